@@ -1,0 +1,3 @@
+import Ingest
+import Segment
+import Rules

@@ -1,0 +1,52 @@
+/// A brief after ingest: the normalised text every later stage works on, the blocks it
+/// is made of, and what is needed to point back into the source.
+///
+/// `text` is UTF-8 bytes; every offset in the pipeline is an integer byte offset into it.
+/// Blocks are separated by "\n\n" so a consumer can print `text` as it is.
+public struct Document: Sendable {
+    public enum MediaType: String, Sendable, Codable {
+        case plainText = "text/plain"
+        case html = "text/html"
+    }
+
+    /// The path as given on the command line (or the id of a streamed record).
+    public var path: String
+    /// Caller-supplied identifier (JSON Lines input); nil for files.
+    public var id: String?
+    /// Lowercase hex sha256 of `source`.
+    public var sha256: String
+    public var mediaType: MediaType
+    public var title: String?
+    public var authors: [String]
+    public var date: String?
+    /// Normalised document text, UTF-8.
+    public var text: [UInt8]
+    public var blocks: [Block]
+    /// The original bytes, as read.
+    public var source: [UInt8]
+    /// Text offset -> source byte offset (plain text; nil when the source has no byte map).
+    public var sourceMap: SourceMap?
+
+    public init(
+        path: String, id: String? = nil, sha256: String, mediaType: MediaType,
+        title: String? = nil, authors: [String] = [], date: String? = nil,
+        text: [UInt8], blocks: [Block], source: [UInt8], sourceMap: SourceMap?
+    ) {
+        self.path = path
+        self.id = id
+        self.sha256 = sha256
+        self.mediaType = mediaType
+        self.title = title
+        self.authors = authors
+        self.date = date
+        self.text = text
+        self.blocks = blocks
+        self.source = source
+        self.sourceMap = sourceMap
+    }
+
+    /// The text of a byte range, as a String (for reports and tests, not hot paths).
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: text[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,100 @@
+/// The one sink every markup adapter writes into: it owns whitespace collapsing, block
+/// separation, the section path and the source map, so adapters only say what they see.
+public struct DocumentBuilder: Sendable {
+    public private(set) var text: [UInt8] = []
+    private var blocks: [Block] = []
+    private var map = SourceMap()
+    private var headings: [(level: Int, text: String)] = []
+    private var open: Block?
+    /// Source offset of the whitespace run waiting to become one space, if any.
+    private var pendingSpace: Int?? = nil
+
+    public init(capacity: Int = 0) {
+        text.reserveCapacity(capacity)
+    }
+
+    /// Starts a block; a block still open is ended first.
+    public mutating func beginBlock(_ kind: Block.Kind, level: Int = 0, sourceLine: Int, xpath: String? = nil) {
+        if open != nil { endBlock() }
+        let path = headings.filter { kind != .heading || $0.level < level }.map(\.text)
+        open = Block(kind: kind, range: text.count..<text.count, sectionPath: path, level: level,
+                     sourceLine: sourceLine, xpath: xpath)
+        pendingSpace = nil
+    }
+
+    public var isBlockOpen: Bool { open != nil }
+    /// True when the open block has no text yet.
+    public var isBlockEmpty: Bool { open.map { $0.range.lowerBound == text.count } ?? true }
+    public var openKind: Block.Kind? { open?.kind }
+
+    /// Appends one byte copied from `source` (nil for bytes the adapter made up, such as a
+    /// decoded entity). Whitespace runs collapse to one space; leading whitespace is dropped.
+    @inlinable
+    public mutating func append(_ byte: UInt8, source: Int?) {
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+            appendSpace(source: source)
+        } else {
+            appendVisible(byte, source: source)
+        }
+    }
+
+    /// Appends bytes copied from consecutive source offsets starting at `sourceStart`.
+    public mutating func append<C: Collection<UInt8>>(_ bytes: C, sourceStart: Int?) {
+        var s = sourceStart
+        for b in bytes {
+            append(b, source: s)
+            if let v = s { s = v + 1 }
+        }
+    }
+
+    /// A word break that is not in the source (a line joined to the next one).
+    public mutating func appendSpace(source: Int?) {
+        guard let block = open, block.range.lowerBound < text.count else { return }
+        if pendingSpace == nil { pendingSpace = .some(source) }
+    }
+
+    @usableFromInline
+    mutating func appendVisible(_ byte: UInt8, source: Int?) {
+        if open == nil { beginBlock(.paragraph, sourceLine: 0) }
+        if text.count == open!.range.lowerBound, !blocks.isEmpty || text.count > 0 {
+            // first byte of a block after another: separate with a blank line
+            text.append(0x0A); text.append(0x0A)
+            open!.range = text.count..<text.count
+        }
+        if let space = pendingSpace {
+            if let s = space { map.record(text: text.count, source: s) }
+            text.append(0x20)
+            pendingSpace = nil
+        }
+        if let s = source { map.record(text: text.count, source: s) }
+        text.append(byte)
+    }
+
+    /// Ends the open block; an empty block is dropped. Headings update the section path.
+    public mutating func endBlock() {
+        guard var block = open else { return }
+        open = nil
+        pendingSpace = nil
+        block.range = block.range.lowerBound..<text.count
+        guard !block.range.isEmpty else { return }
+        if block.kind == .heading {
+            let title = String(decoding: text[block.range], as: UTF8.self)
+            headings.removeAll { $0.level >= block.level }
+            headings.append((block.level, title))
+        }
+        blocks.append(block)
+    }
+
+    public func build(
+        path: String, id: String? = nil, mediaType: Document.MediaType, source: [UInt8],
+        sha256: String, title: String? = nil, authors: [String] = [], date: String? = nil,
+        keepSourceMap: Bool = true
+    ) -> Document {
+        var me = self
+        me.endBlock()
+        return Document(
+            path: path, id: id, sha256: sha256, mediaType: mediaType, title: title,
+            authors: authors, date: date, text: me.text, blocks: me.blocks, source: source,
+            sourceMap: keepSourceMap ? me.map : nil)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Metadata an adapter found besides the blocks.
+struct Metadata {
+    var title: String?
+    var authors: [String] = []
+    var date: String?
+}
+
+/// The ingest stage: bytes in, one `Document` out, whatever the markup.
+public enum Ingest {
+    /// Files larger than this are refused rather than read into memory.
+    public static let maxBytes = 256 << 20
+
+    /// Media type from the file name, else from the first bytes.
+    public static func mediaType(path: String, prefix: ArraySlice<UInt8>) -> Document.MediaType {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ["html", "htm", "xhtml", "shtml"].contains(ext) { return .html }
+        if ["txt", "md", "markdown", "text"].contains(ext) { return .plainText }
+        let head = String(decoding: prefix.prefix(512), as: UTF8.self).lowercased()
+        let trimmed = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<body") {
+            return .html
+        }
+        return .plainText
+    }
+
+    /// Reads and ingests a file (`-` reads standard input).
+    public static func read(path: String, mediaType: Document.MediaType? = nil) throws(IngestError) -> Document {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+            if let size = attrs?[.size] as? Int, size > maxBytes {
+                throw IngestError(path: path, kind: .tooLarge,
+                                  message: "file is \(size) bytes, larger than the \(maxBytes)-byte limit")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw IngestError(path: path, kind: .unreadable, message: "cannot read file")
+            }
+            bytes = Array(data)
+        }
+        let type = mediaType ?? Self.mediaType(path: path, prefix: bytes[...])
+        return try document(source: bytes, path: path, mediaType: type)
+    }
+
+    /// Ingests bytes already in memory.
+    public static func document(
+        source: [UInt8], path: String, id: String? = nil, mediaType: Document.MediaType
+    ) throws(IngestError) -> Document {
+        if source.count > maxBytes {
+            throw IngestError(path: path, kind: .tooLarge,
+                              message: "input is \(source.count) bytes, larger than the \(maxBytes)-byte limit")
+        }
+        if let nul = source.withUnsafeBufferPointer(UTF8Check.firstNUL) {
+            throw IngestError(path: path, kind: .binary, offset: nul,
+                              message: "binary file (NUL byte), skipped")
+        }
+        var builder = DocumentBuilder(capacity: source.count)
+        let meta: Metadata
+        switch mediaType {
+        case .plainText:
+            if let bad = source.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset) {
+                throw IngestError(path: path, kind: .invalidUTF8, offset: bad,
+                                  message: "invalid UTF-8 (byte 0x\(String(source[bad], radix: 16, uppercase: true))), skipped")
+            }
+            meta = PlainTextReader.read(source, into: &builder)
+        case .html:
+            meta = try HTMLReader.read(source, path: path, into: &builder)
+        }
+        return builder.build(
+            path: path, id: id, mediaType: mediaType, source: source, sha256: sha256Hex(source),
+            title: meta.title, authors: meta.authors, date: meta.date,
+            keepSourceMap: mediaType == .plainText)
+    }
+}

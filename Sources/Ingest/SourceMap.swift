@@ -1,0 +1,58 @@
+/// Maps byte offsets of the normalised text back to byte offsets of the source.
+///
+/// Stored as sorted anchors: from an anchor on, text and source advance together until the
+/// next anchor. Ingest adds an anchor wherever it drops, inserts or reorders bytes, so the
+/// map stays small (a few anchors a line) and lookups are a binary search.
+public struct SourceMap: Sendable, Equatable {
+    public struct Anchor: Sendable, Equatable {
+        public var text: Int
+        public var source: Int
+        public init(text: Int, source: Int) { self.text = text; self.source = source }
+    }
+
+    public private(set) var anchors: [Anchor] = []
+
+    public init() {}
+
+    /// Declares that text byte `text` was copied from source byte `source`.
+    /// Cheap when the pair continues the current run: no anchor is stored.
+    @inlinable
+    public mutating func record(text: Int, source: Int) {
+        if let last = anchors.last, last.source + (text - last.text) == source, text >= last.text {
+            return
+        }
+        appendAnchor(text: text, source: source)
+    }
+
+    @usableFromInline
+    mutating func appendAnchor(text: Int, source: Int) {
+        if let last = anchors.last, last.text == text {
+            anchors[anchors.count - 1].source = source
+        } else {
+            anchors.append(Anchor(text: text, source: source))
+        }
+    }
+
+    /// Source offset of the byte at text offset `text`.
+    public func source(forText text: Int) -> Int {
+        var lo = 0, hi = anchors.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if anchors[mid].text <= text { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return text }
+        let a = anchors[lo - 1]
+        return a.source + (text - a.text)
+    }
+
+    /// Source byte range covering the text range: from its first byte to just past its last.
+    public func sourceRange(forText range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty else {
+            let s = source(forText: range.lowerBound)
+            return s..<s
+        }
+        let start = source(forText: range.lowerBound)
+        let end = source(forText: range.upperBound - 1) + 1
+        return start..<max(start, end)
+    }
+}

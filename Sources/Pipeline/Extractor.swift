@@ -1,0 +1,4 @@
+import Ingest
+import Segment
+import Rules
+import Emit

@@ -1,0 +1,3 @@
+import XCTest
+@testable import Emit
+final class EmitSmokeTests: XCTestCase { func testLoads() {} }

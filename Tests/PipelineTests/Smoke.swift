@@ -1,0 +1,3 @@
+import XCTest
+@testable import Pipeline
+final class PipelineSmokeTests: XCTestCase { func testLoads() {} }

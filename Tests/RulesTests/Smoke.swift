@@ -1,0 +1,3 @@
+import XCTest
+@testable import Rules
+final class RulesSmokeTests: XCTestCase { func testLoads() {} }

@@ -1,0 +1,3 @@
+import XCTest
+@testable import Segment
+final class SegmentSmokeTests: XCTestCase { func testLoads() {} }
