@@ -2,3 +2,61 @@ import Ingest
 import Segment
 import Rules
 import Emit
+
+/// What one document gave: its JSON Lines and the counts a summary needs.
+public struct DocumentOutput: Sendable {
+    public var jsonl: [UInt8]
+    public var sentences: Int
+    public var records: Int
+    /// Tagged sentences per label, indexed like `Tag.allCases`.
+    public var labelCounts: [Int]
+    /// True when resume found this document already in the output.
+    public var skipped = false
+}
+
+/// Runs segment -> rules -> emit over one ingested document. Stateless and Sendable, so
+/// batch workers share one instance (the rules are compiled once, before any document).
+public struct Extractor: Sendable {
+    public let rules: RuleSet
+    public let segmenter: Segmenter
+    /// Emit every sentence, not only tagged ones.
+    public let allSentences: Bool
+
+    public init(rules: RuleSet, segmenter: Segmenter = Segmenter(), allSentences: Bool = false) {
+        self.rules = rules
+        self.segmenter = segmenter
+        self.allSentences = allSentences
+    }
+
+    /// Sentences with the matches of the rules, ranges relative to each sentence.
+    public func tagged(_ document: Document) -> [(sentence: Sentence, matches: [Match])] {
+        let sentences = segmenter.sentences(in: document)
+        return document.text.withUnsafeBufferPointer { text in
+            sentences.map { s in (s, rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]))) }
+        }
+    }
+
+    public func records(_ document: Document) -> [Record] {
+        var builder = RecordBuilder(document: document, rulesSHA256: rules.sha256)
+        return tagged(document).compactMap { s, m in
+            allSentences || !m.isEmpty ? builder.record(for: s, matches: m) : nil
+        }
+    }
+
+    public func output(_ document: Document) -> DocumentOutput {
+        var writer = JSONWriter(reservingCapacity: document.text.count * 2)
+        var out = DocumentOutput(jsonl: [], sentences: 0, records: 0,
+                                 labelCounts: Array(repeating: 0, count: Tag.allCases.count))
+        var builder = RecordBuilder(document: document, rulesSHA256: rules.sha256)
+        for (s, m) in tagged(document) {
+            out.sentences += 1
+            guard allSentences || !m.isEmpty else { continue }
+            let record = builder.record(for: s, matches: m)
+            for l in record.labels { out.labelCounts[Tag.allCases.firstIndex(of: l)!] += 1 }
+            RecordEncoder.write(record, to: &writer)
+            out.records += 1
+        }
+        out.jsonl = writer.bytes
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+# The two commands of the README: `make samples` (the main job) and `make test`.
+SWIFT ?= swift
+PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
+
+.PHONY: samples test bootstrap release bench
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+release: bootstrap
+	$(SWIFT) build -c release --product claimex
+
+# Tags every brief in samples/ (text and HTML editions) into output/samples.jsonl.
+samples: release
+	.build/release/claimex extract samples --all-sentences -o output/samples.jsonl
+
+# Unit, golden and schema tests, then every rule's embedded examples.
+test: bootstrap
+	$(SWIFT) build --product claimex
+	$(SWIFT) test
+	.build/debug/claimex test --rules rules
+	.build/debug/claimex extract samples --all-sentences --quiet -o .build/samples-check.jsonl
+	$(eval PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3))
+	$(PY) scripts/check-schema.py output/record.schema.json .build/samples-check.jsonl
+	cmp .build/samples-check.jsonl output/samples.jsonl
+
+bench: release
+	scripts/bench.sh

@@ -1,0 +1,109 @@
+/// A minimal JSON writer straight into bytes: keys in the order written, so output is
+/// byte-for-byte deterministic, and no intermediate objects on the hot path.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8]
+    private var needsComma = false
+
+    public init(reservingCapacity n: Int = 1024) {
+        bytes = []
+        bytes.reserveCapacity(n)
+    }
+
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+
+    public mutating func key(_ k: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// A key that is not known at compile time (capture and field names).
+    public mutating func key(_ k: String) {
+        string(k)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func string(_ s: String) {
+        separate()
+        var s = s
+        s.withUTF8 { appendEscaped($0) }
+        needsComma = true
+    }
+
+    public mutating func int(_ v: Int) {
+        separate()
+        bytes.append(contentsOf: String(v).utf8)
+        needsComma = true
+    }
+
+    public mutating func double(_ v: Double) {
+        separate()
+        if !v.isFinite {
+            bytes.append(contentsOf: "null".utf8)
+        } else if v == v.rounded(), abs(v) < 1e15 {
+            bytes.append(contentsOf: String(Int64(v)).utf8)
+        } else {
+            bytes.append(contentsOf: v.description.utf8)
+        }
+        needsComma = true
+    }
+
+    public mutating func bool(_ v: Bool) {
+        separate()
+        bytes.append(contentsOf: (v ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+        needsComma = true
+    }
+
+    public mutating func newline() {
+        bytes.append(0x0A)
+        needsComma = false
+    }
+
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private mutating func appendEscaped(_ s: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for i in 0..<s.count {
+            let b = s[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
+            runStart = i + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch b {
+            case 0x22: bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(hex.utf8Start[Int(b >> 4)])
+                bytes.append(hex.utf8Start[Int(b & 0xF)])
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,122 @@
+import Dispatch
+import Foundation
+import Ingest
+import Rules
+
+/// The outcome of one input, delivered in input order.
+public struct BatchResult: Sendable {
+    public var sequence: Int
+    public var input: InputItem
+    public var result: Result<DocumentOutput, IngestError>
+    /// Bytes of source read (0 when the file could not be read).
+    public var sourceBytes: Int
+    public var sha256: String?
+}
+
+/// Runs the extractor over a stream of inputs on `jobs` threads and hands results back
+/// in input order on the calling thread. At most `window` documents are in flight or
+/// waiting, so memory stays flat however long the stream is.
+public final class Batch: @unchecked Sendable {
+    public let extractor: Extractor
+    public let jobs: Int
+    public let window: Int
+    /// Inputs to skip, by sha256 (resume). Checked after reading, before any work.
+    public let skip: Set<String>
+
+    private let lock = NSCondition()
+    private var pending: [Int: BatchResult] = [:]
+    private var issued = 0
+    private var emitted = 0
+    private var exhausted = false
+    private var running = 0
+    private var stopRequested = false
+
+    public init(extractor: Extractor, jobs: Int, skip: Set<String> = []) {
+        self.extractor = extractor
+        self.jobs = max(1, jobs)
+        self.window = max(4, self.jobs * 4)
+        self.skip = skip
+    }
+
+    /// Stops taking new inputs; what is in flight still finishes and is delivered.
+    public func stop() {
+        lock.lock(); stopRequested = true; lock.broadcast(); lock.unlock()
+    }
+
+    /// `onResult` runs on the calling thread, in input order. Returns when all are done.
+    public func run<S: Sequence>(_ inputs: S, onResult: (BatchResult) -> Void) where S.Element == InputItem {
+        var iterator = inputs.makeIterator()
+        // The iterator is only touched under `lock`, by one worker at a time.
+        let next: () -> (Int, InputItem)? = { [unowned self] in
+            guard !self.stopRequested, let item = iterator.next() else { self.exhausted = true; return nil }
+            defer { self.issued += 1 }
+            return (self.issued, item)
+        }
+        withoutActuallyEscaping(next) { next in
+            let box = UncheckedBox(next)
+            running = jobs
+            for _ in 0..<jobs {
+                DispatchQueue.global().async { self.work(box) }
+            }
+            deliver(onResult)
+        }
+    }
+
+    private func work(_ next: UncheckedBox<() -> (Int, InputItem)?>) {
+        while true {
+            lock.lock()
+            while issued - emitted >= window && !stopRequested { lock.wait() }
+            guard !exhausted, let (seq, item) = next.value() else {
+                running -= 1
+                lock.broadcast()
+                lock.unlock()
+                return
+            }
+            lock.unlock()
+            let result = process(seq, item)
+            lock.lock()
+            pending[seq] = result
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
+
+    private func deliver(_ onResult: (BatchResult) -> Void) {
+        while true {
+            lock.lock()
+            while pending[emitted] == nil && !(running == 0 && emitted >= issued) { lock.wait() }
+            guard let result = pending.removeValue(forKey: emitted) else {
+                lock.unlock()
+                return
+            }
+            emitted += 1
+            lock.broadcast()
+            lock.unlock()
+            onResult(result)
+        }
+    }
+
+    private func process(_ seq: Int, _ item: InputItem) -> BatchResult {
+        do {
+            let document = try item.ingest()
+            if skip.contains(document.sha256) {
+                var empty = DocumentOutput(jsonl: [], sentences: 0, records: 0,
+                                           labelCounts: Array(repeating: 0, count: Tag.allCases.count))
+                empty.skipped = true
+                return BatchResult(sequence: seq, input: item, result: .success(empty),
+                                   sourceBytes: document.source.count, sha256: document.sha256)
+            }
+            let output = extractor.output(document)
+            return BatchResult(sequence: seq, input: item, result: .success(output),
+                               sourceBytes: document.source.count, sha256: document.sha256)
+        } catch {
+            return BatchResult(sequence: seq, input: item, result: .failure(error), sourceBytes: 0, sha256: nil)
+        }
+    }
+}
+
+/// Lets a non-Sendable closure cross to worker threads; `Batch` serialises every call.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

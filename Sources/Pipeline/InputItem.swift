@@ -1,0 +1,98 @@
+import Foundation
+import Ingest
+
+/// One document to process: a file, or a record of a JSON Lines stream.
+public enum InputItem: Sendable {
+    case file(path: String)
+    case inline(id: String, bytes: [UInt8], mediaType: Document.MediaType)
+
+    public var name: String {
+        switch self {
+        case .file(let p): return p
+        case .inline(let id, _, _): return id
+        }
+    }
+
+    /// Reads (for files) and ingests.
+    public func ingest() throws(IngestError) -> Document {
+        switch self {
+        case .file(let path):
+            return try Ingest.read(path: path)
+        case .inline(let id, let bytes, let type):
+            return try Ingest.document(source: bytes, path: id, id: id, mediaType: type)
+        }
+    }
+}
+
+/// Reads `{"id": ..., "text": ...}` / `{"id": ..., "html": ...}` lines lazily, so a stream of
+/// any length is processed in constant memory.
+public struct JSONLinesInput: Sequence, IteratorProtocol {
+    public struct BadLine: Error, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "stdin:\(line): \(message)" }
+    }
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var eof = false
+    private var lineNumber = 0
+    /// Lines that could not be read, reported by the caller as failures.
+    public private(set) var errors: [BadLine] = []
+    public var onError: ((BadLine) -> Void)?
+
+    public init(handle: FileHandle = .standardInput) { self.handle = handle }
+
+    public mutating func next() -> InputItem? {
+        while let line = nextLine() {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            do { return try Self.parse(line, number: lineNumber) } catch let e as BadLine {
+                onError?(e)
+            } catch {}
+        }
+        return nil
+    }
+
+    static func parse(_ line: [UInt8], number: Int) throws -> InputItem {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            throw BadLine(line: number, message: "not a JSON object")
+        }
+        let id: String
+        switch object["id"] {
+        case let s as String: id = s
+        case let n as NSNumber: id = n.stringValue
+        default: throw BadLine(line: number, message: "missing \"id\"")
+        }
+        if let text = object["text"] as? String {
+            return .inline(id: id, bytes: Array(text.utf8), mediaType: .plainText)
+        }
+        if let html = object["html"] as? String {
+            return .inline(id: id, bytes: Array(html.utf8), mediaType: .html)
+        }
+        throw BadLine(line: number, message: "record \(id) has neither \"text\" nor \"html\"")
+    }
+
+    private mutating func nextLine() -> [UInt8]? {
+        var scanFrom = start
+        while true {
+            if let nl = buffer[scanFrom...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<nl])
+                start = nl + 1
+                return line
+            }
+            if eof {
+                guard start < buffer.count else { return nil }
+                defer { buffer.removeAll(); start = 0 }
+                return Array(buffer[start...])
+            }
+            // drop consumed bytes before growing, so the buffer holds one line at most
+            buffer.removeSubrange(..<start)
+            start = 0
+            scanFrom = buffer.count
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}

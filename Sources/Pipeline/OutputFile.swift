@@ -1,0 +1,91 @@
+import Foundation
+
+/// JSON Lines output that is never seen half-written.
+///
+/// Records go to `<path>.partial`, one whole document per write, and the file is renamed
+/// to `<path>` only when the run completes. An interrupted run leaves the `.partial` file,
+/// which `--resume` reads back: whole lines of whole documents are kept, the rest redone.
+public final class OutputFile {
+    public let path: String
+    public var partialPath: String { path + ".partial" }
+    private let handle: FileHandle
+
+    /// sha256 values of the documents the kept records came from (for `--resume`).
+    public private(set) var completed: Set<String> = []
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Opens the output. With `resume`, keeps records made with `rulesSHA256` from an
+    /// earlier complete or interrupted run; otherwise starts empty.
+    public init(path: String, resume: Bool, rulesSHA256: String) throws {
+        self.path = path
+        let fm = FileManager.default
+        var kept: [UInt8] = []
+        if resume {
+            let partial = path + ".partial"
+            if let data = fm.contents(atPath: partial) {
+                (kept, completed) = Self.wholeDocuments(Array(data), rulesSHA256: rulesSHA256, lastMayBeCut: true)
+            } else if let data = fm.contents(atPath: path) {
+                (kept, completed) = Self.wholeDocuments(Array(data), rulesSHA256: rulesSHA256, lastMayBeCut: false)
+            }
+        }
+        guard fm.createFile(atPath: path + ".partial", contents: Data(kept)),
+              let h = FileHandle(forWritingAtPath: path + ".partial") else {
+            throw Failure(description: "\(path).partial: cannot create output file")
+        }
+        handle = h
+        handle.seekToEndOfFile()
+    }
+
+    /// Appends one document's lines in a single write.
+    public func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        do { try handle.write(contentsOf: bytes) } catch {
+            throw Failure(description: "\(partialPath): write failed: \(error.localizedDescription)")
+        }
+    }
+
+    /// Flushes to disk and moves the finished file into place.
+    public func commit() throws {
+        try? handle.synchronize()
+        try? handle.close()
+        if rename(partialPath, path) != 0 {
+            throw Failure(description: "\(path): cannot move finished output into place (errno \(errno))")
+        }
+    }
+
+    /// Leaves `.partial` for a later `--resume`.
+    public func abandon() {
+        try? handle.synchronize()
+        try? handle.close()
+    }
+
+    /// The complete lines whose rules hash matches, minus the last document when the file
+    /// may have been cut mid-document; and the sha256 of each document kept.
+    static func wholeDocuments(_ data: [UInt8], rulesSHA256: String, lastMayBeCut: Bool)
+        -> (bytes: [UInt8], docs: Set<String>)
+    {
+        var lines: [(doc: String, bytes: ArraySlice<UInt8>)] = []
+        var start = 0
+        while let nl = data[start...].firstIndex(of: 0x0A) {
+            let line = data[start...nl]
+            start = nl + 1
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  obj["rules_sha256"] as? String == rulesSHA256,
+                  let doc = (obj["doc"] as? [String: Any])?["sha256"] as? String else { continue }
+            lines.append((doc, line))
+        }
+        if lastMayBeCut, let last = lines.last?.doc {
+            lines.removeAll { $0.doc == last }
+        }
+        var bytes: [UInt8] = []
+        var docs: Set<String> = []
+        for l in lines {
+            bytes.append(contentsOf: l.bytes)
+            docs.insert(l.doc)
+        }
+        return (bytes, docs)
+    }
+}

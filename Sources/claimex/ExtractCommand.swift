@@ -1,0 +1,177 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Ingest
+import Pipeline
+import Rules
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tag the sentences of briefs and write JSON Lines records.",
+        discussion: """
+            Examples:
+              claimex extract samples/ -o output/samples.jsonl
+              claimex extract report.txt --all-sentences | jq .labels
+              find reports -name '*.html' | claimex extract --files-from - -o out.jsonl --errors errors.jsonl
+              claimex extract --input-format jsonl < docs.jsonl > records.jsonl
+              claimex extract corpus/ -o out.jsonl --resume      # after an interrupted run
+            """)
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case files, jsonl }
+
+    @Argument(help: "Files, directories (searched recursively for .txt .md .html .htm .xhtml), or - for stdin.")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE, atomically (default: stdout).", valueName: "FILE"))
+    var output: String?
+
+    @Flag(help: "Emit every sentence, not only tagged ones.")
+    var allSentences = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: .shortAndLong, help: "Parallel jobs (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Only files matching GLOB inside directories (repeatable).", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("Skip files matching GLOB inside directories (repeatable).", valueName: "GLOB"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp("Read input paths from LIST, one a line (- for stdin).", valueName: "LIST"))
+    var filesFrom: String?
+
+    @Option(help: "files: paths as arguments; jsonl: a stream of {\"id\", \"text\"|\"html\"} lines on stdin.")
+    var inputFormat: InputFormat = .files
+
+    @Option(help: ArgumentHelp("Log failed inputs as JSON Lines to FILE.", valueName: "FILE"))
+    var errors: String?
+
+    @Flag(help: "Keep the records of an earlier (or interrupted) run with -o and skip the inputs they cover.")
+    var resume = false
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
+    var quiet = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if resume && output == nil { throw ValidationError("--resume needs -o FILE") }
+        if inputFormat == .files && paths.isEmpty && filesFrom == nil {
+            throw ValidationError("no inputs: give paths, --files-from LIST, or --input-format jsonl")
+        }
+        if inputFormat == .jsonl && (!paths.isEmpty || filesFrom != nil) {
+            throw ValidationError("--input-format jsonl reads stdin only; drop the paths")
+        }
+    }
+
+    func run() throws {
+        let rules = try RuleLoading.load(ruleOptions.rules)
+        let extractor = Extractor(rules: rules, allSentences: allSentences)
+        let log = try ErrorLog(path: errors)
+        var failedEarly = 0
+        let failEarly = { (path: String, message: String) in
+            Console.error("\(path): \(message)")
+            log.log(path: path, stage: "input", kind: "missing", message: message, offset: nil)
+            failedEarly += 1
+        }
+
+        let out: OutputFile?
+        do {
+            out = try output.map { try OutputFile(path: $0, resume: resume, rulesSHA256: rules.sha256) }
+        } catch {
+            Console.error("\(error)")
+            throw Status.usage
+        }
+        let batch = Batch(extractor: extractor, jobs: jobs, skip: out?.completed ?? [])
+        let interrupted = Interruption(batch)
+
+        var summary = RunSummary()
+        let started = Date()
+        let inputs: AnySequence<InputItem>
+        var totalFiles: Int?, totalBytes: Int?
+        switch inputFormat {
+        case .jsonl:
+            var stream = JSONLinesInput()
+            stream.onError = { e in failEarly("stdin", "line \(e.line): \(e.message)") }
+            inputs = AnySequence(stream)
+        case .files:
+            var listed = paths
+            if let list = filesFrom { listed += try Self.readList(list) }
+            let (files, missing) = Inputs.expand(listed, include: include.map(Glob.init), exclude: exclude.map(Glob.init))
+            for m in missing { failEarly(m.path, "no such file or directory") }
+            totalFiles = files.count
+            totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+            inputs = AnySequence(files.map { InputItem.file(path: $0) })
+        }
+        let progress = Progress(totalFiles: totalFiles, totalBytes: totalBytes, enabled: !quiet)
+        let stdout = FileHandle.standardOutput
+        var writeError: Error?
+
+        batch.run(inputs) { r in
+            summary.add(r)
+            switch r.result {
+            case .failure(let e):
+                Console.error("\(e)")
+                log.log(e)
+            case .success(let o):
+                do {
+                    if let out { try out.write(o.jsonl) } else if !o.jsonl.isEmpty { try stdout.write(contentsOf: o.jsonl) }
+                } catch {
+                    if writeError == nil { Console.error("\(error)") }
+                    writeError = error
+                    batch.stop()
+                }
+            }
+            progress.update(summary)
+        }
+        progress.finish()
+        log.close()
+        summary.failed += failedEarly
+        summary.files += failedEarly
+        summary.seconds = Date().timeIntervalSince(started)
+
+        if interrupted.fired || writeError != nil {
+            out?.abandon()
+            if !quiet { Console.error(summary.line) }
+            if let out { Console.error("claimex: stopped; \(out.partialPath) holds whole documents; rerun with --resume") }
+            throw ExitCode(interrupted.fired ? 130 : 1)
+        }
+        do { try out?.commit() } catch {
+            Console.error("\(error)")
+            throw Status.inputsFailed
+        }
+        if !quiet { Console.error(summary.line) }
+        if summary.failed > 0 { throw Status.inputsFailed }
+    }
+
+    static func readList(_ list: String) throws -> [String] {
+        let data = list == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: list)
+        guard let data else {
+            Console.error("\(list): cannot read file list")
+            throw Status.usage
+        }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// SIGINT/SIGTERM stop the batch cleanly: what is in flight is written, the rest is left
+/// for `--resume`.
+final class Interruption: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+    private(set) var fired = false
+
+    init(_ batch: Batch) {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [weak self] in
+                self?.fired = true
+                batch.stop()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

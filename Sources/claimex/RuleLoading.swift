@@ -1,0 +1,18 @@
+import Foundation
+import Rules
+
+enum RuleLoading {
+    /// The rule set of `--rules DIR`, else of `./rules`. Errors go to stderr, exit 2.
+    static func load(_ dir: String?) throws -> RuleSet {
+        let path = dir ?? "rules"
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+            Console.error("\(path): no such rules directory" + (dir == nil ? " (give --rules DIR)" : ""))
+            throw Status.usage
+        }
+        do { return try RuleSet.load(directory: path) } catch {
+            Console.error("\(error)")
+            throw Status.usage
+        }
+    }
+}
