@@ -1,0 +1,64 @@
+import XCTest
+@testable import Emit
+import Ingest
+import Rules
+import Segment
+
+final class RecordTests: XCTestCase {
+    private func document(_ text: String) -> Document {
+        var b = DocumentBuilder()
+        b.beginBlock(.heading, level: 1, sourceLine: 1)
+        b.append(Array("Title".utf8), sourceStart: 2)
+        b.endBlock()
+        b.beginBlock(.paragraph, sourceLine: 3)
+        b.append(Array(text.utf8), sourceStart: 9)
+        b.endBlock()
+        let source = Array("# Title\n\n".utf8) + Array(text.utf8)
+        return b.build(path: "t.txt", mediaType: .plainText, source: source, sha256: sha256Hex(source))
+    }
+
+    func testRecordCarriesProvenanceAndShiftedTagOffsets() throws {
+        let doc = document("Russia declared support. Prices rose 30%.")
+        let second = doc.text.count - "Prices rose 30%.".utf8.count
+        let sentence = Sentence(index: 2, block: 1, range: second..<doc.text.count)
+        let match = Match(tag: .figure, ruleID: "fig.pct", file: "figure.yaml", line: 7, range: 12..<15,
+                          captures: [Capture(name: "value", range: 12..<14)],
+                          fields: [("value", .number(30)), ("unit", .string("percent"))])
+        var builder = RecordBuilder(document: doc, rulesSHA256: "abc")
+        let r = builder.record(for: sentence, matches: [match])
+        XCTAssertEqual(r.text, "Prices rose 30%.")
+        XCTAssertEqual(r.section, ["Title"])
+        XCTAssertEqual(r.blockKind, .paragraph)
+        XCTAssertEqual(r.labels, [.figure])
+        XCTAssertEqual(r.tags[0].text, "30%")
+        XCTAssertEqual(r.tags[0].captures[0].text, "30")
+        XCTAssertEqual(r.tags[0].offsets.utf8, (second + 12)..<(second + 15))
+        XCTAssertEqual(r.source.line, 3)
+        XCTAssertEqual(r.source.column, 26)
+        let bytes = try XCTUnwrap(r.source.bytes)
+        XCTAssertEqual(String(decoding: doc.source[bytes], as: UTF8.self), "Prices rose 30%.")
+        XCTAssertEqual(r.quote.exact, r.text)
+        XCTAssertTrue(r.quote.prefix.hasSuffix("declared support. "))
+        XCTAssertEqual(r.quote.suffix, "")
+
+        var w = JSONWriter()
+        RecordEncoder.write(r, to: &w)
+        let line = String(decoding: w.bytes, as: UTF8.self)
+        XCTAssertTrue(line.hasPrefix(#"{"schema":"claimex.record/1","doc":{"path":"t.txt""#))
+        XCTAssertTrue(line.contains(#""fields":{"value":30,"unit":"percent"}"#))
+        XCTAssertTrue(line.hasSuffix("}\n"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any]
+        XCTAssertEqual(parsed?["labels"] as? [String], ["figure"])
+    }
+
+    func testQuoteContextStopsOnScalarBoundaries() {
+        let doc = document(String(repeating: "é", count: 40) + " End.")
+        let end = doc.text.count
+        let sentence = Sentence(index: 0, block: 1, range: (end - 4)..<end)
+        var builder = RecordBuilder(document: doc, rulesSHA256: "")
+        let q = builder.record(for: sentence, matches: []).quote
+        XCTAssertEqual(q.exact, "End.")
+        XCTAssertEqual(q.prefix.unicodeScalars.count, RecordBuilder.quoteContext)
+        XCTAssertFalse(q.prefix.contains("\u{FFFD}"))
+    }
+}

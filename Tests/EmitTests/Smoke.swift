@@ -1,3 +1,0 @@
-import XCTest
-@testable import Emit
-final class EmitSmokeTests: XCTestCase { func testLoads() {} }
