@@ -45,33 +45,29 @@ public final class Batch: @unchecked Sendable {
 
     /// `onResult` runs on the calling thread, in input order. Returns when all are done.
     public func run<S: Sequence>(_ inputs: S, onResult: (BatchResult) -> Void) where S.Element == InputItem {
-        var iterator = inputs.makeIterator()
-        // The iterator is only touched under `lock`, by one worker at a time.
-        let next: () -> (Int, InputItem)? = { [unowned self] in
-            guard !self.stopRequested, let item = iterator.next() else { self.exhausted = true; return nil }
-            defer { self.issued += 1 }
-            return (self.issued, item)
+        let source = InputQueue(inputs.makeIterator())
+        lock.lock()
+        running = jobs
+        lock.unlock()
+        for _ in 0..<jobs {
+            DispatchQueue.global().async { self.work(source) }
         }
-        withoutActuallyEscaping(next) { next in
-            let box = UncheckedBox(next)
-            running = jobs
-            for _ in 0..<jobs {
-                DispatchQueue.global().async { self.work(box) }
-            }
-            deliver(onResult)
-        }
+        deliver(onResult)
     }
 
-    private func work(_ next: UncheckedBox<() -> (Int, InputItem)?>) {
+    private func work(_ source: InputQueue) {
         while true {
             lock.lock()
             while issued - emitted >= window && !stopRequested { lock.wait() }
-            guard !exhausted, let (seq, item) = next.value() else {
+            guard !exhausted, !stopRequested, let item = source.next() else {
+                exhausted = true
                 running -= 1
                 lock.broadcast()
                 lock.unlock()
                 return
             }
+            let seq = issued
+            issued += 1
             lock.unlock()
             let result = process(seq, item)
             lock.lock()
@@ -115,8 +111,12 @@ public final class Batch: @unchecked Sendable {
     }
 }
 
-/// Lets a non-Sendable closure cross to worker threads; `Batch` serialises every call.
-private struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+/// The input iterator, shared by the workers; `Batch` only calls `next` under its lock.
+private final class InputQueue: @unchecked Sendable {
+    private let nextItem: () -> InputItem?
+    init<I: IteratorProtocol>(_ iterator: I) where I.Element == InputItem {
+        var it = iterator
+        nextItem = { it.next() }
+    }
+    func next() -> InputItem? { nextItem() }
 }

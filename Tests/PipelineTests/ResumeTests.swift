@@ -1,0 +1,93 @@
+import XCTest
+import Foundation
+
+/// Kills a real run midway, then checks that what it left is whole and that `--resume`
+/// completes it with nothing lost or doubled.
+final class ResumeTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimex-resume-\(UUID().uuidString)")
+        let inputs = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let sample = try String(contentsOfFile: Repo.path("samples/pism-2023-china-russia-partners.txt"), encoding: .utf8)
+        for i in 0..<400 {  // distinct bytes, so distinct sha256
+            try "Report \(i).\n\n\(sample)".write(to: inputs.appendingPathComponent(String(format: "r%03d.txt", i)),
+                                                 atomically: true, encoding: .utf8)
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    private func claimex(_ args: [String]) throws -> Process {
+        let p = Process()
+        p.executableURL = Repo.executable
+        p.arguments = args
+        p.currentDirectoryURL = dir
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    private func lines(_ path: URL) throws -> [[String: Any]] {
+        let text = try String(contentsOf: path, encoding: .utf8)
+        XCTAssertTrue(text.isEmpty || text.hasSuffix("\n"), "\(path.lastPathComponent) ends mid-line")
+        return try text.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    private func keys(_ records: [[String: Any]]) -> [String] {
+        records.map { r in "\((r["doc"] as! [String: Any])["path"]!)#\(r["index"]!)" }
+    }
+
+    func testKilledRunLeavesWholeLinesAndResumeCompletesIt() throws {
+        let rules = Repo.path("rules")
+        let common = ["extract", "in", "--all-sentences", "--rules", rules, "--quiet", "--jobs", "2"]
+        let out = dir.appendingPathComponent("out.jsonl")
+        let partial = dir.appendingPathComponent("out.jsonl.partial")
+
+        let run = try claimex(common + ["-o", "out.jsonl"])
+        let deadline = Date().addingTimeInterval(60)
+        while run.isRunning && Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0
+            if size > 200_000 { break }
+            usleep(2_000)
+        }
+        XCTAssertTrue(run.isRunning, "the run finished before it could be interrupted; give it more input")
+        kill(run.processIdentifier, SIGKILL)
+        run.waitUntilExit()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "an interrupted run must not publish output")
+
+        // Cut at a whole write: every line left is complete JSON.
+        let left = try lines(partial)
+        XCTAssertFalse(left.isEmpty)
+
+        let resumed = try claimex(common + ["-o", "out.jsonl", "--resume"])
+        resumed.waitUntilExit()
+        XCTAssertEqual(resumed.terminationStatus, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path))
+
+        let fresh = try claimex(common + ["-o", "fresh.jsonl"])
+        fresh.waitUntilExit()
+        let expected = keys(try lines(dir.appendingPathComponent("fresh.jsonl")))
+        let got = keys(try lines(out))
+        XCTAssertEqual(Set(got).count, got.count, "a record was written twice")
+        XCTAssertEqual(Set(got), Set(expected), "records lost or invented")
+    }
+
+    func testInterruptStopsCleanlyWithExitStatus130() throws {
+        let run = try claimex(["extract", "in", "--rules", Repo.path("rules"), "--quiet", "--all-sentences",
+                               "--jobs", "1", "-o", "out.jsonl"])
+        usleep(300_000)
+        guard run.isRunning else { return XCTFail("the run finished before it could be interrupted") }
+        run.interrupt()
+        run.waitUntilExit()
+        XCTAssertEqual(run.terminationStatus, 130)
+        let left = try lines(dir.appendingPathComponent("out.jsonl.partial"))
+        XCTAssertFalse(left.isEmpty)
+    }
+}
