@@ -25,4 +25,4 @@ test: bootstrap
 	cmp .build/samples-check.jsonl output/samples.jsonl
 
 bench: release
-	scripts/bench.sh
+	scripts/bench.py
