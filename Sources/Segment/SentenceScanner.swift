@@ -60,7 +60,7 @@ struct SentenceScanner {
         }
 
         let word = wordBefore(i)
-        if isListNumber(word, sentenceStart: sentenceStart) { return (false, j) }
+        if isListMarker(word, sentenceStart: sentenceStart) { return (false, j) }
         switch Abbreviations.kind(text, word) {
         case nil:
             return (true, j)
@@ -113,9 +113,10 @@ struct SentenceScanner {
         return k..<dot
     }
 
-    /// "1." or "12." opening a sentence: a list number, not a sentence of its own.
-    func isListNumber(_ word: Range<Int>, sentenceStart: Int) -> Bool {
+    /// "1.", "12." or "a." opening a sentence: a list marker, not a sentence of its own.
+    func isListMarker(_ word: Range<Int>, sentenceStart: Int) -> Bool {
         guard word.lowerBound == sentenceStart, word.count <= 2, !word.isEmpty else { return false }
+        if word.count == 1 && Abbreviations.isLetter(text[word.lowerBound]) { return true }
         return word.allSatisfy { isASCIIDigit(text[$0]) }
     }
 
