@@ -35,7 +35,7 @@ enum PlainTextBlockScanner {
             var c = i
             while c < e, src[c] == 0x20 || src[c] == 0x09 { c += 1 }
             var t = e
-            while t > c, isSpace(src[t - 1]) { t -= 1 }
+            while t > c, PlainTextBytes.isSpace(src[t - 1]) { t -= 1 }
 
             if c == t {
                 close()

@@ -1,9 +1,9 @@
 /// Receives the bytes inline-markup removal keeps, each with its true source offset.
-protocol InlineSink {
+protocol PlainTextSink {
     mutating func put(_ byte: UInt8, source: Int)
 }
 
-extension DocumentBuilder: InlineSink {
+extension DocumentBuilder: PlainTextSink {
     mutating func put(_ byte: UInt8, source: Int) { append(byte, source: source) }
 }
 
@@ -12,14 +12,14 @@ extension DocumentBuilder: InlineSink {
 /// are unescaped. Every decision looks only at nearby bytes, so a slice taken from the
 /// middle of a line (a sentence's source range) strips the same way as the whole line.
 enum PlainTextInline {
-    static func strip<S: InlineSink>(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into sink: inout S) {
+    static func strip<S: PlainTextSink>(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into sink: inout S) {
         var i = range.lowerBound
         let hi = range.upperBound
         while i < hi {
             let b = src[i]
             switch b {
             case UInt8(ascii: "\\"):
-                if i + 1 < hi, isASCIIPunctuation(src[i + 1]) {
+                if i + 1 < hi, PlainTextBytes.isASCIIPunctuation(src[i + 1]) {
                     sink.put(src[i + 1], source: i + 1)
                     i += 2
                 } else if i + 1 == hi || src[i + 1] == 0x0A || src[i + 1] == 0x0D {
@@ -108,8 +108,8 @@ enum PlainTextInline {
     static func tagEnd(_ src: UnsafeBufferPointer<UInt8>, at open: Int, limit: Int) -> Int? {
         var j = open + 1
         if j < limit, src[j] == UInt8(ascii: "/") { j += 1 }
-        guard j < limit, isASCIILetter(src[j]) else { return nil }
-        while j < limit, isASCIILetter(src[j]) || isASCIIDigit(src[j]) || src[j] == UInt8(ascii: "-") { j += 1 }
+        guard j < limit, PlainTextBytes.isASCIILetter(src[j]) else { return nil }
+        while j < limit, PlainTextBytes.isASCIILetter(src[j]) || PlainTextBytes.isASCIIDigit(src[j]) || src[j] == UInt8(ascii: "-") { j += 1 }
         guard j < limit else { return nil }
         let c = src[j]
         guard c == UInt8(ascii: ">") || c == UInt8(ascii: "/") || c == 0x20 || c == 0x09 else { return nil }
@@ -129,54 +129,33 @@ enum PlainTextInline {
     static func isEmphasisRun(_ src: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, within range: Range<Int>) -> Bool {
         let before: UInt8 = run.lowerBound > range.lowerBound ? src[run.lowerBound - 1] : 0x20
         let after: UInt8 = run.upperBound < range.upperBound ? src[run.upperBound] : 0x20
-        let spaceBefore = isSpace(before), spaceAfter = isSpace(after)
+        let spaceBefore = PlainTextBytes.isSpace(before), spaceAfter = PlainTextBytes.isSpace(after)
         if spaceBefore && spaceAfter { return false }
         if src[run.lowerBound] == UInt8(ascii: "*") { return true }
         // `_`: opening after a non-word byte or closing before one
-        return !isWordByte(before) || !isWordByte(after)
+        return !PlainTextBytes.isWordByte(before) || !PlainTextBytes.isWordByte(after)
     }
 
     /// Inline markup removal on its own, with whitespace collapsed and trimmed the way
     /// `DocumentBuilder` does: what a source slice reads as once ingested.
     static func stripInlineMarkup(_ bytes: [UInt8]) -> [UInt8] {
-        var out = CollapsingCollector()
+        var out = PlainTextCollector()
         bytes.withUnsafeBufferPointer { strip($0, 0..<$0.count, into: &out) }
         return out.bytes
     }
 }
 
 /// Collects kept bytes with whitespace runs collapsed to one space, none at either end.
-struct CollapsingCollector: InlineSink {
+struct PlainTextCollector: PlainTextSink {
     var bytes: [UInt8] = []
     private var pendingSpace = false
 
     mutating func put(_ byte: UInt8, source: Int) {
-        if isSpace(byte) {
+        if PlainTextBytes.isSpace(byte) {
             pendingSpace = !bytes.isEmpty
             return
         }
         if pendingSpace { bytes.append(0x20); pendingSpace = false }
         bytes.append(byte)
     }
-}
-
-@inline(__always) func isSpace(_ b: UInt8) -> Bool {
-    b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
-}
-
-@inline(__always) func isASCIILetter(_ b: UInt8) -> Bool {
-    (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
-}
-
-@inline(__always) func isASCIIDigit(_ b: UInt8) -> Bool {
-    b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
-}
-
-@inline(__always) func isASCIIPunctuation(_ b: UInt8) -> Bool {
-    (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
-}
-
-/// Letters, digits and any non-ASCII byte (part of a non-ASCII letter, most likely).
-@inline(__always) func isWordByte(_ b: UInt8) -> Bool {
-    isASCIILetter(b) || isASCIIDigit(b) || b >= 0x80
 }

@@ -110,7 +110,7 @@ enum PlainTextPageBreaks {
         let s = b.span
         guard s.count <= 600 else { return false }
         var k = s.lowerBound
-        while k < s.upperBound, k - s.lowerBound < 4, isASCIIDigit(src[k]) { k += 1 }
+        while k < s.upperBound, k - s.lowerBound < 4, PlainTextBytes.isASCIIDigit(src[k]) { k += 1 }
         let digits = k - s.lowerBound
         guard digits >= 1, digits <= 3, k + 1 < s.upperBound, src[k] == 0x20 else { return false }
         let first = src[k + 1]
@@ -125,7 +125,7 @@ enum PlainTextPageBreaks {
         let lo = s.lowerBound
         while k > lo {
             let c = src[k - 1]
-            if isSpace(c) || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") {
+            if PlainTextBytes.isSpace(c) || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") {
                 k -= 1
             } else if c == UInt8(ascii: ")"), let open = linkTailStart(src, endingAt: k, lo: lo) {
                 k = open  // `[text](url)`: look at the end of `text`
@@ -224,7 +224,7 @@ enum PlainTextPageBreaks {
         var words = 0
         var inWord = false
         for k in s {
-            let space = isSpace(src[k])
+            let space = PlainTextBytes.isSpace(src[k])
             if !space && !inWord { words += 1 }
             inWord = !space
         }

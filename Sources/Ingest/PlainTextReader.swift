@@ -35,7 +35,7 @@ enum PlainTextReader {
     /// The first non-empty line, markup removed: the title when there is no heading.
     static func firstLine(_ src: UnsafeBufferPointer<UInt8>, _ raw: [PlainTextRawBlock]) -> String? {
         for b in raw {
-            var out = CollapsingCollector()
+            var out = PlainTextCollector()
             PlainTextInline.strip(src, b.span.lowerBound..<b.firstLineEnd, into: &out)
             if !out.bytes.isEmpty { return String(decoding: out.bytes, as: UTF8.self) }
         }

@@ -14,7 +14,7 @@ public struct Segmenter: Sendable {
                 if block.isAtomic {
                     let lo = scanner.skipSpaces(block.range.lowerBound)
                     var hi = block.range.upperBound
-                    while hi > lo, isSpace(text[hi - 1]) { hi -= 1 }
+                    while hi > lo, SentenceScanner.isSpace(text[hi - 1]) { hi -= 1 }
                     if lo < hi { out.append(Sentence(index: out.count, block: b, range: lo..<hi)) }
                     continue
                 }

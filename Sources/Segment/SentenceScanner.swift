@@ -26,7 +26,7 @@ struct SentenceScanner {
             i = max(end, i + 1)
         }
         var end = hi
-        while end > start, isSpace(text[end - 1]) { end -= 1 }
+        while end > start, Self.isSpace(text[end - 1]) { end -= 1 }
         if start < end { out.append(start..<end) }
         return out
     }
@@ -40,14 +40,14 @@ struct SentenceScanner {
             while j < hi, text[j] == UInt8(ascii: "?") || text[j] == UInt8(ascii: "!") { j += 1 }
             j = skipClosers(j)
             guard j < hi else { return (true, j) }
-            guard isSpace(text[j]) else { return (false, j) }
+            guard Self.isSpace(text[j]) else { return (false, j) }
             return (!startsLowercase(skipSpaces(j)), j)
         }
 
         let (dots, afterDots) = countDots(i)
         let j = skipClosers(afterDots)
         if j >= hi { return (true, j) }
-        guard isSpace(text[j]) else { return (false, j) }
+        guard Self.isSpace(text[j]) else { return (false, j) }
         let next = skipSpaces(j)
         if next >= hi { return (true, j) }
         if startsLowercase(next) { return (false, j) }
@@ -67,7 +67,7 @@ struct SentenceScanner {
         case .prepositive?, .inner?:
             return (false, j)
         case .numeric?:
-            return (!isASCIIDigit(text[skipOpeners(next)]), j)
+            return (!Self.isASCIIDigit(text[skipOpeners(next)]), j)
         case .weak?:
             return (startsSentence(next), j)
         }
@@ -99,7 +99,7 @@ struct SentenceScanner {
     /// The word just before `dot`: back to whitespace, opening quotes and brackets dropped.
     func wordBefore(_ dot: Int) -> Range<Int> {
         var k = dot
-        while k > range.lowerBound, !isSpace(text[k - 1]) { k -= 1 }
+        while k > range.lowerBound, !Self.isSpace(text[k - 1]) { k -= 1 }
         while k < dot {
             let c = text[k]
             if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
@@ -117,7 +117,7 @@ struct SentenceScanner {
     func isListMarker(_ word: Range<Int>, sentenceStart: Int) -> Bool {
         guard word.lowerBound == sentenceStart, word.count <= 2, !word.isEmpty else { return false }
         if word.count == 1 && Abbreviations.isLetter(text[word.lowerBound]) { return true }
-        return word.allSatisfy { isASCIIDigit(text[$0]) }
+        return word.allSatisfy { Self.isASCIIDigit(text[$0]) }
     }
 
     /// After a weak abbreviation, a break needs a word that usually opens a sentence ("The",
@@ -207,15 +207,15 @@ struct SentenceScanner {
 
     func skipSpaces(_ from: Int) -> Int {
         var k = from
-        while k < range.upperBound, isSpace(text[k]) { k += 1 }
+        while k < range.upperBound, Self.isSpace(text[k]) { k += 1 }
         return k
     }
-}
 
-@inline(__always) func isSpace(_ b: UInt8) -> Bool {
-    b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
-}
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+    }
 
-@inline(__always) func isASCIIDigit(_ b: UInt8) -> Bool {
-    b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
+    @inline(__always) static func isASCIIDigit(_ b: UInt8) -> Bool {
+        b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
+    }
 }
