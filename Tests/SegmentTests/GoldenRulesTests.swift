@@ -128,8 +128,13 @@ final class GoldenRulesTests: XCTestCase {
         ("list without item periods 1)", "1) The first item 2) The second item", ["1) The first item 2) The second item"]),
         ("list without item periods 1.", "1. The first item 2. The second item", ["1. The first item 2.", "The second item"]),
         ("bullet list in one line", "• 9. The first item • 10. The second item", ["• 9.", "The first item • 10.", "The second item"]),
+        ("hyphen-bullet list in one line", "⁃9. The first item ⁃10. The second item",
+         ["⁃9.", "The first item ⁃10.", "The second item"]),
         ("alphabetical list", "a. The first item b. The second item c. The third list item",
          ["a. The first item b.", "The second item c.", "The third list item"]),
+        // Line breaks inside a block are word breaks (PDF line wrapping), never list separators.
+        ("lower-case lines as separate items", "features\ncontact manager\nevents, activities\n",
+         ["features contact manager events, activities"]),
         // Sentences glued without a space: a period inside a token is never a break here.
         ("no space after the stop", "Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.",
          ["Hello world.Today is Tuesday.Mr.", "Smith went to the store and bought 1,000.That is a lot."]),
