@@ -1,26 +1,50 @@
-/// PDF-converted Markdown-ish text -> blocks. (Placeholder: paragraphs at blank lines.)
+/// PDF-converted Markdown-ish text -> blocks, in three steps over the bytes: lines to raw
+/// blocks (`PlainTextBlockScanner`), page-break repair (`PlainTextPageBreaks`), then each
+/// block's spans through inline-markup removal (`PlainTextInline`) into the builder, every
+/// kept byte with its true source offset.
 enum PlainTextReader {
     static func read(_ source: [UInt8], into builder: inout DocumentBuilder) -> Metadata {
-        var i = 0
-        var line = 1
-        var blank = true
-        while i < source.count {
-            let b = source[i]
-            if b == 0x0A {
-                line += 1
-                if blank { builder.endBlock() }
-                blank = true
-                builder.append(b, source: i)
-            } else {
-                if blank && !(b == 0x20 || b == 0x0D || b == 0x09) {
-                    if !builder.isBlockOpen { builder.beginBlock(.paragraph, sourceLine: line) }
-                    blank = false
+        source.withUnsafeBufferPointer { src in
+            let start = hasBOM(src) ? 3 : 0
+            let raw = PlainTextBlockScanner.scan(src, from: start)
+            let plans = PlainTextPageBreaks.plan(src, raw)
+            var headingTitle: String?
+            for plan in plans {
+                builder.beginBlock(plan.kind, level: plan.level, sourceLine: plan.line)
+                let before = builder.text.count
+                for (k, span) in plan.spans.enumerated() {
+                    // the halves of a page-broken sentence meet at a space (the line end)
+                    if k > 0 { builder.appendSpace(source: plan.spans[k - 1].upperBound) }
+                    PlainTextInline.strip(src, span, into: &builder)
                 }
-                builder.append(b, source: i)
+                if plan.kind == .heading, headingTitle == nil {
+                    let text = builder.text[before...].drop { $0 == 0x0A }
+                    if !text.isEmpty { headingTitle = String(decoding: text, as: UTF8.self) }
+                }
+                builder.endBlock()
             }
-            i += 1
+            return Metadata(title: headingTitle ?? firstLine(src, raw))
         }
-        builder.endBlock()
-        return Metadata()
+    }
+
+    /// The UTF-8 byte order mark, dropped.
+    static func hasBOM(_ src: UnsafeBufferPointer<UInt8>) -> Bool {
+        src.count >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
+    }
+
+    /// The first non-empty line, markup removed: the title when there is no heading.
+    static func firstLine(_ src: UnsafeBufferPointer<UInt8>, _ raw: [PlainTextRawBlock]) -> String? {
+        for b in raw {
+            var out = PlainTextCollector()
+            PlainTextInline.strip(src, b.span.lowerBound..<b.firstLineEnd, into: &out)
+            if !out.bytes.isEmpty { return String(decoding: out.bytes, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    /// What a source slice reads as after ingest: inline markup removed, whitespace
+    /// collapsed. Tests use it to check the source map against the text.
+    static func stripInlineMarkup(_ bytes: [UInt8]) -> [UInt8] {
+        PlainTextInline.stripInlineMarkup(bytes)
     }
 }

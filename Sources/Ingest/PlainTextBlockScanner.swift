@@ -1,0 +1,115 @@
+/// One block as the line scanner sees it, before page-break joining: a kind from the line
+/// syntax and the source span of its content (markers such as `## ` or `- ` excluded).
+struct PlainTextRawBlock: Sendable, Equatable {
+    var kind: Block.Kind
+    var level: Int
+    /// 1-based source line of the block's first line.
+    var line: Int
+    /// Content bytes in the source: from the first kept byte of the first line to the last
+    /// non-blank byte of the last line. Line ends inside are whitespace to the builder.
+    var span: Range<Int>
+    /// End of the first line's content (for the title fallback).
+    var firstLineEnd: Int
+    var lineCount: Int
+}
+
+/// Splits source bytes into raw blocks, line by line: `#` headings, `-`/`*`/`+` bullets
+/// (continuation lines join the item), paragraphs up to a blank line. Handles LF, CRLF, CR.
+enum PlainTextBlockScanner {
+    static func scan(_ src: UnsafeBufferPointer<UInt8>, from start: Int) -> [PlainTextRawBlock] {
+        var blocks: [PlainTextRawBlock] = []
+        var open: PlainTextRawBlock?
+        let n = src.count
+        var i = start
+        var line = 1
+
+        func close() {
+            if let b = open { blocks.append(b) }
+            open = nil
+        }
+
+        while i < n {
+            var e = i
+            while e < n, src[e] != 0x0A, src[e] != 0x0D { e += 1 }
+            let next = e < n ? (src[e] == 0x0D && e + 1 < n && src[e + 1] == 0x0A ? e + 2 : e + 1) : n
+            var c = i
+            while c < e, src[c] == 0x20 || src[c] == 0x09 { c += 1 }
+            var t = e
+            while t > c, PlainTextBytes.isSpace(src[t - 1]) { t -= 1 }
+
+            if c == t {
+                close()
+            } else if let (level, content) = heading(src, c..<t) {
+                close()
+                blocks.append(PlainTextRawBlock(kind: .heading, level: level, line: line, span: content,
+                                                firstLineEnd: content.upperBound, lineCount: 1))
+            } else if let rule = ruleCharacter(src, c..<t) {
+                // `===`/`---` under a one-line paragraph make it a heading (setext); any
+                // other rule line only separates blocks.
+                if var b = open, b.kind == .paragraph, b.lineCount == 1,
+                   rule == UInt8(ascii: "=") || rule == UInt8(ascii: "-") {
+                    b.kind = .heading
+                    b.level = rule == UInt8(ascii: "=") ? 1 : 2
+                    open = b
+                }
+                close()
+            } else if let content = bulletContent(src, c..<t) {
+                close()
+                open = PlainTextRawBlock(kind: .listItem, level: 0, line: line, span: content,
+                                         firstLineEnd: content.upperBound, lineCount: 1)
+            } else if var b = open {
+                b.span = b.span.lowerBound..<t
+                b.lineCount += 1
+                open = b
+            } else {
+                open = PlainTextRawBlock(kind: .paragraph, level: 0, line: line, span: c..<t,
+                                         firstLineEnd: t, lineCount: 1)
+            }
+            line += 1
+            i = next
+        }
+        close()
+        return blocks
+    }
+
+    /// `# Title` .. `###### Title` (closing `#`s dropped): level and content span.
+    static func heading(_ src: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (Int, Range<Int>)? {
+        var k = line.lowerBound
+        while k < line.upperBound, src[k] == UInt8(ascii: "#") { k += 1 }
+        let level = k - line.lowerBound
+        guard level >= 1, level <= 6 else { return nil }
+        guard k == line.upperBound || src[k] == 0x20 || src[k] == 0x09 else { return nil }
+        while k < line.upperBound, src[k] == 0x20 || src[k] == 0x09 { k += 1 }
+        var end = line.upperBound
+        var h = end
+        while h > k, src[h - 1] == UInt8(ascii: "#") { h -= 1 }
+        if h == k || src[h - 1] == 0x20 || src[h - 1] == 0x09 {
+            end = h
+            while end > k, src[end - 1] == 0x20 || src[end - 1] == 0x09 { end -= 1 }
+        }
+        return (level, k..<end)
+    }
+
+    /// The repeated character of a rule line (`---`, `***`, `___`, `===`, spaces allowed).
+    static func ruleCharacter(_ src: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> UInt8? {
+        let r = src[line.lowerBound]
+        guard r == UInt8(ascii: "-") || r == UInt8(ascii: "*") || r == UInt8(ascii: "_") || r == UInt8(ascii: "=")
+        else { return nil }
+        var count = 0
+        for k in line {
+            let b = src[k]
+            if b == r { count += 1 } else if b != 0x20 && b != 0x09 { return nil }
+        }
+        return count >= 3 ? r : nil
+    }
+
+    /// Content span of a `- item` / `* item` / `+ item` line.
+    static func bulletContent(_ src: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Range<Int>? {
+        let m = src[line.lowerBound]
+        guard m == UInt8(ascii: "-") || m == UInt8(ascii: "*") || m == UInt8(ascii: "+") else { return nil }
+        var k = line.lowerBound + 1
+        guard k < line.upperBound, src[k] == 0x20 || src[k] == 0x09 else { return nil }
+        while k < line.upperBound, src[k] == 0x20 || src[k] == 0x09 { k += 1 }
+        return k..<line.upperBound
+    }
+}

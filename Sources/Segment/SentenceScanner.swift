@@ -1,0 +1,221 @@
+/// Finds sentence ends in one block of text by walking its bytes once. A candidate end is
+/// `.`, `?`, `!` or an ellipsis, taken together with closing quotes and brackets after it;
+/// it becomes a break when whitespace follows and the next word can start a sentence.
+struct SentenceScanner {
+    let text: UnsafeBufferPointer<UInt8>
+    let range: Range<Int>
+
+    /// Sentence ranges of the block, trimmed of whitespace, in order.
+    func sentences() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = skipSpaces(range.lowerBound)
+        var i = start
+        let hi = range.upperBound
+        while i < hi {
+            let c = text[i]
+            let isEllipsisChar = c == 0xE2 && i + 2 < hi && text[i + 1] == 0x80 && text[i + 2] == 0xA6
+            guard c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || isEllipsisChar else {
+                i += 1
+                continue
+            }
+            let (isBreak, end) = decide(at: i, sentenceStart: start)
+            if isBreak {
+                if start < end { out.append(start..<end) }
+                start = skipSpaces(end)
+            }
+            i = max(end, i + 1)
+        }
+        var end = hi
+        while end > start, Self.isSpace(text[end - 1]) { end -= 1 }
+        if start < end { out.append(start..<end) }
+        return out
+    }
+
+    /// Whether the terminator at `i` ends a sentence, and the index just past it and its closers.
+    func decide(at i: Int, sentenceStart: Int) -> (Bool, Int) {
+        let hi = range.upperBound
+        let c = text[i]
+        if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+            var j = i
+            while j < hi, text[j] == UInt8(ascii: "?") || text[j] == UInt8(ascii: "!") { j += 1 }
+            j = skipClosers(j)
+            guard j < hi else { return (true, j) }
+            guard Self.isSpace(text[j]) else { return (false, j) }
+            return (!startsLowercase(skipSpaces(j)), j)
+        }
+
+        let (dots, afterDots) = countDots(i)
+        let j = skipClosers(afterDots)
+        if j >= hi { return (true, j) }
+        guard Self.isSpace(text[j]) else { return (false, j) }
+        let next = skipSpaces(j)
+        if next >= hi { return (true, j) }
+        if startsLowercase(next) { return (false, j) }
+
+        if dots >= 4 { return (true, j) }  // a period and an ellipsis
+        if dots >= 2 {
+            // an ellipsis: "[...]" marks an omission; before "I" it is a pause
+            if i > range.lowerBound, text[i - 1] == UInt8(ascii: "[") { return (false, j) }
+            return (!isPronounI(next), j)
+        }
+
+        let word = wordBefore(i)
+        if isListMarker(word, sentenceStart: sentenceStart) { return (false, j) }
+        switch Abbreviations.kind(text, word) {
+        case nil:
+            return (true, j)
+        case .prepositive?, .inner?:
+            return (false, j)
+        case .numeric?:
+            return (!Self.isASCIIDigit(text[skipOpeners(next)]), j)
+        case .weak?:
+            return (startsSentence(next), j)
+        }
+    }
+
+    /// Counts the dots of a period or ellipsis at `i` ("...", "…", ". . .", "...."), and
+    /// the index after the last one.
+    func countDots(_ i: Int) -> (Int, Int) {
+        let hi = range.upperBound
+        var j = i
+        var dots = 0
+        while j < hi {
+            if text[j] == UInt8(ascii: ".") {
+                dots += 1
+                j += 1
+            } else if text[j] == 0xE2, j + 2 < hi, text[j + 1] == 0x80, text[j + 2] == 0xA6 {
+                dots += 3
+                j += 3
+            } else if dots > 0, text[j] == 0x20, j + 1 < hi, text[j + 1] == UInt8(ascii: "."),
+                      j + 2 >= hi || text[j + 2] == 0x20 || text[j + 2] == UInt8(ascii: ".") {
+                j += 1  // spaced ellipsis ". . ."
+            } else {
+                break
+            }
+        }
+        return (dots, j)
+    }
+
+    /// The word just before `dot`: back to whitespace, opening quotes and brackets dropped.
+    func wordBefore(_ dot: Int) -> Range<Int> {
+        var k = dot
+        while k > range.lowerBound, !Self.isSpace(text[k - 1]) { k -= 1 }
+        while k < dot {
+            let c = text[k]
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                k += 1
+            } else if c == 0xE2, k + 2 < dot, text[k + 1] == 0x80, text[k + 2] == 0x9C || text[k + 2] == 0x98 {
+                k += 3
+            } else {
+                break
+            }
+        }
+        return k..<dot
+    }
+
+    /// "1.", "12." or "a." opening a sentence: a list marker, not a sentence of its own.
+    func isListMarker(_ word: Range<Int>, sentenceStart: Int) -> Bool {
+        guard word.lowerBound == sentenceStart, word.count <= 2, !word.isEmpty else { return false }
+        if word.count == 1 && Abbreviations.isLetter(text[word.lowerBound]) { return true }
+        return word.allSatisfy { Self.isASCIIDigit(text[$0]) }
+    }
+
+    /// After a weak abbreviation, a break needs a word that usually opens a sentence ("The",
+    /// "It", "How") or a capitalised possessive ("Putin's").
+    func startsSentence(_ at: Int) -> Bool {
+        let hi = range.upperBound
+        let s = skipOpeners(at)
+        var e = s
+        while e < hi, Abbreviations.isLetter(text[e]) { e += 1 }
+        guard e > s, text[s] >= UInt8(ascii: "A"), text[s] <= UInt8(ascii: "Z") else { return false }
+        if e < hi, text[e] >= 0x80 && !isApostrophe(e) { return false }  // word goes on past ASCII
+        if let key = ByteKey(folding: text, s..<e), Abbreviations.sentenceStarters.contains(key) {
+            return e >= hi || text[e] != UInt8(ascii: ".")
+        }
+        return isApostrophe(e) && possessiveS(e)
+    }
+
+    func isPronounI(_ at: Int) -> Bool {
+        let hi = range.upperBound
+        guard at < hi, text[at] == UInt8(ascii: "I") else { return false }
+        return at + 1 >= hi || !Abbreviations.isLetter(text[at + 1])
+    }
+
+    private func isApostrophe(_ k: Int) -> Bool {
+        let hi = range.upperBound
+        if k < hi, text[k] == UInt8(ascii: "'") { return true }
+        return k + 2 < hi && text[k] == 0xE2 && text[k + 1] == 0x80 && text[k + 2] == 0x99
+    }
+
+    private func possessiveS(_ k: Int) -> Bool {
+        let hi = range.upperBound
+        let s = text[k] == UInt8(ascii: "'") ? k + 1 : k + 3
+        guard s < hi, text[s] == UInt8(ascii: "s") else { return false }
+        return s + 1 >= hi || !Abbreviations.isLetter(text[s + 1])
+    }
+
+    /// Past closing quotes, brackets and superscript footnote digits after a terminator.
+    func skipClosers(_ from: Int) -> Int {
+        let hi = range.upperBound
+        var k = from
+        while k < hi {
+            let c = text[k]
+            switch c {
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                k += 1
+            case 0xE2 where k + 2 < hi && text[k + 1] == 0x80 && (text[k + 2] == 0x9D || text[k + 2] == 0x99):
+                k += 3  // ” ’
+            case 0xE2 where k + 2 < hi && text[k + 1] == 0x81 && (text[k + 2] == 0xB0 || (0xB4...0xB9).contains(text[k + 2])):
+                k += 3  // ⁰ ⁴-⁹
+            case 0xC2 where k + 1 < hi && (text[k + 1] == 0xBB || text[k + 1] == 0xB9 || text[k + 1] == 0xB2 || text[k + 1] == 0xB3):
+                k += 2  // » ¹ ² ³
+            default:
+                return k
+            }
+        }
+        return k
+    }
+
+    /// Past opening quotes and brackets before a word.
+    func skipOpeners(_ from: Int) -> Int {
+        let hi = range.upperBound
+        var k = from
+        while k < hi {
+            let c = text[k]
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                k += 1
+            } else if c == 0xE2, k + 2 < hi, text[k + 1] == 0x80, text[k + 2] == 0x9C || text[k + 2] == 0x98 {
+                k += 3  // “ ‘
+            } else if c == 0xC2, k + 1 < hi, text[k + 1] == 0xAB {
+                k += 2  // «
+            } else {
+                break
+            }
+        }
+        return min(k, hi - 1)
+    }
+
+    /// True when the word at `at` (openers skipped) starts with a lowercase letter.
+    func startsLowercase(_ at: Int) -> Bool {
+        guard at < range.upperBound else { return false }
+        let k = skipOpeners(at)
+        let c = text[k]
+        if c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") { return true }
+        if c == 0xC3, k + 1 < range.upperBound { return text[k + 1] >= 0x9F && text[k + 1] != 0xB7 }  // ß à-ÿ
+        return false
+    }
+
+    func skipSpaces(_ from: Int) -> Int {
+        var k = from
+        while k < range.upperBound, Self.isSpace(text[k]) { k += 1 }
+        return k
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+    }
+
+    @inline(__always) static func isASCIIDigit(_ b: UInt8) -> Bool {
+        b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")
+    }
+}

@@ -1,3 +1,0 @@
-import XCTest
-@testable import Segment
-final class SegmentSmokeTests: XCTestCase { func testLoads() {} }
