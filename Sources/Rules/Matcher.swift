@@ -11,9 +11,13 @@ final class MatchScratch {
     private var lexEnds: [Int] = []
     var bestSlots: [Int32] = []
 
-    /// Furthest token reached by a failed test in the last `run`, and that instruction.
+    /// Where the last `run` got furthest without matching: the failed instruction and the
+    /// token it failed on, for the start position that consumed most tokens before failing
+    /// (the earliest such start on ties).
     private(set) var failPos = -1
     private(set) var failInst = -1
+    private var failConsumed = -1
+    private var currentStart = 0
 
     init() {}
 
@@ -31,6 +35,7 @@ final class MatchScratch {
         if visited.count < need { visited = Array(repeating: 0, count: need); stamp = 0 }
         failPos = -1
         failInst = -1
+        failConsumed = -1
         for start in 0..<max(n, 1) {
             if stamp == UInt32.max { for k in visited.indices { visited[k] = 0 }; stamp = 0 }
             stamp += 1
@@ -45,6 +50,7 @@ final class MatchScratch {
                          _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                          _ width: Int) -> Int? {
         let n = tokens.count
+        currentStart = start
         slots.removeAll(keepingCapacity: true)
         for _ in 0..<program.slotCount { slots.append(-1) }
         var best = -1
@@ -106,6 +112,6 @@ final class MatchScratch {
 
     @inline(__always)
     private func noteFailure(_ pc: Int, _ pos: Int) {
-        if pos > failPos { failPos = pos; failInst = pc }
+        if pos - currentStart > failConsumed { failConsumed = pos - currentStart; failPos = pos; failInst = pc }
     }
 }

@@ -54,7 +54,7 @@ extension RuleSet {
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
             throw RuleLoadError(diagnostics: loader.diagnostics)
         }
-        set.warnings = loader.diagnostics
+        set.warnings = loader.diagnostics + set.warnings
         return set
     }
 }
