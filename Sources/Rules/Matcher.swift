@@ -13,7 +13,8 @@ final class MatchScratch {
 
     /// Where the last `run` got furthest without matching: the failed instruction and the
     /// token it failed on, for the start position that consumed most tokens before failing
-    /// (the earliest such start on ties).
+    /// (the earliest such start on ties; there, the latest element tried, so an optional
+    /// element that was skipped does not hide the required one after it).
     private(set) var failPos = -1
     private(set) var failInst = -1
     private var failConsumed = -1
@@ -112,6 +113,9 @@ final class MatchScratch {
 
     @inline(__always)
     private func noteFailure(_ pc: Int, _ pos: Int) {
-        if pos - currentStart > failConsumed { failConsumed = pos - currentStart; failPos = pos; failInst = pc }
+        let consumed = pos - currentStart
+        if consumed > failConsumed || (consumed == failConsumed && pos == failPos && pc > failInst) {
+            failConsumed = consumed; failPos = pos; failInst = pc
+        }
     }
 }

@@ -80,7 +80,7 @@ struct RuleLoader {
             return
         }
         var lexicon = Lexicon(name: name, file: src.path)
-        for (k, raw) in src.lines.enumerated() {
+        for raw in src.lines {
             var entry = Substring(raw)
             if let hash = entry.firstIndex(where: { $0 == "#" }),
                hash == entry.startIndex || entry[entry.index(before: hash)].isWhitespace {
@@ -90,7 +90,6 @@ struct RuleLoader {
             guard !text.isEmpty else { continue }
             let tokens = Tokenizer.tokenize(Array(text.utf8))
             lexicon.add(tokens.map { vocab.intern(Array($0.norm.utf8)) })
-            _ = k
         }
         if lexicon.entryCount == 0 {
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))

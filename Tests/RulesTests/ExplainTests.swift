@@ -35,3 +35,23 @@ final class ExplainTests: XCTestCase {
         XCTAssertTrue(out.contains("lost to: long"), out)
     }
 }
+
+final class ExplainMissTests: XCTestCase {
+    func testMissNamesTheRequiredElementAfterSkippedOptionals() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: declare, tag: position, description: d, pattern: '{actor: Russia|China} (has|have)? (~declare|~stress) ..2 that'}
+            """)
+        let cases: [(String, Int, String?)] = [
+            ("Russia said that", 2, "said"),
+            ("Russia has declared nothing at all", 4, "all"),
+            ("so Russia declared", 4, nil),
+        ]
+        for (s, element, token) in cases {
+            let e = set.explain(sentence: Array(s.utf8))
+            let m = try XCTUnwrap(e.misses.first, s)
+            XCTAssertEqual(m.element, element, s)
+            XCTAssertEqual(m.token, token, s)
+        }
+    }
+}
