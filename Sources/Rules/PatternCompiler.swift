@@ -1,6 +1,7 @@
 /// Turns a parsed pattern into a `Program`, interning its words in the shared vocabulary and
-/// resolving `@lexicon` names. Also derives the pattern's trigger: a set of token ids of which
-/// every match must contain at least one, for the rule index.
+/// resolving `@lexicon` names. Also derives the pattern's trigger: a set of keys (token ids,
+/// or token classes encoded by `TriggerKey`) of which every match must contain at least one,
+/// for the rule index.
 struct PatternCompiler {
     var vocab: Vocabulary
     let lexiconIndex: [String: Int]
@@ -135,6 +136,10 @@ struct PatternCompiler {
             case .family:
                 guard case .ids(let ids) = testFor(spec).kind else { return nil }
                 return ids
+            case .classes(let has, _):
+                // One required class is enough; take the rarest kind.
+                guard let bit = TriggerKey.rarestBit(has) else { return nil }
+                return [TriggerKey.classKey(bit)]
             default: return nil
             }
         case .lexicon(let name, _):
@@ -145,7 +150,7 @@ struct PatternCompiler {
             var bestScore = Int.max
             for item in items {
                 guard let t = try trigger(item) else { continue }
-                let score = t.count + t.reduce(0) { $0 + (Self.commonWords.contains(vocab.word($1)) ? 1000 : 0) }
+                let score = t.count + t.reduce(0) { $0 + cost($1) }
                 if score < bestScore { best = t; bestScore = score }
             }
             return best
@@ -165,10 +170,32 @@ struct PatternCompiler {
         }
     }
 
+    /// Extra cost of a trigger key: very common words and classes make poor triggers, and any
+    /// class is usually more frequent than a word.
+    private func cost(_ key: Int32) -> Int {
+        if key >= 0 { return Self.commonWords.contains(vocab.word(key)) ? 1000 : 0 }
+        return TriggerKey.commonClasses.contains(TriggerKey.bit(key)) ? 1000 : 50
+    }
+
     /// Words so frequent that a rule triggered by them would run on most sentences.
     static let commonWords: Set<String> = [
         "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "been",
         "it", "this", "that", "for", "on", "with", "as", "by", "at", "from", "its", "their", "has",
         "have", "had", "not", "but", "which", "will", "would", "can", "could", ",", ".", "'s",
     ]
+}
+
+/// Trigger keys: a vocabulary id (>= 0), or a token class as `-(bit + 1)`, so a rule that
+/// needs `%currency` runs only on sentences with a currency symbol.
+enum TriggerKey {
+    static func classKey(_ bit: Int) -> Int32 { Int32(-(bit + 1)) }
+    static func bit(_ key: Int32) -> Int { Int(-key) - 1 }
+
+    /// Bits of classes most tokens have: word, cap, punct.
+    static let commonClasses: Set<Int> = [0, 8, 9]
+
+    /// A required class that is not common, or nil (a `%word` or `%cap` is no trigger).
+    static func rarestBit(_ classes: TokenClasses) -> Int? {
+        (0..<32).first { classes.rawValue & (1 << $0) != 0 && !commonClasses.contains($0) }
+    }
 }

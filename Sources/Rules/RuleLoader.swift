@@ -359,11 +359,17 @@ struct RuleLoader {
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() {
             if let trigger = rule.trigger {
-                for id in trigger where buckets[Int(id)].last != Int32(k) { buckets[Int(id)].append(Int32(k)) }
+                for key in trigger {
+                    if key >= 0 {
+                        if buckets[Int(key)].last != Int32(k) { buckets[Int(key)].append(Int32(k)) }
+                    } else if set.classRules[TriggerKey.bit(key)].last != Int32(k) {
+                        set.classRules[TriggerKey.bit(key)].append(Int32(k))
+                    }
+                }
             } else {
                 set.alwaysRules.append(Int32(k))
                 warnings.append(RuleDiagnostic(file: rule.file, line: rule.line, column: rule.column, severity: .warning,
-                    message: "rule '\(rule.id)' has no literal trigger word, so it runs on every sentence"))
+                    message: "rule '\(rule.id)' has no trigger (a word, family, lexicon or rare class every match contains), so it runs on every sentence"))
             }
         }
         set.triggerOffsets = [0]

@@ -14,6 +14,8 @@ public struct RuleSet: Sendable {
     /// `triggerRules[triggerOffsets[v]..<triggerOffsets[v+1]]`, ascending.
     var triggerOffsets: [Int32] = [0]
     var triggerRules: [Int32] = []
+    /// Rules triggered by a token class, by class bit, ascending.
+    var classRules: [[Int32]] = Array(repeating: [], count: 32)
     /// Rules without a trigger, run on every sentence.
     var alwaysRules: [Int32] = []
 
@@ -21,7 +23,7 @@ public struct RuleSet: Sendable {
 
     public init(sha256: String) { self.sha256 = sha256 }
 
-    /// Ids of the rules that run on every sentence because they have no literal trigger.
+    /// Ids of the rules that run on every sentence because they have no trigger.
     public var alwaysRunRuleIDs: [String] { alwaysRules.map { rules[Int($0)].id } }
 
     /// Matches of every rule on one sentence's UTF-8 bytes, after the conflict policy,
@@ -56,7 +58,7 @@ public struct RuleSet: Sendable {
     }
 
     /// Rules to run on this sentence, in rule order: the always-run rules plus every rule
-    /// indexed under a token of the sentence.
+    /// indexed under a word or a token class of the sentence.
     func candidates(_ ctx: SentenceContext) -> [Int32] {
         if ctx.ruleStamp.count < rules.count { ctx.ruleStamp = Array(repeating: false, count: rules.count) }
         var out = alwaysRules
@@ -66,6 +68,14 @@ public struct RuleSet: Sendable {
                 let r = triggerRules[k]
                 if !ctx.ruleStamp[Int(r)] { ctx.ruleStamp[Int(r)] = true; out.append(r) }
             }
+        }
+        var present: UInt32 = 0
+        for t in ctx.tokens { present |= t.classes.rawValue }
+        var bits = present
+        while bits != 0 {
+            let bit = bits.trailingZeroBitCount
+            bits &= bits - 1
+            for r in classRules[bit] where !ctx.ruleStamp[Int(r)] { ctx.ruleStamp[Int(r)] = true; out.append(r) }
         }
         for r in out { ctx.ruleStamp[Int(r)] = false }
         out.sort()

@@ -10,14 +10,18 @@ final class IndexTests: XCTestCase {
               - {id: crucial, tag: claim, description: d, pattern: 'is? (crucial|key) for'}
               - {id: money, tag: figure, description: d, pattern: '%currency %num'}
               - {id: should, tag: recommendation, description: d, pattern: 'the? (West|EU) should'}
+              - {id: always, tag: claim, description: d, pattern: '^ %cap %cap'}
             """, lexicons: ["actors": "Russia\nthe two countries\n"])
-        XCTAssertEqual(set.alwaysRunRuleIDs, ["money"])
+        XCTAssertEqual(set.alwaysRunRuleIDs, ["always"])
+        XCTAssertTrue(set.warnings.contains { $0.message.hasPrefix("rule 'always' has no trigger") })
         let cases: [(String, Int)] = [
             ("Nothing relevant here.", 1),             // only the always-run rule
-            ("The two countries declared it.", 2),     // declare (via ~declare, not the common "the"), money
-            ("Russia declared it.", 2),                // declare (via lexicon), money
-            ("It is key for Europe.", 2),              // crucial, money
+            ("The two countries declared it.", 2),     // declare (via ~declare, not the common "the")
+            ("Russia declared it.", 2),                // declare (its rarest required element)
+            ("It is key for Europe.", 2),              // crucial
             ("The EU should act; Russia declared.", 3),
+            ("It cost $5 only.", 2),                   // money, by its %currency class
+            ("It cost 5 dollars.", 1),                 // %num alone does not trigger money
         ]
         for (s, expected) in cases {
             var stats = MatchStats()
