@@ -1,0 +1,40 @@
+/// One rule after loading: its metadata, compiled pattern and vetoes, trigger and examples.
+struct CompiledRule: Sendable {
+    var id: String
+    var tag: Tag
+    var description: String
+    /// Rule file relative to the rules directory; line and column of the rule's mapping.
+    var file: String
+    var line: Int
+    var column: Int
+    var priority: Int
+    /// Position in load order (files sorted by path, rules in file order): the last tie-break.
+    var order: Int
+    var normalizeFigure: Bool
+    var program: Program
+    var unless: [Program]
+    /// Token ids of which every match contains one; nil: runs on every sentence.
+    var trigger: [Int32]?
+    var examples: [RuleExample]
+}
+
+/// A sentence embedded in a rule to show, and test, what it must or must not match.
+public struct RuleExample: Sendable {
+    public var text: String
+    public var shouldMatch: Bool
+    /// Expected captured text by capture name, in the order written.
+    public var captures: [(name: String, text: String)]
+    public var file: String
+    public var line: Int
+}
+
+/// Counters for one or more `matches(in:stats:)` calls; `rulesRun` proves the index works.
+public struct MatchStats: Sendable, Equatable {
+    public var sentences = 0
+    public var tokens = 0
+    /// Rules whose pattern was executed (triggered or always-run).
+    public var rulesRun = 0
+    public var matched = 0
+
+    public init() {}
+}

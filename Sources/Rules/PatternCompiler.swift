@@ -1,0 +1,201 @@
+/// Turns a parsed pattern into a `Program`, interning its words in the shared vocabulary and
+/// resolving `@lexicon` names. Also derives the pattern's trigger: a set of keys (token ids,
+/// or token classes encoded by `TriggerKey`) of which every match must contain at least one,
+/// for the rule index.
+struct PatternCompiler {
+    var vocab: Vocabulary
+    let lexiconIndex: [String: Int]
+    let lexicons: [Lexicon]
+
+    private var program = Program()
+    private var element: Int32 = 0
+
+    init(vocab: Vocabulary, lexicons: [Lexicon]) {
+        self.vocab = vocab
+        self.lexicons = lexicons
+        var index: [String: Int] = [:]
+        for (k, l) in lexicons.enumerated() { index[l.name] = k }
+        self.lexiconIndex = index
+    }
+
+    /// Compiles `node` (parsed from `source`); the vocabulary grows as a side effect.
+    mutating func compile(_ node: PatternNode, source: String) throws(PatternError) -> (Program, trigger: [Int32]?) {
+        program = Program()
+        program.source = source
+        let top: [PatternNode]
+        if case .sequence(let items, _) = node { top = items } else { top = [node] }
+        for (k, item) in top.enumerated() {
+            element = Int32(k)
+            program.elements.append(item.source)
+            try emit(item)
+        }
+        append(.match, leaf: node.source)
+        return (program, try trigger(node))
+    }
+
+    // MARK: - Code generation
+
+    private mutating func append(_ inst: Program.Inst, leaf: Range<Int>) {
+        program.insts.append(inst)
+        program.instElement.append(element)
+        program.instLeaf.append(leaf)
+    }
+
+    private var here: Int32 { Int32(program.insts.count) }
+
+    private mutating func patch(_ at: Int32, _ inst: Program.Inst) { program.insts[Int(at)] = inst }
+
+    private mutating func emit(_ node: PatternNode) throws(PatternError) {
+        switch node {
+        case .token(let spec, let r):
+            program.tests.append(testFor(spec))
+            append(.test(Int32(program.tests.count - 1)), leaf: r)
+        case .lexicon(let name, let r):
+            guard let k = lexiconIndex[name] else {
+                let known = lexicons.map { "@" + $0.name }.sorted().joined(separator: " ")
+                throw PatternError(offset: r.lowerBound, message: "unknown lexicon '@\(name)'" + (known.isEmpty ? " (no lexicons/*.txt files)" : " (known: \(known))"))
+            }
+            append(.lexicon(Int32(k)), leaf: r)
+        case .sequence(let items, _):
+            for item in items { try emit(item) }
+        case .alternatives(let branches, let r):
+            var jumps: [Int32] = []
+            for (k, branch) in branches.enumerated() {
+                if k < branches.count - 1 {
+                    let split = here
+                    append(.split(0, 0), leaf: r)
+                    try emit(branch)
+                    jumps.append(here)
+                    append(.jump(0), leaf: r)
+                    patch(split, .split(split + 1, here))
+                } else {
+                    try emit(branch)
+                }
+            }
+            for j in jumps { patch(j, .jump(here)) }
+        case .repetition(let inner, let min, let max, let lazy, let r):
+            for _ in 0..<min { try emit(inner) }
+            if let max {
+                var splits: [Int32] = []
+                for _ in min..<max {
+                    splits.append(here)
+                    append(.split(0, 0), leaf: r)
+                    try emit(inner)
+                }
+                for s in splits { patch(s, lazy ? .split(here, s + 1) : .split(s + 1, here)) }
+            } else {
+                let loop = here
+                append(.split(0, 0), leaf: r)
+                try emit(inner)
+                append(.jump(loop), leaf: r)
+                patch(loop, lazy ? .split(here, loop + 1) : .split(loop + 1, here))
+            }
+        case .capture(let name, let inner, let r):
+            let k = Int32(program.captureNames.count)
+            program.captureNames.append(name)
+            append(.save(2 * k), leaf: r)
+            try emit(inner)
+            append(.save(2 * k + 1), leaf: r)
+        case .sentenceStart(let r):
+            append(.assertStart, leaf: r)
+        case .sentenceEnd(let r):
+            append(.assertEnd, leaf: r)
+        }
+    }
+
+    private mutating func testFor(_ spec: TokenSpec) -> TokenTest {
+        switch spec {
+        case .word(let w): return TokenTest(kind: .id(vocab.intern(w)))
+        case .exact(let bytes):
+            let norm = Tokenizer.tokenize(bytes).first.map { Array($0.norm.utf8) } ?? bytes
+            return TokenTest(kind: .exact(vocab.intern(norm), bytes))
+        case .family(let base):
+            let ids = WordFamily.forms(of: base).map { vocab.intern(Array($0.utf8)) }
+            return TokenTest(kind: .ids(Array(Set(ids)).sorted()))
+        case .classes(let has, let not): return TokenTest(kind: .classes(has: has, not: not))
+        case .any: return TokenTest(kind: .any)
+        case .not(let inner):
+            var t = testFor(inner)
+            t.negated.toggle()
+            return t
+        }
+    }
+
+    // MARK: - Triggers
+
+    /// Ids of which every match contains one, or nil when no such set exists (the rule then
+    /// runs on every sentence). In a sequence the most selective element is chosen.
+    private mutating func trigger(_ node: PatternNode) throws(PatternError) -> [Int32]? {
+        switch node {
+        case .token(let spec, _):
+            switch spec {
+            case .word(let w): return [vocab.intern(w)]
+            case .exact:
+                guard case .exact(let id, _) = testFor(spec).kind else { return nil }
+                return [id]
+            case .family:
+                guard case .ids(let ids) = testFor(spec).kind else { return nil }
+                return ids
+            case .classes(let has, _):
+                // One required class is enough; take the rarest kind.
+                guard let bit = TriggerKey.rarestBit(has) else { return nil }
+                return [TriggerKey.classKey(bit)]
+            default: return nil
+            }
+        case .lexicon(let name, _):
+            guard let k = lexiconIndex[name], !lexicons[k].firstIDs.isEmpty else { return nil }
+            return lexicons[k].firstIDs
+        case .sequence(let items, _):
+            var best: [Int32]? = nil
+            var bestScore = Int.max
+            for item in items {
+                guard let t = try trigger(item) else { continue }
+                let score = t.count + t.reduce(0) { $0 + cost($1) }
+                if score < bestScore { best = t; bestScore = score }
+            }
+            return best
+        case .alternatives(let branches, _):
+            var all = Set<Int32>()
+            for b in branches {
+                guard let t = try trigger(b) else { return nil }
+                all.formUnion(t)
+            }
+            return all.sorted()
+        case .repetition(let inner, let min, _, _, _):
+            return min > 0 ? try trigger(inner) : nil
+        case .capture(_, let inner, _):
+            return try trigger(inner)
+        case .sentenceStart, .sentenceEnd:
+            return nil
+        }
+    }
+
+    /// Extra cost of a trigger key: very common words and classes make poor triggers, and any
+    /// class is usually more frequent than a word.
+    private func cost(_ key: Int32) -> Int {
+        if key >= 0 { return Self.commonWords.contains(vocab.word(key)) ? 1000 : 0 }
+        return TriggerKey.commonClasses.contains(TriggerKey.bit(key)) ? 1000 : 50
+    }
+
+    /// Words so frequent that a rule triggered by them would run on most sentences.
+    static let commonWords: Set<String> = [
+        "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "been",
+        "it", "this", "that", "for", "on", "with", "as", "by", "at", "from", "its", "their", "has",
+        "have", "had", "not", "but", "which", "will", "would", "can", "could", ",", ".", "'s",
+    ]
+}
+
+/// Trigger keys: a vocabulary id (>= 0), or a token class as `-(bit + 1)`, so a rule that
+/// needs `%currency` runs only on sentences with a currency symbol.
+enum TriggerKey {
+    static func classKey(_ bit: Int) -> Int32 { Int32(-(bit + 1)) }
+    static func bit(_ key: Int32) -> Int { Int(-key) - 1 }
+
+    /// Bits of classes most tokens have: word, cap, punct.
+    static let commonClasses: Set<Int> = [0, 8, 9]
+
+    /// A required class that is not common, or nil (a `%word` or `%cap` is no trigger).
+    static func rarestBit(_ classes: TokenClasses) -> Int? {
+        (0..<32).first { classes.rawValue & (1 << $0) != 0 && !commonClasses.contains($0) }
+    }
+}

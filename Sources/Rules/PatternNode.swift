@@ -1,0 +1,43 @@
+/// The parsed form of a pattern string, before words become vocabulary ids. Every node keeps
+/// its byte range in the pattern source so errors and `explain` can point back at it.
+indirect enum PatternNode: Sendable {
+    /// One token satisfying a test.
+    case token(TokenSpec, Range<Int>)
+    /// Longest-first match of any entry of a lexicon (`@name`).
+    case lexicon(String, Range<Int>)
+    case sequence([PatternNode], Range<Int>)
+    case alternatives([PatternNode], Range<Int>)
+    /// `max == nil` is unbounded; `lazy` prefers fewer repetitions (gaps).
+    case repetition(PatternNode, min: Int, max: Int?, lazy: Bool, Range<Int>)
+    case capture(String, PatternNode, Range<Int>)
+    case sentenceStart(Range<Int>)
+    case sentenceEnd(Range<Int>)
+
+    var source: Range<Int> {
+        switch self {
+        case .token(_, let r), .lexicon(_, let r), .sequence(_, let r), .alternatives(_, let r),
+             .repetition(_, _, _, _, let r), .capture(_, _, let r), .sentenceStart(let r), .sentenceEnd(let r):
+            return r
+        }
+    }
+}
+
+/// A single-token test as written.
+indirect enum TokenSpec: Sendable {
+    /// Case-insensitive word (normalised form).
+    case word([UInt8])
+    /// Case-sensitive word (exact bytes).
+    case exact([UInt8])
+    /// Every inflected form of a base word (`~support`).
+    case family(String)
+    /// Token classes that must all be present, and classes that must be absent (`%num-year`).
+    case classes(has: TokenClasses, not: TokenClasses)
+    case any
+    case not(TokenSpec)
+}
+
+/// A mistake in a pattern string, at a byte offset into it.
+struct PatternError: Error {
+    var offset: Int
+    var message: String
+}

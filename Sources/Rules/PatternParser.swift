@@ -1,0 +1,327 @@
+/// Parses the pattern surface syntax (see rules/README.md) into a `PatternNode`, by recursive
+/// descent over the pattern's bytes. Reports the first mistake with its byte offset.
+struct PatternParser {
+    static let maxRepeat = 50
+
+    private let s: [UInt8]
+    private var i = 0
+
+    static func parse(_ pattern: String) throws(PatternError) -> PatternNode {
+        var p = PatternParser(s: Array(pattern.utf8))
+        p.skipSpace()
+        guard p.i < p.s.count else { throw PatternError(offset: 0, message: "empty pattern") }
+        let node = try p.parseAlternatives()
+        p.skipSpace()
+        if p.i < p.s.count {
+            let c = p.s[p.i]
+            let what = c == UInt8(ascii: ")") ? "unmatched ')'" : c == UInt8(ascii: "}") ? "unmatched '}'"
+                : "unexpected '\(Character(Unicode.Scalar(c)))'"
+            throw PatternError(offset: p.i, message: what)
+        }
+        try checkGaps(node)
+        return node
+    }
+
+    private init(s: [UInt8]) { self.s = s }
+
+    // MARK: - Grammar
+
+    private mutating func parseAlternatives() throws(PatternError) -> PatternNode {
+        let start = i
+        var branches = [try parseSequence()]
+        while peek(UInt8(ascii: "|")) {
+            i += 1
+            branches.append(try parseSequence())
+        }
+        return branches.count == 1 ? branches[0] : .alternatives(branches, start..<i)
+    }
+
+    private mutating func parseSequence() throws(PatternError) -> PatternNode {
+        skipSpace()
+        let start = i
+        var items: [PatternNode] = []
+        while true {
+            skipSpace()
+            guard i < s.count else { break }
+            let c = s[i]
+            if c == UInt8(ascii: "|") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") { break }
+            items.append(try parseItem())
+        }
+        if items.isEmpty { throw PatternError(offset: start, message: "empty alternative: expected a pattern element") }
+        return items.count == 1 ? items[0] : .sequence(items, start..<(items.last!.source.upperBound))
+    }
+
+    private mutating func parseItem() throws(PatternError) -> PatternNode {
+        let start = i
+        var node = try parseAtom()
+        while i < s.count {
+            let c = s[i]
+            if c == UInt8(ascii: "?") { i += 1; node = .repetition(node, min: 0, max: 1, lazy: false, start..<i) }
+            else if c == UInt8(ascii: "*") { i += 1; node = .repetition(node, min: 0, max: nil, lazy: false, start..<i) }
+            else if c == UInt8(ascii: "+") { i += 1; node = .repetition(node, min: 1, max: nil, lazy: false, start..<i) }
+            else if c == UInt8(ascii: "{"), i + 1 < s.count, isDigit(s[i + 1]) {
+                let (lo, hi) = try parseBounds()
+                node = .repetition(node, min: lo, max: hi, lazy: false, start..<i)
+            } else { break }
+        }
+        return node
+    }
+
+    /// `{m}`, `{m,n}` or `{m,}` (the last is unbounded).
+    private mutating func parseBounds() throws(PatternError) -> (Int, Int?) {
+        let open = i
+        i += 1
+        let lo = try parseInt()
+        var hi: Int? = lo
+        if peek(UInt8(ascii: ",")) {
+            i += 1
+            hi = i < s.count && isDigit(s[i]) ? try parseInt() : nil
+        }
+        guard peek(UInt8(ascii: "}")) else { throw PatternError(offset: i, message: "expected '}' to close the repetition bounds") }
+        i += 1
+        if let h = hi, h < lo { throw PatternError(offset: open, message: "repetition bounds {\(lo),\(h)}: the maximum is below the minimum") }
+        if let h = hi, h > Self.maxRepeat { throw PatternError(offset: open, message: "repetition bound \(h) is above the limit of \(Self.maxRepeat)") }
+        if hi == 0 { throw PatternError(offset: open, message: "repetition {0} matches nothing") }
+        return (lo, hi)
+    }
+
+    private mutating func parseAtom() throws(PatternError) -> PatternNode {
+        let start = i
+        let c = s[i]
+        switch c {
+        case UInt8(ascii: "("):
+            i += 1
+            let inner = try parseAlternatives()
+            skipSpace()
+            guard peek(UInt8(ascii: ")")) else { throw PatternError(offset: start, message: "unclosed '(': expected ')'") }
+            i += 1
+            return wrap(inner, start)
+        case UInt8(ascii: "{"):
+            return try parseCapture()
+        case UInt8(ascii: "^"):
+            i += 1
+            return .sentenceStart(start..<i)
+        case UInt8(ascii: "$"):
+            i += 1
+            return .sentenceEnd(start..<i)
+        case UInt8(ascii: "."):
+            return try parseGap()
+        case UInt8(ascii: "@"):
+            i += 1
+            let name = scanName(hyphens: true)
+            guard !name.isEmpty else { throw PatternError(offset: start, message: "expected a lexicon name after '@'") }
+            return .lexicon(name, start..<i)
+        case UInt8(ascii: "!"):
+            i += 1
+            guard i < s.count, !isSpace(s[i]) else { throw PatternError(offset: start, message: "expected a token test after '!'") }
+            let inner = try parseAtom()
+            guard case .token(let spec, _) = inner else {
+                throw PatternError(offset: start, message: "'!' negates one token test (a word, ~family, %class or _), not a phrase, group or lexicon")
+            }
+            return .token(.not(spec), start..<i)
+        default:
+            return try parseTokenAtom()
+        }
+    }
+
+    /// Words, phrases, families, classes and `_`: the atoms that test tokens.
+    private mutating func parseTokenAtom() throws(PatternError) -> PatternNode {
+        let start = i
+        let c = s[i]
+        switch c {
+        case UInt8(ascii: "\""):
+            i += 1
+            let textStart = i
+            while i < s.count, s[i] != UInt8(ascii: "\"") { i += 1 }
+            guard i < s.count else { throw PatternError(offset: start, message: "unclosed '\"'") }
+            let text = Array(s[textStart..<i])
+            i += 1
+            var exact = false
+            if peek(UInt8(ascii: "!")) { exact = true; i += 1 }
+            return try phrase(text, exact: exact, start..<i)
+        case UInt8(ascii: "="):
+            i += 1
+            let word = scanWord()
+            guard !word.isEmpty else { throw PatternError(offset: start, message: "expected a word after '='") }
+            return try phrase(word, exact: true, start..<i)
+        case UInt8(ascii: "~"):
+            i += 1
+            let word = scanWord()
+            guard !word.isEmpty, word.allSatisfy({ isLetter($0) || $0 == UInt8(ascii: "-") }) else {
+                throw PatternError(offset: start, message: "expected a word after '~' (letters only)")
+            }
+            return .token(.family(String(decoding: word, as: UTF8.self).lowercased()), start..<i)
+        case UInt8(ascii: "%"):
+            return try parseClass()
+        case UInt8(ascii: "_"):
+            i += 1
+            return .token(.any, start..<i)
+        default:
+            let word = scanWord()
+            guard !word.isEmpty else {
+                throw PatternError(offset: start, message: "unexpected '\(Character(Unicode.Scalar(c)))'; quote punctuation as \"\(Character(Unicode.Scalar(c)))\"")
+            }
+            return try phrase(word, exact: false, start..<i)
+        }
+    }
+
+    /// `{name: pattern}`
+    private mutating func parseCapture() throws(PatternError) -> PatternNode {
+        let start = i
+        i += 1
+        skipSpace()
+        let name = scanName()
+        guard !name.isEmpty, peek(UInt8(ascii: ":")) else {
+            throw PatternError(offset: start, message: "expected '{name: pattern}' for a capture, or '{m,n}' right after an element for a repetition")
+        }
+        i += 1
+        let inner = try parseAlternatives()
+        skipSpace()
+        guard peek(UInt8(ascii: "}")) else { throw PatternError(offset: start, message: "unclosed capture '{\(name): ...': expected '}'") }
+        i += 1
+        return .capture(name, inner, start..<i)
+    }
+
+    /// `..N`: a gap of zero to N arbitrary tokens, preferring fewer.
+    private mutating func parseGap() throws(PatternError) -> PatternNode {
+        let start = i
+        guard i + 1 < s.count, s[i + 1] == UInt8(ascii: ".") else {
+            throw PatternError(offset: start, message: "unexpected '.'; a gap is written ..N (up to N tokens), a period is quoted \".\"")
+        }
+        i += 2
+        guard i < s.count, isDigit(s[i]) else {
+            throw PatternError(offset: start, message: "unbounded gap: write ..N for up to N tokens (at most \(Self.maxRepeat))")
+        }
+        let n = try parseInt()
+        guard n >= 1, n <= Self.maxRepeat else { throw PatternError(offset: start, message: "gap ..\(n) must be between ..1 and ..\(Self.maxRepeat)") }
+        return .repetition(.token(.any, start..<i), min: 0, max: n, lazy: true, start..<i)
+    }
+
+    /// `%name`, optionally refined: `%num-year` (a number but not a year), `%cap+code`.
+    private mutating func parseClass() throws(PatternError) -> PatternNode {
+        let start = i
+        i += 1
+        var has: TokenClasses = [], not: TokenClasses = []
+        var sign = UInt8(ascii: "+")
+        while true {
+            let nameStart = i
+            let name = scanName()
+            guard let cls = TokenClasses.named.first(where: { $0.name == name })?.value else {
+                let known = TokenClasses.named.map { "%" + $0.name }.joined(separator: " ")
+                throw PatternError(offset: name.isEmpty ? start : nameStart - 1,
+                                   message: name.isEmpty ? "expected a class name after '%' (\(known))" : "unknown token class '%\(name)' (known: \(known))")
+            }
+            if sign == UInt8(ascii: "+") { has.insert(cls) } else { not.insert(cls) }
+            guard i + 1 < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-"), isLetter(s[i + 1]) else { break }
+            sign = s[i]
+            i += 1
+        }
+        return .token(.classes(has: has, not: not), start..<i)
+    }
+
+    /// A word or quoted phrase becomes one token test per token, as the sentence tokenizer
+    /// would split it, so "U.S." or "per cent" match exactly what the text produces.
+    private func phrase(_ text: [UInt8], exact: Bool, _ range: Range<Int>) throws(PatternError) -> PatternNode {
+        let tokens = Tokenizer.tokenize(text)
+        guard !tokens.isEmpty else { throw PatternError(offset: range.lowerBound, message: "empty phrase") }
+        let items: [PatternNode] = tokens.map { t in
+            let bytes = Array(text[t.token.range])
+            return .token(exact ? .exact(bytes) : .word(Array(t.norm.utf8)), range)
+        }
+        return items.count == 1 ? items[0] : .sequence(items, range)
+    }
+
+    /// Keeps a group's full source range (with its parentheses) for `explain`.
+    private func wrap(_ node: PatternNode, _ start: Int) -> PatternNode {
+        switch node {
+        case .sequence(let items, _): return .sequence(items, start..<i)
+        case .alternatives(let b, _): return .alternatives(b, start..<i)
+        default: return node
+        }
+    }
+
+    // MARK: - Checks
+
+    /// An unbounded repetition of a test that accepts almost any token is an unbounded gap.
+    static func checkGaps(_ node: PatternNode) throws(PatternError) {
+        switch node {
+        case .repetition(let inner, _, let max, _, let r):
+            if max == nil, case .token(let spec, _) = inner, spec.isWildcard {
+                throw PatternError(offset: r.lowerBound, message: "unbounded gap: write ..N for up to N tokens (at most \(maxRepeat))")
+            }
+            try checkGaps(inner)
+        case .sequence(let items, _), .alternatives(let items, _):
+            for item in items { try checkGaps(item) }
+        case .capture(_, let inner, _):
+            try checkGaps(inner)
+        default:
+            break
+        }
+    }
+
+    // MARK: - Lexical helpers
+
+    private func peek(_ c: UInt8) -> Bool { i < s.count && s[i] == c }
+
+    private mutating func skipSpace() { while i < s.count, isSpace(s[i]) { i += 1 } }
+
+    private mutating func parseInt() throws(PatternError) -> Int {
+        let start = i
+        var v = 0
+        while i < s.count, isDigit(s[i]) {
+            v = v * 10 + Int(s[i] - 0x30)
+            i += 1
+            if v > 100_000 { throw PatternError(offset: start, message: "number too large") }
+        }
+        return v
+    }
+
+    /// Identifier: letters, digits and `_`; lexicon names may also hold inner hyphens.
+    private mutating func scanName(hyphens: Bool = false) -> String {
+        let start = i
+        while i < s.count {
+            let c = s[i]
+            if isLetter(c) || isDigit(c) || c == UInt8(ascii: "_") { i += 1; continue }
+            if hyphens, c == UInt8(ascii: "-"), i > start, i + 1 < s.count, isLetter(s[i + 1]) || isDigit(s[i + 1]) { i += 1; continue }
+            break
+        }
+        return String(decoding: s[start..<i], as: UTF8.self)
+    }
+
+    /// A bare word: starts with a letter, digit or non-ASCII byte, continues through inner
+    /// apostrophes, hyphens, periods and ampersands (don't, long-term, U.S., AT&T).
+    private mutating func scanWord() -> [UInt8] {
+        let start = i
+        guard i < s.count, isLetter(s[i]) || isDigit(s[i]) || s[i] >= 0x80 else { return [] }
+        while i < s.count {
+            let c = s[i]
+            if isLetter(c) || isDigit(c) || c >= 0x80 { i += 1; continue }
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "-") || c == UInt8(ascii: "&") || c == UInt8(ascii: ".") {
+                if c == UInt8(ascii: "."), i + 1 < s.count, s[i + 1] == UInt8(ascii: ".") { break }
+                if c == UInt8(ascii: "."), i + 1 == s.count || isSpace(s[i + 1]) || !(isLetter(s[i + 1])) {
+                    // A final period belongs to an abbreviation (U.S.) only after a single letter.
+                    if i >= 1, isLetter(s[i - 1]), i - 1 == start || s[i - 2] == UInt8(ascii: ".") { i += 1 }
+                    break
+                }
+                i += 1
+                continue
+            }
+            break
+        }
+        return Array(s[start..<i])
+    }
+
+    private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+    private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+}
+
+extension TokenSpec {
+    /// Tests that accept nearly every token: `_` and negations.
+    var isWildcard: Bool {
+        switch self {
+        case .any, .not: return true
+        default: return false
+        }
+    }
+}

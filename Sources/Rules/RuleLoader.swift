@@ -1,0 +1,383 @@
+import Crypto
+import Foundation
+import Yams
+
+extension RuleSet {
+    /// Loads and compiles every `*.yaml`/`*.yml` rule file and `lexicons/*.txt` lexicon under
+    /// `directory`. Every mistake of every file is collected and thrown together.
+    public static func load(directory: String) throws(RuleLoadError) -> RuleSet {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+            throw RuleLoadError(diagnostics: [RuleDiagnostic(file: directory, line: 1, column: 1,
+                                                              message: "rules directory not found")])
+        }
+        var files: [(path: String, data: Data)] = []
+        let paths = (FileManager.default.subpaths(atPath: root.path) ?? []).sorted()
+        for rel in paths {
+            let parts = rel.split(separator: "/")
+            guard !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
+            let isRule = rel.hasSuffix(".yaml") || rel.hasSuffix(".yml")
+            let isLexicon = parts.count == 2 && parts[0] == "lexicons" && rel.hasSuffix(".txt")
+            guard isRule || isLexicon else { continue }
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(rel).path) else {
+                throw RuleLoadError(diagnostics: [RuleDiagnostic(file: rel, line: 1, column: 1, message: "cannot read file")])
+            }
+            files.append((rel, data))
+        }
+        return try load(files: files)
+    }
+
+    /// Loads from in-memory files (relative path, contents); the directory loader's core.
+    public static func load(files: [(path: String, data: Data)]) throws(RuleLoadError) -> RuleSet {
+        let sorted = files.sorted { $0.path < $1.path }
+        var hasher = SHA256()
+        for f in sorted {
+            hasher.update(data: Data(f.path.utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: f.data)
+            hasher.update(data: Data([0]))
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        var loader = RuleLoader()
+        var sources: [SourceFile] = []
+        for f in sorted {
+            guard let text = String(data: f.data, encoding: .utf8) else {
+                loader.diagnostics.append(RuleDiagnostic(file: f.path, line: 1, column: 1, message: "file is not valid UTF-8"))
+                continue
+            }
+            sources.append(SourceFile(path: f.path, text: text))
+        }
+        for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
+        for src in sources where !src.path.hasPrefix("lexicons/") { loader.loadRules(src) }
+        var set = loader.finish(sha256: digest)
+        if loader.diagnostics.contains(where: { $0.severity == .error }) {
+            throw RuleLoadError(diagnostics: loader.diagnostics)
+        }
+        set.warnings = loader.diagnostics + set.warnings
+        return set
+    }
+}
+
+/// Reads rule files through Yams' node API (keeping line/column marks), validates every key,
+/// and compiles patterns. Problems become diagnostics; loading goes on to find them all.
+struct RuleLoader {
+    var diagnostics: [RuleDiagnostic] = []
+    private var vocab = Vocabulary()
+    private var lexicons: [Lexicon] = []
+    private var rules: [CompiledRule] = []
+    private var seenIDs: [String: String] = [:]
+
+    static let ruleKeys = ["id", "tag", "description", "pattern", "unless", "priority", "examples", "normalize"]
+    static let defaultKeys = ["tag", "priority", "normalize"]
+
+    // MARK: - Lexicons
+
+    mutating func loadLexicon(_ src: SourceFile) {
+        let name = String(src.path.dropFirst("lexicons/".count).dropLast(".txt".count))
+        guard !name.isEmpty, name.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }) else {
+            diagnostics.append(src.diagnostic(1, 1, "lexicon file name '\(name)' must use only letters, digits, '_' and '-'"))
+            return
+        }
+        var lexicon = Lexicon(name: name, file: src.path)
+        for raw in src.lines {
+            var entry = Substring(raw)
+            if let hash = entry.firstIndex(where: { $0 == "#" }),
+               hash == entry.startIndex || entry[entry.index(before: hash)].isWhitespace {
+                entry = entry[..<hash]
+            }
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            let tokens = Tokenizer.tokenize(Array(text.utf8))
+            lexicon.add(tokens.map { vocab.intern(Array($0.norm.utf8)) })
+        }
+        if lexicon.entryCount == 0 {
+            diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
+        }
+        lexicons.append(lexicon)
+    }
+
+    // MARK: - Rule files
+
+    mutating func loadRules(_ src: SourceFile) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: src.text)
+        } catch let error as YamlError {
+            diagnostics.append(yamlDiagnostic(error, src))
+            return
+        } catch {
+            diagnostics.append(src.diagnostic(1, 1, "YAML error: \(error)"))
+            return
+        }
+        guard let root else { return }
+        guard let top = root.mapping else {
+            diagnostics.append(src.diagnostic(root.mark, "a rule file is a mapping with 'rules:' (a list of rules) and optional 'defaults:'"))
+            return
+        }
+        var defaults = RuleDefaults()
+        var ruleNodes: [Node] = []
+        var sawRules = false
+        for (key, value) in top {
+            switch key.string ?? "" {
+            case "defaults": defaults = parseDefaults(value, src)
+            case "rules":
+                sawRules = true
+                guard let seq = value.sequence else {
+                    diagnostics.append(src.diagnostic(value.mark, "'rules' must be a list of rules"))
+                    continue
+                }
+                ruleNodes = Array(seq)
+            default:
+                diagnostics.append(src.diagnostic(key.mark, "unknown key '\(key.string ?? "?")' at file level (expected: defaults, rules)"))
+            }
+        }
+        if !sawRules { diagnostics.append(src.diagnostic(root.mark, "missing required key 'rules'")) }
+        for node in ruleNodes { parseRule(node, defaults, src) }
+    }
+
+    private struct RuleDefaults {
+        var tag: Tag?
+        var priority = 0
+        var normalize = false
+    }
+
+    private mutating func parseDefaults(_ node: Node, _ src: SourceFile) -> RuleDefaults {
+        var d = RuleDefaults()
+        guard let map = node.mapping else {
+            diagnostics.append(src.diagnostic(node.mark, "'defaults' must be a mapping (tag, priority, normalize)"))
+            return d
+        }
+        for (key, value) in map {
+            switch key.string ?? "" {
+            case "tag": d.tag = parseTag(value, src)
+            case "priority": d.priority = parsePriority(value, src) ?? 0
+            case "normalize": d.normalize = parseNormalize(value, src)
+            default:
+                diagnostics.append(src.diagnostic(key.mark, "unknown key '\(key.string ?? "?")' in defaults (expected: \(Self.defaultKeys.joined(separator: ", ")))"))
+            }
+        }
+        return d
+    }
+
+    private mutating func parseRule(_ node: Node, _ defaults: RuleDefaults, _ src: SourceFile) {
+        guard let map = node.mapping else {
+            diagnostics.append(src.diagnostic(node.mark, "a rule must be a mapping with id, tag, description, pattern"))
+            return
+        }
+        let mark = (line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        var id: String?, idMark: Mark?, tag = defaults.tag, tagSeen = false, description: String?
+        var pattern: LocatedString?, unless: [LocatedString] = [], priority = defaults.priority
+        var normalize = defaults.normalize, examples: [RuleExample] = []
+        var ok = true
+        for (key, value) in map {
+            let name = key.string ?? ""
+            switch name {
+            case "id":
+                idMark = value.mark
+                guard let s = value.scalar?.string, !s.isEmpty,
+                      s.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
+                    diagnostics.append(src.diagnostic(value.mark, "rule 'id' must be a non-empty name of letters, digits, '.', '_' and '-'"))
+                    ok = false
+                    continue
+                }
+                id = s
+            case "tag":
+                tagSeen = true
+                tag = parseTag(value, src)
+                if tag == nil { ok = false }
+            case "description":
+                guard let s = value.scalar?.string else {
+                    diagnostics.append(src.diagnostic(value.mark, "'description' must be a string"))
+                    continue
+                }
+                description = s
+            case "pattern":
+                guard let scalar = value.scalar else {
+                    diagnostics.append(src.diagnostic(value.mark, "'pattern' must be a string (quote it: '...')"))
+                    ok = false
+                    continue
+                }
+                pattern = LocatedString(scalar: scalar, in: src)
+            case "unless":
+                let items = value.sequence.map(Array.init) ?? [value]
+                for item in items {
+                    guard let scalar = item.scalar else {
+                        diagnostics.append(src.diagnostic(item.mark, "'unless' must be a pattern string or a list of pattern strings"))
+                        ok = false
+                        continue
+                    }
+                    unless.append(LocatedString(scalar: scalar, in: src))
+                }
+            case "priority":
+                if let p = parsePriority(value, src) { priority = p } else { ok = false }
+            case "normalize":
+                normalize = parseNormalize(value, src)
+            case "examples":
+                examples = parseExamples(value, src)
+            default:
+                diagnostics.append(src.diagnostic(key.mark, "unknown key '\(name)' in rule (expected: \(Self.ruleKeys.joined(separator: ", ")))"))
+            }
+        }
+        for (key, present) in [("id", id != nil || idMark != nil), ("pattern", pattern != nil || map["pattern"] != nil),
+                               ("description", description != nil || map["description"] != nil),
+                               ("tag", tag != nil || tagSeen)] where !present {
+            diagnostics.append(src.diagnostic(mark.line, mark.column, "missing required key '\(key)' in rule" + (key == "tag" ? " (or set it in 'defaults')" : "")))
+            ok = false
+        }
+        if let id {
+            let here = "\(src.path):\(idMark?.line ?? mark.line):\(idMark?.column ?? mark.column)"
+            if let first = seenIDs[id] {
+                diagnostics.append(src.diagnostic(idMark, "duplicate rule id '\(id)' (first defined at \(first))"))
+                ok = false
+            } else {
+                seenIDs[id] = here
+            }
+        }
+        var compiler = PatternCompiler(vocab: vocab, lexicons: lexicons)
+        var program: Program?, trigger: [Int32]?
+        if let pattern, let compiled = compile(pattern, &compiler, src) { (program, trigger) = compiled }
+        var vetoes: [Program] = []
+        for u in unless { if let compiled = compile(u, &compiler, src) { vetoes.append(compiled.0) } else { ok = false } }
+        vocab = compiler.vocab
+        guard ok, let id, let tag, let program else { return }
+        rules.append(CompiledRule(id: id, tag: tag, description: description ?? "", file: src.path,
+                                  line: mark.line, column: mark.column, priority: priority, order: rules.count,
+                                  normalizeFigure: normalize, program: program, unless: vetoes,
+                                  trigger: trigger, examples: examples))
+    }
+
+    private mutating func compile(_ pattern: LocatedString, _ compiler: inout PatternCompiler, _ src: SourceFile) -> (Program, [Int32]?)? {
+        do {
+            let node = try PatternParser.parse(pattern.text)
+            let (program, trigger) = try compiler.compile(node, source: pattern.text)
+            return (program, trigger)
+        } catch {
+            let at = pattern.position(error.offset)
+            diagnostics.append(src.diagnostic(at.line, at.column, error.message))
+            return nil
+        }
+    }
+
+    // MARK: - Values
+
+    private mutating func parseTag(_ node: Node, _ src: SourceFile) -> Tag? {
+        guard let s = node.scalar?.string, let tag = Tag(rawValue: s) else {
+            diagnostics.append(src.diagnostic(node.mark, "unknown tag '\(node.scalar?.string ?? "?")' (expected: \(Tag.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            return nil
+        }
+        return tag
+    }
+
+    private mutating func parsePriority(_ node: Node, _ src: SourceFile) -> Int? {
+        guard let s = node.scalar?.string, let p = Int(s) else {
+            diagnostics.append(src.diagnostic(node.mark, "'priority' must be an integer"))
+            return nil
+        }
+        return p
+    }
+
+    private mutating func parseNormalize(_ node: Node, _ src: SourceFile) -> Bool {
+        guard node.scalar?.string == "figure" else {
+            diagnostics.append(src.diagnostic(node.mark, "unknown normalizer '\(node.scalar?.string ?? "?")' (expected: figure)"))
+            return false
+        }
+        return true
+    }
+
+    private mutating func parseExamples(_ node: Node, _ src: SourceFile) -> [RuleExample] {
+        guard let map = node.mapping else {
+            diagnostics.append(src.diagnostic(node.mark, "'examples' must be a mapping with 'match:' and/or 'no-match:' lists"))
+            return []
+        }
+        var out: [RuleExample] = []
+        for (key, value) in map {
+            let kind = key.string ?? ""
+            guard kind == "match" || kind == "no-match" else {
+                diagnostics.append(src.diagnostic(key.mark, "unknown key '\(kind)' in examples (expected: match, no-match)"))
+                continue
+            }
+            guard let list = value.sequence else {
+                diagnostics.append(src.diagnostic(value.mark, "'\(kind)' must be a list of sentences"))
+                continue
+            }
+            for item in list {
+                let line = item.mark?.line ?? 1
+                if let s = item.scalar?.string {
+                    out.append(RuleExample(text: s, shouldMatch: kind == "match", captures: [], file: src.path, line: line))
+                } else if kind == "match", let m = item.mapping {
+                    var text: String?, captures: [(String, String)] = []
+                    for (k, v) in m {
+                        switch k.string ?? "" {
+                        case "text": text = v.scalar?.string
+                        case "captures":
+                            guard let cm = v.mapping else {
+                                diagnostics.append(src.diagnostic(v.mark, "'captures' must map capture names to expected text"))
+                                continue
+                            }
+                            for (ck, cv) in cm { captures.append((ck.string ?? "", cv.scalar?.string ?? "")) }
+                        default:
+                            diagnostics.append(src.diagnostic(k.mark, "unknown key '\(k.string ?? "?")' in example (expected: text, captures)"))
+                        }
+                    }
+                    guard let text else {
+                        diagnostics.append(src.diagnostic(item.mark, "missing required key 'text' in example"))
+                        continue
+                    }
+                    out.append(RuleExample(text: text, shouldMatch: true, captures: captures, file: src.path, line: line))
+                } else {
+                    diagnostics.append(src.diagnostic(item.mark, kind == "match"
+                        ? "an example is a sentence or a mapping {text, captures}"
+                        : "a no-match example is a sentence"))
+                }
+            }
+        }
+        return out
+    }
+
+    private func yamlDiagnostic(_ error: YamlError, _ src: SourceFile) -> RuleDiagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let ctx = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return src.diagnostic(mark, "YAML syntax: \(problem)\(ctx)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return src.diagnostic(context.mark, "YAML: duplicate key \(duplicates.joined(separator: ", ")) \(context.text)")
+        default:
+            return src.diagnostic(1, 1, "YAML error: \(error)")
+        }
+    }
+
+    // MARK: - Index
+
+    func finish(sha256: String) -> RuleSet {
+        var set = RuleSet(sha256: sha256)
+        set.rules = rules
+        set.vocab = vocab
+        set.lexicons = lexicons
+        var buckets = Array(repeating: [Int32](), count: vocab.count)
+        var warnings: [RuleDiagnostic] = []
+        for (k, rule) in rules.enumerated() {
+            if let trigger = rule.trigger {
+                for key in trigger {
+                    if key >= 0 {
+                        if buckets[Int(key)].last != Int32(k) { buckets[Int(key)].append(Int32(k)) }
+                    } else if set.classRules[TriggerKey.bit(key)].last != Int32(k) {
+                        set.classRules[TriggerKey.bit(key)].append(Int32(k))
+                    }
+                }
+            } else {
+                set.alwaysRules.append(Int32(k))
+                warnings.append(RuleDiagnostic(file: rule.file, line: rule.line, column: rule.column, severity: .warning,
+                    message: "rule '\(rule.id)' has no trigger (a word, family, lexicon or rare class every match contains), so it runs on every sentence"))
+            }
+        }
+        set.triggerOffsets = [0]
+        for b in buckets {
+            set.triggerRules.append(contentsOf: b)
+            set.triggerOffsets.append(Int32(set.triggerRules.count))
+        }
+        set.warnings = warnings
+        return set
+    }
+}

@@ -1,0 +1,42 @@
+/// One token of a sentence: its byte range, its kind and classes, and the interned id of its
+/// normalised (lowercase) form, so patterns compare integers, never strings.
+public struct Token: Sendable, Equatable {
+    /// Byte range relative to the sentence start.
+    public var start: Int32
+    public var end: Int32
+    public var classes: TokenClasses
+    /// Id of the lowercase form in the rule set's vocabulary; -1 when no rule mentions it.
+    public var id: Int32
+    /// FNV-1a hash of the normalised form (lowercase, curly apostrophe as ').
+    public var hash: UInt64
+
+    public var range: Range<Int> { Int(start)..<Int(end) }
+}
+
+/// Token classes as a bit set, tested in one AND by `%class` pattern elements.
+public struct TokenClasses: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let word = TokenClasses(rawValue: 1 << 0)
+    public static let num = TokenClasses(rawValue: 1 << 1)
+    public static let spelled = TokenClasses(rawValue: 1 << 2)
+    public static let percent = TokenClasses(rawValue: 1 << 3)
+    public static let currency = TokenClasses(rawValue: 1 << 4)
+    public static let code = TokenClasses(rawValue: 1 << 5)
+    public static let scale = TokenClasses(rawValue: 1 << 6)
+    public static let year = TokenClasses(rawValue: 1 << 7)
+    public static let cap = TokenClasses(rawValue: 1 << 8)
+    public static let punct = TokenClasses(rawValue: 1 << 9)
+    public static let ordinal = TokenClasses(rawValue: 1 << 10)
+    public static let hyphenated = TokenClasses(rawValue: 1 << 11)
+
+    /// Names used in patterns (`%num`) and in `explain`, in display order.
+    public static let named: [(name: String, value: TokenClasses)] = [
+        ("word", .word), ("num", .num), ("spelled", .spelled), ("percent", .percent),
+        ("currency", .currency), ("code", .code), ("scale", .scale), ("year", .year),
+        ("cap", .cap), ("punct", .punct), ("ordinal", .ordinal), ("hyphenated", .hyphenated),
+    ]
+
+    public var names: [String] { Self.named.filter { contains($0.value) }.map(\.name) }
+}

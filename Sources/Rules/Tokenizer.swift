@@ -1,0 +1,264 @@
+/// Splits a sentence's UTF-8 bytes into tokens: words (hyphenated words, abbreviations such as
+/// U.S. and ordinals such as 75th stay whole; a possessive 's is its own token), numbers
+/// (1,000 / 1.776 / 23.5), the percent sign, currency symbols, and single punctuation marks.
+/// Works on bytes with ASCII fast paths; non-ASCII code points are decoded only to classify them.
+/// The normalised form of each token (lowercase, ’ as ') is appended to `norm` so that
+/// vocabulary look-ups compare bytes without allocating.
+public enum Tokenizer {
+    public static func tokenize(_ s: UnsafeBufferPointer<UInt8>, into tokens: inout [Token],
+                                norm: inout [UInt8], normRanges: inout [Range<Int>]) {
+        tokens.removeAll(keepingCapacity: true)
+        norm.removeAll(keepingCapacity: true)
+        normRanges.removeAll(keepingCapacity: true)
+        let n = s.count
+        var i = 0
+        while i < n {
+            let (kind, len) = classify(s, i)
+            switch kind {
+            case .space:
+                i += len
+            case .letter:
+                let end = scanWord(s, i)
+                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false)
+                i = end
+            case .digit:
+                let end = scanNumber(s, i)
+                emit(s, i, end, &tokens, &norm, &normRanges, numeric: true)
+                i = end
+            case .apostrophe where isPossessive(s, i + len):
+                let end = i + len + 1
+                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false)
+                i = end
+            case .currency, .percent, .punct, .apostrophe:
+                emitSymbol(s, i, i + len, kind, &tokens, &norm, &normRanges)
+                i += len
+            }
+        }
+    }
+
+    /// Convenience for tests and `explain`: tokens with their normalised forms.
+    public static func tokenize(_ bytes: [UInt8]) -> [(token: Token, norm: String)] {
+        var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { tokenize($0, into: &tokens, norm: &norm, normRanges: &ranges) }
+        return zip(tokens, ranges).map { ($0, String(decoding: norm[$1], as: UTF8.self)) }
+    }
+
+    // MARK: - Character classes
+
+    enum Kind { case space, letter, digit, apostrophe, currency, percent, punct }
+
+    /// Kind and byte length of the code point at `i`. Invalid UTF-8 is one punctuation byte.
+    @inline(__always)
+    static func classify(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Kind, Int) {
+        let b = s[i]
+        if b < 0x80 {
+            switch b {
+            case 0x41...0x5A, 0x61...0x7A: return (.letter, 1)
+            case 0x30...0x39: return (.digit, 1)
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1)
+            case UInt8(ascii: "'"): return (.apostrophe, 1)
+            case UInt8(ascii: "$"): return (.currency, 1)
+            case UInt8(ascii: "%"): return (.percent, 1)
+            default: return b < 0x20 ? (.space, 1) : (.punct, 1)
+            }
+        }
+        let (cp, len) = decode(s, i)
+        guard len > 0 else { return (.punct, 1) }
+        switch cp {
+        case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return (.space, len)
+        case 0x2019: return (.apostrophe, len)
+        case 0x20AC, 0xA3, 0xA5, 0x20BD: return (.currency, len)
+        case 0xA1...0xBF, 0xD7, 0xF7, 0x2010...0x206F, 0x2190...0x2BFF, 0x3001...0x303F:
+            return (.punct, len)
+        default: return (.letter, len)
+        }
+    }
+
+    /// Decodes one UTF-8 scalar; length 0 when the bytes are not valid UTF-8.
+    @inline(__always)
+    static func decode(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b = s[i], n = s.count
+        func cont(_ k: Int) -> UInt32? {
+            i + k < n && s[i + k] & 0xC0 == 0x80 ? UInt32(s[i + k] & 0x3F) : nil
+        }
+        if b & 0xE0 == 0xC0, let c1 = cont(1) { return ((UInt32(b & 0x1F) << 6) | c1, 2) }
+        if b & 0xF0 == 0xE0, let c1 = cont(1), let c2 = cont(2) {
+            return ((UInt32(b & 0x0F) << 12) | (c1 << 6) | c2, 3)
+        }
+        if b & 0xF8 == 0xF0, let c1 = cont(1), let c2 = cont(2), let c3 = cont(3) {
+            return ((UInt32(b & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3, 4)
+        }
+        return (0, 0)
+    }
+
+    @inline(__always)
+    static func isWordChar(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i < s.count else { return false }
+        let k = classify(s, i).0
+        return k == .letter || k == .digit
+    }
+
+    @inline(__always)
+    static func isLetter(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i < s.count && classify(s, i).0 == .letter
+    }
+
+    /// `'s` or `’s` followed by a non-letter: the possessive, split off as its own token.
+    static func isPossessive(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i < s.count && (s[i] == UInt8(ascii: "s") || s[i] == UInt8(ascii: "S")) && !isWordChar(s, i + 1)
+    }
+
+    // MARK: - Scanners
+
+    /// A word: letters and digits, joined through inner hyphens and apostrophes (not a
+    /// possessive), or an abbreviation of single letters and periods (U.S., e.g.).
+    static func scanWord(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = s.count
+        var i = start
+        // Abbreviation: letter '.' letter '.' ...
+        if s[i] < 0x80, i + 3 < n, s[i + 1] == UInt8(ascii: "."), s[i + 2] < 0x80,
+           isLetter(s, i + 2), s[i + 3] == UInt8(ascii: ".") {
+            i += 4
+            while i + 1 < n, s[i] < 0x80, isLetter(s, i), s[i + 1] == UInt8(ascii: ".") { i += 2 }
+            return i
+        }
+        while i < n {
+            let (k, len) = classify(s, i)
+            if k == .letter || k == .digit { i += len; continue }
+            if s[i] == UInt8(ascii: "-"), isWordChar(s, i + 1) { i += 1; continue }
+            if k == .apostrophe, !isPossessive(s, i + len), isLetter(s, i + len) { i += len; continue }
+            break
+        }
+        return i
+    }
+
+    /// A number (digits, `,ddd` groups, one decimal part), or a number glued to a word:
+    /// an ordinal (75th) or a hyphenated compound (7000-word) stays one token.
+    static func scanNumber(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = s.count
+        func digit(_ k: Int) -> Bool { k < n && s[k] >= 0x30 && s[k] <= 0x39 }
+        var i = start
+        while digit(i) { i += 1 }
+        while i < n, s[i] == UInt8(ascii: ","),
+              digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) { i += 4 }
+        if i < n, s[i] == UInt8(ascii: "."), digit(i + 1) {
+            i += 1
+            while digit(i) { i += 1 }
+        }
+        if i + 1 < n, s[i] == UInt8(ascii: "-"), isLetter(s, i + 1) { return scanWord(s, i + 1) }
+        if i + 2 <= n, isOrdinalSuffix(s, i), !isWordChar(s, i + 2) { return i + 2 }
+        return i
+    }
+
+    static func isOrdinalSuffix(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 1 < s.count else { return false }
+        let a = s[i] | 0x20, b = s[i + 1] | 0x20
+        return (a == UInt8(ascii: "s") && b == UInt8(ascii: "t")) || (a == UInt8(ascii: "n") && b == UInt8(ascii: "d"))
+            || (a == UInt8(ascii: "r") && b == UInt8(ascii: "d")) || (a == UInt8(ascii: "t") && b == UInt8(ascii: "h"))
+    }
+
+    // MARK: - Emitting
+
+    static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind,
+                           _ tokens: inout [Token], _ norm: inout [UInt8], _ ranges: inout [Range<Int>]) {
+        let classes: TokenClasses
+        switch kind {
+        case .currency: classes = [.currency]
+        case .percent: classes = [.percent]
+        default: classes = [.punct]
+        }
+        let normStart = norm.count
+        appendNormalised(s, a, b, &norm)
+        ranges.append(normStart..<norm.count)
+        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1,
+                            hash: fnv(norm, normStart, norm.count)))
+    }
+
+    static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int,
+                     _ tokens: inout [Token], _ norm: inout [UInt8], _ ranges: inout [Range<Int>],
+                     numeric: Bool) {
+        let normStart = norm.count
+        appendNormalised(s, a, b, &norm)
+        let normEnd = norm.count
+        ranges.append(normStart..<normEnd)
+        var classes: TokenClasses = []
+        var hyphen = false, allDigits = true, upper = 0, lower = 0, letters = 0
+        for k in a..<b {
+            let c = s[k]
+            if c == UInt8(ascii: "-") { hyphen = true }
+            if c < 0x30 || c > 0x39 { if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") { allDigits = false } }
+            if c >= 0x41 && c <= 0x5A { upper += 1; letters += 1 } else if c >= 0x61 && c <= 0x7A { lower += 1; letters += 1 }
+            else if c >= 0x80 { letters += 1; lower += 1 }
+        }
+        if numeric && allDigits {
+            classes.insert(.num)
+            if b - a == 4, let y = Int(asciiDigits: s, a, b), y >= 1800, y <= 2100 { classes.insert(.year) }
+        } else {
+            classes.insert(.word)
+            if numeric {
+                if hyphen { classes.formUnion([.num, .hyphenated]) } else { classes.insert(.ordinal) }
+            } else {
+                if hyphen { classes.insert(.hyphenated) }
+                if s[a] >= 0x41 && s[a] <= 0x5A { classes.insert(.cap) }
+                if upper >= 2 && lower == 0 && s[a] >= 0x41 && s[a] <= 0x5A
+                    && !(b - a >= 2 && s[a + 1] == UInt8(ascii: ".")) { classes.insert(.code) }
+            }
+            let h = fnv(norm, normStart, normEnd)
+            if WordClasses.spelled.contains(h) || (hyphen && WordClasses.spelledCompound(norm, normStart, normEnd)) {
+                classes.insert(.spelled)
+            }
+            if WordClasses.scale.contains(h) { classes.insert(.scale) }
+            if WordClasses.percentWords.contains(h) { classes.insert(.percent) }
+        }
+        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1,
+                            hash: fnv(norm, normStart, normEnd)))
+    }
+
+    /// Lowercases ASCII, Latin-1 and basic Cyrillic capitals and maps ’ to ', byte by byte.
+    @inline(__always)
+    static func appendNormalised(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout [UInt8]) {
+        var i = a
+        while i < b {
+            let c = s[i]
+            if c < 0x80 {
+                out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                i += 1
+                continue
+            }
+            if i + 1 < b {
+                let d = s[i + 1]
+                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { out.append(c); out.append(d + 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0x90, d <= 0x9F { out.append(0xD0); out.append(d + 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0xA0, d <= 0xAF { out.append(0xD1); out.append(d - 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0x80, d <= 0x8F { out.append(0xD1); out.append(d + 0x10); i += 2; continue }
+            }
+            if c == 0xE2, i + 2 < b, s[i + 1] == 0x80, s[i + 2] == 0x99 { out.append(UInt8(ascii: "'")); i += 3; continue }
+            out.append(c)
+            i += 1
+        }
+    }
+
+    @inline(__always)
+    static func fnv(_ bytes: [UInt8], _ a: Int, _ b: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in a..<b { h = (h ^ UInt64(bytes[k])) &* 0x100000001b3 }
+        return h
+    }
+
+    static func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in bytes { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        return h
+    }
+}
+
+extension Int {
+    init?(asciiDigits s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) {
+        var v = 0
+        for k in a..<b {
+            guard s[k] >= 0x30, s[k] <= 0x39 else { return nil }
+            v = v * 10 + Int(s[k] - 0x30)
+        }
+        self = v
+    }
+}

@@ -1,0 +1,57 @@
+import XCTest
+@testable import Rules
+
+final class ExplainTests: XCTestCase {
+    func testExplainShowsTokensMatchesAndFurthestProgress() throws {
+        let set = try RuleSet.load(directory: fixtures.appendingPathComponent("basic").path)
+        let e = set.explain(sentence: Array("Russia declared that it should have support.".utf8))
+        XCTAssertEqual(e.tokens.first?.text, "Russia")
+        XCTAssertEqual(e.tokens.first?.classes, ["word", "cap"])
+        XCTAssertTrue(e.matched.isEmpty)
+        XCTAssertEqual(e.vetoed.map(\.match.ruleID), ["position.declare"])
+        XCTAssertEqual(e.vetoed.first?.unless, "should")
+
+        let miss = set.explain(sentence: Array("In China it is a view.".utf8))
+        let m = try XCTUnwrap(miss.misses.first { $0.ruleID == "position.view" })
+        XCTAssertEqual(m.element, 2)
+        XCTAssertEqual(m.elementSource, "\"'s\"")
+        XCTAssertEqual(m.token, "it")
+        let out = miss.render()
+        XCTAssertTrue(out.contains("position.view  position.yaml:21\n      stopped at element 3 `\"'s\"` on token 2 \"it\""), out)
+        XCTAssertTrue(out.contains("rules ran"), out)
+    }
+
+    func testExplainShowsCapturesAndSuppressed() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: long, tag: claim, description: d, pattern: '{cue: this indicates} growth'}
+              - {id: short, tag: claim, description: d, pattern: 'indicates'}
+            """)
+        let e = set.explain(sentence: Array("This indicates growth".utf8))
+        XCTAssertEqual(e.matched.map(\.ruleID), ["long"])
+        XCTAssertEqual(e.suppressed.map(\.by), ["long"])
+        let out = e.render()
+        XCTAssertTrue(out.contains("cue = \"This indicates\""), out)
+        XCTAssertTrue(out.contains("lost to: long"), out)
+    }
+}
+
+final class ExplainMissTests: XCTestCase {
+    func testMissNamesTheRequiredElementAfterSkippedOptionals() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: declare, tag: position, description: d, pattern: '{actor: Russia|China} (has|have)? (~declare|~stress) ..2 that'}
+            """)
+        let cases: [(String, Int, String?)] = [
+            ("Russia said that", 2, "said"),
+            ("Russia has declared nothing at all", 4, "all"),
+            ("so Russia declared", 4, nil),
+        ]
+        for (s, element, token) in cases {
+            let e = set.explain(sentence: Array(s.utf8))
+            let m = try XCTUnwrap(e.misses.first, s)
+            XCTAssertEqual(m.element, element, s)
+            XCTAssertEqual(m.token, token, s)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+@testable import Rules
+
+/// Builds a rule set from in-memory YAML (as `rules.yaml`) plus lexicons by name.
+func makeRuleSet(_ yaml: String, lexicons: [String: String] = [:]) throws(RuleLoadError) -> RuleSet {
+    var files: [(path: String, data: Data)] = [("rules.yaml", Data(yaml.utf8))]
+    for (name, text) in lexicons { files.append(("lexicons/\(name).txt", Data(text.utf8))) }
+    return try RuleSet.load(files: files)
+}
+
+/// A one-rule set with `pattern`, tag claim.
+func singleRule(_ pattern: String, lexicons: [String: String] = [:]) throws -> RuleSet {
+    let quoted = "'" + pattern.replacingOccurrences(of: "'", with: "''") + "'"
+    return try makeRuleSet("""
+        rules:
+          - id: r
+            tag: claim
+            description: test
+            pattern: \(quoted)
+        """, lexicons: lexicons)
+}
+
+extension RuleSet {
+    func matches(_ sentence: String) -> [Match] {
+        Array(sentence.utf8).withUnsafeBufferPointer { matches(in: $0) }
+    }
+}
+
+func text(_ sentence: String, _ range: Range<Int>) -> String {
+    String(decoding: Array(sentence.utf8)[range], as: UTF8.self)
+}
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")

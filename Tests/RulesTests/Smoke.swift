@@ -1,3 +1,0 @@
-import XCTest
-@testable import Rules
-final class RulesSmokeTests: XCTestCase { func testLoads() {} }

@@ -1,0 +1,53 @@
+import XCTest
+@testable import Rules
+
+final class TokenizerTests: XCTestCase {
+    func testTokenTable() {
+        let cases: [(String, [String])] = [
+            ("Trade rose by 30% to $190 billion.", ["Trade", "rose", "by", "30", "%", "to", "$", "190", "billion", "."]),
+            ("RUB 1.776 trillion, or about $23.5 billion", ["RUB", "1.776", "trillion", ",", "or", "about", "$", "23.5", "billion"]),
+            ("1,000 people and 10,000,000 more", ["1,000", "people", "and", "10,000,000", "more"]),
+            ("the lengthy 7000-word Joint Statement", ["the", "lengthy", "7000-word", "Joint", "Statement"]),
+            ("the 75th anniversary", ["the", "75th", "anniversary"]),
+            ("In Russia's view", ["In", "Russia", "'s", "view"]),
+            ("In Russia’s view", ["In", "Russia", "’s", "view"]),
+            ("the U.S. and the EU", ["the", "U.S.", "and", "the", "EU"]),
+            ("long-term, don't", ["long-term", ",", "don't"]),
+            ("on 16-17 May", ["on", "16", "-", "17", "May"]),
+            ("€5bn and £3 and ¥7 and ₽9", ["€", "5", "bn", "and", "£", "3", "and", "¥", "7", "and", "₽", "9"]),
+            ("“Quoted” — text…", ["“", "Quoted", "”", "—", "text", "…"]),
+            ("Путин\u{00A0}и Си", ["Путин", "и", "Си"]),
+            ("", []),
+        ]
+        for (input, expected) in cases {
+            let got = Tokenizer.tokenize(Array(input.utf8)).map { text(input, $0.token.range) }
+            XCTAssertEqual(got, expected, input)
+        }
+    }
+
+    func testClassesAndNormalisedForms() {
+        let s = "In 2023 NATO spent twenty-five billion USD, 3 percent of €5m; Russia’s 2nd."
+        let toks = Tokenizer.tokenize(Array(s.utf8))
+        func classes(_ t: String) -> [String] { toks.first { text(s, $0.token.range) == t }!.token.classes.names }
+        XCTAssertEqual(classes("In"), ["word", "cap"])
+        XCTAssertEqual(classes("2023"), ["num", "year"])
+        XCTAssertEqual(classes("NATO"), ["word", "code", "cap"])
+        XCTAssertEqual(classes("twenty-five"), ["word", "spelled", "hyphenated"])
+        XCTAssertEqual(classes("billion"), ["word", "scale"])
+        XCTAssertEqual(classes("percent"), ["word", "percent"])
+        XCTAssertEqual(classes("€"), ["currency"])
+        XCTAssertEqual(classes("m"), ["word", "scale"])
+        XCTAssertEqual(classes("2nd"), ["word", "ordinal"])
+        XCTAssertEqual(classes(";"), ["punct"])
+        XCTAssertEqual(toks.first { text(s, $0.token.range) == "’s" }?.norm, "'s")
+        XCTAssertEqual(toks.first { text(s, $0.token.range) == "NATO" }?.norm, "nato")
+        XCTAssertEqual(Tokenizer.tokenize(Array("ПУТИН Éclat".utf8)).map(\.norm), ["путин", "éclat"])
+    }
+
+    func testInvalidUTF8NeverCrashes() {
+        let bytes: [UInt8] = [0x41, 0xFF, 0xC3, 0x20, 0xE2, 0x80, 0x42]
+        let toks = Tokenizer.tokenize(bytes)
+        XCTAssertFalse(toks.isEmpty)
+        XCTAssertTrue(toks.allSatisfy { $0.token.range.upperBound <= bytes.count })
+    }
+}
