@@ -113,7 +113,7 @@ enum FigureVocabulary {
     static let riseWords: Set<String> = [
         "increase", "increased", "increases", "increasing", "rise", "rises", "rose", "risen",
         "rising", "grow", "grew", "grows", "grown", "growing", "growth", "up", "higher",
-        "jump", "jumped", "jumps", "surge", "surged", "surges", "gain", "gained", "gains",
+        "jump", "jumped", "jumps", "surge", "surged", "surges", "gained",
         "climb", "climbed", "climbs", "soar", "soared", "soars", "double", "doubled",
         "tripled", "trebled", "quadrupled", "expand", "expanded", "expands", "expansion",
         "boost", "boosted", "spike", "spiked", "rebound", "rebounded", "hike", "hiked", "upturn",
@@ -148,6 +148,19 @@ enum FigureVocabulary {
         "january", "february", "march", "april", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce",
+    ]
+
+    /// Nouns that make "the two ..." a reference to actors rather than a count.
+    static let referenceNouns: Set<String> = [
+        "countries", "sides", "states", "leaders", "presidents", "parties", "nations",
+        "governments", "capitals", "powers", "partners", "neighbours", "neighbors", "allies",
+        "delegations", "men", "women", "heads",
+    ]
+
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
     ]
 
     /// Nouns that are plural without an "s", and "-s" words that are not plurals.

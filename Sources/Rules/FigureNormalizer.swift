@@ -5,8 +5,9 @@
 /// Fields come in a fixed order: value, low, high, unit, approx, change; each only when
 /// the text gives it (`approx` only when true). A range ("10-20 million", "between 5 and
 /// 7 percent") yields `low` and `high` and no `value`, so a consumer never mistakes one
-/// end of a range for the quantity. With no captures the first quantity in the match is
-/// normalised; captures `value`, `low`, `high` and `unit` narrow it down.
+/// end of a range for the quantity. With no captures the match's first quantity that has
+/// a unit is normalised, passing over years, days of the month and "the two countries";
+/// captures `value`, `low`, `high` and `unit` say exactly what to read.
 ///
 /// Parsing is by hand over UTF-8 bytes: the sentence is cut into number, word, symbol and
 /// dash tokens once, and digits are accumulated as an integer mantissa plus a decimal
@@ -156,8 +157,9 @@ struct FigureScan {
             first = prefixStart(l.tokens.lowerBound)
             last = h.tokens.upperBound
         } else {
-            let region = capture("value") ?? match
-            if let q = quantity(in: tokenSpan(region)) {
+            let valueCapture = capture("value")
+            let span = tokenSpan(valueCapture ?? match)
+            if let q = valueCapture != nil ? quantity(in: span) : measuredQuantity(in: span) {
                 first = prefixStart(q.tokens.lowerBound)
                 last = q.tokens.upperBound
                 if let (h, end) = rangeEnd(after: q) {
@@ -200,7 +202,44 @@ struct FigureScan {
         return nil
     }
 
-    /// A number token, a negative sign glued to it, and the scale words after it.
+    /// With no `value` capture: the first quantity with a unit, else the first that is not
+    /// a date ("in 2023", "May 16" are not figures, TAGGING.md), else none.
+    func measuredQuantity(in span: Range<Int>) -> Quantity? {
+        var fallback: Quantity?
+        var i = span.lowerBound
+        while i < span.upperBound, let q = quantity(in: i..<span.upperBound) {
+            let end = rangeEnd(after: q)?.1 ?? q.tokens.upperBound
+            if !isDate(q, end: end), !isReference(q, end: end) {
+                if prefixCurrency(first: prefixStart(q.tokens.lowerBound)) != nil || unitAfter(end) != nil {
+                    return q
+                }
+                if fallback == nil { fallback = q }
+            }
+            i = max(end, q.tokens.lowerBound + 1)
+        }
+        return fallback
+    }
+
+    /// "the two countries", "the three sides": who is meant, not a count (TAGGING.md).
+    func isReference(_ q: Quantity, end: Int) -> Bool {
+        let i = q.tokens.lowerBound
+        guard tokens[i].kind == .word, q.denominator == 1, q.numerator <= 3, isWord(i - 1, "the")
+        else { return false }
+        return isWord(end, in: FigureVocabulary.referenceNouns)
+    }
+
+    /// A year (1800-2100) or a day of the month next to a month name, written in digits.
+    func isDate(_ q: Quantity, end: Int) -> Bool {
+        let i = q.tokens.lowerBound
+        guard tokens[i].kind == .number, q.tokens.count == 1, q.exponent == 0, q.denominator == 1,
+              prefixCurrency(first: prefixStart(i)) == nil else { return false }
+        let n = q.numerator
+        if (1800...2100).contains(n) { return true }
+        let months = FigureVocabulary.months
+        return n >= 1 && n <= 31 && (isWord(i - 1, in: months) || isWord(i + 1, in: months) || isWord(end, in: months))
+    }
+
+    /// A number token and the scale words after it.
     func digits(at i: Int) -> Quantity {
         let t = tokens[i]
         var q = Quantity(numerator: t.mantissa, exponent: -t.fraction, tokens: i..<(i + 1))

@@ -81,6 +81,14 @@ final class FigureNormalizerTests: XCTestCase {
               ["value=40", "unit=fighter jets"]),
             c("roughly 5 to 6 thousand soldiers", captures: [("low", "5"), ("high", "6 thousand")],
               ["low=5000", "high=6000", "unit=soldiers", "approx=true"]),
+            // With no captures, years and days of the month are passed over.
+            c("Chinese exports to Russia in 2023 were up 47 percent compared to 2022",
+              ["value=47", "unit=percent", "change=rise"]),
+            c("On 16-17 May, about 10 people met in Beijing.", ["value=10", "unit=people", "approx=true"]),
+            c("Russia entered 2023 with a budget deficit.", []),
+            c("on Thursday, May 16, the two sides released a list of 10 jointly signed agreements",
+              ["value=10", "unit=agreements"]),
+            c("the four oblasts annexed after territorial gains", ["value=4", "unit=oblasts"]),
             // A change with no number, and no figure at all.
             c("Chinese exports to Russia declined compared to the same months the year before.",
               ["change=fall"]),

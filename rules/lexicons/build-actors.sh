@@ -4,6 +4,7 @@
 # Order: states, demonyms, capitals, organisations, offices, collective
 # actors, leaders; duplicates (case-insensitive) keep their first place.
 # Run from anywhere: sh rules/lexicons/build-actors.sh
+# With --check it only reports (exit 1) when actors.txt is out of date.
 set -eu
 cd "$(dirname "$0")"
 parts="states.txt demonyms.txt capitals.txt organisations.txt offices.txt collective-actors.txt leaders.txt"
@@ -14,4 +15,11 @@ parts="states.txt demonyms.txt capitals.txt organisations.txt offices.txt collec
         echo "# --- $f ---"
         grep -v '^[[:space:]]*#' "$f" | grep -v '^[[:space:]]*$' | sed 's/[[:space:]]*$//'
     done
-} | awk '/^#/ { print; next } { k = tolower($0); if (!(k in seen)) { seen[k] = 1; print } }' > actors.txt
+} | awk '/^#/ { print; next } { k = tolower($0); if (!(k in seen)) { seen[k] = 1; print } }' > actors.txt.new
+if [ "${1:-}" = "--check" ]; then
+    if cmp -s actors.txt actors.txt.new; then rm actors.txt.new; exit 0; fi
+    rm actors.txt.new
+    echo "actors.txt is out of date: run sh rules/lexicons/build-actors.sh" >&2
+    exit 1
+fi
+mv actors.txt.new actors.txt
