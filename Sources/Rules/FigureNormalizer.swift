@@ -1,8 +1,516 @@
-/// Normalised figure fields for rules with `normalize: figure`. Minimal placeholder so the
-/// Rules module builds; the figure helper's implementation replaces this file on merge.
+/// Normalised fields of a `figure` match (TAGGING.md, figure): the number with its scale
+/// applied, the unit (ISO 4217 code, `percent`, `percentage points` or the counted noun),
+/// whether it is hedged and whether it is a rise or a fall.
+///
+/// Fields come in a fixed order: value, low, high, unit, approx, change; each only when
+/// the text gives it (`approx` only when true). A range ("10-20 million", "between 5 and
+/// 7 percent") yields `low` and `high` and no `value`, so a consumer never mistakes one
+/// end of a range for the quantity. With no captures the match's first quantity that has
+/// a unit is normalised, passing over years, days of the month and "the two countries";
+/// captures `value`, `low`, `high` and `unit` say exactly what to read.
+///
+/// Parsing is by hand over UTF-8 bytes: the sentence is cut into number, word, symbol and
+/// dash tokens once, and digits are accumulated as an integer mantissa plus a decimal
+/// exponent so that "RUB 1.776 trillion" is exactly 1776000000000.
 enum FigureNormalizer {
     static func fields(sentence: UnsafeBufferPointer<UInt8>, match: Range<Int>,
                        captures: [Capture]) -> [(name: String, value: FieldValue)] {
-        []
+        let lo = max(0, min(match.lowerBound, sentence.count))
+        let hi = max(lo, min(match.upperBound, sentence.count))
+        let scan = FigureScan(bytes: sentence)
+        return scan.figure(match: lo..<hi, captures: captures).fields
+    }
+}
+
+/// What one figure normalises to, before it is laid out as fields.
+struct Figure: Equatable {
+    var value: Double?
+    var low: Double?
+    var high: Double?
+    var unit: String?
+    var approx = false
+    var change: String?
+
+    var fields: [(name: String, value: FieldValue)] {
+        var out: [(name: String, value: FieldValue)] = []
+        if let value { out.append(("value", .number(value))) }
+        if let low { out.append(("low", .number(low))) }
+        if let high { out.append(("high", .number(high))) }
+        if let unit { out.append(("unit", .string(unit))) }
+        if approx { out.append(("approx", .bool(true))) }
+        if let change { out.append(("change", .string(change))) }
+        return out
+    }
+}
+
+/// One token of the sentence: a run of digits (with grouping commas and a decimal point),
+/// a word, a currency or percent symbol, a dash, or any other punctuation.
+struct FigureToken {
+    enum Kind { case number, word, symbol, dash, punct }
+    var kind: Kind
+    var range: Range<Int>
+    /// True when whitespace separates this token from the previous one.
+    var spaced: Bool
+    /// Number tokens: digits as an integer and how many of them follow the decimal point.
+    var mantissa: UInt64 = 0
+    var fraction = 0
+}
+
+/// A parsed quantity: `numerator * 10^exponent / denominator`, kept exact as long as it can.
+struct Quantity {
+    var numerator: UInt64
+    var exponent = 0
+    var denominator: UInt64 = 1
+    /// Token indices the quantity spans, scale words included.
+    var tokens: Range<Int>
+    var scaled = false
+
+    mutating func scale(by factor: UInt64) {
+        let (p, overflow) = numerator.multipliedReportingOverflow(by: factor)
+        if !overflow { numerator = p; return }
+        var f = factor
+        while f % 10 == 0 { exponent += 1; f /= 10 }
+        numerator = numerator &* f
+    }
+
+    var double: Double {
+        var n = numerator
+        var e = exponent
+        while e > 0 {
+            let (p, overflow) = n.multipliedReportingOverflow(by: 10)
+            if overflow { break }
+            n = p; e -= 1
+        }
+        var v = Double(n)
+        if e > 0 { for _ in 0..<e { v *= 10 } }
+        var d = Double(denominator)
+        if e < 0 { for _ in 0..<(-e) { d *= 10 } }
+        return d == 1 ? v : v / d
+    }
+}
+
+/// The tokenised sentence and the normalisation steps over it.
+struct FigureScan {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [FigureToken]
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        self.tokens = FigureLexer.tokens(bytes)
+    }
+
+    // MARK: token helpers
+
+    /// ASCII-lowercased text of a token (non-ASCII bytes kept as they are).
+    func lower(_ i: Int) -> String {
+        String(decoding: bytes[tokens[i].range].lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 },
+               as: UTF8.self)
+    }
+
+    func text(_ i: Int) -> String { String(decoding: bytes[tokens[i].range], as: UTF8.self) }
+
+    func isWord(_ i: Int, _ w: String) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && lower(i) == w
+    }
+
+    func isWord(_ i: Int, in set: Set<String>) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && set.contains(lower(i))
+    }
+
+    /// First token index whose range starts at or after `offset`.
+    func firstToken(at offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Token indices lying inside a byte range.
+    func tokenSpan(_ r: Range<Int>) -> Range<Int> {
+        let a = firstToken(at: r.lowerBound)
+        var b = a
+        while b < tokens.count && tokens[b].range.upperBound <= r.upperBound { b += 1 }
+        return a..<b
+    }
+
+    // MARK: the figure
+
+    func figure(match: Range<Int>, captures: [Capture]) -> Figure {
+        func capture(_ name: String) -> Range<Int>? {
+            captures.first { $0.name == name }.map { r in
+                let a = max(0, min(r.range.lowerBound, bytes.count))
+                return a..<max(a, min(r.range.upperBound, bytes.count))
+            }.flatMap { $0.isEmpty ? nil : $0 }   // an empty or out-of-range capture says nothing
+        }
+        var fig = Figure()
+        var first: Int?          // first token of the figure (currency prefix included)
+        var last: Int?           // token after the figure's last number or scale word
+
+        if let lowR = capture("low"), let highR = capture("high"),
+           let l = quantity(in: tokenSpan(lowR)), let h = quantity(in: tokenSpan(highR)) {
+            var lq = l
+            if !lq.scaled, h.scaled, let f = scaleFactor(h) { lq.scale(by: f) }
+            fig.low = lq.double
+            fig.high = h.double
+            first = prefixStart(l.tokens.lowerBound)
+            last = h.tokens.upperBound
+        } else {
+            let valueCapture = capture("value")
+            let span = tokenSpan(valueCapture ?? match)
+            if let q = valueCapture != nil ? quantity(in: span) : measuredQuantity(in: span) {
+                first = prefixStart(q.tokens.lowerBound)
+                last = q.tokens.upperBound
+                if let (h, end) = rangeEnd(after: q) {
+                    var lq = q
+                    if !lq.scaled, h.scaled, let f = scaleFactor(h) { lq.scale(by: f) }
+                    fig.low = lq.double
+                    fig.high = h.double
+                    last = end
+                } else {
+                    fig.value = q.double
+                }
+            }
+        }
+
+        if let unitR = capture("unit") {
+            fig.unit = unitName(of: tokenSpan(unitR))
+        } else if let first, let last {
+            fig.unit = prefixCurrency(first: first) ?? unitAfter(last)
+        }
+        if let first { fig.approx = hedged(before: first) || hedgedAfter(last ?? first) }
+        if let first, let last {
+            fig.change = change(near: first, end: last)
+        } else {
+            fig.change = change(in: tokenSpan(match))
+        }
+        return fig
+    }
+
+    // MARK: quantities
+
+    /// The first quantity among the tokens of a span: digits (with scale words) or
+    /// spelled-out numbers ("three", "twenty-five", "a dozen", "two million", "a third").
+    func quantity(in span: Range<Int>) -> Quantity? {
+        var i = span.lowerBound
+        while i < span.upperBound {
+            if tokens[i].kind == .number { return digits(at: i) }
+            if tokens[i].kind == .word, let q = NumberWords.parse(self, at: i) { return q }
+            i += 1
+        }
+        return nil
+    }
+
+    /// With no `value` capture: the first quantity with a unit, else the first that is not
+    /// a date ("in 2023", "May 16" are not figures, TAGGING.md), else none.
+    func measuredQuantity(in span: Range<Int>) -> Quantity? {
+        var fallback: Quantity?
+        var i = span.lowerBound
+        while i < span.upperBound, let q = quantity(in: i..<span.upperBound) {
+            let end = rangeEnd(after: q)?.1 ?? q.tokens.upperBound
+            if !isDate(q, end: end), !isReference(q, end: end) {
+                if prefixCurrency(first: prefixStart(q.tokens.lowerBound)) != nil || unitAfter(end) != nil {
+                    return q
+                }
+                if fallback == nil { fallback = q }
+            }
+            i = max(end, q.tokens.lowerBound + 1)
+        }
+        return fallback
+    }
+
+    /// "the two countries", "the three sides": who is meant, not a count (TAGGING.md).
+    func isReference(_ q: Quantity, end: Int) -> Bool {
+        let i = q.tokens.lowerBound
+        guard tokens[i].kind == .word, q.denominator == 1, q.numerator <= 3, isWord(i - 1, "the")
+        else { return false }
+        return isWord(end, in: FigureVocabulary.referenceNouns)
+    }
+
+    /// A year (1800-2100) or a day of the month next to a month name, written in digits.
+    func isDate(_ q: Quantity, end: Int) -> Bool {
+        let i = q.tokens.lowerBound
+        guard tokens[i].kind == .number, q.tokens.count == 1, q.exponent == 0, q.denominator == 1,
+              prefixCurrency(first: prefixStart(i)) == nil else { return false }
+        let n = q.numerator
+        if (1800...2100).contains(n) { return true }
+        let months = FigureVocabulary.months
+        return n >= 1 && n <= 31 && (isWord(i - 1, in: months) || isWord(i + 1, in: months) || isWord(end, in: months))
+    }
+
+    /// A number token and the scale words after it.
+    func digits(at i: Int) -> Quantity {
+        let t = tokens[i]
+        var q = Quantity(numerator: t.mantissa, exponent: -t.fraction, tokens: i..<(i + 1))
+        var j = i + 1
+        // "190bn", "1.5 million", "300 thousand million": at most two scale words.
+        var scales = 0
+        while scales < 2, j < tokens.count, tokens[j].kind == .word,
+              let f = FigureVocabulary.scale(lower(j), attached: !tokens[j].spaced, raw: text(j)) {
+            q.scale(by: f)
+            q.scaled = true
+            scales += 1
+            j += 1
+        }
+        q.tokens = i..<j
+        return q
+    }
+
+    /// The multiplier a scaled quantity used, for "10-20 million" where only the high end
+    /// names the scale.
+    func scaleFactor(_ q: Quantity) -> UInt64? {
+        var f: UInt64 = 1
+        for j in q.tokens where tokens[j].kind == .word {
+            guard let s = FigureVocabulary.scale(lower(j), attached: !tokens[j].spaced, raw: text(j))
+            else { continue }
+            f = f &* s
+        }
+        return f == 1 ? nil : f
+    }
+
+    /// The high end of a range right after `q`: "10-20", "10 to 20", "between 5 and 7",
+    /// "$5-$7 billion"; returns it and the token index after it.
+    func rangeEnd(after q: Quantity) -> (Quantity, Int)? {
+        var j = q.tokens.upperBound
+        guard j < tokens.count else { return nil }
+        let start = prefixStart(q.tokens.lowerBound)
+        let between = isWord(start - 1, "between")
+        if tokens[j].kind == .dash {
+            // "16-17" but not "7000-word"; a spaced dash ("10 – 20") is fine too.
+        } else if isWord(j, "to") || (between && isWord(j, "and")) {
+        } else {
+            return nil
+        }
+        j += 1
+        while j < tokens.count, tokens[j].kind == .symbol, FigureVocabulary.symbols[text(j)] != nil { j += 1 }
+        guard j < tokens.count else { return nil }
+        let h: Quantity
+        if tokens[j].kind == .number {
+            h = digits(at: j)
+        } else if let w = NumberWords.parse(self, at: j), q.tokens.count > 0,
+                  tokens[q.tokens.lowerBound].kind == .word {
+            h = w   // "two to three", but not "5 to two"
+        } else {
+            return nil
+        }
+        return (h, h.tokens.upperBound)
+    }
+
+    // MARK: units
+
+    /// Where the figure starts once a currency prefix is counted: "$", "US$", "\$",
+    /// "RUB 1.776", "USD 5m".
+    func prefixStart(_ i: Int) -> Int {
+        var s = i
+        if s - 1 >= 0, tokens[s - 1].kind == .symbol, FigureVocabulary.symbols[text(s - 1)] != nil {
+            s -= 1
+            if s - 1 >= 0, tokens[s - 1].kind == .word, !tokens[s].spaced,
+               FigureVocabulary.symbolQualifiers[text(s - 1)] != nil { s -= 1 }
+        } else if s - 1 >= 0, tokens[s - 1].kind == .word, FigureVocabulary.isISOCode(text(s - 1)) {
+            s -= 1
+        }
+        return s
+    }
+
+    /// The currency named before the number, if any.
+    func prefixCurrency(first: Int) -> String? {
+        var i = first
+        var qualifier: String?
+        if tokens[i].kind == .word, i + 1 < tokens.count, tokens[i + 1].kind == .symbol {
+            qualifier = text(i); i += 1
+        }
+        if tokens[i].kind == .symbol, let code = FigureVocabulary.symbols[text(i)] {
+            if let qualifier, let q = FigureVocabulary.symbolQualifiers[qualifier] { return q }
+            if code == "JPY", mentionsYuan() { return "CNY" }
+            return code
+        }
+        if tokens[i].kind == .word, FigureVocabulary.isISOCode(text(i)) { return text(i) }
+        return nil
+    }
+
+    func mentionsYuan() -> Bool {
+        tokens.indices.contains { i in
+            tokens[i].kind == .word
+                && ["yuan", "renminbi", "rmb", "cny", "chinese"].contains(lower(i))
+        }
+    }
+
+    /// The unit written after the quantity: %, percent, per cent, percentage points, a
+    /// currency code or name, else the counted noun.
+    func unitAfter(_ j: Int) -> String? {
+        guard j < tokens.count else { return nil }
+        if tokens[j].kind == .symbol, text(j) == "%" { return "percent" }
+        if let (u, _) = fixedUnit(at: j) { return u }
+        if tokens[j].kind == .dash, !tokens[j].spaced, j + 1 < tokens.count,
+           tokens[j + 1].kind == .word, !tokens[j + 1].spaced {
+            // A compound adjective: "a 7000-word statement", "a 30-year deal".
+            let w = lower(j + 1)
+            return FigureVocabulary.stopWords.contains(w) ? nil : w
+        }
+        // "2.5 million Canadian dollars", "10 billion US dollars": a currency a word or two on.
+        var k = j
+        while k < min(j + 3, tokens.count), tokens[k].kind == .word,
+              !FigureVocabulary.stopWords.contains(lower(k)) {
+            if let (u, _) = fixedUnit(at: k), u.utf8.count == 3, u == u.uppercased() { return u }
+            k += 1
+        }
+        return countedNoun(from: j)
+    }
+
+    /// Units spelled as fixed phrases, with how many tokens they take.
+    func fixedUnit(at j: Int) -> (String, Int)? {
+        guard j < tokens.count, tokens[j].kind == .word else { return nil }
+        let w = lower(j)
+        switch w {
+        case "percent", "pct", "percentage":
+            if w == "percentage", isWord(j + 1, "points") || isWord(j + 1, "point") {
+                return ("percentage points", 2)
+            }
+            return w == "percentage" ? nil : ("percent", 1)
+        case "per":
+            return isWord(j + 1, "cent") ? ("percent", 2) : nil
+        case "pp", "ppt", "ppts":
+            return ("percentage points", 1)
+        case "basis":
+            return isWord(j + 1, "points") || isWord(j + 1, "point") ? ("basis points", 2) : nil
+        case "bps", "bp":
+            return ("basis points", 1)
+        default:
+            break
+        }
+        if FigureVocabulary.isISOCode(text(j)) { return (text(j), 1) }
+        if let code = FigureVocabulary.currencyNames[w] {
+            // "Canadian dollars", "Hong Kong dollars" are named by the word before.
+            if w.hasPrefix("dollar") || w.hasPrefix("peso") || w.hasPrefix("rupee") {
+                if j >= 1, tokens[j - 1].kind == .word,
+                   let q = FigureVocabulary.currencyQualifiers[lower(j - 1)] { return (q, 1) }
+            }
+            if w == "won" || w == "real" {
+                // Only right after the quantity: "won" is usually a verb, "real" an adjective.
+                guard j >= 1, tokens[j - 1].kind != .word || FigureVocabulary.scale(lower(j - 1), attached: false, raw: text(j - 1)) != nil
+                else { return nil }
+            }
+            return (code, 1)
+        }
+        if w == "us" || w == "u", j + 1 < tokens.count {
+            // "US dollars", "U.S. dollars"
+            var k = j + 1
+            while k < tokens.count, tokens[k].kind != .word || ["s"].contains(lower(k)) { k += 1; if k > j + 4 { break } }
+            if isWord(k, "dollars") || isWord(k, "dollar") { return ("USD", k - j + 1) }
+        }
+        return nil
+    }
+
+    /// The counted noun: the first plural-looking word of the noun run after the number
+    /// ("three cooperation agreements", "10 jointly signed agreements"), else its first
+    /// word that is not an adverb or participle ("one deal").
+    func countedNoun(from j: Int) -> String? {
+        var run: [String] = []
+        var k = j
+        while run.count < 4, k < tokens.count, tokens[k].kind == .word {
+            let w = lower(k)
+            if FigureVocabulary.stopWords.contains(w) { break }
+            run.append(w)
+            k += 1
+            // "people's": a possessive ends the noun run.
+            if k < tokens.count, tokens[k].kind == .punct, !tokens[k].spaced { break }
+        }
+        if let p = run.first(where: FigureVocabulary.looksPlural) { return p }
+        return run.first { !($0.hasSuffix("ly") || $0.hasSuffix("ed") || $0.hasSuffix("ing")) }
+    }
+
+    /// The unit named by a `unit` capture.
+    func unitName(of span: Range<Int>) -> String? {
+        guard !span.isEmpty else { return nil }
+        let i = span.lowerBound
+        if tokens[i].kind == .symbol {
+            if text(i) == "%" { return "percent" }
+            if let code = FigureVocabulary.symbols[text(i)] {
+                return code == "JPY" && mentionsYuan() ? "CNY" : code
+            }
+        }
+        if span.count >= 2, tokens[i].kind == .word, tokens[i + 1].kind == .symbol,
+           let q = FigureVocabulary.symbolQualifiers[text(i)] { return q }
+        var k = i
+        while k < span.upperBound {
+            if let (u, _) = fixedUnit(at: k) { return u }
+            k += 1
+        }
+        let words = span.filter { tokens[$0].kind == .word }.map(lower)
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    // MARK: approx and change
+
+    /// A hedge right before the figure: "about", "more than", "in excess of", "c.", "~".
+    func hedged(before first: Int) -> Bool {
+        var i = first - 1
+        if isWord(i, "between") || isWord(i, "from") { i -= 1 }
+        if i >= 0, tokens[i].kind == .symbol, text(i) == "~" { return true }
+        if i >= 1, tokens[i].kind == .punct, text(i) == ".",
+           isWord(i - 1, in: ["c", "ca", "approx"]) { return true }
+        var words: [String] = []
+        while words.count < 3, i >= 0, tokens[i].kind == .word {
+            words.insert(lower(i), at: 0)
+            i -= 1
+        }
+        for n in stride(from: min(3, words.count), through: 1, by: -1) {
+            if FigureVocabulary.hedges.contains(words.suffix(n).joined(separator: " ")) { return true }
+        }
+        return false
+    }
+
+    /// A hedge right after the figure: "10+", "30-odd", "or so", "or more".
+    func hedgedAfter(_ j: Int) -> Bool {
+        guard j < tokens.count else { return false }
+        if tokens[j].kind == .symbol, text(j) == "+", !tokens[j].spaced { return true }
+        if tokens[j].kind == .dash, isWord(j + 1, "odd") || isWord(j + 1, "plus") { return true }
+        if isWord(j, "or"), isWord(j + 1, "so") || isWord(j + 1, "more") { return true }
+        return false
+    }
+
+    /// The nearest rise/fall word within six words before the figure or three after it.
+    func change(near first: Int, end: Int) -> String? {
+        var best: (distance: Int, kind: String)?
+        var words = 0
+        var i = first - 1
+        while i >= 0, words < 6, first - i <= 12 {
+            if tokens[i].kind == .punct, text(i) == ";" { break }
+            if tokens[i].kind == .word {
+                words += 1
+                if let k = changeKind(at: i) { best = (words, k); break }
+            }
+            i -= 1
+        }
+        words = 0
+        var j = end
+        while j < tokens.count, words < 3 {
+            if tokens[j].kind == .punct, [";", "."].contains(text(j)) { break }
+            if tokens[j].kind == .word {
+                words += 1
+                if let k = changeKind(at: j) {
+                    if best == nil || words < best!.distance { best = (words, k) }
+                    break
+                }
+            }
+            j += 1
+        }
+        return best?.kind
+    }
+
+    func change(in span: Range<Int>) -> String? {
+        for i in span where tokens[i].kind == .word {
+            if let k = changeKind(at: i) { return k }
+        }
+        return nil
+    }
+
+    func changeKind(at i: Int) -> String? {
+        let w = lower(i)
+        if (w == "up" || w == "down"), isWord(i + 1, "to") { return nil }   // "up to 10": a bound
+        if FigureVocabulary.riseWords.contains(w) { return "rise" }
+        if FigureVocabulary.fallWords.contains(w) { return "fall" }
+        return nil
     }
 }

@@ -37,7 +37,7 @@ public struct Match: Sendable, Equatable {
     public var range: Range<Int>
     /// In pattern order.
     public var captures: [Capture]
-    /// Normalised fields in a fixed order (figure: value, unit, approx, change, low, high).
+    /// Normalised fields in a fixed order (figure: value, low, high, unit, approx, change).
     public var fields: [(name: String, value: FieldValue)]
 
     public init(tag: Tag, ruleID: String, file: String, line: Int, range: Range<Int>,

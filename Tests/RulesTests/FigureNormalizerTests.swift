@@ -1,0 +1,159 @@
+import XCTest
+@testable import Rules
+
+final class FigureNormalizerTests: XCTestCase {
+    /// One case: a sentence, the matched part (whole sentence when nil), captures given as
+    /// (name, substring), and the expected fields written as "name=value" in order.
+    struct Case {
+        var sentence: String
+        var match: String?
+        var captures: [(String, String)] = []
+        var expected: [String]
+        var line: UInt
+    }
+
+    func c(_ sentence: String, match: String? = nil, captures: [(String, String)] = [],
+           _ expected: [String], line: UInt = #line) -> Case {
+        Case(sentence: sentence, match: match, captures: captures, expected: expected, line: line)
+    }
+
+    var cases: [Case] {
+        [
+            // Money: symbols, codes, names, scale words, Markdown-escaped dollars.
+            c("bilateral trade in goods increased by 30% to more than $190 billion.",
+              match: "$190 billion", ["value=190000000000", "unit=USD", "approx=true", "change=rise"]),
+            c("bilateral trade in goods increased by 30% to more than \\$190 billion.",
+              match: "30%", ["value=30", "unit=percent", "change=rise"]),
+            c("a budget deficit (RUB 1.776 trillion, or about $23.5 billion)",
+              match: "RUB 1.776 trillion", ["value=1776000000000", "unit=RUB"]),
+            c("a budget deficit (RUB 1.776 trillion, or about \\$23.5 billion)",
+              match: "$23.5 billion", ["value=23500000000", "unit=USD", "approx=true"]),
+            c("to seize the approximately 300 billion USD of frozen Russian assets",
+              match: "300 billion USD", ["value=300000000000", "unit=USD", "approx=true"]),
+            c("rebates of $30 per barrel of oil", match: "$30 per barrel", ["value=30", "unit=USD"]),
+            c("The fund holds €2.5bn in reserves.", ["value=2500000000", "unit=EUR"]),
+            c("Exports reached £1,200 million last year.", ["value=1200000000", "unit=GBP"]),
+            c("Beijing lent ¥50 billion in yuan-denominated loans.", ["value=50000000000", "unit=CNY"]),
+            c("Tokyo pledged ¥50 billion.", ["value=50000000000", "unit=JPY"]),
+            c("the budget allots 5 trillion roubles to defence", ["value=5000000000000", "unit=RUB"]),
+            c("a loan of 2.5 million Canadian dollars", ["value=2500000", "unit=CAD"]),
+            c("worth US$ 12m", ["value=12000000", "unit=USD"]),
+            c("Kyiv received ₴40bn", ["value=40000000000", "unit=UAH"]),
+            // Percentages and percentage points.
+            c("Chinese exports to Russia in 2023 were up 47 percent compared to 2022",
+              match: "up 47 percent", ["value=47", "unit=percent", "change=rise"]),
+            c("representing 45 percent of total bilateral trade turnover",
+              ["value=45", "unit=percent"]),
+            c("inflation fell to 7.5 per cent", ["value=7.5", "unit=percent", "change=fall"]),
+            c("rates were cut by 0.25 percentage points", ["value=0.25", "unit=percentage points", "change=fall"]),
+            c("the central bank raised rates by 50 bps", ["value=50", "unit=basis points", "change=rise"]),
+            // Counts with the counted noun.
+            c("the two sides released a list of 10 jointly signed agreements, as well as",
+              match: "10 jointly signed agreements", ["value=10", "unit=agreements"]),
+            c("their closest associates, about 10 people, gathered", match: "about 10 people",
+              ["value=10", "unit=people", "approx=true"]),
+            c("and as many as three cooperation agreements between Chinese and Russian media",
+              match: "three cooperation agreements", ["value=3", "unit=agreements"]),
+            c("saw no BRI investments in 2022, and only one deal in 2023.", match: "one deal in 2023",
+              ["value=1", "unit=deal"]),
+            c("the lengthy 7000-word Joint Statement", ["value=7000", "unit=word"]),
+            c("his first in over five years", match: "over five years",
+              ["value=5", "unit=years", "approx=true"]),
+            c("some 3,000 troops were deployed", ["value=3000", "unit=troops", "approx=true"]),
+            c("twenty-five member states signed", ["value=25", "unit=states"]),
+            c("a dozen countries abstained", ["value=12", "unit=countries"]),
+            c("two million people fled", ["value=2000000", "unit=people"]),
+            c("one hundred and twenty delegates attended", ["value=120", "unit=delegates"]),
+            c("half a million refugees", ["value=500000", "unit=refugees"]),
+            c("two-thirds of voters", ["value=0.6666666666666666"]),
+            c("at least 1.200.000 people", ["value=1200000", "unit=people", "approx=true"]),
+            c("more than 10,000-plus casualties", match: "10,000", ["value=10000", "approx=true"]),
+            // Ranges: low and high, no value.
+            c("between 10-20 million barrels", match: "10-20 million barrels",
+              ["low=10000000", "high=20000000", "unit=barrels"]),
+            c("growth of between 5 and 7 percent", ["low=5", "high=7", "unit=percent", "change=rise"]),
+            c("from $5 to $7 billion", ["low=5000000000", "high=7000000000", "unit=USD"]),
+            c("two to three brigades", ["low=2", "high=3", "unit=brigades"]),
+            // Captures narrow the figure down.
+            c("Trade grew 26% to $240 billion in 2023.", match: "Trade grew 26% to $240 billion",
+              captures: [("value", "$240 billion")], ["value=240000000000", "unit=USD", "change=rise"]),
+            c("It sold 40 Su-35 fighter jets.", captures: [("value", "40"), ("unit", "fighter jets")],
+              ["value=40", "unit=fighter jets"]),
+            c("roughly 5 to 6 thousand soldiers", captures: [("low", "5"), ("high", "6 thousand")],
+              ["low=5000", "high=6000", "unit=soldiers", "approx=true"]),
+            // With no captures, years and days of the month are passed over.
+            c("Chinese exports to Russia in 2023 were up 47 percent compared to 2022",
+              ["value=47", "unit=percent", "change=rise"]),
+            c("On 16-17 May, about 10 people met in Beijing.", ["value=10", "unit=people", "approx=true"]),
+            c("Russia entered 2023 with a budget deficit.", []),
+            c("on Thursday, May 16, the two sides released a list of 10 jointly signed agreements",
+              ["value=10", "unit=agreements"]),
+            c("the four oblasts annexed after territorial gains", ["value=4", "unit=oblasts"]),
+            // A change with no number, and no figure at all.
+            c("Chinese exports to Russia declined compared to the same months the year before.",
+              ["change=fall"]),
+            c("The summit was a success.", []),
+        ]
+    }
+
+    func testTable() {
+        XCTAssertGreaterThanOrEqual(cases.count, 30)
+        for t in cases {
+            let bytes = Array(t.sentence.utf8)
+            let match = t.match.map { byteRange(of: $0, in: t.sentence) } ?? 0..<bytes.count
+            let caps = t.captures.map { Capture(name: $0.0, range: byteRange(of: $0.1, in: t.sentence)) }
+            let fields = bytes.withUnsafeBufferPointer {
+                FigureNormalizer.fields(sentence: $0, match: match, captures: caps)
+            }
+            XCTAssertEqual(fields.map(render), t.expected, t.sentence, line: t.line)
+        }
+    }
+
+    func testFieldOrderIsFixed() {
+        let s = Array("about 10-20 million tonnes fell".utf8)
+        let names = s.withUnsafeBufferPointer {
+            FigureNormalizer.fields(sentence: $0, match: 0..<s.count, captures: []).map(\.name)
+        }
+        XCTAssertEqual(names, ["low", "high", "unit", "approx", "change"])
+    }
+
+    func testOutOfBoundsRangesDoNotCrash() {
+        let s = Array("5 million".utf8)
+        let f = s.withUnsafeBufferPointer {
+            FigureNormalizer.fields(sentence: $0, match: 0..<500,
+                                    captures: [Capture(name: "value", range: 40..<90)])
+        }
+        // The match is clamped to the sentence; the capture, outside it, is ignored.
+        XCTAssertEqual(f.map(render), ["value=5000000"])
+    }
+
+    func testNumberLexing() {
+        let cases: [(String, UInt64, Int)] = [
+            ("1,200", 1200, 0), ("23.5", 235, 1), ("1.776", 1776, 3), ("1.200.000", 1200000, 0),
+            ("12,34", 12, 0), ("0.25", 25, 2),
+        ]
+        for (text, mantissa, fraction) in cases {
+            let toks = Array(text.utf8).withUnsafeBufferPointer { FigureLexer.tokens($0) }
+            XCTAssertEqual(toks.first?.mantissa, mantissa, text)
+            XCTAssertEqual(toks.first?.fraction, fraction, text)
+        }
+    }
+
+    private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
+        guard let r = haystack.range(of: needle) else {
+            XCTFail("\(needle) not in \(haystack)")
+            return 0..<0
+        }
+        let a = haystack.utf8.distance(from: haystack.startIndex, to: r.lowerBound)
+        return a..<(a + needle.utf8.count)
+    }
+
+    private func render(_ f: (name: String, value: FieldValue)) -> String {
+        switch f.value {
+        case .number(let d):
+            return "\(f.name)=\(d == d.rounded() && abs(d) < 1e18 ? String(Int64(d)) : String(d))"
+        case .string(let s): return "\(f.name)=\(s)"
+        case .bool(let b): return "\(f.name)=\(b)"
+        }
+    }
+}
