@@ -5,8 +5,9 @@ import Ingest
 import Pipeline
 import Rules
 
-struct Segment: ParsableCommand {
+struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "segment",
         abstract: "Split a document into sentences.",
         discussion: """
             Examples:
