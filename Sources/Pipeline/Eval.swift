@@ -48,10 +48,8 @@ public enum Evaluator {
 
     /// One document's sentences with the rules' matches.
     public static func predictions(document: Document, name: String, rules: RuleSet) -> EvalDocument {
-        let sentences = Segmenter().sentences(in: document).map { s -> EvalSentence in
-            let bytes = Array(document.text[s.range])
-            let matches = bytes.withUnsafeBufferPointer { rules.matches(in: $0) }
-            return EvalSentence(text: String(decoding: bytes, as: UTF8.self), matches: matches)
+        let sentences = Extractor(rules: rules).tagged(document).map { s, matches in
+            EvalSentence(text: document.string(s.range), matches: matches)
         }
         return EvalDocument(name: name, sentences: sentences)
     }

@@ -44,7 +44,7 @@ final class LoadErrorTests: XCTestCase {
             do {
                 _ = try makeRuleSet(c.yaml)
                 XCTFail("no error for \(c.message)")
-            } catch let error as RuleLoadError {
+            } catch {
                 guard let first = error.diagnostics.first else { XCTFail("empty"); continue }
                 XCTAssertEqual("\(first.file):\(first.line):\(first.column)", "rules.yaml:\(c.line):\(c.column)", "\(c.message): \(first)")
                 XCTAssertTrue(first.message.contains(c.message), "\(first.message) lacks \(c.message)")
@@ -67,7 +67,7 @@ final class LoadErrorTests: XCTestCase {
         do {
             _ = try makeRuleSet(yaml, lexicons: ["empty": "# nothing here\n\n"])
             XCTFail("no error")
-        } catch let error as RuleLoadError {
+        } catch {
             XCTAssertEqual(error.diagnostics.map(\.location), [
                 "lexicons/empty.txt:1:1", "rules.yaml:3:10", "rules.yaml:5:17", "rules.yaml:6:5", "rules.yaml:8:15",
             ])
