@@ -49,7 +49,7 @@ final class LoadErrorTests: XCTestCase {
                 XCTAssertEqual("\(first.file):\(first.line):\(first.column)", "rules.yaml:\(c.line):\(c.column)", "\(c.message): \(first)")
                 XCTAssertTrue(first.message.contains(c.message), "\(first.message) lacks \(c.message)")
                 XCTAssertEqual(first.severity, RuleDiagnostic.Severity.error)
-            } catch { XCTFail("\(error)") }
+            }
         }
     }
 
@@ -77,7 +77,7 @@ final class LoadErrorTests: XCTestCase {
                                 ^
                 """)
             XCTAssertTrue(error.description.hasSuffix("5 errors in rules"))
-        } catch { XCTFail("\(error)") }
+        }
     }
 
     func testMissingDirectory() {
