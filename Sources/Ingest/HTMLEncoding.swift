@@ -113,6 +113,34 @@ enum HTMLEncoding {
         }
     }
 
+    /// windows-1252 -> UTF-8 by table. Done here rather than by iconv, which stops at the
+    /// five bytes the code page leaves undefined; browsers map those to C1 controls.
+    static func utf8FromWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for b in bytes {
+            if b < 0x80 { out.append(b); continue }
+            let scalar = b < 0xA0 ? windows1252High[Int(b - 0x80)] : UInt32(b)
+            if scalar < 0x800 {
+                out.append(UInt8(0xC0 | (scalar >> 6)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            } else {
+                out.append(UInt8(0xE0 | (scalar >> 12)))
+                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            }
+        }
+        return out
+    }
+
+    /// Code points of bytes 0x80-0x9F in windows-1252.
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
     @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
 }

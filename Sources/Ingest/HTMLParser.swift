@@ -23,7 +23,11 @@ enum HTMLParser {
         }
         let encoding = HTMLEncoding.decide(source)
         var bytes = source
-        if encoding.name == "UTF-8",
+        var name = encoding.name
+        if encoding.name == "windows-1252" {
+            bytes = HTMLEncoding.utf8FromWindows1252(source)
+            name = "UTF-8"
+        } else if encoding.name == "UTF-8",
            source.withUnsafeBufferPointer({ UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: $0[encoding.bomLength...])) }) != nil {
             bytes = HTMLEncoding.repairedUTF8(source, from: encoding.bomLength)
         } else if encoding.bomLength > 0 {
@@ -34,9 +38,11 @@ enum HTMLParser {
         }
         defer { htmlFreeParserCtxt(ctxt) }
         ctxt.pointee.sax.pointee.startElement = recordBigLine
+        // NOERROR silences the parser, not the encoding layer: keep stderr quiet.
+        xmlSetStructuredErrorFunc(nil, ignoreError)
         let doc = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                htmlCtxtReadMemory(ctxt, $0, Int32(buf.count), nil, encoding.name, options)
+                htmlCtxtReadMemory(ctxt, $0, Int32(buf.count), nil, name, options)
             }
         }
         guard let doc else {
@@ -63,6 +69,8 @@ enum HTMLParser {
         return short
     }
 }
+
+private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
 
 /// SAX start-element hook: the stock tree builder, then the real line for lines >= 65535.
 private let recordBigLine: startElementSAXFunc = { ctx, name, attributes in

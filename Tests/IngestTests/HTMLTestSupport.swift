@@ -3,11 +3,11 @@ import Foundation
 
 /// Shared helpers of the HTML tests.
 enum HTMLTestSupport {
-    static func document(_ html: String, path: String = "test.html") throws -> Document {
+    static func document(_ html: String, path: String = "test.html") throws(IngestError) -> Document {
         try Ingest.document(source: Array(html.utf8), path: path, mediaType: .html)
     }
 
-    static func document(bytes: [UInt8], path: String = "test.html") throws -> Document {
+    static func document(bytes: [UInt8], path: String = "test.html") throws(IngestError) -> Document {
         try Ingest.document(source: bytes, path: path, mediaType: .html)
     }
 
