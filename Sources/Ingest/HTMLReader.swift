@@ -1,8 +1,14 @@
 import CLibXML2
 
-/// HTML -> blocks through libxml2's HTML parser. (Placeholder until the HTML issue.)
+/// HTML -> blocks through libxml2's HTML parser: parse (`HTMLParser`), find the article and
+/// the metadata in one scan (`HTMLPageScan`), then write the article's blocks
+/// (`HTMLBlockWriter`). The libxml2 document is freed on every path.
 enum HTMLReader {
     static func read(_ source: [UInt8], path: String, into builder: inout DocumentBuilder) throws(IngestError) -> Metadata {
-        throw IngestError(path: path, kind: .html, message: "HTML input is not supported yet")
+        let document = try HTMLParser.parse(source, path: path)
+        defer { xmlFreeDoc(document) }
+        let scan = HTMLPageScan(document: document)
+        HTMLBlockWriter.write(root: scan.root, into: &builder)
+        return scan.meta.metadata()
     }
 }

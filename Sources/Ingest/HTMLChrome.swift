@@ -1,0 +1,145 @@
+import CLibXML2
+
+/// Which elements are page furniture (dropped with everything inside), which break blocks,
+/// and which hold footnotes. Decided per element from its tag, role, hidden state and the
+/// words of its class and id, the signals readability and trafilatura use.
+enum HTMLChrome {
+    /// Never content, wherever they stand.
+    static let droppedTags: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "form", "iframe", "svg", "button",
+        "select", "input", "textarea", "option", "object", "embed", "canvas", "video", "audio",
+        "map", "dialog", "head", "title", "meta", "link", "frameset", "frame",
+    ]
+
+    /// Elements a browser lays out as blocks: text never runs across their edges.
+    static let blockTags: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+        "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
+        "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul",
+    ]
+
+    /// ARIA landmarks of page chrome.
+    static let droppedRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+        "alertdialog", "menu", "menubar", "toolbar", "tablist", "doc-backlink",
+    ]
+
+    /// Class/id words that mark chrome wherever they appear.
+    static let chromeWords: Set<String> = [
+        "cookie", "cookies", "consent", "gdpr", "share", "sharing", "sharebar", "social",
+        "socials", "related", "breadcrumb", "breadcrumbs", "newsletter", "subscribe",
+        "subscription", "signup", "promo", "promotion", "advert", "advertisement", "ad", "ads",
+        "adslot", "sponsor", "sponsored", "sidebar", "comments", "comment", "disqus", "popup",
+        "modal", "paywall", "outbrain", "taboola", "recommended", "skiplink", "print",
+    ]
+
+    /// Class/id words that mark chrome unless a content word sits beside them
+    /// (`site-header` goes, `article-header` stays).
+    static let weakChromeWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "banner",
+        "widget", "pagination", "pager", "toolbar", "topbar", "skip", "tags",
+    ]
+
+    static let contentWords: Set<String> = [
+        "article", "content", "main", "body", "post", "entry", "story", "text",
+    ]
+
+    static let footnoteWords: Set<String> = ["footnotes", "footnote", "endnotes", "endnote"]
+
+    /// True when the element and its subtree are not content. `inArticle` says whether an
+    /// `article`/`main`/`section` encloses it: only page-level headers and footers go.
+    static func isDropped(_ node: xmlNodePtr, tag: String, inArticle: Bool) -> Bool {
+        if droppedTags.contains(tag) { return true }
+        if isHidden(node) { return true }
+        if let role = HTMLNode.attribute(node, "role")?.lowercased(), droppedRoles.contains(role) {
+            return true
+        }
+        if tag == "a", isBacklink(node) { return true }
+        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        if isFootnotes(node, tag: tag, words: words) { return false }
+        if tag == "aside" { return true }
+        if (tag == "header" || tag == "footer") && !inArticle { return true }
+        var weak = false
+        var content = false
+        for w in words {
+            if chromeWords.contains(w) { return true }
+            if weakChromeWords.contains(w) { weak = true }
+            if contentWords.contains(w) { content = true }
+        }
+        return weak && !content
+    }
+
+    /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
+    static func isHidden(_ node: xmlNodePtr) -> Bool {
+        if HTMLNode.hasAttribute(node, "hidden") { return true }
+        if HTMLNode.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
+        if let style = HTMLNode.attribute(node, "style") {
+            let s = String(style.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+            if s.contains("display:none") || s.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    /// A list or section of footnotes (`ol.footnotes`, `section.footnotes`,
+    /// `aside#endnotes`, `[role=doc-endnotes]`).
+    static func isFootnotes(_ node: xmlNodePtr, tag: String, words: [String]? = nil) -> Bool {
+        guard ["ol", "ul", "section", "div", "aside", "footer", "dl"].contains(tag) else { return false }
+        if let role = HTMLNode.attribute(node, "role")?.lowercased(),
+           role == "doc-endnotes" || role == "doc-footnotes" {
+            return true
+        }
+        let w = words ?? (HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id")))
+        return w.contains { footnoteWords.contains($0) }
+    }
+
+    /// The number in a footnote id: `fn1`, `fn:1`, `fn-1`, `footnote-1`, `footnote1`, `note-1`.
+    static func footnoteNumber(id: String?) -> Int? {
+        guard let id = id?.lowercased() else { return nil }
+        for prefix in ["footnote", "endnote", "note", "fn"] where id.hasPrefix(prefix) {
+            var rest = id.dropFirst(prefix.count)
+            if let f = rest.first, f == "-" || f == ":" || f == "_" { rest = rest.dropFirst() }
+            guard !rest.isEmpty, rest.count <= 4, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(rest)
+        }
+        return nil
+    }
+
+    /// The "back to text" link at the end of a footnote.
+    static func isBacklink(_ node: xmlNodePtr) -> Bool {
+        if let href = HTMLNode.attribute(node, "href")?.lowercased(),
+           href.hasPrefix("#fnref") || href.hasPrefix("#ref-") || href.hasPrefix("#footnote-ref") {
+            return true
+        }
+        guard let cls = HTMLNode.attribute(node, "class")?.lowercased() else { return false }
+        return cls.contains("footnote-back") || cls.contains("reversefootnote") || cls.contains("backref")
+    }
+
+    /// A `sup` that is a footnote marker ("1", "[2]", "3,4") written as superscript digits,
+    /// the way the text editions print them ("agreements,¹"); nil for other superscripts.
+    static func footnoteMarker(_ node: xmlNodePtr) -> [UInt8]? {
+        let text = HTMLNode.text(node, limit: 24)
+        var out = [UInt8]()
+        var digits = 0
+        for u in text.unicodeScalars {
+            switch u {
+            case "0"..."9":
+                digits += 1
+                out.append(contentsOf: superscript[Int(u.value - 0x30)])
+            case "\u{B9}", "\u{B2}", "\u{B3}", "\u{2070}", "\u{2074}"..."\u{2079}":
+                digits += 1
+                out.append(contentsOf: Array(String(u).utf8))
+            case ",", "-", "\u{2013}":
+                out.append(contentsOf: Array(String(u).utf8))
+            case "[", "]", "(", ")", " ":
+                continue
+            default:
+                return nil
+            }
+        }
+        return digits > 0 && digits <= 4 ? out : nil
+    }
+
+    static let superscript: [[UInt8]] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"].map { Array($0.utf8) }
+}

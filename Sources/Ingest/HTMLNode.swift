@@ -1,0 +1,115 @@
+import CLibXML2
+
+/// Read-only accessors for libxml2 nodes. The HTML parser lowercases element and attribute
+/// names, so comparisons here are plain equality.
+enum HTMLNode {
+    @inline(__always)
+    static func isElement(_ node: xmlNodePtr) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
+
+    @inline(__always)
+    static func isText(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
+    }
+
+    /// Element name; short names are stored inline in the String, so this does not allocate.
+    static func name(_ node: xmlNodePtr) -> String {
+        guard let n = node.pointee.name else { return "" }
+        return String(cString: n)
+    }
+
+    /// Attribute value as written (entities decoded), nil when absent.
+    static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, String(cString: n) == key {
+                var value = ""
+                var child = a.pointee.children
+                while let c = child {
+                    if let content = c.pointee.content { value += String(cString: content) }
+                    child = c.pointee.next
+                }
+                return value
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    static func hasAttribute(_ node: xmlNodePtr, _ key: String) -> Bool {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, String(cString: n) == key { return true }
+            attr = a.pointee.next
+        }
+        return false
+    }
+
+    /// Lowercased words of a class or id value, split at anything not a letter or digit
+    /// (`site-header__nav` -> site, header, nav).
+    static func tokens(_ value: String?) -> [String] {
+        guard let value else { return [] }
+        var out = [String]()
+        var word = [UInt8]()
+        for b in value.utf8 {
+            let l = HTMLEncoding.lower(b)
+            if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
+                word.append(l)
+            } else if !word.isEmpty {
+                out.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+        return out
+    }
+
+    /// The visible text under `node` (scripts and styles skipped), whitespace collapsed,
+    /// at most `limit` bytes. Iterative: any depth is fine.
+    static func text(_ node: xmlNodePtr, limit: Int = 4096) -> String {
+        var out = [UInt8]()
+        var current: xmlNodePtr? = node.pointee.children
+        var depth = 0
+        while let n = current, out.count < limit {
+            if isText(n), let content = n.pointee.content {
+                var p = content
+                while p.pointee != 0 { out.append(p.pointee); p += 1 }
+            } else if isElement(n), let child = n.pointee.children {
+                let tag = name(n)
+                if tag != "script" && tag != "style" && tag != "template" {
+                    current = child
+                    depth += 1
+                    continue
+                }
+            }
+            current = nextSkippingChildren(n, depth: &depth)
+        }
+        return collapsed(String(decoding: out.prefix(limit), as: UTF8.self))
+    }
+
+    /// Next node in document order after `node`'s subtree, climbing at most `depth` levels.
+    private static func nextSkippingChildren(_ node: xmlNodePtr, depth: inout Int) -> xmlNodePtr? {
+        var n = node
+        while true {
+            if let next = n.pointee.next { return next }
+            guard depth > 0, let parent = n.pointee.parent else { return nil }
+            depth -= 1
+            n = parent
+        }
+    }
+
+    /// Whitespace (including no-break spaces) collapsed to single spaces, ends trimmed.
+    static func collapsed(_ s: String) -> String {
+        var out = ""
+        var space = false
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace || u == "\u{A0}" {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(" ") }
+                space = false
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
