@@ -1,13 +1,19 @@
 /// The one sink every markup adapter writes into: it owns whitespace collapsing, block
 /// separation, the section path and the source map, so adapters only say what they see.
+///
+/// `append` runs once per byte of every document, so its state is plain integers: the
+/// open block's metadata is only touched when a block begins or ends.
 public struct DocumentBuilder: Sendable {
     public private(set) var text: [UInt8] = []
     private var blocks: [Block] = []
     private var map = SourceMap()
     private var headings: [(level: Int, text: String)] = []
+    /// Metadata of the open block; its range is fixed when it ends.
     private var open: Block?
-    /// Source offset of the whitespace run waiting to become one space, if any.
-    private var pendingSpace: Int?? = nil
+    private var openStart = 0
+    /// A whitespace run is waiting to become one space (at `pendingSpaceSource`, -1: none).
+    private var pendingSpace = false
+    private var pendingSpaceSource = -1
 
     public init(capacity: Int = 0) {
         text.reserveCapacity(capacity)
@@ -17,24 +23,25 @@ public struct DocumentBuilder: Sendable {
     public mutating func beginBlock(_ kind: Block.Kind, level: Int = 0, sourceLine: Int, xpath: String? = nil) {
         if open != nil { endBlock() }
         let path = headings.filter { kind != .heading || $0.level < level }.map(\.text)
-        open = Block(kind: kind, range: text.count..<text.count, sectionPath: path, level: level,
+        openStart = text.count
+        open = Block(kind: kind, range: openStart..<openStart, sectionPath: path, level: level,
                      sourceLine: sourceLine, xpath: xpath)
-        pendingSpace = nil
+        pendingSpace = false
     }
 
     public var isBlockOpen: Bool { open != nil }
     /// True when the open block has no text yet.
-    public var isBlockEmpty: Bool { open.map { $0.range.lowerBound == text.count } ?? true }
+    public var isBlockEmpty: Bool { open == nil || openStart == text.count }
     public var openKind: Block.Kind? { open?.kind }
 
     /// Appends one byte copied from `source` (nil for bytes the adapter made up, such as a
     /// decoded entity). Whitespace runs collapse to one space; leading whitespace is dropped.
-    @inlinable
+
     public mutating func append(_ byte: UInt8, source: Int?) {
         if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
             appendSpace(source: source)
         } else {
-            appendVisible(byte, source: source)
+            appendVisible(byte, source: source ?? -1)
         }
     }
 
@@ -48,25 +55,27 @@ public struct DocumentBuilder: Sendable {
     }
 
     /// A word break that is not in the source (a line joined to the next one).
+
     public mutating func appendSpace(source: Int?) {
-        guard let block = open, block.range.lowerBound < text.count else { return }
-        if pendingSpace == nil { pendingSpace = .some(source) }
+        guard open != nil, openStart < text.count, !pendingSpace else { return }
+        pendingSpace = true
+        pendingSpaceSource = source ?? -1
     }
 
-    @usableFromInline
-    mutating func appendVisible(_ byte: UInt8, source: Int?) {
+
+    mutating func appendVisible(_ byte: UInt8, source: Int) {
         if open == nil { beginBlock(.paragraph, sourceLine: 0) }
-        if text.count == open!.range.lowerBound, !blocks.isEmpty || text.count > 0 {
+        if openStart == text.count && openStart > 0 {
             // first byte of a block after another: separate with a blank line
             text.append(0x0A); text.append(0x0A)
-            open!.range = text.count..<text.count
+            openStart = text.count
         }
-        if let space = pendingSpace {
-            if let s = space { map.record(text: text.count, source: s) }
+        if pendingSpace {
+            if pendingSpaceSource >= 0 { map.record(text: text.count, source: pendingSpaceSource) }
             text.append(0x20)
-            pendingSpace = nil
+            pendingSpace = false
         }
-        if let s = source { map.record(text: text.count, source: s) }
+        if source >= 0 { map.record(text: text.count, source: source) }
         text.append(byte)
     }
 
@@ -74,8 +83,8 @@ public struct DocumentBuilder: Sendable {
     public mutating func endBlock() {
         guard var block = open else { return }
         open = nil
-        pendingSpace = nil
-        block.range = block.range.lowerBound..<text.count
+        pendingSpace = false
+        block.range = openStart..<text.count
         guard !block.range.isEmpty else { return }
         if block.kind == .heading {
             let title = String(decoding: text[block.range], as: UTF8.self)

@@ -11,27 +11,38 @@ public struct SourceMap: Sendable, Equatable {
     }
 
     public private(set) var anchors: [Anchor] = []
+    /// The text/source offsets the current run expects next, kept apart from `anchors`
+    /// so the per-byte check touches no array.
+    private var nextText = -1
+    private var nextSource = -1
 
     public init() {}
 
     /// Declares that text byte `text` was copied from source byte `source`.
     /// Cheap when the pair continues the current run: no anchor is stored.
-    @inlinable
+    @inline(__always)
     public mutating func record(text: Int, source: Int) {
-        if let last = anchors.last, last.source + (text - last.text) == source, text >= last.text {
+        if text == nextText && source == nextSource {
+            nextText += 1
+            nextSource += 1
             return
         }
         appendAnchor(text: text, source: source)
     }
 
-    @usableFromInline
     mutating func appendAnchor(text: Int, source: Int) {
-        if let last = anchors.last, last.text == text {
+        if let last = anchors.last, last.source + (text - last.text) == source, text >= last.text {
+            // the run continues across a gap of bytes with no source (none were recorded)
+        } else if let last = anchors.last, last.text == text {
             anchors[anchors.count - 1].source = source
         } else {
             anchors.append(Anchor(text: text, source: source))
         }
+        nextText = text + 1
+        nextSource = source + 1
     }
+
+    public static func == (a: SourceMap, b: SourceMap) -> Bool { a.anchors == b.anchors }
 
     /// Source offset of the byte at text offset `text`.
     public func source(forText text: Int) -> Int {
