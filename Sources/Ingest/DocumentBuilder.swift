@@ -10,6 +10,8 @@ public struct DocumentBuilder: Sendable {
     private var headings: [(level: Int, text: String)] = []
     /// Metadata of the open block; its range is fixed when it ends.
     private var open: Block?
+    /// Mirrors `open != nil`: testing the optional itself copies the whole Block.
+    private var isOpen = false
     private var openStart = 0
     /// A whitespace run is waiting to become one space (at `pendingSpaceSource`, -1: none).
     private var pendingSpace = false
@@ -21,17 +23,18 @@ public struct DocumentBuilder: Sendable {
 
     /// Starts a block; a block still open is ended first.
     public mutating func beginBlock(_ kind: Block.Kind, level: Int = 0, sourceLine: Int, xpath: String? = nil) {
-        if open != nil { endBlock() }
+        if isOpen { endBlock() }
         let path = headings.filter { kind != .heading || $0.level < level }.map(\.text)
         openStart = text.count
+        isOpen = true
         open = Block(kind: kind, range: openStart..<openStart, sectionPath: path, level: level,
                      sourceLine: sourceLine, xpath: xpath)
         pendingSpace = false
     }
 
-    public var isBlockOpen: Bool { open != nil }
+    public var isBlockOpen: Bool { isOpen }
     /// True when the open block has no text yet.
-    public var isBlockEmpty: Bool { open == nil || openStart == text.count }
+    public var isBlockEmpty: Bool { !isOpen || openStart == text.count }
     public var openKind: Block.Kind? { open?.kind }
 
     /// Appends one byte copied from `source` (nil for bytes the adapter made up, such as a
@@ -57,14 +60,14 @@ public struct DocumentBuilder: Sendable {
     /// A word break that is not in the source (a line joined to the next one).
 
     public mutating func appendSpace(source: Int?) {
-        guard open != nil, openStart < text.count, !pendingSpace else { return }
+        guard isOpen, openStart < text.count, !pendingSpace else { return }
         pendingSpace = true
         pendingSpaceSource = source ?? -1
     }
 
 
     mutating func appendVisible(_ byte: UInt8, source: Int) {
-        if open == nil { beginBlock(.paragraph, sourceLine: 0) }
+        if !isOpen { beginBlock(.paragraph, sourceLine: 0) }
         if openStart == text.count && openStart > 0 {
             // first byte of a block after another: separate with a blank line
             text.append(0x0A); text.append(0x0A)
@@ -83,6 +86,7 @@ public struct DocumentBuilder: Sendable {
     public mutating func endBlock() {
         guard var block = open else { return }
         open = nil
+        isOpen = false
         pendingSpace = false
         block.range = openStart..<text.count
         guard !block.range.isEmpty else { return }
