@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench
+.PHONY: samples test bootstrap release bench spark
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -26,3 +26,7 @@ test: bootstrap
 
 bench: release
 	scripts/bench.py
+
+# The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
+spark: release
+	scripts/spark/run.sh
