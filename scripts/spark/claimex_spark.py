@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs claimex under Apache Spark with RDD.pipe: claimex as a plain JSON Lines filter.
 
-usage: claimex_spark.py INPUT.jsonl OUTPUT_DIR [--claimex PATH] [--rules DIR] [--master local[2]]
+usage: claimex_spark.py INPUT.jsonl OUTPUT_DIR [--claimex PATH] [--rules DIR] [--master local[2]] [--all-sentences]
 
 INPUT.jsonl holds one {"id": ..., "text": ...} (or "html") object a line. Each Spark
 partition starts one `claimex extract --input-format jsonl` process and streams its lines
@@ -27,13 +27,14 @@ def main() -> int:
     ap.add_argument("--rules", default=os.path.join(root, "rules"))
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--partitions", type=int, default=4)
+    ap.add_argument("--all-sentences", action="store_true", help="one record per sentence, tagged or not")
     args = ap.parse_args()
 
     spark = SparkSession.builder.master(args.master).appName("claimex").getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
     command = [args.claimex, "extract", "--input-format", "jsonl", "--jobs", "1", "--quiet",
-               "--rules", args.rules]
+               "--rules", args.rules] + (["--all-sentences"] if args.all_sentences else [])
     docs = sc.textFile(args.input, minPartitions=args.partitions)
     records = docs.pipe(" ".join(shlex.quote(c) for c in command))
     records.saveAsTextFile(args.output)
