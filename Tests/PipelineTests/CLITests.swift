@@ -1,0 +1,133 @@
+import XCTest
+import Foundation
+
+/// The command line as users meet it: exit statuses, stderr lines, inputs and filters.
+final class CLITests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimex-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("in/sub"), withIntermediateDirectories: true)
+        try write("in/a.txt", "China expressed its disagreement with unilateral Western sanctions.\n")
+        try write("in/sub/b.txt", "The West should strive to deter China. Trade rose by 30% to $190 billion.\n")
+        try write("in/sub/c.md", "# Heading\n\nA second file.\n")
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
+
+    private func write(_ name: String, bytes: [UInt8]) throws {
+        try Data(bytes).write(to: dir.appendingPathComponent(name))
+    }
+
+    /// Runs claimex in the temporary directory; returns status, stdout, stderr.
+    @discardableResult
+    private func run(_ args: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = Repo.executable
+        p.arguments = args
+        p.currentDirectoryURL = dir
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    private var rules: [String] { ["--rules", Repo.path("rules")] }
+
+    private func records(_ jsonl: String) -> [[String: Any]] {
+        jsonl.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    private func paths(_ jsonl: String) -> [String] {
+        records(jsonl).map { ($0["doc"] as! [String: Any])["path"] as! String }
+    }
+
+    func testBadFilesAreNamedWithTheirByteOffsetAndTheBatchGoesOn() throws {
+        try write("in/bad.txt", bytes: Array("Fine start, then ".utf8) + [0xC3, 0x28] + Array(" more.".utf8))
+        try write("in/bin.txt", bytes: [0x41, 0x42, 0x00, 0x43])
+        let r = try run(["extract", "in", "--all-sentences", "--errors", "errors.jsonl"] + rules)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("in/bad.txt: byte 17: invalid UTF-8"), r.err)
+        XCTAssertTrue(r.err.contains("in/bin.txt: byte 2: binary file"), r.err)
+        XCTAssertEqual(Set(paths(r.out)), ["in/a.txt", "in/sub/b.txt", "in/sub/c.md"])
+        let log = try String(contentsOf: dir.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+        let entries = records(log)
+        XCTAssertEqual(entries.count, 2)
+        XCTAssertEqual(entries.first?["path"] as? String, "in/bad.txt")
+        XCTAssertEqual(entries.first?["offset"] as? Int, 17)
+        XCTAssertEqual(entries.first?["stage"] as? String, "ingest")
+    }
+
+    func testDirectoriesAreWalkedInPathOrderWithGlobs() throws {
+        XCTAssertEqual(paths(try run(["extract", "in", "--all-sentences", "--quiet"] + rules).out).uniqued(),
+                       ["in/a.txt", "in/sub/b.txt", "in/sub/c.md"])
+        XCTAssertEqual(paths(try run(["extract", "in", "--all-sentences", "--include", "*.md"] + rules).out).uniqued(),
+                       ["in/sub/c.md"])
+        XCTAssertEqual(paths(try run(["extract", "in", "--all-sentences", "--exclude", "sub/**"] + rules).out).uniqued(),
+                       ["in/a.txt"])
+        try write("list.txt", "in/sub/c.md\nin/a.txt\n")
+        XCTAssertEqual(paths(try run(["extract", "--files-from", "list.txt", "--all-sentences"] + rules).out).uniqued(),
+                       ["in/sub/c.md", "in/a.txt"])
+    }
+
+    func testJSONLinesStreamCarriesIds() throws {
+        let input = """
+            {"id": "doc-1", "text": "China expressed its disagreement with unilateral Western sanctions."}
+            {"id": 7, "html": "<html><body><article><p>The EU should act now.</p></article></body></html>"}
+            not json
+            """
+        let r = try run(["extract", "--input-format", "jsonl", "--all-sentences"] + rules, stdin: input)
+        XCTAssertEqual(r.status, 1, "a bad line is a failed input")
+        XCTAssertTrue(r.err.contains("line 3"), r.err)
+        let ids = records(r.out).map { $0["id"] as? String }
+        XCTAssertEqual(ids, ["doc-1", "7"])
+    }
+
+    func testUsageAndRuleErrorsExitTwo() throws {
+        XCTAssertEqual(try run(["extract"] + rules).status, 2)
+        XCTAssertEqual(try run(["extract", "in", "--jobs", "0"] + rules).status, 2)
+        XCTAssertEqual(try run(["no-such-command"]).status, 2)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("badrules"), withIntermediateDirectories: true)
+        try write("badrules/r.yaml", "rules:\n  - id: x\n    tag: opinion\n    description: d\n    pattern: 'a'\n")
+        let r = try run(["extract", "in", "--rules", "badrules"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("r.yaml:3:10: error:"), r.err)
+        XCTAssertEqual(try run(["extract", "missing.txt"] + rules).status, 1)
+    }
+
+    func testTextAndSegmentCommands() throws {
+        let text = try run(["text", "in/sub/b.txt"])
+        XCTAssertEqual(text.status, 0)
+        XCTAssertEqual(text.out, "The West should strive to deter China. Trade rose by 30% to $190 billion.\n")
+        let lines = try run(["segment", "in/sub/b.txt"])
+        XCTAssertEqual(lines.out.split(separator: "\n").count, 2)
+        let jsonl = try run(["segment", "-", "--format", "jsonl"], stdin: "Dr. Smith paid $3.5 bn. Why?")
+        XCTAssertEqual(records(jsonl.out).map { $0["text"] as? String }, ["Dr. Smith paid $3.5 bn.", "Why?"])
+    }
+
+    func testOutputFileIsWrittenAtomicallyAndOutputIsDeterministic() throws {
+        XCTAssertEqual(try run(["extract", "in", "-o", "one.jsonl", "--jobs", "1"] + rules).status, 0)
+        XCTAssertEqual(try run(["extract", "in", "-o", "two.jsonl", "--jobs", "2"] + rules).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("one.jsonl.partial").path))
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("one.jsonl")),
+                       try Data(contentsOf: dir.appendingPathComponent("two.jsonl")))
+    }
+}
+
+private extension Array where Element == String {
+    func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
+    }
+}
