@@ -17,7 +17,15 @@ struct RulesCommand: ParsableCommand {
     @Flag(help: "Print only the number of rules and the rule set's sha256.")
     var count = false
 
+    @Option(help: .hidden)
+    var synthetic: Int?
+
     func run() throws {
+        // For scripts/bench.py: N generated rules that rarely match, as YAML.
+        if let synthetic {
+            print(Rules.RuleSet.synthetic(rules: synthetic, seed: 1), terminator: "")
+            return
+        }
         let set = try RuleLoading.load(ruleOptions.rules)
         if count {
             print("\(set.ruleCount) rules \(set.sha256)")
