@@ -162,7 +162,12 @@ struct FigureScan {
             if let q = valueCapture != nil ? quantity(in: span) : measuredQuantity(in: span) {
                 first = prefixStart(q.tokens.lowerBound)
                 last = q.tokens.upperBound
-                if let (h, end) = rangeEnd(after: q) {
+                if let (h, end) = rangeEnd(after: q), isChangeSpan(from: q, end: end) {
+                    // "has risen from $20.8 billion to $310 billion": a move, not a range;
+                    // the value is the level reached.
+                    fig.value = h.double
+                    last = end
+                } else if let (h, end) = rangeEnd(after: q) {
                     var lq = q
                     if !lq.scaled, h.scaled, let f = scaleFactor(h) { lq.scale(by: f) }
                     fig.low = lq.double
@@ -267,6 +272,13 @@ struct FigureScan {
             f = f &* s
         }
         return f == 1 ? nil : f
+    }
+
+    /// "from X to Y" next to a rise or fall word: the quantity moved from X to Y.
+    func isChangeSpan(from q: Quantity, end: Int) -> Bool {
+        let start = prefixStart(q.tokens.lowerBound)
+        guard isWord(start - 1, "from") else { return false }
+        return change(near: start - 1, end: end) != nil
     }
 
     /// The high end of a range right after `q`: "10-20", "10 to 20", "between 5 and 7",

@@ -74,6 +74,12 @@ final class FigureNormalizerTests: XCTestCase {
             c("growth of between 5 and 7 percent", ["low=5", "high=7", "unit=percent", "change=rise"]),
             c("from $5 to $7 billion", ["low=5000000000", "high=7000000000", "unit=USD"]),
             c("two to three brigades", ["low=2", "high=3", "unit=brigades"]),
+            // "from X to Y" with a rise or fall word is a move: the value is the level reached.
+            c("the external debt has risen, from $20,800 million to $310,000 million",
+              match: "$20,800 million to $310,000 million",
+              ["value=310000000000", "unit=USD", "change=rise"]),
+            c("unemployment dropped from 39 to 12 percent", match: "39 to 12 percent",
+              ["value=12", "unit=percent", "change=fall"]),
             // Captures narrow the figure down.
             c("Trade grew 26% to $240 billion in 2023.", match: "Trade grew 26% to $240 billion",
               captures: [("value", "$240 billion")], ["value=240000000000", "unit=USD", "change=rise"]),
