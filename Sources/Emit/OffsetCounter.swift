@@ -1,7 +1,7 @@
 /// Converts UTF-8 byte offsets of a text into scalar and UTF-16 offsets.
 ///
 /// Records ask in (mostly) increasing order, so the counter keeps a cursor and walks
-/// forward from it: a whole document costs one pass, never a rescan from the start.
+/// from it: a whole document costs about one pass.
 struct OffsetCounter {
     private let bytes: [UInt8]
     private var byte = 0, scalar = 0, utf16 = 0
@@ -9,8 +9,16 @@ struct OffsetCounter {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// (scalar, utf16) offsets of byte offset `target`, which must start a scalar.
+    /// Walks from the cursor in either direction: spans inside the last sentence are
+    /// just behind it, so nothing is ever rescanned from the start of the text.
     mutating func position(of target: Int) -> (scalar: Int, utf16: Int) {
-        if target < byte { byte = 0; scalar = 0; utf16 = 0 }
+        while byte > target {
+            byte -= 1
+            let b = bytes[byte]
+            if b & 0xC0 == 0x80 { continue }
+            scalar -= 1
+            utf16 -= b >= 0xF0 ? 2 : 1
+        }
         while byte < target {
             let b = bytes[byte]
             if b < 0x80 { byte += 1; scalar += 1; utf16 += 1; continue }
