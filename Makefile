@@ -17,7 +17,7 @@ samples: release
 # Unit, golden and schema tests, then every rule's embedded examples.
 test: bootstrap
 	$(SWIFT) build --product claimex
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 	.build/debug/claimex test --rules rules
 	.build/debug/claimex extract samples --all-sentences --quiet -o .build/samples-check.jsonl
 	$(eval PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3))
