@@ -38,13 +38,19 @@ public enum Evaluator {
     /// Runs ingest output through the segmenter and the rules, then scores.
     public static func evaluate(gold: [GoldUnit], documents: [Document], rules: RuleSet) -> EvalReport {
         let goldDocs = Set(gold.map(\.doc))
+        // Another edition of a gold document (brief.html for brief.txt) matches by stem.
+        var byStem: [String: String] = [:]
+        for doc in goldDocs.sorted() { byStem[stem(doc)] = byStem[stem(doc)] ?? doc }
         let tagged = documents.map { d -> EvalDocument in
-            let name = [d.id, (d.path as NSString).lastPathComponent]
-                .compactMap { $0 }.first(where: goldDocs.contains) ?? (d.path as NSString).lastPathComponent
+            let base = (d.path as NSString).lastPathComponent
+            let name = [d.id, base].compactMap { $0 }.first(where: goldDocs.contains)
+                ?? byStem[stem(base)] ?? base
             return predictions(document: d, name: name, rules: rules)
         }
         return score(gold: gold, documents: tagged)
     }
+
+    private static func stem(_ name: String) -> String { (name as NSString).deletingPathExtension }
 
     /// One document's sentences with the rules' matches.
     public static func predictions(document: Document, name: String, rules: RuleSet) -> EvalDocument {
