@@ -23,7 +23,7 @@ public final class Progress {
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let mb = Double(s.bytes) / 1_048_576
         var line = "files \(s.files)" + (total.map { "/\($0)" } ?? "")
-        line += String(format: " · %.1f MB · %.0f sentences/s", mb, Double(s.sentences) / elapsed)
+        line += String(format: " · %.1f MB · %.1f MB/s · %.0f sentences/s", mb, mb / elapsed, Double(s.sentences) / elapsed)
         if let totalBytes, s.bytes > 0 {
             let left = elapsed * Double(totalBytes - s.bytes) / Double(s.bytes)
             line += String(format: " · %d:%02d left", Int(left) / 60, Int(left) % 60)
