@@ -30,6 +30,7 @@ struct PatternCompiler {
             try emit(item)
         }
         append(.match, leaf: node.source)
+        program.computeEntry()
         return (program, try trigger(node))
     }
 

@@ -27,7 +27,32 @@ struct Program: Sendable {
     var instElement: [Int32] = []
     var instLeaf: [Range<Int>] = []
 
+    /// Instructions a match can begin with (see `computeEntry`); nil: no start is ruled out.
+    var entry: [Int32]?
+
     var slotCount: Int { captureNames.count * 2 }
+
+    /// The consuming instructions (and `^`) reachable from instruction 0 through split, jump
+    /// and save: every match begins by passing one of them, so the matcher can skip a start
+    /// position where none accepts the token. Stays nil when some path reaches `$` or the end
+    /// without consuming, or begins with a test any token passes.
+    mutating func computeEntry() {
+        var seen = Set<Int>(), work = [0], out: [Int32] = []
+        while let pc = work.popLast() {
+            guard pc < insts.count, seen.insert(pc).inserted else { continue }
+            switch insts[pc] {
+            case .split(let a, let b): work += [Int(b), Int(a)]
+            case .jump(let a): work.append(Int(a))
+            case .save: work.append(pc + 1)
+            case .test(let k):
+                if case .any = tests[Int(k)].kind, !tests[Int(k)].negated { entry = nil; return }
+                out.append(Int32(pc))
+            case .lexicon, .assertStart: out.append(Int32(pc))
+            case .assertEnd, .match: entry = nil; return
+            }
+        }
+        entry = out.sorted()
+    }
 
     func text(_ r: Range<Int>) -> String {
         let u = Array(source.utf8)
