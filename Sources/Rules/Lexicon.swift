@@ -38,15 +38,6 @@ struct Lexicon: Sendable {
         if !firstIDs.contains(ids[0]) { firstIDs.append(ids[0]); firstIDs.sort() }
     }
 
-    /// Whether some entry begins with token id `id` (a binary search of the first ids).
-    @inline(__always)
-    func hasEntry(startingWith id: Int32) -> Bool {
-        guard id >= 0 else { return false }
-        var lo = 0, hi = firstIDs.count
-        while lo < hi { let mid = (lo + hi) / 2; if firstIDs[mid] < id { lo = mid + 1 } else { hi = mid } }
-        return lo < firstIDs.count && firstIDs[lo] == id
-    }
-
     /// Appends to `ends` every token index just past an entry that starts at `start`, shortest first.
     func ends(in tokens: UnsafeBufferPointer<Token>, from start: Int, into ends: inout [Int]) {
         var node = 0, pos = start

@@ -34,7 +34,7 @@ struct MatchVM {
     /// The best match of `program` in the sentence, or nil. Captures land in `bestSlots`.
     /// With `diagnose`, every start position runs and failures are tracked for `explain`;
     /// without, starts where no entry instruction accepts the token are skipped.
-    mutating func run(_ program: Program, lexicons: [Lexicon], tokens: UnsafeBufferPointer<Token>,
+    mutating func run(_ program: Program, lexicons: UnsafeBufferPointer<Lexicon>, tokens: UnsafeBufferPointer<Token>,
                       sentence: UnsafeBufferPointer<UInt8>, diagnose: Bool = false) -> Found? {
         let n = tokens.count
         let width = n + 1
@@ -45,7 +45,7 @@ struct MatchVM {
         failInst = -1
         failConsumed = -1
         for start in 0..<max(n, 1) {
-            if !diagnose, !program.canStart(at: start, lexicons, tokens, sentence) { continue }
+            if !diagnose, let entry = program.entry, !entry.accepts(tokens, start) { continue }
             if stamp == UInt32.max { for k in visited.indices { visited[k] = 0 }; stamp = 0 }
             stamp += 1
             if let end = runFrom(start, program, lexicons, tokens, sentence, width), end > start {
@@ -55,7 +55,7 @@ struct MatchVM {
         return nil
     }
 
-    private mutating func runFrom(_ start: Int, _ program: Program, _ lexicons: [Lexicon],
+    private mutating func runFrom(_ start: Int, _ program: Program, _ lexicons: UnsafeBufferPointer<Lexicon>,
                                   _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                                   _ width: Int) -> Int? {
         let n = tokens.count
@@ -126,30 +126,5 @@ struct MatchVM {
         if consumed > failConsumed || (consumed == failConsumed && pos == failPos && pc > failInst) {
             failConsumed = consumed; failPos = pos; failInst = pc
         }
-    }
-}
-
-extension Program {
-    /// False when no path of the program can begin at token `pos`: none of the entry
-    /// instructions accepts it. Most start positions of most rules end here, without
-    /// setting up a thread.
-    @inline(__always)
-    func canStart(at pos: Int, _ lexicons: [Lexicon], _ tokens: UnsafeBufferPointer<Token>,
-                  _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let entry else { return true }
-        let inToken = pos < tokens.count
-        for pc in entry {
-            switch insts[Int(pc)] {
-            case .test(let k):
-                if inToken, tests[Int(k)].accepts(tokens[pos], sentence) { return true }
-            case .lexicon(let k):
-                if inToken, lexicons[Int(k)].hasEntry(startingWith: tokens[pos].id) { return true }
-            case .assertStart:
-                if pos == 0 { return true }
-            default:
-                return true
-            }
-        }
-        return false
     }
 }

@@ -30,7 +30,7 @@ struct PatternCompiler {
             try emit(item)
         }
         append(.match, leaf: node.source)
-        program.computeEntry()
+        program.entry = EntryFilter(program, lexicons: lexicons)
         return (program, try trigger(node))
     }
 

@@ -27,36 +27,70 @@ struct Program: Sendable {
     var instElement: [Int32] = []
     var instLeaf: [Range<Int>] = []
 
-    /// Instructions a match can begin with (see `computeEntry`); nil: no start is ruled out.
-    var entry: [Int32]?
+    /// What the first token of any match must be; nil: no start position is ruled out.
+    var entry: EntryFilter?
 
     var slotCount: Int { captureNames.count * 2 }
-
-    /// The consuming instructions (and `^`) reachable from instruction 0 through split, jump
-    /// and save: every match begins by passing one of them, so the matcher can skip a start
-    /// position where none accepts the token. Stays nil when some path reaches `$` or the end
-    /// without consuming, or begins with a test any token passes.
-    mutating func computeEntry() {
-        var seen = Set<Int>(), work = [0], out: [Int32] = []
-        while let pc = work.popLast() {
-            guard pc < insts.count, seen.insert(pc).inserted else { continue }
-            switch insts[pc] {
-            case .split(let a, let b): work += [Int(b), Int(a)]
-            case .jump(let a): work.append(Int(a))
-            case .save: work.append(pc + 1)
-            case .test(let k):
-                if case .any = tests[Int(k)].kind, !tests[Int(k)].negated { entry = nil; return }
-                out.append(Int32(pc))
-            case .lexicon, .assertStart: out.append(Int32(pc))
-            case .assertEnd, .match: entry = nil; return
-            }
-        }
-        entry = out.sorted()
-    }
 
     func text(_ r: Range<Int>) -> String {
         let u = Array(source.utf8)
         return String(decoding: u[max(0, r.lowerBound)..<min(u.count, r.upperBound)], as: UTF8.self)
+    }
+}
+
+/// The tokens a match can begin with, from the consuming instructions (and `^`) reachable
+/// from instruction 0 through split, jump and save. The matcher skips a start position whose
+/// token it rejects, without setting up a thread: most starts of most rules end there.
+/// Conservative: it may accept a token the pattern then rejects, never the reverse.
+struct EntryFilter: Sendable {
+    /// Sorted ids: word tests, family forms, exact literals, lexicons' first words.
+    var ids: [Int32] = []
+    /// Class tests (has, not): a token passes one when it has all of `has` and none of `not`.
+    var classHas: [TokenClasses] = []
+    var classNot: [TokenClasses] = []
+    /// Some path begins with `^`: position 0 is always a possible start.
+    var atStart = false
+
+    /// nil when some path reaches `$` or the end without consuming, or begins with a test
+    /// too broad to filter on (`.`, a negated test).
+    init?(_ p: Program, lexicons: [Lexicon]) {
+        var seen = Set<Int>(), work = [0]
+        var ids = Set<Int32>()
+        while let pc = work.popLast() {
+            guard pc < p.insts.count, seen.insert(pc).inserted else { continue }
+            switch p.insts[pc] {
+            case .split(let a, let b): work += [Int(b), Int(a)]
+            case .jump(let a): work.append(Int(a))
+            case .save: work.append(pc + 1)
+            case .assertStart: atStart = true
+            case .lexicon(let k): ids.formUnion(lexicons[Int(k)].firstIDs)
+            case .test(let k):
+                let t = p.tests[Int(k)]
+                if t.negated { return nil }
+                switch t.kind {
+                case .id(let id), .exact(let id, _): ids.insert(id)
+                case .ids(let list): ids.formUnion(list)
+                case .classes(let has, let not): classHas.append(has); classNot.append(not)
+                case .any: return nil
+                }
+            case .assertEnd, .match: return nil
+            }
+        }
+        self.ids = ids.sorted()
+    }
+
+    @inline(__always)
+    func accepts(_ tokens: UnsafeBufferPointer<Token>, _ pos: Int) -> Bool {
+        if atStart && pos == 0 { return true }
+        guard pos < tokens.count else { return false }
+        let t = tokens[pos]
+        for k in classHas.indices where t.classes.isSuperset(of: classHas[k]) && t.classes.isDisjoint(with: classNot[k]) {
+            return true
+        }
+        guard t.id >= 0 else { return false }
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < t.id { lo = mid + 1 } else { hi = mid } }
+        return lo < ids.count && ids[lo] == t.id
     }
 }
 

@@ -135,17 +135,22 @@ public struct RuleSet: Sendable {
     /// `diagnose` runs every start position to report where a miss got furthest.
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false) -> Outcome {
-        guard let found = vm.run(rules[r].program, lexicons: lexicons, tokens: tokens, sentence: sentence,
-                                 diagnose: diagnose) else {
-            return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
+        // Through buffer pointers, the rule and lexicons are borrowed in place: indexing the
+        // arrays would copy a struct of many arrays (a retain and release each) per access.
+        rules.withUnsafeBufferPointer { rules in
+            lexicons.withUnsafeBufferPointer { lexicons in
+                guard let found = vm.run(rules[r].program, lexicons: lexicons, tokens: tokens, sentence: sentence,
+                                         diagnose: diagnose) else {
+                    return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
+                }
+                let hit = RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots)
+                for k in rules[r].unless.indices
+                where vm.run(rules[r].unless[k], lexicons: lexicons, tokens: tokens, sentence: sentence) != nil {
+                    return .vetoed(hit, unless: k)
+                }
+                return .matched(hit)
+            }
         }
-        let hit = RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots)
-        let vetoes = rules[r].unless.count
-        for k in 0..<vetoes
-        where vm.run(rules[r].unless[k], lexicons: lexicons, tokens: tokens, sentence: sentence) != nil {
-            return .vetoed(hit, unless: k)
-        }
-        return .matched(hit)
     }
 
     /// The conflict policy: per tag, matches that overlap are resolved by longer span, then
