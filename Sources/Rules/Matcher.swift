@@ -34,7 +34,7 @@ struct MatchVM {
     /// The best match of `program` in the sentence, or nil. Captures land in `bestSlots`.
     /// With `diagnose`, every start position runs and failures are tracked for `explain`;
     /// without, starts where no entry instruction accepts the token are skipped.
-    mutating func run(_ program: Program, lexicons: UnsafeBufferPointer<Lexicon>, tokens: UnsafeBufferPointer<Token>,
+    mutating func run(_ program: ProgramCode, lexicons: LexiconTries, tokens: UnsafeBufferPointer<Token>,
                       sentence: UnsafeBufferPointer<UInt8>, diagnose: Bool = false) -> Found? {
         let n = tokens.count
         let width = n + 1
@@ -55,7 +55,7 @@ struct MatchVM {
         return nil
     }
 
-    private mutating func runFrom(_ start: Int, _ program: Program, _ lexicons: UnsafeBufferPointer<Lexicon>,
+    private mutating func runFrom(_ start: Int, _ program: ProgramCode, _ lexicons: LexiconTries,
                                   _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                                   _ width: Int) -> Int? {
         let n = tokens.count
@@ -88,7 +88,7 @@ struct MatchVM {
                     }
                 case .lexicon(let k):
                     lexEnds.removeAll(keepingCapacity: true)
-                    if pos < n { lexicons[Int(k)].ends(in: tokens, from: pos, into: &lexEnds) }
+                    if pos < n { lexicons.ends(Int(k), in: tokens, from: pos, into: &lexEnds) }
                     guard let longest = lexEnds.last else { noteFailure(pc, pos); break thread }
                     for e in lexEnds.dropLast() { stack.append(.thread(Int32(pc + 1), Int32(e))) }
                     pc += 1; pos = longest

@@ -29,6 +29,8 @@ struct Program: Sendable {
 
     /// What the first token of any match must be; nil: no start position is ruled out.
     var entry: EntryFilter?
+    /// What the matcher runs, frozen when compilation ends.
+    var code = ProgramCode.empty
 
     var slotCount: Int { captureNames.count * 2 }
 
@@ -36,6 +38,25 @@ struct Program: Sendable {
         let u = Array(source.utf8)
         return String(decoding: u[max(0, r.lowerBound)..<min(u.count, r.upperBound)], as: UTF8.self)
     }
+}
+
+/// The part of a `Program` the matcher reads, in one immutable object: a rule run then
+/// retains one reference instead of copying a struct of many arrays.
+final class ProgramCode: Sendable {
+    let insts: [Program.Inst]
+    let tests: [TokenTest]
+    let slotCount: Int
+    let entry: EntryFilter?
+
+    init(_ p: Program) {
+        insts = p.insts
+        tests = p.tests
+        slotCount = p.slotCount
+        entry = p.entry
+    }
+
+    private init() { insts = []; tests = []; slotCount = 0; entry = nil }
+    static let empty = ProgramCode()
 }
 
 /// The tokens a match can begin with, from the consuming instructions (and `^`) reachable
@@ -113,7 +134,10 @@ struct TokenTest: Sendable {
         let ok: Bool
         switch kind {
         case .id(let id): ok = t.id == id
-        case .ids(let ids): ok = t.id >= 0 && ids.contains(t.id)
+        case .ids(let ids):
+            var lo = 0, hi = ids.count
+            while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < t.id { lo = mid + 1 } else { hi = mid } }
+            ok = t.id >= 0 && lo < ids.count && ids[lo] == t.id
         case .exact(let id, let bytes):
             ok = t.id == id && Int(t.end - t.start) == bytes.count
                 && bytes.indices.allSatisfy { sentence[Int(t.start) + $0] == bytes[$0] }

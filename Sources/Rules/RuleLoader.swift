@@ -355,6 +355,7 @@ struct RuleLoader {
         set.rules = rules
         set.vocab = vocab
         set.lexicons = lexicons
+        set.tries = LexiconTries(lexicons)
         var buckets = Array(repeating: [Int32](), count: vocab.count)
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() {

@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     var rules: [CompiledRule] = []
     var vocab = Vocabulary()
     var lexicons: [Lexicon] = []
+    /// The lexicons' tries, flat, for the matcher.
+    var tries = LexiconTries([])
     /// Trigger index in compressed rows: rules triggered by vocabulary id `v` are
     /// `triggerRules[triggerOffsets[v]..<triggerOffsets[v+1]]`, ascending.
     var triggerOffsets: [Int32] = [0]
@@ -135,22 +137,17 @@ public struct RuleSet: Sendable {
     /// `diagnose` runs every start position to report where a miss got furthest.
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false) -> Outcome {
-        // Through buffer pointers, the rule and lexicons are borrowed in place: indexing the
-        // arrays would copy a struct of many arrays (a retain and release each) per access.
-        rules.withUnsafeBufferPointer { rules in
-            lexicons.withUnsafeBufferPointer { lexicons in
-                guard let found = vm.run(rules[r].program, lexicons: lexicons, tokens: tokens, sentence: sentence,
-                                         diagnose: diagnose) else {
-                    return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
-                }
-                let hit = RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots)
-                for k in rules[r].unless.indices
-                where vm.run(rules[r].unless[k], lexicons: lexicons, tokens: tokens, sentence: sentence) != nil {
-                    return .vetoed(hit, unless: k)
-                }
-                return .matched(hit)
-            }
+        // One reference to the rule's frozen code, rather than a copy of the rule.
+        let code = rules[r].program.code
+        guard let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, diagnose: diagnose) else {
+            return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
         }
+        let hit = RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots)
+        for k in rules[r].unless.indices
+        where vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil {
+            return .vetoed(hit, unless: k)
+        }
+        return .matched(hit)
     }
 
     /// The conflict policy: per tag, matches that overlap are resolved by longer span, then
