@@ -71,6 +71,8 @@ struct EntryFilter: Sendable {
     var classNot: [TokenClasses] = []
     /// Some path begins with `^`: position 0 is always a possible start.
     var atStart = false
+    /// `ids` as a bitmap when there are many (a lexicon's first words): one probe per token.
+    var bits: [UInt64] = []
 
     /// nil when some path reaches `$` or the end without consuming, or begins with a test
     /// too broad to filter on (`.`, a negated test).
@@ -98,6 +100,10 @@ struct EntryFilter: Sendable {
             }
         }
         self.ids = ids.sorted()
+        if self.ids.count > 16, let top = self.ids.last {
+            bits = Array(repeating: 0, count: Int(top) / 64 + 1)
+            for id in self.ids { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        }
     }
 
     @inline(__always)
@@ -109,6 +115,10 @@ struct EntryFilter: Sendable {
             return true
         }
         guard t.id >= 0 else { return false }
+        if !bits.isEmpty {
+            let word = Int(t.id) >> 6
+            return word < bits.count && bits[word] & (1 << UInt64(t.id & 63)) != 0
+        }
         var lo = 0, hi = ids.count
         while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < t.id { lo = mid + 1 } else { hi = mid } }
         return lo < ids.count && ids[lo] == t.id
