@@ -31,8 +31,9 @@ public struct Extractor: Sendable {
     /// Sentences with the matches of the rules, ranges relative to each sentence.
     public func tagged(_ document: Document) -> [(sentence: Sentence, matches: [Match])] {
         let sentences = segmenter.sentences(in: document)
+        let context = MatchContext()  // one per call: buffers reused across the document's sentences
         return document.text.withUnsafeBufferPointer { text in
-            sentences.map { s in (s, rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]))) }
+            sentences.map { s in (s, rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]), context: context)) }
         }
     }
 

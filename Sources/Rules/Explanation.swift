@@ -76,15 +76,17 @@ extension RuleSet {
     /// Runs every rule on `sentence` and reports what happened, including near misses.
     public func explain(sentence: [UInt8]) -> Explanation {
         sentence.withUnsafeBufferPointer { buf in
-            let ctx = SentenceContext()
-            prepare(buf, ctx)
+            var w = SentenceWork()
+            prepare(buf, &w)
+            let tokens = w.tokens
             var hits: [RuleHit] = [], vetoed: [(Match, String)] = [], misses: [Explanation.Miss] = []
-            let run = candidates(ctx)
+            let run = candidates(&w)
             for r in run {
                 let rule = rules[Int(r)]
-                switch evaluate(Int(r), ctx, buf) {
+                let outcome = tokens.withUnsafeBufferPointer { evaluate(Int(r), $0, buf, &w.vm, diagnose: true) }
+                switch outcome {
                 case .matched(let hit): hits.append(hit)
-                case .vetoed(let hit, let k): vetoed.append((makeMatch(hit, ctx, buf), rule.unless[k].source))
+                case .vetoed(let hit, let k): vetoed.append((makeMatch(hit, tokens, buf), rule.unless[k].source))
                 case .noMatch(let pos, let inst):
                     guard inst >= 0 else { continue }
                     let p = rule.program
@@ -92,18 +94,18 @@ extension RuleSet {
                     misses.append(Explanation.Miss(
                         ruleID: rule.id, file: rule.file, line: rule.line, element: element,
                         elementSource: p.text(p.elements[element]), atomSource: p.text(p.instLeaf[inst]),
-                        token: pos < ctx.tokens.count ? String(decoding: buf[ctx.tokens[pos].range], as: UTF8.self) : nil,
+                        token: pos < tokens.count ? String(decoding: buf[tokens[pos].range], as: UTF8.self) : nil,
                         tokenIndex: pos))
                 }
             }
-            let resolved = resolve(hits, ctx, buf)
-            let tokens = ctx.tokens.map { t in
+            let resolved = resolve(hits, tokens, buf)
+            let tokenInfos = tokens.map { t in
                 Explanation.TokenInfo(text: String(decoding: buf[t.range], as: UTF8.self), range: t.range,
                                       classes: t.classes.names, known: t.id >= 0)
             }
             return Explanation(
-                sentence: String(decoding: sentence, as: UTF8.self), tokens: tokens, matched: resolved.kept,
-                vetoed: vetoed, suppressed: resolved.suppressed.map { (makeMatch($0.hit, ctx, buf), rules[$0.by].id) },
+                sentence: String(decoding: sentence, as: UTF8.self), tokens: tokenInfos, matched: resolved.kept,
+                vetoed: vetoed, suppressed: resolved.suppressed.map { (makeMatch($0.hit, tokens, buf), rules[$0.by].id) },
                 misses: misses, rulesRun: run.count, ruleCount: rules.count)
         }
     }

@@ -4,9 +4,9 @@ struct Lexicon: Sendable {
     var name: String
     var file: String
     /// Trie node `k`: children as parallel sorted arrays of (token id, child node).
-    private var childIDs: [[Int32]] = [[]]
-    private var childNodes: [[Int32]] = [[]]
-    private var terminal: [Bool] = [false]
+    private(set) var childIDs: [[Int32]] = [[]]
+    private(set) var childNodes: [[Int32]] = [[]]
+    private(set) var terminal: [Bool] = [false]
     /// Ids of the entries' first tokens: the rule index's triggers for `@name`.
     private(set) var firstIDs: [Int32] = []
     private(set) var entryCount = 0
@@ -37,18 +37,50 @@ struct Lexicon: Sendable {
         terminal[node] = true
         if !firstIDs.contains(ids[0]) { firstIDs.append(ids[0]); firstIDs.sort() }
     }
+}
 
-    /// Appends to `ends` every token index just past an entry that starts at `start`, shortest first.
-    func ends(in tokens: UnsafeBufferPointer<Token>, from start: Int, into ends: inout [Int]) {
-        var node = 0, pos = start
+/// Every lexicon's trie in flat arrays, frozen after loading. The matcher gets this one
+/// immutable object per run: walking a trie then copies no struct (and retains nothing)
+/// per `@lexicon` step, as indexing an array of `Lexicon` values would.
+final class LexiconTries: Sendable {
+    /// Root node of lexicon k.
+    let roots: [Int32]
+    /// Node n's children are edges edgeStart[n]..<edgeStart[n+1], sorted by token id.
+    let edgeStart: [Int32]
+    let edgeIDs: [Int32]
+    let edgeNodes: [Int32]
+    let terminal: [Bool]
+
+    init(_ lexicons: [Lexicon]) {
+        var roots: [Int32] = [], start: [Int32] = [0], ids: [Int32] = [], nodes: [Int32] = [], terminal: [Bool] = []
+        for l in lexicons {
+            let base = Int32(terminal.count)
+            roots.append(base)
+            for n in l.terminal.indices {
+                ids += l.childIDs[n]
+                nodes += l.childNodes[n].map { $0 + base }
+                start.append(Int32(ids.count))
+            }
+            terminal += l.terminal
+        }
+        self.roots = roots
+        self.edgeStart = start
+        self.edgeIDs = ids
+        self.edgeNodes = nodes
+        self.terminal = terminal
+    }
+
+    /// Appends to `ends` every token index just past an entry of lexicon `k` that starts at
+    /// `start`, shortest first.
+    func ends(_ k: Int, in tokens: UnsafeBufferPointer<Token>, from start: Int, into ends: inout [Int]) {
+        var node = Int(roots[k]), pos = start
         while pos < tokens.count {
             let id = tokens[pos].id
             guard id >= 0 else { return }
-            let kids = childIDs[node]
-            var lo = 0, hi = kids.count
-            while lo < hi { let mid = (lo + hi) / 2; if kids[mid] < id { lo = mid + 1 } else { hi = mid } }
-            guard lo < kids.count, kids[lo] == id else { return }
-            node = Int(childNodes[node][lo])
+            var lo = Int(edgeStart[node]), hi = Int(edgeStart[node + 1])
+            while lo < hi { let mid = (lo + hi) / 2; if edgeIDs[mid] < id { lo = mid + 1 } else { hi = mid } }
+            guard lo < Int(edgeStart[node + 1]), edgeIDs[lo] == id else { return }
+            node = Int(edgeNodes[lo])
             pos += 1
             if terminal[node] { ends.append(pos) }
         }

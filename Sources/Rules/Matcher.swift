@@ -2,7 +2,10 @@
 /// memoising visited (instruction, token) states so the work per start position is bounded
 /// by instructions × tokens. Finds the leftmost start with a match and, there, the longest
 /// match; among equally long ones, the captures of the first path in pattern order.
-final class MatchScratch {
+///
+/// A struct, used through `inout`: its arrays are then plain locals to the compiler, with no
+/// dynamic exclusivity check per access as stored properties of a class would need.
+struct MatchVM {
     private enum Frame { case thread(Int32, Int32), restore(Int32, Int32) }
     private var stack: [Frame] = []
     private var visited: [UInt32] = []
@@ -11,14 +14,15 @@ final class MatchScratch {
     private var lexEnds: [Int] = []
     var bestSlots: [Int32] = []
 
-    /// Where the last `run` got furthest without matching: the failed instruction and the
-    /// token it failed on, for the start position that consumed most tokens before failing
-    /// (the earliest such start on ties; there, the latest element tried, so an optional
-    /// element that was skipped does not hide the required one after it).
+    /// Where the last diagnosing `run` got furthest without matching: the failed instruction
+    /// and the token it failed on, for the start position that consumed most tokens before
+    /// failing (the earliest such start on ties; there, the latest element tried, so an
+    /// optional element that was skipped does not hide the required one after it).
     private(set) var failPos = -1
     private(set) var failInst = -1
     private var failConsumed = -1
     private var currentStart = 0
+    private var diagnose = false
 
     init() {}
 
@@ -28,16 +32,20 @@ final class MatchScratch {
     }
 
     /// The best match of `program` in the sentence, or nil. Captures land in `bestSlots`.
-    func run(_ program: Program, lexicons: [Lexicon], tokens: UnsafeBufferPointer<Token>,
-             sentence: UnsafeBufferPointer<UInt8>) -> Found? {
+    /// With `diagnose`, every start position runs and failures are tracked for `explain`;
+    /// without, starts where no entry instruction accepts the token are skipped.
+    mutating func run(_ program: ProgramCode, lexicons: LexiconTries, tokens: UnsafeBufferPointer<Token>,
+                      sentence: UnsafeBufferPointer<UInt8>, diagnose: Bool = false) -> Found? {
         let n = tokens.count
         let width = n + 1
         let need = program.insts.count * width
         if visited.count < need { visited = Array(repeating: 0, count: need); stamp = 0 }
+        self.diagnose = diagnose
         failPos = -1
         failInst = -1
         failConsumed = -1
         for start in 0..<max(n, 1) {
+            if !diagnose, let entry = program.entry, !entry.accepts(tokens, start) { continue }
             if stamp == UInt32.max { for k in visited.indices { visited[k] = 0 }; stamp = 0 }
             stamp += 1
             if let end = runFrom(start, program, lexicons, tokens, sentence, width), end > start {
@@ -47,9 +55,9 @@ final class MatchScratch {
         return nil
     }
 
-    private func runFrom(_ start: Int, _ program: Program, _ lexicons: [Lexicon],
-                         _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
-                         _ width: Int) -> Int? {
+    private mutating func runFrom(_ start: Int, _ program: ProgramCode, _ lexicons: LexiconTries,
+                                  _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                                  _ width: Int) -> Int? {
         let n = tokens.count
         currentStart = start
         slots.removeAll(keepingCapacity: true)
@@ -80,7 +88,7 @@ final class MatchScratch {
                     }
                 case .lexicon(let k):
                     lexEnds.removeAll(keepingCapacity: true)
-                    if pos < n { lexicons[Int(k)].ends(in: tokens, from: pos, into: &lexEnds) }
+                    if pos < n { lexicons.ends(Int(k), in: tokens, from: pos, into: &lexEnds) }
                     guard let longest = lexEnds.last else { noteFailure(pc, pos); break thread }
                     for e in lexEnds.dropLast() { stack.append(.thread(Int32(pc + 1), Int32(e))) }
                     pc += 1; pos = longest
@@ -112,7 +120,8 @@ final class MatchScratch {
     }
 
     @inline(__always)
-    private func noteFailure(_ pc: Int, _ pos: Int) {
+    private mutating func noteFailure(_ pc: Int, _ pos: Int) {
+        guard diagnose else { return }
         let consumed = pos - currentStart
         if consumed > failConsumed || (consumed == failConsumed && pos == failPos && pc > failInst) {
             failConsumed = consumed; failPos = pos; failInst = pc

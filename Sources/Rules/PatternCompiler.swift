@@ -30,6 +30,8 @@ struct PatternCompiler {
             try emit(item)
         }
         append(.match, leaf: node.source)
+        program.entry = EntryFilter(program, lexicons: lexicons)
+        program.code = ProgramCode(program)
         return (program, try trigger(node))
     }
 
@@ -59,17 +61,18 @@ struct PatternCompiler {
         case .sequence(let items, _):
             for item in items { try emit(item) }
         case .alternatives(let branches, let r):
+            let items = mergeWordBranches(branches)
             var jumps: [Int32] = []
-            for (k, branch) in branches.enumerated() {
-                if k < branches.count - 1 {
+            for (k, item) in items.enumerated() {
+                if k < items.count - 1 {
                     let split = here
                     append(.split(0, 0), leaf: r)
-                    try emit(branch)
+                    try emit(item)
                     jumps.append(here)
                     append(.jump(0), leaf: r)
                     patch(split, .split(split + 1, here))
                 } else {
-                    try emit(branch)
+                    try emit(item)
                 }
             }
             for j in jumps { patch(j, .jump(here)) }
@@ -100,6 +103,54 @@ struct PatternCompiler {
             append(.assertStart, leaf: r)
         case .sentenceEnd(let r):
             append(.assertEnd, leaf: r)
+        }
+    }
+
+    /// A branch of an alternation after merging: a run of adjacent one-word branches
+    /// (`also | again | ~see`) becomes one test of a sorted id list, so the matcher tries
+    /// them in one step instead of a split, a test and a jump each. Each such branch
+    /// consumes exactly one token and captures nothing, so merging changes no match.
+    private enum Branch {
+        case node(PatternNode)
+        case words([Int32], Range<Int>)
+    }
+
+    private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
+        var out: [Branch] = []
+        var ids: [Int32] = [], range: Range<Int>? = nil
+        func flush() {
+            if let r = range { out.append(.words(Array(Set(ids)).sorted(), r)) }
+            ids = []
+            range = nil
+        }
+        for b in branches {
+            if case .token(let spec, let r) = b, let more = wordIDs(spec) {
+                ids += more
+                range = range.map { $0.lowerBound..<r.upperBound } ?? r
+            } else {
+                flush()
+                out.append(.node(b))
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Ids a one-token spec accepts when it is a plain word or a family; nil otherwise.
+    private mutating func wordIDs(_ spec: TokenSpec) -> [Int32]? {
+        switch spec {
+        case .word(let w): return [vocab.intern(w)]
+        case .family(let base): return WordFamily.forms(of: base).map { vocab.intern(Array($0.utf8)) }
+        default: return nil
+        }
+    }
+
+    private mutating func emit(_ branch: Branch) throws(PatternError) {
+        switch branch {
+        case .node(let n): try emit(n)
+        case .words(let ids, let r):
+            program.tests.append(TokenTest(kind: ids.count == 1 ? .id(ids[0]) : .ids(ids)))
+            append(.test(Int32(program.tests.count - 1)), leaf: r)
         }
     }
 

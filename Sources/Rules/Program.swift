@@ -27,11 +27,101 @@ struct Program: Sendable {
     var instElement: [Int32] = []
     var instLeaf: [Range<Int>] = []
 
+    /// What the first token of any match must be; nil: no start position is ruled out.
+    var entry: EntryFilter?
+    /// What the matcher runs, frozen when compilation ends.
+    var code = ProgramCode.empty
+
     var slotCount: Int { captureNames.count * 2 }
 
     func text(_ r: Range<Int>) -> String {
         let u = Array(source.utf8)
         return String(decoding: u[max(0, r.lowerBound)..<min(u.count, r.upperBound)], as: UTF8.self)
+    }
+}
+
+/// The part of a `Program` the matcher reads, in one immutable object: a rule run then
+/// retains one reference instead of copying a struct of many arrays.
+final class ProgramCode: Sendable {
+    let insts: [Program.Inst]
+    let tests: [TokenTest]
+    let slotCount: Int
+    let entry: EntryFilter?
+
+    init(_ p: Program) {
+        insts = p.insts
+        tests = p.tests
+        slotCount = p.slotCount
+        entry = p.entry
+    }
+
+    private init() { insts = []; tests = []; slotCount = 0; entry = nil }
+    static let empty = ProgramCode()
+}
+
+/// The tokens a match can begin with, from the consuming instructions (and `^`) reachable
+/// from instruction 0 through split, jump and save. The matcher skips a start position whose
+/// token it rejects, without setting up a thread: most starts of most rules end there.
+/// Conservative: it may accept a token the pattern then rejects, never the reverse.
+struct EntryFilter: Sendable {
+    /// Sorted ids: word tests, family forms, exact literals, lexicons' first words.
+    var ids: [Int32] = []
+    /// Class tests (has, not): a token passes one when it has all of `has` and none of `not`.
+    var classHas: [TokenClasses] = []
+    var classNot: [TokenClasses] = []
+    /// Some path begins with `^`: position 0 is always a possible start.
+    var atStart = false
+    /// `ids` as a bitmap when there are many (a lexicon's first words): one probe per token.
+    var bits: [UInt64] = []
+
+    /// nil when some path reaches `$` or the end without consuming, or begins with a test
+    /// too broad to filter on (`.`, a negated test).
+    init?(_ p: Program, lexicons: [Lexicon]) {
+        var seen = Set<Int>(), work = [0]
+        var ids = Set<Int32>()
+        while let pc = work.popLast() {
+            guard pc < p.insts.count, seen.insert(pc).inserted else { continue }
+            switch p.insts[pc] {
+            case .split(let a, let b): work += [Int(b), Int(a)]
+            case .jump(let a): work.append(Int(a))
+            case .save: work.append(pc + 1)
+            case .assertStart: atStart = true
+            case .lexicon(let k): ids.formUnion(lexicons[Int(k)].firstIDs)
+            case .test(let k):
+                let t = p.tests[Int(k)]
+                if t.negated { return nil }
+                switch t.kind {
+                case .id(let id), .exact(let id, _): ids.insert(id)
+                case .ids(let list): ids.formUnion(list)
+                case .classes(let has, let not): classHas.append(has); classNot.append(not)
+                case .any: return nil
+                }
+            case .assertEnd, .match: return nil
+            }
+        }
+        self.ids = ids.sorted()
+        if self.ids.count > 16, let top = self.ids.last {
+            bits = Array(repeating: 0, count: Int(top) / 64 + 1)
+            for id in self.ids { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        }
+    }
+
+    @inline(__always)
+    func accepts(_ tokens: UnsafeBufferPointer<Token>, _ pos: Int) -> Bool {
+        if atStart && pos == 0 { return true }
+        guard pos < tokens.count else { return false }
+        let t = tokens[pos]
+        for k in classHas.indices where t.classes.isSuperset(of: classHas[k]) && t.classes.isDisjoint(with: classNot[k]) {
+            return true
+        }
+        guard t.id >= 0 else { return false }
+        if !bits.isEmpty {
+            let word = Int(t.id) >> 6
+            return word < bits.count && bits[word] & (1 << UInt64(t.id & 63)) != 0
+        }
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < t.id { lo = mid + 1 } else { hi = mid } }
+        return lo < ids.count && ids[lo] == t.id
     }
 }
 
@@ -54,7 +144,10 @@ struct TokenTest: Sendable {
         let ok: Bool
         switch kind {
         case .id(let id): ok = t.id == id
-        case .ids(let ids): ok = t.id >= 0 && ids.contains(t.id)
+        case .ids(let ids):
+            var lo = 0, hi = ids.count
+            while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < t.id { lo = mid + 1 } else { hi = mid } }
+            ok = t.id >= 0 && lo < ids.count && ids[lo] == t.id
         case .exact(let id, let bytes):
             ok = t.id == id && Int(t.end - t.start) == bytes.count
                 && bytes.indices.allSatisfy { sentence[Int(t.start) + $0] == bytes[$0] }

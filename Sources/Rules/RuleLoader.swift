@@ -355,6 +355,7 @@ struct RuleLoader {
         set.rules = rules
         set.vocab = vocab
         set.lexicons = lexicons
+        set.tries = LexiconTries(lexicons)
         var buckets = Array(repeating: [Int32](), count: vocab.count)
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() {
@@ -377,6 +378,9 @@ struct RuleLoader {
             set.triggerRules.append(contentsOf: b)
             set.triggerOffsets.append(Int32(set.triggerRules.count))
         }
+        for bit in set.classRules.indices where !set.classRules[bit].isEmpty { set.classRuleBits |= 1 << UInt32(bit) }
+        set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
+        set.rulePriority = rules.map(\.priority)
         set.warnings = warnings
         return set
     }

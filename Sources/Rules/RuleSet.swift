@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     var rules: [CompiledRule] = []
     var vocab = Vocabulary()
     var lexicons: [Lexicon] = []
+    /// The lexicons' tries, flat, for the matcher.
+    var tries = LexiconTries([])
     /// Trigger index in compressed rows: rules triggered by vocabulary id `v` are
     /// `triggerRules[triggerOffsets[v]..<triggerOffsets[v+1]]`, ascending.
     var triggerOffsets: [Int32] = [0]
@@ -18,6 +20,11 @@ public struct RuleSet: Sendable {
     var classRules: [[Int32]] = Array(repeating: [], count: 32)
     /// Rules without a trigger, run on every sentence.
     var alwaysRules: [Int32] = []
+    /// Bits of the classes that trigger some rule.
+    var classRuleBits: UInt32 = 0
+    /// Per rule, flat for the conflict policy: the tag's rank in `Tag.allCases`, the priority.
+    var ruleTagRank: [UInt8] = []
+    var rulePriority: [Int] = []
 
     public static let empty = RuleSet(sha256: "")
 
@@ -27,158 +34,174 @@ public struct RuleSet: Sendable {
     public var alwaysRunRuleIDs: [String] { alwaysRules.map { rules[Int($0)].id } }
 
     /// Matches of every rule on one sentence's UTF-8 bytes, after the conflict policy,
-    /// sorted by (tag, start, end, rule file order).
+    /// sorted by (tag, start, end, rule file order). Allocates its working memory on every
+    /// call: in a loop, keep a `MatchContext` and call `matches(in:context:)`.
     public func matches(in sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
         var stats = MatchStats()
-        return matches(in: sentence, stats: &stats)
+        return matches(in: sentence, context: MatchContext(), stats: &stats)
     }
 
     public func matches(in sentence: UnsafeBufferPointer<UInt8>, stats: inout MatchStats) -> [Match] {
-        let ctx = SentenceContext()
-        prepare(sentence, ctx)
+        matches(in: sentence, context: MatchContext(), stats: &stats)
+    }
+
+    /// As `matches(in:)`, reusing the buffers of `context` (one per thread).
+    public func matches(in sentence: UnsafeBufferPointer<UInt8>, context: MatchContext) -> [Match] {
+        var stats = MatchStats()
+        return matches(in: sentence, context: context, stats: &stats)
+    }
+
+    public func matches(in sentence: UnsafeBufferPointer<UInt8>, context: MatchContext,
+                        stats: inout MatchStats) -> [Match] {
+        // Move the buffers out of the class for the call, so every access below is static.
+        var w = SentenceWork()
+        swap(&w, &context.work)
+        defer { swap(&w, &context.work) }
+        prepare(sentence, &w)
         stats.sentences += 1
-        stats.tokens += ctx.tokens.count
-        var hits: [RuleHit] = []
-        for r in candidates(ctx) {
-            stats.rulesRun += 1
-            if case .matched(let hit) = evaluate(Int(r), ctx, sentence) { hits.append(hit) }
+        stats.tokens += w.tokens.count
+        collectCandidates(&w)
+        guard !w.candidates.isEmpty else { return [] }
+        w.hits.removeAll(keepingCapacity: true)
+        let tokens = w.tokens, candidates = w.candidates
+        tokens.withUnsafeBufferPointer { tp in
+            for r in candidates {
+                if case .matched(let hit) = evaluate(Int(r), tp, sentence, &w.vm) { w.hits.append(hit) }
+            }
         }
-        stats.matched += hits.count
-        return resolve(hits, ctx, sentence).kept
+        stats.rulesRun += candidates.count
+        stats.matched += w.hits.count
+        guard !w.hits.isEmpty else { return [] }
+        return resolve(w.hits, tokens, sentence).kept
     }
 
     // MARK: - Steps shared by matching, examples and explain
 
     /// Tokenises the sentence and looks every token up in the vocabulary.
-    func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ ctx: SentenceContext) {
-        Tokenizer.tokenize(sentence, into: &ctx.tokens, norm: &ctx.norm, normRanges: &ctx.normRanges)
-        for k in ctx.tokens.indices {
-            ctx.tokens[k].id = vocab.lookup(ctx.tokens[k].hash, ctx.norm[ctx.normRanges[k]])
+    func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ w: inout SentenceWork) {
+        Tokenizer.tokenize(sentence, into: &w.tokens, norm: &w.norm, normRanges: &w.normRanges)
+        let vocab = self.vocab
+        w.norm.withUnsafeBufferPointer { norm in
+            w.normRanges.withUnsafeBufferPointer { ranges in
+                w.tokens.withUnsafeMutableBufferPointer { tokens in
+                    for k in tokens.indices {
+                        tokens[k].id = vocab.lookup(tokens[k].hash, UnsafeBufferPointer(rebasing: norm[ranges[k]]))
+                    }
+                }
+            }
         }
     }
 
-    /// Rules to run on this sentence, in rule order: the always-run rules plus every rule
-    /// indexed under a word or a token class of the sentence.
-    func candidates(_ ctx: SentenceContext) -> [Int32] {
-        if ctx.ruleStamp.count < rules.count { ctx.ruleStamp = Array(repeating: false, count: rules.count) }
-        var out = alwaysRules
-        for r in alwaysRules { ctx.ruleStamp[Int(r)] = true }
-        for t in ctx.tokens where t.id >= 0 && Int(t.id) + 1 < triggerOffsets.count {
+    /// Rules to run on this sentence, in rule order, into `w.candidates`: the always-run rules
+    /// plus every rule indexed under a word or a token class of the sentence.
+    func collectCandidates(_ w: inout SentenceWork) {
+        w.candidates.removeAll(keepingCapacity: true)
+        if w.ruleStamp.count < rules.count { w.ruleStamp = Array(repeating: false, count: rules.count) }
+        w.candidates.append(contentsOf: alwaysRules)
+        for r in alwaysRules { w.ruleStamp[Int(r)] = true }
+        var present: UInt32 = 0
+        let rows = triggerOffsets.count - 1
+        for t in w.tokens {
+            present |= t.classes.rawValue
+            guard t.id >= 0, Int(t.id) < rows else { continue }
             for k in Int(triggerOffsets[Int(t.id)])..<Int(triggerOffsets[Int(t.id) + 1]) {
                 let r = triggerRules[k]
-                if !ctx.ruleStamp[Int(r)] { ctx.ruleStamp[Int(r)] = true; out.append(r) }
+                if !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
             }
         }
-        var present: UInt32 = 0
-        for t in ctx.tokens { present |= t.classes.rawValue }
-        var bits = present
+        var bits = present & classRuleBits
         while bits != 0 {
             let bit = bits.trailingZeroBitCount
             bits &= bits - 1
-            for r in classRules[bit] where !ctx.ruleStamp[Int(r)] { ctx.ruleStamp[Int(r)] = true; out.append(r) }
+            for r in classRules[bit] where !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
         }
-        for r in out { ctx.ruleStamp[Int(r)] = false }
-        out.sort()
-        return out
+        for r in w.candidates { w.ruleStamp[Int(r)] = false }
+        if w.candidates.count > 1 { w.candidates.sort() }
+    }
+
+    /// The candidate rules of a sentence, for `explain`.
+    func candidates(_ w: inout SentenceWork) -> [Int32] {
+        collectCandidates(&w)
+        return w.candidates
     }
 
     enum Outcome {
         case matched(RuleHit)
         case vetoed(RuleHit, unless: Int)
-        /// No match; the furthest token reached and the instruction that failed there.
+        /// No match; the furthest token reached and the instruction that failed there
+        /// (-1 unless `diagnose`).
         case noMatch(failPos: Int, failInst: Int)
     }
 
     /// One rule on one prepared sentence: its best match, then its `unless` vetoes.
-    func evaluate(_ r: Int, _ ctx: SentenceContext, _ sentence: UnsafeBufferPointer<UInt8>) -> Outcome {
-        let rule = rules[r]
-        return ctx.tokens.withUnsafeBufferPointer { tokens in
-            guard let found = ctx.scratch.run(rule.program, lexicons: lexicons, tokens: tokens, sentence: sentence) else {
-                return .noMatch(failPos: ctx.scratch.failPos, failInst: ctx.scratch.failInst)
-            }
-            let hit = RuleHit(rule: r, tokens: found.start..<found.end, slots: ctx.scratch.bestSlots)
-            for (k, veto) in rule.unless.enumerated()
-            where ctx.scratch.run(veto, lexicons: lexicons, tokens: tokens, sentence: sentence) != nil {
-                return .vetoed(hit, unless: k)
-            }
-            return .matched(hit)
+    /// `diagnose` runs every start position to report where a miss got furthest.
+    func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                  _ vm: inout MatchVM, diagnose: Bool = false) -> Outcome {
+        // One reference to the rule's frozen code, rather than a copy of the rule.
+        let code = rules[r].program.code
+        guard let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, diagnose: diagnose) else {
+            return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
         }
+        let hit = RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots)
+        for k in rules[r].unless.indices
+        where vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil {
+            return .vetoed(hit, unless: k)
+        }
+        return .matched(hit)
     }
 
     /// The conflict policy: per tag, matches that overlap are resolved by longer span, then
     /// higher priority, then rule order; survivors are sorted by (tag, start, end, rule order).
-    func resolve(_ hits: [RuleHit], _ ctx: SentenceContext, _ sentence: UnsafeBufferPointer<UInt8>)
+    /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
+    /// comparisons copy no rule.
+    func resolve(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>)
         -> (kept: [Match], suppressed: [(hit: RuleHit, by: Int)]) {
-        let ranked = hits.sorted { a, b in
-            let ra = rules[a.rule], rb = rules[b.rule]
-            if ra.tag != rb.tag { return ra.tag < rb.tag }
+        let tagRank = ruleTagRank, priority = rulePriority
+        let ranked = hits.count < 2 ? hits : hits.sorted { a, b in
+            if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
             if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
-            if ra.priority != rb.priority { return ra.priority > rb.priority }
-            return ra.order < rb.order
+            if priority[a.rule] != priority[b.rule] { return priority[a.rule] > priority[b.rule] }
+            return a.rule < b.rule
         }
         var kept: [RuleHit] = []
         var suppressed: [(hit: RuleHit, by: Int)] = []
         for h in ranked {
-            if let winner = kept.first(where: { rules[$0.rule].tag == rules[h.rule].tag && $0.tokens.overlaps(h.tokens) }) {
+            if let winner = kept.first(where: { tagRank[$0.rule] == tagRank[h.rule] && $0.tokens.overlaps(h.tokens) }) {
                 suppressed.append((h, winner.rule))
             } else {
                 kept.append(h)
             }
         }
         kept.sort { a, b in
-            let ra = rules[a.rule], rb = rules[b.rule]
-            if ra.tag != rb.tag { return ra.tag < rb.tag }
+            if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
             if a.tokens.lowerBound != b.tokens.lowerBound { return a.tokens.lowerBound < b.tokens.lowerBound }
             if a.tokens.upperBound != b.tokens.upperBound { return a.tokens.upperBound < b.tokens.upperBound }
-            return ra.order < rb.order
+            return a.rule < b.rule
         }
-        return (kept.map { makeMatch($0, ctx, sentence) }, suppressed)
+        return (kept.map { makeMatch($0, tokens, sentence) }, suppressed)
     }
 
-    func makeMatch(_ hit: RuleHit, _ ctx: SentenceContext, _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
+    func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
         let rule = rules[hit.rule]
-        let range = byteRange(hit.tokens, ctx)
-        let captures = self.captures(hit, ctx)
+        let range = byteRange(hit.tokens, tokens)
+        let captures = self.captures(hit, tokens)
         let fields = rule.normalizeFigure
             ? FigureNormalizer.fields(sentence: sentence, match: range, captures: captures) : []
         return Match(tag: rule.tag, ruleID: rule.id, file: rule.file, line: rule.line,
                      range: range, captures: captures, fields: fields)
     }
 
-    func captures(_ hit: RuleHit, _ ctx: SentenceContext) -> [Capture] {
+    func captures(_ hit: RuleHit, _ tokens: [Token]) -> [Capture] {
         let names = rules[hit.rule].program.captureNames
         var out: [Capture] = []
         for (k, name) in names.enumerated() {
             let s = Int(hit.slots[2 * k]), e = Int(hit.slots[2 * k + 1])
-            if s >= 0, e > s { out.append(Capture(name: name, range: byteRange(s..<e, ctx))) }
+            if s >= 0, e > s { out.append(Capture(name: name, range: byteRange(s..<e, tokens))) }
         }
         return out
     }
 
-    func byteRange(_ tokens: Range<Int>, _ ctx: SentenceContext) -> Range<Int> {
-        Int(ctx.tokens[tokens.lowerBound].start)..<Int(ctx.tokens[tokens.upperBound - 1].end)
+    func byteRange(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+        Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
     }
 }
-
-/// A rule's best match on a sentence before the conflict policy, in token indices.
-struct RuleHit {
-    var rule: Int
-    var tokens: Range<Int>
-    var slots: [Int32]
-}
-
-/// Per-call working memory, reused across the rules run on one sentence.
-final class SentenceContext {
-    var tokens: [Token] = []
-    var norm: [UInt8] = []
-    var normRanges: [Range<Int>] = []
-    var ruleStamp: [Bool] = []
-    let scratch = MatchScratch()
-
-    init() {
-        tokens.reserveCapacity(64)
-        norm.reserveCapacity(512)
-        normRanges.reserveCapacity(64)
-    }
-}
-

@@ -72,13 +72,15 @@ extension RuleSet {
     private func check(_ ex: RuleExample, rule r: Int, warnings: inout [RuleDiagnostic]) -> String? {
         let bytes = Array(ex.text.utf8)
         return bytes.withUnsafeBufferPointer { buf -> String? in
-            let ctx = SentenceContext()
-            prepare(buf, ctx)
+            var w = SentenceWork()
+            prepare(buf, &w)
+            let tokens = w.tokens
             let rule = rules[r]
             func text(_ range: Range<Int>) -> String { String(decoding: buf[range], as: UTF8.self) }
-            switch (evaluate(r, ctx, buf), ex.shouldMatch) {
+            let outcome = tokens.withUnsafeBufferPointer { evaluate(r, $0, buf, &w.vm, diagnose: true) }
+            switch (outcome, ex.shouldMatch) {
             case (.matched(let hit), true):
-                let m = makeMatch(hit, ctx, buf)
+                let m = makeMatch(hit, tokens, buf)
                 for (name, expected) in ex.captures {
                     guard let c = m.captures.first(where: { $0.name == name }) else {
                         return "capture '\(name)' expected \"\(expected)\", but it captured nothing in \"\(text(m.range))\""
@@ -93,7 +95,7 @@ extension RuleSet {
                 }
                 return nil
             case (.matched(let hit), false):
-                return "expected no match, but matched \"\(text(byteRange(hit.tokens, ctx)))\""
+                return "expected no match, but matched \"\(text(byteRange(hit.tokens, tokens)))\""
             case (.vetoed(_, let k), true):
                 return "matched, but vetoed by unless `\(rule.unless[k].source)`"
             case (.vetoed, false), (.noMatch, false):
@@ -102,7 +104,7 @@ extension RuleSet {
                 guard inst >= 0 else { return "expected a match, got none" }
                 let p = rule.program
                 let element = Int(p.instElement[inst])
-                let at = pos < ctx.tokens.count ? "on \"\(text(ctx.tokens[pos].range))\"" : "at the end of the sentence"
+                let at = pos < tokens.count ? "on \"\(text(tokens[pos].range))\"" : "at the end of the sentence"
                 return "expected a match, got none (stopped at element \(element + 1) `\(p.text(p.elements[element]))` \(at))"
             }
         }

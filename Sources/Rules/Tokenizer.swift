@@ -11,6 +11,7 @@ public enum Tokenizer {
         norm.removeAll(keepingCapacity: true)
         normRanges.removeAll(keepingCapacity: true)
         let n = s.count
+        let wordClasses = WordClasses.table
         var i = 0
         while i < n {
             let (kind, len) = classify(s, i)
@@ -19,15 +20,15 @@ public enum Tokenizer {
                 i += len
             case .letter:
                 let end = scanWord(s, i)
-                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false)
+                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false, wordClasses)
                 i = end
             case .digit:
                 let end = scanNumber(s, i)
-                emit(s, i, end, &tokens, &norm, &normRanges, numeric: true)
+                emit(s, i, end, &tokens, &norm, &normRanges, numeric: true, wordClasses)
                 i = end
             case .apostrophe where isPossessive(s, i + len):
                 let end = i + len + 1
-                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false)
+                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false, wordClasses)
                 i = end
             case .currency, .percent, .punct, .apostrophe:
                 emitSymbol(s, i, i + len, kind, &tokens, &norm, &normRanges)
@@ -170,29 +171,29 @@ public enum Tokenizer {
         let normStart = norm.count
         appendNormalised(s, a, b, &norm)
         ranges.append(normStart..<norm.count)
-        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1,
-                            hash: fnv(norm, normStart, norm.count)))
+        let h = norm.withUnsafeBufferPointer { fnv($0, normStart, norm.count) }
+        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h))
     }
 
     static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int,
                      _ tokens: inout [Token], _ norm: inout [UInt8], _ ranges: inout [Range<Int>],
-                     numeric: Bool) {
+                     numeric: Bool, _ wordClasses: WordClasses.Table) {
         let normStart = norm.count
         appendNormalised(s, a, b, &norm)
         let normEnd = norm.count
         ranges.append(normStart..<normEnd)
+        let h = norm.withUnsafeBufferPointer { fnv($0, normStart, normEnd) }
         var classes: TokenClasses = []
-        var hyphen = false, allDigits = true, upper = 0, lower = 0, letters = 0
+        var hyphen = false, allDigits = true, upper = 0, lower = 0
         for k in a..<b {
             let c = s[k]
             if c == UInt8(ascii: "-") { hyphen = true }
             if c < 0x30 || c > 0x39 { if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") { allDigits = false } }
-            if c >= 0x41 && c <= 0x5A { upper += 1; letters += 1 } else if c >= 0x61 && c <= 0x7A { lower += 1; letters += 1 }
-            else if c >= 0x80 { letters += 1; lower += 1 }
+            if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x61 && c <= 0x7A || c >= 0x80 { lower += 1 }
         }
         if numeric && allDigits {
             classes.insert(.num)
-            if b - a == 4, let y = Int(asciiDigits: s, a, b), y >= 1800, y <= 2100 { classes.insert(.year) }
+            if b - a == 4, isYear(s, a) { classes.insert(.year) }
         } else {
             classes.insert(.word)
             if numeric {
@@ -203,15 +204,25 @@ public enum Tokenizer {
                 if upper >= 2 && lower == 0 && s[a] >= 0x41 && s[a] <= 0x5A
                     && !(b - a >= 2 && s[a + 1] == UInt8(ascii: ".")) { classes.insert(.code) }
             }
-            let h = fnv(norm, normStart, normEnd)
-            if WordClasses.spelled.contains(h) || (hyphen && WordClasses.spelledCompound(norm, normStart, normEnd)) {
+            classes.formUnion(wordClasses.classes(h))
+            if hyphen, !classes.contains(.spelled),
+               norm.withUnsafeBufferPointer({ wordClasses.spelledCompound($0, normStart, normEnd) }) {
                 classes.insert(.spelled)
             }
-            if WordClasses.scale.contains(h) { classes.insert(.scale) }
-            if WordClasses.percentWords.contains(h) { classes.insert(.percent) }
         }
-        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1,
-                            hash: fnv(norm, normStart, normEnd)))
+        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h))
+    }
+
+    /// Four digits at `a` from 1800 to 2100 (a separator such as in 1.25 is no year).
+    @inline(__always)
+    static func isYear(_ s: UnsafeBufferPointer<UInt8>, _ a: Int) -> Bool {
+        var y = 0
+        for k in a..<a + 4 {
+            let d = Int(s[k]) &- 0x30
+            guard d >= 0, d <= 9 else { return false }
+            y = y * 10 + d
+        }
+        return y >= 1800 && y <= 2100
     }
 
     /// Lowercases ASCII, Latin-1 and basic Cyrillic capitals and maps ’ to ', byte by byte.
@@ -239,7 +250,7 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    static func fnv(_ bytes: [UInt8], _ a: Int, _ b: Int) -> UInt64 {
+    static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for k in a..<b { h = (h ^ UInt64(bytes[k])) &* 0x100000001b3 }
         return h
@@ -249,16 +260,5 @@ public enum Tokenizer {
         var h: UInt64 = 0xcbf29ce484222325
         for c in bytes { h = (h ^ UInt64(c)) &* 0x100000001b3 }
         return h
-    }
-}
-
-extension Int {
-    init?(asciiDigits s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) {
-        var v = 0
-        for k in a..<b {
-            guard s[k] >= 0x30, s[k] <= 0x39 else { return nil }
-            v = v * 10 + Int(s[k] - 0x30)
-        }
-        self = v
     }
 }

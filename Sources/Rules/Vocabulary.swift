@@ -1,36 +1,48 @@
 /// Interns the lowercase forms of every word the rules mention (literals, word-family forms,
 /// lexicon entries) as dense ids. Sentence tokens are looked up once, by their precomputed
 /// hash in an open-addressing table, with a byte compare to rule out collisions; after that
-/// every pattern test is an integer compare.
+/// every pattern test is an integer compare. Forms live in one byte pool, so a look-up
+/// touches no nested array.
 struct Vocabulary: Sendable {
-    private(set) var words: [[UInt8]] = []
+    /// Form `k` is `pool[offsets[k]..<offsets[k+1]]`.
+    private var pool: [UInt8] = []
+    private var offsets: [Int32] = [0]
     private var slots: [Int32] = Array(repeating: -1, count: 64)
     private var hashes: [UInt64] = []
 
-    var count: Int { words.count }
+    var count: Int { hashes.count }
 
     /// The id of a normalised (lowercase) form, adding it when new.
     mutating func intern(_ form: [UInt8]) -> Int32 {
         let h = Tokenizer.fnv(form)
-        if let id = find(h, form[...]) { return id }
-        let id = Int32(words.count)
-        words.append(form)
+        if let id = form.withUnsafeBufferPointer({ find(h, $0) }) { return id }
+        let id = Int32(hashes.count)
+        pool.append(contentsOf: form)
+        offsets.append(Int32(pool.count))
         hashes.append(h)
-        if words.count * 2 > slots.count { rehash() } else { place(id, h) }
+        if hashes.count * 2 > slots.count { rehash() } else { place(id, h) }
         return id
     }
 
-    func lookup(_ hash: UInt64, _ form: ArraySlice<UInt8>) -> Int32 { find(hash, form) ?? -1 }
+    @inline(__always)
+    func lookup(_ hash: UInt64, _ form: UnsafeBufferPointer<UInt8>) -> Int32 { find(hash, form) ?? -1 }
 
-    func word(_ id: Int32) -> String { String(decoding: words[Int(id)], as: UTF8.self) }
+    func word(_ id: Int32) -> String {
+        String(decoding: pool[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])], as: UTF8.self)
+    }
 
-    private func find(_ h: UInt64, _ form: ArraySlice<UInt8>) -> Int32? {
+    private func find(_ h: UInt64, _ form: UnsafeBufferPointer<UInt8>) -> Int32? {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let id = slots[i]
             if id < 0 { return nil }
-            if hashes[Int(id)] == h && words[Int(id)].elementsEqual(form) { return id }
+            if hashes[Int(id)] == h {
+                let a = Int(offsets[Int(id)]), b = Int(offsets[Int(id) + 1])
+                if b - a == form.count && pool.withUnsafeBufferPointer({ p in
+                    (0..<form.count).allSatisfy { p[a + $0] == form[$0] }
+                }) { return id }
+            }
             i = (i + 1) & mask
         }
     }

@@ -1,5 +1,6 @@
-/// The closed word lists behind `%spelled`, `%scale` and the word form of `%percent`, stored
-/// as hashes of their lowercase forms so the tokenizer classifies a word with one set probe.
+/// The closed word lists behind `%spelled`, `%scale` and the word form of `%percent`, in one
+/// small open-addressing table keyed by the FNV hash of the lowercase form, which the
+/// tokenizer computes anyway: classifying a word is one probe, with no second hash.
 enum WordClasses {
     static let spelledWords = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -10,17 +11,46 @@ enum WordClasses {
     static let scaleWords = ["thousand", "million", "billion", "trillion", "bn", "mn", "m", "tn", "trn", "k"]
     static let percentWordList = ["percent", "per-cent", "pct"]
 
-    static let spelled = Set(spelledWords.map { Tokenizer.fnv(Array($0.utf8)) })
-    static let scale = Set(scaleWords.map { Tokenizer.fnv(Array($0.utf8)) })
-    static let percentWords = Set(percentWordList.map { Tokenizer.fnv(Array($0.utf8)) })
+    static let table: Table = {
+        var t = Table()
+        for w in spelledWords { t.add(Tokenizer.fnv(Array(w.utf8)), .spelled) }
+        for w in scaleWords { t.add(Tokenizer.fnv(Array(w.utf8)), .scale) }
+        for w in percentWordList { t.add(Tokenizer.fnv(Array(w.utf8)), .percent) }
+        return t
+    }()
 
-    /// "twenty-five": every hyphen-separated part is a spelled number.
-    static func spelledCompound(_ norm: [UInt8], _ a: Int, _ b: Int) -> Bool {
-        var partStart = a
-        for k in a...b where k == b || norm[k] == UInt8(ascii: "-") {
-            if !spelled.contains(Tokenizer.fnv(norm, partStart, k)) { return false }
-            partStart = k + 1
+    /// Hash -> classes, linear probing; a zero key marks an empty slot (no word here hashes
+    /// to zero). Like the sets it replaces, it trusts the 64-bit hash without a byte compare.
+    struct Table: Sendable {
+        private var keys = [UInt64](repeating: 0, count: 128)
+        private var values = [UInt32](repeating: 0, count: 128)
+
+        mutating func add(_ h: UInt64, _ c: TokenClasses) {
+            var i = Int(truncatingIfNeeded: h) & (keys.count - 1)
+            while keys[i] != 0 && keys[i] != h { i = (i + 1) & (keys.count - 1) }
+            keys[i] = h
+            values[i] |= c.rawValue
         }
-        return true
+
+        @inline(__always)
+        func classes(_ h: UInt64) -> TokenClasses {
+            var i = Int(truncatingIfNeeded: h) & (keys.count - 1)
+            while true {
+                let k = keys[i]
+                if k == h { return TokenClasses(rawValue: values[i]) }
+                if k == 0 { return [] }
+                i = (i + 1) & (keys.count - 1)
+            }
+        }
+
+        /// "twenty-five": every hyphen-separated part is a spelled number.
+        func spelledCompound(_ norm: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+            var partStart = a
+            for k in a...b where k == b || norm[k] == UInt8(ascii: "-") {
+                if !classes(Tokenizer.fnv(norm, partStart, k)).contains(.spelled) { return false }
+                partStart = k + 1
+            }
+            return true
+        }
     }
 }
