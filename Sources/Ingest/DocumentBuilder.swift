@@ -57,6 +57,16 @@ public struct DocumentBuilder: Sendable {
         }
     }
 
+    /// Appends `src[range]`, bytes with no whitespace, copied from those source offsets:
+    /// one source-map check and one copy for the whole run.
+    mutating func appendRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        appendVisible(src[range.lowerBound], source: range.lowerBound)
+        guard range.count > 1 else { return }
+        map.extendRun(by: range.count - 1)
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: src[(range.lowerBound + 1)..<range.upperBound]))
+    }
+
     /// A word break that is not in the source (a line joined to the next one).
 
     public mutating func appendSpace(source: Int?) {

@@ -1,10 +1,19 @@
 /// Receives the bytes inline-markup removal keeps, each with its true source offset.
 protocol PlainTextSink {
     mutating func put(_ byte: UInt8, source: Int)
+    /// A run of plain bytes (no markup, no whitespace) copied from `src[range]`.
+    mutating func putRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+}
+
+extension PlainTextSink {
+    mutating func putRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        for i in range { put(src[i], source: i) }
+    }
 }
 
 extension DocumentBuilder: PlainTextSink {
     mutating func put(_ byte: UInt8, source: Int) { append(byte, source: source) }
+    mutating func putRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) { appendRun(src, range) }
 }
 
 /// Removes inline Markdown-ish markup from a source span: `[text](url)` keeps `text`, tags
@@ -15,6 +24,7 @@ enum PlainTextInline {
     static func strip<S: PlainTextSink>(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into sink: inout S) {
         var i = range.lowerBound
         let hi = range.upperBound
+        let isPlain = Self.isPlain
         while i < hi {
             let b = src[i]
             switch b {
@@ -58,10 +68,23 @@ enum PlainTextInline {
                     while i < j { sink.put(b, source: i); i += 1 }
                 }
             default:
-                sink.put(b, source: i)
-                i += 1
+                // most bytes are plain text: hand them over a word at a time
+                var j = i + 1
+                while j < hi, isPlain[Int(src[j])] { j += 1 }
+                if j - i > 1 && isPlain[Int(b)] {
+                    sink.putRun(src, i..<j)
+                    i = j
+                } else {
+                    sink.put(b, source: i)
+                    i += 1
+                }
             }
         }
+    }
+
+    /// Bytes that are neither markup the stripper looks at nor whitespace.
+    private static let isPlain: [Bool] = (0..<256).map { b in
+        !"\\[]<*_ \n\t\r\u{0C}".utf8.contains(UInt8(b))
     }
 
     /// Index of the `]` matching the `[` at `open`, on the same span, or nil.

@@ -30,6 +30,13 @@ public struct SourceMap: Sendable, Equatable {
         appendAnchor(text: text, source: source)
     }
 
+    /// The `n` bytes after the last recorded one were copied from the `n` source bytes after
+    /// its source byte.
+    mutating func extendRun(by n: Int) {
+        nextText += n
+        nextSource += n
+    }
+
     mutating func appendAnchor(text: Int, source: Int) {
         if let last = anchors.last, last.source + (text - last.text) == source, text >= last.text {
             // the run continues across a gap of bytes with no source (none were recorded)
