@@ -27,27 +27,30 @@ public enum Ingest {
 
     /// Reads and ingests a file (`-` reads standard input).
     public static func read(path: String, mediaType: Document.MediaType? = nil) throws(IngestError) -> Document {
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            let attrs = try? FileManager.default.attributesOfItem(atPath: path)
-            if let size = attrs?[.size] as? Int, size > maxBytes {
-                throw IngestError(path: path, kind: .tooLarge,
-                                  message: "file is \(size) bytes, larger than the \(maxBytes)-byte limit")
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw IngestError(path: path, kind: .unreadable, message: "cannot read file")
-            }
-            bytes = Array(data)
-        }
+        let bytes = try load(path: path)
         let type = mediaType ?? Self.mediaType(path: path, prefix: bytes[...])
         return try document(source: bytes, path: path, mediaType: type)
     }
 
+    /// The bytes of a file (`-`: standard input), refusing files over `maxBytes`.
+    public static func load(path: String) throws(IngestError) -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attrs?[.size] as? Int, size > maxBytes {
+            throw IngestError(path: path, kind: .tooLarge,
+                              message: "file is \(size) bytes, larger than the \(maxBytes)-byte limit")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw IngestError(path: path, kind: .unreadable, message: "cannot read file")
+        }
+        return Array(data)
+    }
+
     /// Ingests bytes already in memory.
+    /// `sha256` may be passed when the caller already hashed the bytes.
     public static func document(
-        source: [UInt8], path: String, id: String? = nil, mediaType: Document.MediaType
+        source: [UInt8], path: String, id: String? = nil, mediaType: Document.MediaType,
+        sha256: String? = nil
     ) throws(IngestError) -> Document {
         if source.count > maxBytes {
             throw IngestError(path: path, kind: .tooLarge,
@@ -70,7 +73,7 @@ public enum Ingest {
             meta = try HTMLReader.read(source, path: path, into: &builder)
         }
         return builder.build(
-            path: path, id: id, mediaType: mediaType, source: source, sha256: sha256Hex(source),
+            path: path, id: id, mediaType: mediaType, source: source, sha256: sha256 ?? sha256Hex(source),
             title: meta.title, authors: meta.authors, date: meta.date,
             keepSourceMap: mediaType == .plainText)
     }

@@ -94,17 +94,18 @@ public final class Batch: @unchecked Sendable {
 
     private func process(_ seq: Int, _ item: InputItem) -> BatchResult {
         do {
-            let document = try item.ingest()
-            if skip.contains(document.sha256) {
-                var empty = DocumentOutput(jsonl: [], sentences: 0, records: 0,
-                                           labelCounts: Array(repeating: 0, count: Tag.allCases.count))
-                empty.skipped = true
-                return BatchResult(sequence: seq, input: item, result: .success(empty),
-                                   sourceBytes: document.source.count, sha256: document.sha256)
+            let (bytes, type) = try item.load()
+            let sha = sha256Hex(bytes)
+            if skip.contains(sha) {  // resume: already in the output, not even parsed
+                var done = DocumentOutput(jsonl: [], sentences: 0, records: 0,
+                                          labelCounts: Array(repeating: 0, count: Tag.allCases.count))
+                done.skipped = true
+                return BatchResult(sequence: seq, input: item, result: .success(done),
+                                   sourceBytes: bytes.count, sha256: sha)
             }
-            let output = extractor.output(document)
-            return BatchResult(sequence: seq, input: item, result: .success(output),
-                               sourceBytes: document.source.count, sha256: document.sha256)
+            let document = try item.ingest(bytes, type, sha256: sha)
+            return BatchResult(sequence: seq, input: item, result: .success(extractor.output(document)),
+                               sourceBytes: bytes.count, sha256: sha)
         } catch {
             return BatchResult(sequence: seq, input: item, result: .failure(error), sourceBytes: 0, sha256: nil)
         }

@@ -13,13 +13,29 @@ public enum InputItem: Sendable {
         }
     }
 
-    /// Reads (for files) and ingests.
-    public func ingest() throws(IngestError) -> Document {
+    /// The source bytes and their media type (files: by name, else by content).
+    public func load() throws(IngestError) -> (bytes: [UInt8], mediaType: Document.MediaType) {
         switch self {
         case .file(let path):
-            return try Ingest.read(path: path)
-        case .inline(let id, let bytes, let type):
-            return try Ingest.document(source: bytes, path: id, id: id, mediaType: type)
+            let bytes = try Ingest.load(path: path)
+            return (bytes, Ingest.mediaType(path: path, prefix: bytes[...]))
+        case .inline(_, let bytes, let type):
+            return (bytes, type)
+        }
+    }
+
+    /// Reads and ingests.
+    public func ingest() throws(IngestError) -> Document {
+        let (bytes, type) = try load()
+        return try ingest(bytes, type)
+    }
+
+    func ingest(_ bytes: [UInt8], _ type: Document.MediaType, sha256: String? = nil) throws(IngestError) -> Document {
+        switch self {
+        case .file(let path):
+            return try Ingest.document(source: bytes, path: path, mediaType: type, sha256: sha256)
+        case .inline(let id, _, _):
+            return try Ingest.document(source: bytes, path: id, id: id, mediaType: type, sha256: sha256)
         }
     }
 }
