@@ -31,6 +31,7 @@ struct PatternCompiler {
         }
         append(.match, leaf: node.source)
         program.entry = EntryFilter(program, lexicons: lexicons)
+        program.requirements = requirements(node)
         program.code = ProgramCode(program)
         return (program, try trigger(node))
     }
@@ -154,7 +155,7 @@ struct PatternCompiler {
         }
     }
 
-    private mutating func testFor(_ spec: TokenSpec) -> TokenTest {
+    mutating func testFor(_ spec: TokenSpec) -> TokenTest {
         switch spec {
         case .word(let w): return TokenTest(kind: .id(vocab.intern(w)))
         case .exact(let bytes):

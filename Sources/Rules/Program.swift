@@ -29,6 +29,8 @@ struct Program: Sendable {
 
     /// What the first token of any match must be; nil: no start position is ruled out.
     var entry: EntryFilter?
+    /// What every match contains (all of them), for the per-sentence rule filter.
+    var requirements: [Requirement] = []
     /// What the matcher runs, frozen when compilation ends.
     var code = ProgramCode.empty
 
