@@ -82,6 +82,7 @@ public struct RuleSet: Sendable {
     /// Tokenises the sentence and looks every token up in the vocabulary.
     func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ w: inout SentenceWork) {
         Tokenizer.tokenize(sentence, into: &w.tokens, norm: &w.norm, normRanges: &w.normRanges)
+        w.vm.beginSentence()
         let vocab = self.vocab
         w.norm.withUnsafeBufferPointer { norm in
             w.normRanges.withUnsafeBufferPointer { ranges in
@@ -209,12 +210,13 @@ public struct RuleSet: Sendable {
     }
 
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
-        let rule = rules[hit.rule]
+        // Fields one by one: copying the whole rule would retain every array and string in it.
+        let r = hit.rule
         let range = byteRange(hit.tokens, tokens)
         let captures = self.captures(hit, tokens)
-        let fields = rule.normalizeFigure
+        let fields = rules[r].normalizeFigure
             ? FigureNormalizer.fields(sentence: sentence, match: range, captures: captures) : []
-        return Match(tag: rule.tag, ruleID: rule.id, file: rule.file, line: rule.line,
+        return Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
                      range: range, captures: captures, fields: fields)
     }
 
