@@ -70,9 +70,10 @@ final class LexiconTries: Sendable {
         self.terminal = terminal
     }
 
-    /// Appends to `ends` every token index just past an entry of lexicon `k` that starts at
+    /// Calls `found` with every token index just past an entry of lexicon `k` that starts at
     /// `start`, shortest first.
-    func ends(_ k: Int, in tokens: UnsafeBufferPointer<Token>, from start: Int, into ends: inout [Int]) {
+    @inline(__always)
+    func ends(_ k: Int, in tokens: UnsafeBufferPointer<Token>, from start: Int, _ found: (Int) -> Void) {
         var node = Int(roots[k]), pos = start
         while pos < tokens.count {
             let id = tokens[pos].id
@@ -82,7 +83,7 @@ final class LexiconTries: Sendable {
             guard lo < Int(edgeStart[node + 1]), edgeIDs[lo] == id else { return }
             node = Int(edgeNodes[lo])
             pos += 1
-            if terminal[node] { ends.append(pos) }
+            if terminal[node] { found(pos) }
         }
     }
 }

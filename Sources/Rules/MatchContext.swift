@@ -17,6 +17,9 @@ struct SentenceWork {
     /// Per rule: already a candidate for this sentence. Cleared after each sentence.
     var ruleStamp: [Bool] = []
     var candidates: [Int32] = []
+    /// Per requirement: the sentence number in which a token met it last.
+    var reqSeen: [UInt32] = []
+    var sentenceNumber: UInt32 = 0
     var hits: [RuleHit] = []
     var vm = MatchVM()
 }

@@ -3,15 +3,10 @@
 /// by instructions × tokens. Finds the leftmost start with a match and, there, the longest
 /// match; among equally long ones, the captures of the first path in pattern order.
 ///
-/// A struct, used through `inout`: its arrays are then plain locals to the compiler, with no
-/// dynamic exclusivity check per access as stored properties of a class would need.
+/// Its working memory is raw buffers (`VMBuffers`) read through local pointers: a push, a
+/// memo write or a slot write is a plain store, with no uniqueness or exclusivity check.
 struct MatchVM {
-    private enum Frame { case thread(Int32, Int32), restore(Int32, Int32) }
-    private var stack: [Frame] = []
-    private var visited: [UInt32] = []
-    private var stamp: UInt32 = 0
-    private var slots: [Int32] = []
-    private var lexEnds: [Int] = []
+    private let buf = VMBuffers()
     var bestSlots: [Int32] = []
 
     /// Where the last diagnosing `run` got furthest without matching: the failed instruction
@@ -31,6 +26,10 @@ struct MatchVM {
         var end: Int
     }
 
+    /// Forgets the lexicon matches memoised for the previous sentence; call once per sentence
+    /// before any `run` on it.
+    func beginSentence() { buf.newSentence() }
+
     /// The best match of `program` in the sentence, or nil. Captures land in `bestSlots`.
     /// With `diagnose`, every start position runs and failures are tracked for `explain`;
     /// without, starts where no entry instruction accepts the token are skipped.
@@ -38,67 +37,69 @@ struct MatchVM {
                       sentence: UnsafeBufferPointer<UInt8>, diagnose: Bool = false) -> Found? {
         let n = tokens.count
         let width = n + 1
-        let need = program.insts.count * width
-        if visited.count < need { visited = Array(repeating: 0, count: need); stamp = 0 }
+        buf.reserve(visited: program.insts.count * width, slots: program.slotCount,
+                    lexicons: lexicons.roots.count, width: width)
         self.diagnose = diagnose
         failPos = -1
         failInst = -1
         failConsumed = -1
-        for start in 0..<max(n, 1) {
-            if !diagnose, let entry = program.entry, !entry.accepts(tokens, start) { continue }
-            if stamp == UInt32.max { for k in visited.indices { visited[k] = 0 }; stamp = 0 }
-            stamp += 1
-            if let end = runFrom(start, program, lexicons, tokens, sentence, width), end > start {
-                return Found(start: start, end: end)
+        let entry = diagnose ? nil : program.entry
+        return program.insts.withUnsafeBufferPointer { insts in
+            program.tests.withUnsafeBufferPointer { tests in
+                for start in 0..<max(n, 1) {
+                    if let entry, !entry.accepts(tokens, start) { continue }
+                    if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+                        bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
+                        return Found(start: start, end: end)
+                    }
+                }
+                return nil
             }
         }
-        return nil
     }
 
-    private mutating func runFrom(_ start: Int, _ program: ProgramCode, _ lexicons: LexiconTries,
-                                  _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
-                                  _ width: Int) -> Int? {
+    private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<Program.Inst>,
+                                  _ tests: UnsafeBufferPointer<TokenTest>, _ slotCount: Int,
+                                  _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
+                                  _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int) -> Int? {
         let n = tokens.count
         currentStart = start
-        slots.removeAll(keepingCapacity: true)
-        for _ in 0..<program.slotCount { slots.append(-1) }
-        var best = -1
-        stack.removeAll(keepingCapacity: true)
-        stack.append(.thread(0, Int32(start)))
-        while let frame = stack.popLast() {
-            var pc: Int, pos: Int
-            switch frame {
-            case .restore(let slot, let old):
-                slots[Int(slot)] = old
-                continue
-            case .thread(let p, let q):
-                pc = Int(p); pos = Int(q)
-            }
+        let stamp = buf.nextStamp()
+        let visited = buf.visited, slots = buf.slots, best = buf.best
+        for k in 0..<slotCount { slots[k] = -1 }
+        var bestEnd = -1
+        var sp = 0
+        buf.push(&sp, VMBuffers.thread(0, start))
+        while sp > 0 {
+            sp -= 1
+            let frame = buf.stack[sp]
+            let a = Int32(truncatingIfNeeded: frame >> 32), b = Int32(truncatingIfNeeded: frame)
+            if a < 0 { slots[Int(-a - 1)] = b; continue }
+            var pc = Int(a), pos = Int(b)
             thread: while true {
                 let key = pc * width + pos
                 if visited[key] == stamp { break }
                 visited[key] = stamp
-                switch program.insts[pc] {
+                switch insts[pc] {
                 case .test(let k):
-                    if pos < n, program.tests[Int(k)].accepts(tokens[pos], sentence) {
+                    if pos < n, tests[Int(k)].accepts(tokens[pos], sentence) {
                         pc += 1; pos += 1
                     } else {
                         noteFailure(pc, pos)
                         break thread
                     }
                 case .lexicon(let k):
-                    lexEnds.removeAll(keepingCapacity: true)
-                    if pos < n { lexicons.ends(Int(k), in: tokens, from: pos, into: &lexEnds) }
-                    guard let longest = lexEnds.last else { noteFailure(pc, pos); break thread }
-                    for e in lexEnds.dropLast() { stack.append(.thread(Int32(pc + 1), Int32(e))) }
-                    pc += 1; pos = longest
-                case .split(let a, let b):
-                    stack.append(.thread(b, Int32(pos)))
-                    pc = Int(a)
-                case .jump(let a):
-                    pc = Int(a)
+                    let ends = buf.lexiconEnds(Int(k), pos, width, lexicons, tokens)
+                    guard ends.count > 0 else { noteFailure(pc, pos); break thread }
+                    for e in 0..<ends.count - 1 { buf.push(&sp, VMBuffers.thread(pc + 1, Int(ends[e]))) }
+                    pc += 1; pos = Int(ends[ends.count - 1])
+                case .split(let x, let y):
+                    buf.push(&sp, VMBuffers.thread(Int(y), pos))
+                    pc = Int(x)
+                case .jump(let x):
+                    pc = Int(x)
                 case .save(let slot):
-                    stack.append(.restore(slot, slots[Int(slot)]))
+                    buf.push(&sp, VMBuffers.restore(Int(slot), slots[Int(slot)]))
                     slots[Int(slot)] = Int32(pos)
                     pc += 1
                 case .assertStart:
@@ -108,15 +109,15 @@ struct MatchVM {
                     guard pos == n else { noteFailure(pc, pos); break thread }
                     pc += 1
                 case .match:
-                    if pos > best {
-                        best = pos
-                        bestSlots = slots
+                    if pos > bestEnd {
+                        bestEnd = pos
+                        best.update(from: slots, count: slotCount)
                     }
                     break thread
                 }
             }
         }
-        return best >= 0 ? best : nil
+        return bestEnd >= 0 ? bestEnd : nil
     }
 
     @inline(__always)
@@ -126,5 +127,137 @@ struct MatchVM {
         if consumed > failConsumed || (consumed == failConsumed && pos == failPos && pc > failInst) {
             failConsumed = consumed; failPos = pos; failInst = pc
         }
+    }
+}
+
+/// The matcher's buffers, allocated once per `MatchContext` and grown on demand: the visited
+/// memo (stamped per start position, never cleared), the backtracking stack (frames packed
+/// in an Int64: a thread is (pc, pos), a slot restore is (-(slot + 1), old value)), the
+/// capture slots, and per sentence the ends of every lexicon entry found at a position, so
+/// rules that share `@actors` walk its trie once per position.
+final class VMBuffers {
+    private(set) var visited: UnsafeMutablePointer<UInt32>
+    private var visitedCap = 0
+    private var stamp: UInt32 = 0
+    private(set) var stack: UnsafeMutablePointer<Int64>
+    private var stackCap = 64
+    private(set) var slots: UnsafeMutablePointer<Int32>
+    private(set) var best: UnsafeMutablePointer<Int32>
+    private var slotCap = 0
+    /// Lexicon memo, indexed by lexicon × width + position: the sentence it is valid for,
+    /// and the range of its ends in `ends`.
+    private var memoSentence: UnsafeMutablePointer<UInt32>
+    private var memoStart: UnsafeMutablePointer<Int32>
+    private var memoCount: UnsafeMutablePointer<Int32>
+    private var memoCap = 0
+    private var memoWidth = -1
+    private var sentence: UInt32 = 1
+    private var ends: UnsafeMutablePointer<Int32>
+    private var endsCount = 0
+    private var endsCap = 64
+
+    init() {
+        visited = .allocate(capacity: 0)
+        stack = .allocate(capacity: stackCap)
+        slots = .allocate(capacity: 0)
+        best = .allocate(capacity: 0)
+        memoSentence = .allocate(capacity: 0)
+        memoStart = .allocate(capacity: 0)
+        memoCount = .allocate(capacity: 0)
+        ends = .allocate(capacity: endsCap)
+    }
+
+    deinit {
+        visited.deallocate(); stack.deallocate(); slots.deallocate(); best.deallocate()
+        memoSentence.deallocate(); memoStart.deallocate(); memoCount.deallocate(); ends.deallocate()
+    }
+
+    @inline(__always) static func thread(_ pc: Int, _ pos: Int) -> Int64 { Int64(pc) << 32 | Int64(UInt32(truncatingIfNeeded: pos)) }
+    @inline(__always) static func restore(_ slot: Int, _ old: Int32) -> Int64 {
+        Int64(-(slot + 1)) << 32 | Int64(UInt32(bitPattern: old))
+    }
+
+    func newSentence() {
+        endsCount = 0
+        if sentence == UInt32.max {
+            memoSentence.update(repeating: 0, count: memoCap)
+            sentence = 0
+        }
+        sentence += 1
+    }
+
+    func reserve(visited need: Int, slots slotNeed: Int, lexicons: Int, width: Int) {
+        if visitedCap < need {
+            visited.deallocate()
+            visitedCap = max(need, visitedCap * 2)
+            visited = .allocate(capacity: visitedCap)
+            visited.initialize(repeating: 0, count: visitedCap)
+            stamp = 0
+        }
+        if slotCap < slotNeed {
+            slots.deallocate(); best.deallocate()
+            slotCap = slotNeed
+            slots = .allocate(capacity: slotCap); best = .allocate(capacity: slotCap)
+            best.initialize(repeating: -1, count: slotCap)
+        }
+        if memoCap < lexicons * width {
+            memoSentence.deallocate(); memoStart.deallocate(); memoCount.deallocate()
+            memoCap = max(lexicons * width, memoCap * 2)
+            memoSentence = .allocate(capacity: memoCap)
+            memoStart = .allocate(capacity: memoCap)
+            memoCount = .allocate(capacity: memoCap)
+            memoSentence.initialize(repeating: 0, count: memoCap)
+        }
+        // A different length is a different sentence, even if `newSentence` was not called.
+        if memoWidth != width { memoWidth = width; newSentence() }
+    }
+
+    @inline(__always)
+    func nextStamp() -> UInt32 {
+        if stamp == UInt32.max { visited.update(repeating: 0, count: visitedCap); stamp = 0 }
+        stamp += 1
+        return stamp
+    }
+
+    @inline(__always)
+    func push(_ sp: inout Int, _ frame: Int64) {
+        if sp == stackCap { growStack() }
+        stack[sp] = frame
+        sp += 1
+    }
+
+    private func growStack() {
+        let bigger = UnsafeMutablePointer<Int64>.allocate(capacity: stackCap * 2)
+        bigger.moveInitialize(from: stack, count: stackCap)
+        stack.deallocate()
+        stack = bigger
+        stackCap *= 2
+    }
+
+    /// Token indices just past each entry of lexicon `k` starting at `pos`, shortest first.
+    @inline(__always)
+    func lexiconEnds(_ k: Int, _ pos: Int, _ width: Int, _ lexicons: LexiconTries,
+                     _ tokens: UnsafeBufferPointer<Token>) -> UnsafeBufferPointer<Int32> {
+        let m = k * width + pos
+        if memoSentence[m] != sentence {
+            let first = endsCount
+            if pos < tokens.count { lexicons.ends(k, in: tokens, from: pos) { self.appendEnd($0) } }
+            memoSentence[m] = sentence
+            memoStart[m] = Int32(first)
+            memoCount[m] = Int32(endsCount - first)
+        }
+        return UnsafeBufferPointer(start: ends + Int(memoStart[m]), count: Int(memoCount[m]))
+    }
+
+    private func appendEnd(_ e: Int) {
+        if endsCount == endsCap {
+            let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: endsCap * 2)
+            bigger.moveInitialize(from: ends, count: endsCount)
+            ends.deallocate()
+            ends = bigger
+            endsCap *= 2
+        }
+        ends[endsCount] = Int32(e)
+        endsCount += 1
     }
 }

@@ -31,6 +31,7 @@ struct PatternCompiler {
         }
         append(.match, leaf: node.source)
         program.entry = EntryFilter(program, lexicons: lexicons)
+        program.requirements = requirements(node)
         program.code = ProgramCode(program)
         return (program, try trigger(node))
     }
@@ -106,31 +107,33 @@ struct PatternCompiler {
         }
     }
 
-    /// A branch of an alternation after merging: a run of adjacent one-word branches
-    /// (`also | again | ~see`) becomes one test of a sorted id list, so the matcher tries
-    /// them in one step instead of a split, a test and a jump each. Each such branch
-    /// consumes exactly one token and captures nothing, so merging changes no match.
+    /// A branch of an alternation after merging: a run of adjacent one-token branches
+    /// (`also | again | ~see | %num | "'s"`) becomes one test (of a sorted id list when all
+    /// are words), so the matcher tries them in one step instead of a split, a test and a
+    /// jump each. Each such branch consumes exactly one token, captures nothing and continues
+    /// at the same instruction, so merging changes no match and no capture.
     private enum Branch {
         case node(PatternNode)
-        case words([Int32], Range<Int>)
+        case tokens([Int32], [TokenTest], Range<Int>)
     }
 
     private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
         var out: [Branch] = []
-        var ids: [Int32] = [], range: Range<Int>? = nil
+        var ids: [Int32] = [], others: [TokenTest] = [], range: Range<Int>? = nil
         func flush() {
-            if let r = range { out.append(.words(Array(Set(ids)).sorted(), r)) }
+            if let r = range { out.append(.tokens(Array(Set(ids)).sorted(), others, r)) }
             ids = []
+            others = []
             range = nil
         }
         for b in branches {
-            if case .token(let spec, let r) = b, let more = wordIDs(spec) {
-                ids += more
-                range = range.map { $0.lowerBound..<r.upperBound } ?? r
-            } else {
+            guard case .token(let spec, let r) = b else {
                 flush()
                 out.append(.node(b))
+                continue
             }
+            if let more = wordIDs(spec) { ids += more } else { others.append(testFor(spec)) }
+            range = range.map { $0.lowerBound..<r.upperBound } ?? r
         }
         flush()
         return out
@@ -148,13 +151,21 @@ struct PatternCompiler {
     private mutating func emit(_ branch: Branch) throws(PatternError) {
         switch branch {
         case .node(let n): try emit(n)
-        case .words(let ids, let r):
-            program.tests.append(TokenTest(kind: ids.count == 1 ? .id(ids[0]) : .ids(ids)))
+        case .tokens(let ids, let others, let r):
+            let test: TokenTest
+            if others.isEmpty {
+                test = TokenTest(kind: ids.count == 1 ? .id(ids[0]) : .ids(ids))
+            } else if ids.isEmpty && others.count == 1 {
+                test = others[0]
+            } else {
+                test = TokenTest(kind: .union(ids: ids, others: others))
+            }
+            program.tests.append(test)
             append(.test(Int32(program.tests.count - 1)), leaf: r)
         }
     }
 
-    private mutating func testFor(_ spec: TokenSpec) -> TokenTest {
+    mutating func testFor(_ spec: TokenSpec) -> TokenTest {
         switch spec {
         case .word(let w): return TokenTest(kind: .id(vocab.intern(w)))
         case .exact(let bytes):

@@ -29,6 +29,8 @@ struct Program: Sendable {
 
     /// What the first token of any match must be; nil: no start position is ruled out.
     var entry: EntryFilter?
+    /// What every match contains (all of them), for the per-sentence rule filter.
+    var requirements: [Requirement] = []
     /// What the matcher runs, frozen when compilation ends.
     var code = ProgramCode.empty
 
@@ -89,12 +91,19 @@ struct EntryFilter: Sendable {
             case .lexicon(let k): ids.formUnion(lexicons[Int(k)].firstIDs)
             case .test(let k):
                 let t = p.tests[Int(k)]
-                if t.negated { return nil }
-                switch t.kind {
-                case .id(let id), .exact(let id, _): ids.insert(id)
-                case .ids(let list): ids.formUnion(list)
-                case .classes(let has, let not): classHas.append(has); classNot.append(not)
-                case .any: return nil
+                var parts = [t]
+                if case .union(let words, let others) = t.kind, !t.negated {
+                    ids.formUnion(words)
+                    parts = others
+                }
+                for t in parts {
+                    if t.negated { return nil }
+                    switch t.kind {
+                    case .id(let id), .exact(let id, _): ids.insert(id)
+                    case .ids(let list): ids.formUnion(list)
+                    case .classes(let has, let not): classHas.append(has); classNot.append(not)
+                    case .any, .union: return nil
+                    }
                 }
             case .assertEnd, .match: return nil
             }
@@ -135,6 +144,9 @@ struct TokenTest: Sendable {
         case exact(Int32, [UInt8])
         case classes(has: TokenClasses, not: TokenClasses)
         case any
+        /// Passes when the token's id is in the sorted `ids` or one of `others` passes:
+        /// adjacent one-token branches of an alternation, tried in one step.
+        case union(ids: [Int32], others: [TokenTest])
     }
     var kind: Kind
     var negated = false
@@ -154,6 +166,13 @@ struct TokenTest: Sendable {
         case .classes(let has, let not):
             ok = t.classes.isSuperset(of: has) && t.classes.isDisjoint(with: not)
         case .any: ok = true
+        case .union(let ids, let others):
+            var lo = 0, hi = ids.count
+            while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < t.id { lo = mid + 1 } else { hi = mid } }
+            var any = t.id >= 0 && lo < ids.count && ids[lo] == t.id
+            var k = 0
+            while !any && k < others.count { any = others[k].accepts(t, sentence); k += 1 }
+            ok = any
         }
         return ok != negated
     }

@@ -379,6 +379,7 @@ struct RuleLoader {
             set.triggerOffsets.append(Int32(set.triggerRules.count))
         }
         for bit in set.classRules.indices where !set.classRules[bit].isEmpty { set.classRuleBits |= 1 << UInt32(bit) }
+        set.requirements = RequirementIndex(rules: rules.map(\.program.requirements), vocabCount: vocab.count)
         set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
         set.rulePriority = rules.map(\.priority)
         set.warnings = warnings

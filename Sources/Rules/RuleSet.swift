@@ -22,6 +22,8 @@ public struct RuleSet: Sendable {
     var alwaysRules: [Int32] = []
     /// Bits of the classes that trigger some rule.
     var classRuleBits: UInt32 = 0
+    /// What every match of each rule contains: a triggered rule runs only when all are met.
+    var requirements = RequirementIndex()
     /// Per rule, flat for the conflict policy: the tag's rank in `Tag.allCases`, the priority.
     var ruleTagRank: [UInt8] = []
     var rulePriority: [Int] = []
@@ -80,6 +82,7 @@ public struct RuleSet: Sendable {
     /// Tokenises the sentence and looks every token up in the vocabulary.
     func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ w: inout SentenceWork) {
         Tokenizer.tokenize(sentence, into: &w.tokens, norm: &w.norm, normRanges: &w.normRanges)
+        w.vm.beginSentence()
         let vocab = self.vocab
         w.norm.withUnsafeBufferPointer { norm in
             w.normRanges.withUnsafeBufferPointer { ranges in
@@ -93,18 +96,33 @@ public struct RuleSet: Sendable {
     }
 
     /// Rules to run on this sentence, in rule order, into `w.candidates`: the always-run rules
-    /// plus every rule indexed under a word or a token class of the sentence.
-    func collectCandidates(_ w: inout SentenceWork) {
+    /// plus every rule indexed under a word or a token class of the sentence. With
+    /// `requireAll`, only those whose every requirement a token of the sentence meets.
+    func collectCandidates(_ w: inout SentenceWork, requireAll: Bool = true) {
         w.candidates.removeAll(keepingCapacity: true)
         if w.ruleStamp.count < rules.count { w.ruleStamp = Array(repeating: false, count: rules.count) }
+        let reqs = requirements
+        if w.reqSeen.count < reqs.count { w.reqSeen = Array(repeating: 0, count: reqs.count); w.sentenceNumber = 0 }
+        if w.sentenceNumber == UInt32.max {
+            for k in w.reqSeen.indices { w.reqSeen[k] = 0 }
+            w.sentenceNumber = 0
+        }
+        w.sentenceNumber += 1
+        let now = w.sentenceNumber
         w.candidates.append(contentsOf: alwaysRules)
         for r in alwaysRules { w.ruleStamp[Int(r)] = true }
         var present: UInt32 = 0
         let rows = triggerOffsets.count - 1
+        let reqRows = reqs.idOffsets.count - 1
         for t in w.tokens {
             present |= t.classes.rawValue
-            guard t.id >= 0, Int(t.id) < rows else { continue }
-            for k in Int(triggerOffsets[Int(t.id)])..<Int(triggerOffsets[Int(t.id) + 1]) {
+            guard t.id >= 0 else { continue }
+            let id = Int(t.id)
+            if id < reqRows {
+                for k in Int(reqs.idOffsets[id])..<Int(reqs.idOffsets[id + 1]) { w.reqSeen[Int(reqs.idReqs[k])] = now }
+            }
+            guard id < rows else { continue }
+            for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
                 let r = triggerRules[k]
                 if !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
             }
@@ -116,12 +134,22 @@ public struct RuleSet: Sendable {
             for r in classRules[bit] where !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
         }
         for r in w.candidates { w.ruleStamp[Int(r)] = false }
+        if requireAll {
+            let seen = w.reqSeen
+            w.candidates.removeAll { r in
+                for k in Int(reqs.ruleOffsets[Int(r)])..<Int(reqs.ruleOffsets[Int(r) + 1]) {
+                    let q = Int(reqs.ruleReqs[k])
+                    if seen[q] != now && reqs.reqClassBits[q] & present == 0 { return true }
+                }
+                return false
+            }
+        }
         if w.candidates.count > 1 { w.candidates.sort() }
     }
 
     /// The candidate rules of a sentence, for `explain`.
     func candidates(_ w: inout SentenceWork) -> [Int32] {
-        collectCandidates(&w)
+        collectCandidates(&w, requireAll: false)
         return w.candidates
     }
 
@@ -182,12 +210,13 @@ public struct RuleSet: Sendable {
     }
 
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
-        let rule = rules[hit.rule]
+        // Fields one by one: copying the whole rule would retain every array and string in it.
+        let r = hit.rule
         let range = byteRange(hit.tokens, tokens)
         let captures = self.captures(hit, tokens)
-        let fields = rule.normalizeFigure
+        let fields = rules[r].normalizeFigure
             ? FigureNormalizer.fields(sentence: sentence, match: range, captures: captures) : []
-        return Match(tag: rule.tag, ruleID: rule.id, file: rule.file, line: rule.line,
+        return Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
                      range: range, captures: captures, fields: fields)
     }
 

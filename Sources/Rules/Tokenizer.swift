@@ -7,9 +7,52 @@
 public enum Tokenizer {
     public static func tokenize(_ s: UnsafeBufferPointer<UInt8>, into tokens: inout [Token],
                                 norm: inout [UInt8], normRanges: inout [Range<Int>]) {
-        tokens.removeAll(keepingCapacity: true)
-        norm.removeAll(keepingCapacity: true)
-        normRanges.removeAll(keepingCapacity: true)
+        // A sentence of n bytes has at most n tokens and at most n normalised bytes: size the
+        // buffers once, write through pointers, then trim to what was written.
+        let n = s.count
+        if tokens.count < n { tokens += repeatElement(Token(start: 0, end: 0, classes: [], id: -1, hash: 0), count: n - tokens.count) }
+        if norm.count < n { norm += repeatElement(0, count: n - norm.count) }
+        if normRanges.count < n { normRanges += repeatElement(0..<0, count: n - normRanges.count) }
+        var written = (tokens: 0, norm: 0)
+        tokens.withUnsafeMutableBufferPointer { t in
+            norm.withUnsafeMutableBufferPointer { b in
+                normRanges.withUnsafeMutableBufferPointer { r in
+                    var out = Sink(tokens: t.baseAddress!, norm: b.baseAddress!, ranges: r.baseAddress!)
+                    scan(s, &out)
+                    written = (out.tokenCount, out.normCount)
+                }
+            }
+        }
+        tokens.removeLast(tokens.count - written.tokens)
+        normRanges.removeLast(normRanges.count - written.tokens)
+        norm.removeLast(norm.count - written.norm)
+    }
+
+    /// Where `scan` writes: tokens, their normalised bytes and each token's range of them.
+    struct Sink {
+        let tokens: UnsafeMutablePointer<Token>
+        let norm: UnsafeMutablePointer<UInt8>
+        let ranges: UnsafeMutablePointer<Range<Int>>
+        var tokenCount = 0
+        var normCount = 0
+
+        init(tokens: UnsafeMutablePointer<Token>, norm: UnsafeMutablePointer<UInt8>, ranges: UnsafeMutablePointer<Range<Int>>) {
+            self.tokens = tokens
+            self.norm = norm
+            self.ranges = ranges
+        }
+
+        @inline(__always) mutating func byte(_ c: UInt8) { norm[normCount] = c; normCount += 1 }
+
+        @inline(__always) mutating func token(_ t: Token, _ normStart: Int) {
+            tokens[tokenCount] = t
+            ranges[tokenCount] = normStart..<normCount
+            tokenCount += 1
+        }
+    }
+
+    private static func scan(_ s: UnsafeBufferPointer<UInt8>, _ out: inout Sink) {
+        guard !s.isEmpty else { return }
         let n = s.count
         let wordClasses = WordClasses.table
         var i = 0
@@ -20,18 +63,18 @@ public enum Tokenizer {
                 i += len
             case .letter:
                 let end = scanWord(s, i)
-                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false, wordClasses)
+                emit(s, i, end, &out, numeric: false, wordClasses)
                 i = end
             case .digit:
                 let end = scanNumber(s, i)
-                emit(s, i, end, &tokens, &norm, &normRanges, numeric: true, wordClasses)
+                emit(s, i, end, &out, numeric: true, wordClasses)
                 i = end
             case .apostrophe where isPossessive(s, i + len):
                 let end = i + len + 1
-                emit(s, i, end, &tokens, &norm, &normRanges, numeric: false, wordClasses)
+                emit(s, i, end, &out, numeric: false, wordClasses)
                 i = end
             case .currency, .percent, .punct, .apostrophe:
-                emitSymbol(s, i, i + len, kind, &tokens, &norm, &normRanges)
+                emitSymbol(s, i, i + len, kind, &out)
                 i += len
             }
         }
@@ -160,29 +203,26 @@ public enum Tokenizer {
 
     // MARK: - Emitting
 
-    static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind,
-                           _ tokens: inout [Token], _ norm: inout [UInt8], _ ranges: inout [Range<Int>]) {
+    static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind, _ out: inout Sink) {
         let classes: TokenClasses
         switch kind {
         case .currency: classes = [.currency]
         case .percent: classes = [.percent]
         default: classes = [.punct]
         }
-        let normStart = norm.count
-        appendNormalised(s, a, b, &norm)
-        ranges.append(normStart..<norm.count)
-        let h = norm.withUnsafeBufferPointer { fnv($0, normStart, norm.count) }
-        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h))
+        let normStart = out.normCount
+        appendNormalised(s, a, b, &out)
+        let h = fnv(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount)
+        out.token(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h), normStart)
     }
 
-    static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int,
-                     _ tokens: inout [Token], _ norm: inout [UInt8], _ ranges: inout [Range<Int>],
+    static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout Sink,
                      numeric: Bool, _ wordClasses: WordClasses.Table) {
-        let normStart = norm.count
-        appendNormalised(s, a, b, &norm)
-        let normEnd = norm.count
-        ranges.append(normStart..<normEnd)
-        let h = norm.withUnsafeBufferPointer { fnv($0, normStart, normEnd) }
+        let normStart = out.normCount
+        appendNormalised(s, a, b, &out)
+        let normEnd = out.normCount
+        let norm = UnsafeBufferPointer(start: out.norm, count: normEnd)
+        let h = fnv(norm, normStart, normEnd)
         var classes: TokenClasses = []
         var hyphen = false, allDigits = true, upper = 0, lower = 0
         for k in a..<b {
@@ -205,12 +245,11 @@ public enum Tokenizer {
                     && !(b - a >= 2 && s[a + 1] == UInt8(ascii: ".")) { classes.insert(.code) }
             }
             classes.formUnion(wordClasses.classes(h))
-            if hyphen, !classes.contains(.spelled),
-               norm.withUnsafeBufferPointer({ wordClasses.spelledCompound($0, normStart, normEnd) }) {
+            if hyphen, !classes.contains(.spelled), wordClasses.spelledCompound(norm, normStart, normEnd) {
                 classes.insert(.spelled)
             }
         }
-        tokens.append(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h))
+        out.token(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h), normStart)
     }
 
     /// Four digits at `a` from 1800 to 2100 (a separator such as in 1.25 is no year).
@@ -227,24 +266,24 @@ public enum Tokenizer {
 
     /// Lowercases ASCII, Latin-1 and basic Cyrillic capitals and maps ’ to ', byte by byte.
     @inline(__always)
-    static func appendNormalised(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout [UInt8]) {
+    static func appendNormalised(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout Sink) {
         var i = a
         while i < b {
             let c = s[i]
             if c < 0x80 {
-                out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                out.byte(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
                 i += 1
                 continue
             }
             if i + 1 < b {
                 let d = s[i + 1]
-                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { out.append(c); out.append(d + 0x20); i += 2; continue }
-                if c == 0xD0, d >= 0x90, d <= 0x9F { out.append(0xD0); out.append(d + 0x20); i += 2; continue }
-                if c == 0xD0, d >= 0xA0, d <= 0xAF { out.append(0xD1); out.append(d - 0x20); i += 2; continue }
-                if c == 0xD0, d >= 0x80, d <= 0x8F { out.append(0xD1); out.append(d + 0x10); i += 2; continue }
+                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { out.byte(c); out.byte(d + 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0x90, d <= 0x9F { out.byte(0xD0); out.byte(d + 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0xA0, d <= 0xAF { out.byte(0xD1); out.byte(d - 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0x80, d <= 0x8F { out.byte(0xD1); out.byte(d + 0x10); i += 2; continue }
             }
-            if c == 0xE2, i + 2 < b, s[i + 1] == 0x80, s[i + 2] == 0x99 { out.append(UInt8(ascii: "'")); i += 3; continue }
-            out.append(c)
+            if c == 0xE2, i + 2 < b, s[i + 1] == 0x80, s[i + 2] == 0x99 { out.byte(UInt8(ascii: "'")); i += 3; continue }
+            out.byte(c)
             i += 1
         }
     }

@@ -39,8 +39,35 @@ final class IndexTests: XCTestCase {
         var stats = MatchStats()
         _ = Array("the cat sat on the mat".utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
         XCTAssertEqual(stats.rulesRun, 0)
-        _ = Array("this suggests".utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
+        _ = Array("the rise suggests".utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
         XCTAssertEqual(stats.rulesRun, 1)
+    }
+
+    func testRuleRunsOnlyWhenEveryRequiredElementOccurs() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: declare, tag: position, description: d, pattern: '@actors ..2 ~declare'}
+              - {id: warn, tag: claim, description: d, pattern: '(China | %currency) ..2 ~warn (it | %num)'}
+              - {id: pct, tag: figure, description: d, pattern: '%num ..3 %percent'}
+            """, lexicons: ["actors": "Russia\nthe two countries\n"])
+        let cases: [(String, Int, Int)] = [
+            ("Russia declared it.", 1, 1),
+            ("Russia said it.", 0, 0),                  // no form of ~declare
+            ("They declared it.", 0, 0),                // no actor
+            ("The two declared it.", 0, 0),             // an entry's first word is not enough
+            ("The two countries declared it.", 1, 1),
+            ("China warned.", 0, 0),                    // neither 'it' nor a number
+            ("$5 warned it.", 1, 1),                    // %currency stands for the China branch
+            ("China warned 5 times.", 1, 1),
+            ("It rose 5 points.", 0, 0),                // %num without %percent
+            ("It rose 5 %.", 1, 1),
+        ]
+        for (s, run, matched) in cases {
+            var stats = MatchStats()
+            _ = Array(s.utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
+            XCTAssertEqual(stats.rulesRun, run, s)
+            XCTAssertEqual(stats.matched, matched, s)
+        }
     }
 
     func testSyntheticRulesLoadAndScaleIndex() throws {

@@ -21,6 +21,12 @@ final class PatternTests: XCTestCase {
             // alternatives and groups
             ("(should|must) ~strengthen", "The EU must strengthen ties.", "must strengthen", [:]),
             ("(should|must) ~strengthen", "The EU will strengthen ties.", nil, [:]),
+            // one-token branches of any kind merged into one test; a longer branch keeps its place
+            ("up (%num | \"'s\"! | !by | ~rise) ..1 points", "up 5 points", "up 5 points", [:]),
+            ("up (%num | \"'s\"! | !by | ~rise) ..1 points", "up by 5 points", nil, [:]),
+            ("up (%num | rose | by %num) points", "up by 5 points", "up by 5 points", [:]),
+            ("up (=AB | %percent | ~rise) points", "up ab points and up AB points", "up AB points", [:]),
+            ("{x: up (%currency | half | rise)} {y: %num}", "up $ 5", "up $ 5", ["x": "up $", "y": "5"]),
             // optional
             ("the? West should", "West should act", "West should", [:]),
             ("the? West should", "the West should act", "the West should", [:]),

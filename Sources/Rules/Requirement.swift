@@ -1,0 +1,116 @@
+/// Something every match of a pattern contains: a token whose id is in `ids`, or a token with
+/// one of the classes in `classBits`. A rule's requirements are a conjunction, so a rule
+/// triggered by one word still skips a sentence that lacks another element it cannot match
+/// without (`@actors ..3 @stance-verbs` needs an actor's word and a stance verb's word).
+struct Requirement: Sendable, Hashable {
+    /// Sorted vocabulary ids.
+    var ids: [Int32] = []
+    var classBits: UInt32 = 0
+}
+
+extension PatternCompiler {
+    /// The requirements of `node`, conservative: a match of the node always satisfies them.
+    mutating func requirements(_ node: PatternNode) -> [Requirement] {
+        switch node {
+        case .token(let spec, _):
+            switch spec {
+            case .word, .exact, .family:
+                switch testFor(spec).kind {
+                case .id(let id), .exact(let id, _): return [Requirement(ids: [id])]
+                case .ids(let ids): return [Requirement(ids: ids)]
+                default: return []
+                }
+            case .classes(let has, _):
+                // A passing token has every class of `has`; each uncommon one is a requirement.
+                return (0..<32).compactMap { bit in
+                    has.rawValue & (1 << UInt32(bit)) != 0 && !TriggerKey.commonClasses.contains(bit)
+                        ? Requirement(classBits: 1 << UInt32(bit)) : nil
+                }
+            case .any, .not: return []
+            }
+        case .lexicon(let name, _):
+            guard let k = lexiconIndex[name] else { return [] }
+            return [Requirement(ids: anchorIDs(lexicons[k]))]
+        case .sequence(let items, _):
+            return items.flatMap { requirements($0) }
+        case .alternatives(let branches, _):
+            // Any branch may match: one token of some branch's best requirement is certain.
+            var ids = Set<Int32>(), bits: UInt32 = 0
+            for b in branches {
+                guard let best = requirements(b).min(by: { weight($0) < weight($1) }) else { return [] }
+                ids.formUnion(best.ids)
+                bits |= best.classBits
+            }
+            return [Requirement(ids: ids.sorted(), classBits: bits)]
+        case .repetition(let inner, let min, _, _, _):
+            return min > 0 ? requirements(inner) : []
+        case .capture(_, let inner, _):
+            return requirements(inner)
+        case .sentenceStart, .sentenceEnd:
+            return []
+        }
+    }
+
+    /// How likely a requirement is met by chance: words, common words, and classes weigh more.
+    func weight(_ r: Requirement) -> Int {
+        r.ids.reduce(0) { $0 + 1 + (Self.commonWords.contains(vocab.word($1)) ? 1000 : 0) } + r.classBits.nonzeroBitCount * 50
+    }
+
+    /// One id per entry of the lexicon, its least common word (not a very common word, then
+    /// the longest): every entry, hence every match of `@name`, contains one of them.
+    func anchorIDs(_ lexicon: Lexicon) -> [Int32] {
+        var out = Set<Int32>()
+        var work: [(node: Int, best: Int32, score: Int)] = [(0, -1, Int.min)]
+        while let (node, best, score) = work.popLast() {
+            if lexicon.terminal[node], best >= 0 { out.insert(best) }
+            for (k, id) in lexicon.childIDs[node].enumerated() {
+                let word = vocab.word(id)
+                let s = (Self.commonWords.contains(word) ? 0 : 1000) + word.utf8.count
+                work.append((Int(lexicon.childNodes[node][k]), s > score ? id : best, max(s, score)))
+            }
+        }
+        return out.sorted()
+    }
+}
+
+/// The requirements of every rule, indexed for a per-sentence check: each distinct id
+/// requirement has a number; a sentence marks the numbers its tokens' ids belong to, and a
+/// rule runs only when all of its requirements are marked (or met by a class present).
+struct RequirementIndex: Sendable {
+    /// Requirements of vocabulary id `v`: `idReqs[idOffsets[v]..<idOffsets[v+1]]`.
+    var idOffsets: [Int32] = [0]
+    var idReqs: [Int32] = []
+    var reqClassBits: [UInt32] = []
+    /// Requirements of rule `r`: `ruleReqs[ruleOffsets[r]..<ruleOffsets[r+1]]`.
+    var ruleOffsets: [Int32] = [0]
+    var ruleReqs: [Int32] = []
+
+    var count: Int { reqClassBits.count }
+
+    init() {}
+
+    init(rules: [[Requirement]], vocabCount: Int) {
+        var number: [Requirement: Int32] = [:]
+        var byID = Array(repeating: [Int32](), count: vocabCount)
+        for reqs in rules {
+            var mine = Set<Int32>()
+            for r in reqs {
+                let k: Int32
+                if let known = number[r] {
+                    k = known
+                } else {
+                    k = Int32(reqClassBits.count)
+                    number[r] = k
+                    reqClassBits.append(r.classBits)
+                    for id in r.ids where Int(id) < vocabCount { byID[Int(id)].append(k) }
+                }
+                if mine.insert(k).inserted { ruleReqs.append(k) }
+            }
+            ruleOffsets.append(Int32(ruleReqs.count))
+        }
+        for list in byID {
+            idReqs += list
+            idOffsets.append(Int32(idReqs.count))
+        }
+    }
+}
