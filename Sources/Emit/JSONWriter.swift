@@ -39,7 +39,33 @@ public struct JSONWriter {
 
     public mutating func int(_ v: Int) {
         separate()
-        bytes.append(contentsOf: String(v).utf8)
+        appendDigits(v)
+        needsComma = true
+    }
+
+    /// Decimal digits without a String in between (records carry dozens of offsets).
+    private mutating func appendDigits(_ v: Int) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = v.magnitude
+        if m < 10 { bytes.append(0x30 + UInt8(m)); return }
+        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &tmp) { buf in
+            var n = buf.count
+            while m > 0 {
+                n -= 1
+                buf[n] = 0x30 + UInt8(m % 10)
+                m /= 10
+            }
+            bytes.append(contentsOf: buf[n...])
+        }
+    }
+
+    /// Bytes that are already valid JSON (a pre-encoded fragment).
+    public mutating func raw(_ fragment: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: fragment)
         needsComma = true
     }
 

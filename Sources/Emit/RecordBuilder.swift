@@ -37,11 +37,12 @@ public struct RecordBuilder {
                 },
                 fields: m.fields)
         }
+        let text = document.string(sentence.range)
         return Record(
             document: info, rulesSHA256: rulesSHA256, index: sentence.index,
-            text: document.string(sentence.range), section: block.sectionPath,
+            text: text, section: block.sectionPath,
             blockKind: block.kind, blockIndex: sentence.block, offsets: offsets,
-            source: location(of: sentence.range, block: block), quote: quote(sentence.range),
+            source: location(of: sentence.range, block: block), quote: quote(sentence.range, exact: text),
             tags: tags)
     }
 
@@ -58,7 +59,7 @@ public struct RecordBuilder {
         return SourceLocation(line: line, column: column, bytes: bytes, xpath: block.xpath)
     }
 
-    private func quote(_ range: Range<Int>) -> Quote {
+    private func quote(_ range: Range<Int>, exact: String) -> Quote {
         let text = document.text
         var start = range.lowerBound, n = 0
         while start > 0 && n < Self.quoteContext {
@@ -72,7 +73,7 @@ public struct RecordBuilder {
             while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
             n += 1
         }
-        return Quote(exact: document.string(range), prefix: document.string(start..<range.lowerBound),
+        return Quote(exact: exact, prefix: document.string(start..<range.lowerBound),
                      suffix: document.string(range.upperBound..<end))
     }
 }

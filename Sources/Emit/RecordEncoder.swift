@@ -2,18 +2,40 @@ import Rules
 
 /// Writes records as JSON Lines in the layout of `output/record.schema.json`.
 /// A printer is just a sink: it knows the layout, nothing about how records were made.
-public enum RecordEncoder {
-    public static func write(_ r: Record, to w: inout JSONWriter) {
+/// One encoder per document: the fields every record of a document shares are encoded
+/// once, not once per sentence.
+public struct RecordEncoder {
+    private let document: DocumentInfo
+    private let rulesSHA256: String
+    /// `"schema":…,"id":…,"doc":{…},"rules_sha256":…` without braces.
+    private let shared: [UInt8]
+
+    public init(document: DocumentInfo, rulesSHA256: String) {
+        self.document = document
+        self.rulesSHA256 = rulesSHA256
+        var w = JSONWriter(reservingCapacity: 512)
         w.beginObject()
         w.key("schema"); w.string(recordSchema)
-        if let id = r.document.id { w.key("id"); w.string(id) }
+        if let id = document.id { w.key("id"); w.string(id) }
         w.key("doc"); w.beginObject()
-        w.key("path"); w.string(r.document.path)
-        w.key("sha256"); w.string(r.document.sha256)
-        w.key("media_type"); w.string(r.document.mediaType.rawValue)
-        w.key("title"); if let t = r.document.title { w.string(t) } else { w.null() }
+        w.key("path"); w.string(document.path)
+        w.key("sha256"); w.string(document.sha256)
+        w.key("media_type"); w.string(document.mediaType.rawValue)
+        w.key("title"); if let t = document.title { w.string(t) } else { w.null() }
         w.endObject()
-        w.key("rules_sha256"); w.string(r.rulesSHA256)
+        w.key("rules_sha256"); w.string(rulesSHA256)
+        shared = Array(w.bytes.dropFirst())
+    }
+
+    /// Writes one record of any document (builds the shared part on the spot).
+    public static func write(_ r: Record, to w: inout JSONWriter) {
+        RecordEncoder(document: r.document, rulesSHA256: r.rulesSHA256).write(r, to: &w)
+    }
+
+    public func write(_ r: Record, to w: inout JSONWriter) {
+        assert(r.document == document && r.rulesSHA256 == rulesSHA256, "record of another document")
+        w.beginObject()
+        w.raw(shared)
         w.key("index"); w.int(r.index)
         w.key("text"); w.string(r.text)
         w.key("labels"); w.beginArray(); for l in r.labels { w.string(l.rawValue) }; w.endArray()
@@ -36,7 +58,7 @@ public enum RecordEncoder {
         w.newline()
     }
 
-    private static func tag(_ t: TagRecord, to w: inout JSONWriter) {
+    private func tag(_ t: TagRecord, to w: inout JSONWriter) {
         w.beginObject()
         w.key("label"); w.string(t.label.rawValue)
         w.key("rule"); w.string(t.rule)
@@ -65,7 +87,7 @@ public enum RecordEncoder {
         w.endObject()
     }
 
-    private static func offsets(_ o: Offsets, to w: inout JSONWriter) {
+    private func offsets(_ o: Offsets, to w: inout JSONWriter) {
         w.beginObject()
         range("scalar", o.scalar, to: &w)
         range("utf16", o.utf16, to: &w)
@@ -73,11 +95,11 @@ public enum RecordEncoder {
         w.endObject()
     }
 
-    private static func range(_ name: StaticString, _ r: Range<Int>, to w: inout JSONWriter) {
+    private func range(_ name: StaticString, _ r: Range<Int>, to w: inout JSONWriter) {
         w.key(name); w.beginArray(); w.int(r.lowerBound); w.int(r.upperBound); w.endArray()
     }
 
-    private static func source(_ s: SourceLocation, to w: inout JSONWriter) {
+    private func source(_ s: SourceLocation, to w: inout JSONWriter) {
         w.beginObject()
         w.key("line"); w.int(s.line)
         if let c = s.column { w.key("column"); w.int(c) }

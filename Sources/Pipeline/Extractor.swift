@@ -49,12 +49,13 @@ public struct Extractor: Sendable {
         var out = DocumentOutput(jsonl: [], sentences: 0, records: 0,
                                  labelCounts: Array(repeating: 0, count: Tag.allCases.count))
         var builder = RecordBuilder(document: document, rulesSHA256: rules.sha256)
+        let encoder = RecordEncoder(document: DocumentInfo(document), rulesSHA256: rules.sha256)
         for (s, m) in tagged(document) {
             out.sentences += 1
             guard allSentences || !m.isEmpty else { continue }
             let record = builder.record(for: s, matches: m)
             for l in record.labels { out.labelCounts[Tag.allCases.firstIndex(of: l)!] += 1 }
-            RecordEncoder.write(record, to: &writer)
+            encoder.write(record, to: &writer)
             out.records += 1
         }
         out.jsonl = writer.bytes
