@@ -47,14 +47,33 @@ struct MatchVM {
         failInst = -1
         failConsumed = -1
         let entry = diagnose ? nil : program.entry
+        let anchor = diagnose ? nil : program.anchor
         return program.insts.withUnsafeBufferPointer { insts in
             program.tests.withUnsafeBufferPointer { tests in
-                for start in from..<max(n, 1, from) {
-                    if let entry, !entry.accepts(tokens, start) { continue }
-                    if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+                var start = from
+                // With an anchor: `next` is the first anchor token at or after
+                // `start + minOffset`, and `first` the earliest start that can reach it (see
+                // `StartAnchor.earliestStart`). Starts before `first` reach no anchor token.
+                var next = -1, first = 0
+                while start < max(n, 1) {
+                    if let anchor {
+                        while true {
+                            if next < start + anchor.minOffset {
+                                next = start + anchor.minOffset
+                                while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
+                                if next >= n { return nil }
+                                first = anchor.earliestStart(before: next, tokens)
+                            }
+                            start = max(start, first)
+                            if start + anchor.minOffset <= next { break }
+                        }
+                    }
+                    if entry == nil || entry!.accepts(tokens, start),
+                       let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
                         bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
                         return Found(start: start, end: end)
                     }
+                    start += 1
                 }
                 return nil
             }
