@@ -34,6 +34,9 @@ public struct MatchStats: Sendable, Equatable {
     public var tokens = 0
     /// Rules whose pattern was executed (triggered or always-run).
     public var rulesRun = 0
+    /// Rules with at least one match that no `unless` vetoed.
+    public var rulesMatched = 0
+    /// Their matches, all of them (a rule can match several times), before the conflict policy.
     public var matched = 0
 
     public init() {}

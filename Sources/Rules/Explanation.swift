@@ -1,6 +1,7 @@
 /// What the rules did with one sentence, for `claimex explain`: the tokens and their classes,
-/// the matches kept, the matches vetoed or suppressed, and for each triggered rule that did
-/// not match, the pattern element where it got furthest.
+/// the matches kept, the matches vetoed or suppressed (every match of a rule, not only its
+/// first), and for each triggered rule that did not match, the pattern element where it got
+/// furthest.
 public struct Explanation: Sendable {
     public struct TokenInfo: Sendable, Equatable {
         public var text: String
@@ -83,10 +84,14 @@ extension RuleSet {
             let run = candidates(&w)
             for r in run {
                 let rule = rules[Int(r)]
-                let outcome = tokens.withUnsafeBufferPointer { evaluate(Int(r), $0, buf, &w.vm, diagnose: true) }
+                var vetoedHits: [RuleHit] = []
+                let outcome = tokens.withUnsafeBufferPointer {
+                    evaluate(Int(r), $0, buf, &w.vm, diagnose: true, into: &hits, vetoed: &vetoedHits)
+                }
                 switch outcome {
-                case .matched(let hit): hits.append(hit)
-                case .vetoed(let hit, let k): vetoed.append((makeMatch(hit, tokens, buf), rule.unless[k].source))
+                case .matched: break
+                case .vetoed(let k):
+                    for hit in vetoedHits { vetoed.append((makeMatch(hit, tokens, buf), rule.unless[k].source)) }
                 case .noMatch(let pos, let inst):
                     guard inst >= 0 else { continue }
                     let p = rule.program

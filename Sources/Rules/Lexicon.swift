@@ -10,6 +10,12 @@ struct Lexicon: Sendable {
     /// Ids of the entries' first tokens: the rule index's triggers for `@name`.
     private(set) var firstIDs: [Int32] = []
     private(set) var entryCount = 0
+    /// Fewest and most tokens of an entry, for the matcher's start anchors.
+    private(set) var shortestEntry = 0
+    private(set) var longestEntry = 0
+    var entryLengths: (Int, Int?) { (shortestEntry, longestEntry) }
+    /// Every token id of every entry, in any position.
+    var allIDs: Set<Int32> { Set(childIDs.joined()) }
 
     init(name: String, file: String) {
         self.name = name
@@ -34,6 +40,8 @@ struct Lexicon: Sendable {
             }
         }
         if !terminal[node] { entryCount += 1 }
+        shortestEntry = longestEntry == 0 ? ids.count : min(shortestEntry, ids.count)
+        longestEntry = max(longestEntry, ids.count)
         terminal[node] = true
         if !firstIDs.contains(ids[0]) { firstIDs.append(ids[0]); firstIDs.sort() }
     }

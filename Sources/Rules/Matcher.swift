@@ -1,7 +1,9 @@
 /// Runs a `Program` over a tokenised sentence: a backtracking VM with an explicit stack,
 /// memoising visited (instruction, token) states so the work per start position is bounded
-/// by instructions × tokens. Finds the leftmost start with a match and, there, the longest
-/// match; among equally long ones, the captures of the first path in pattern order.
+/// by instructions × tokens. Finds the leftmost start (at or after a given token) with a
+/// non-empty match and, there, the longest match; among equally long ones, the captures of
+/// the first path in pattern order. Callers wanting every match call it again from the end
+/// of the last one.
 ///
 /// Its working memory is raw buffers (`VMBuffers`) read through local pointers: a push, a
 /// memo write or a slot write is a plain store, with no uniqueness or exclusivity check.
@@ -30,11 +32,12 @@ struct MatchVM {
     /// before any `run` on it.
     func beginSentence() { buf.newSentence() }
 
-    /// The best match of `program` in the sentence, or nil. Captures land in `bestSlots`.
-    /// With `diagnose`, every start position runs and failures are tracked for `explain`;
-    /// without, starts where no entry instruction accepts the token are skipped.
+    /// The best match of `program` starting at token `from` or later, or nil. Captures land
+    /// in `bestSlots`. An empty match never counts: a start where only the empty match exists
+    /// is passed over. With `diagnose`, every start position runs and failures are tracked for
+    /// `explain`; without, starts where no entry instruction accepts the token are skipped.
     mutating func run(_ program: ProgramCode, lexicons: LexiconTries, tokens: UnsafeBufferPointer<Token>,
-                      sentence: UnsafeBufferPointer<UInt8>, diagnose: Bool = false) -> Found? {
+                      sentence: UnsafeBufferPointer<UInt8>, from: Int = 0, diagnose: Bool = false) -> Found? {
         let n = tokens.count
         let width = n + 1
         buf.reserve(visited: program.insts.count * width, slots: program.slotCount,
@@ -44,14 +47,33 @@ struct MatchVM {
         failInst = -1
         failConsumed = -1
         let entry = diagnose ? nil : program.entry
+        let anchor = diagnose ? nil : program.anchor
         return program.insts.withUnsafeBufferPointer { insts in
             program.tests.withUnsafeBufferPointer { tests in
-                for start in 0..<max(n, 1) {
-                    if let entry, !entry.accepts(tokens, start) { continue }
-                    if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+                var start = from
+                // With an anchor: `next` is the first anchor token at or after
+                // `start + minOffset`, and `first` the earliest start that can reach it (see
+                // `StartAnchor.earliestStart`). Starts before `first` reach no anchor token.
+                var next = -1, first = 0
+                while start < max(n, 1) {
+                    if let anchor {
+                        while true {
+                            if next < start + anchor.minOffset {
+                                next = start + anchor.minOffset
+                                while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
+                                if next >= n { return nil }
+                                first = anchor.earliestStart(before: next, tokens)
+                            }
+                            start = max(start, first)
+                            if start + anchor.minOffset <= next { break }
+                        }
+                    }
+                    if entry == nil || entry!.accepts(tokens, start),
+                       let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
                         bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
                         return Found(start: start, end: end)
                     }
+                    start += 1
                 }
                 return nil
             }

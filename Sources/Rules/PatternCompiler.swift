@@ -31,6 +31,7 @@ struct PatternCompiler {
         }
         append(.match, leaf: node.source)
         program.entry = EntryFilter(program, lexicons: lexicons)
+        program.anchor = startAnchor(node)
         program.requirements = requirements(node)
         program.code = ProgramCode(program)
         return (program, try trigger(node))

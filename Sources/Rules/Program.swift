@@ -29,6 +29,8 @@ struct Program: Sendable {
 
     /// What the first token of any match must be; nil: no start position is ruled out.
     var entry: EntryFilter?
+    /// A required element near the start: only starts just before it are tried.
+    var anchor: StartAnchor?
     /// What every match contains (all of them), for the per-sentence rule filter.
     var requirements: [Requirement] = []
     /// What the matcher runs, frozen when compilation ends.
@@ -49,15 +51,17 @@ final class ProgramCode: Sendable {
     let tests: [TokenTest]
     let slotCount: Int
     let entry: EntryFilter?
+    let anchor: StartAnchor?
 
     init(_ p: Program) {
         insts = p.insts
         tests = p.tests
         slotCount = p.slotCount
         entry = p.entry
+        anchor = p.anchor
     }
 
-    private init() { insts = []; tests = []; slotCount = 0; entry = nil }
+    private init() { insts = []; tests = []; slotCount = 0; entry = nil; anchor = nil }
     static let empty = ProgramCode()
 }
 
@@ -66,21 +70,16 @@ final class ProgramCode: Sendable {
 /// token it rejects, without setting up a thread: most starts of most rules end there.
 /// Conservative: it may accept a token the pattern then rejects, never the reverse.
 struct EntryFilter: Sendable {
-    /// Sorted ids: word tests, family forms, exact literals, lexicons' first words.
-    var ids: [Int32] = []
-    /// Class tests (has, not): a token passes one when it has all of `has` and none of `not`.
-    var classHas: [TokenClasses] = []
-    var classNot: [TokenClasses] = []
+    /// Word tests, family forms, exact literals, lexicons' first words, class tests.
+    var tokens: TokenSet
     /// Some path begins with `^`: position 0 is always a possible start.
     var atStart = false
-    /// `ids` as a bitmap when there are many (a lexicon's first words): one probe per token.
-    var bits: [UInt64] = []
 
     /// nil when some path reaches `$` or the end without consuming, or begins with a test
     /// too broad to filter on (`.`, a negated test).
     init?(_ p: Program, lexicons: [Lexicon]) {
         var seen = Set<Int>(), work = [0]
-        var ids = Set<Int32>()
+        var ids = Set<Int32>(), classHas: [TokenClasses] = [], classNot: [TokenClasses] = []
         while let pc = work.popLast() {
             guard pc < p.insts.count, seen.insert(pc).inserted else { continue }
             switch p.insts[pc] {
@@ -108,29 +107,13 @@ struct EntryFilter: Sendable {
             case .assertEnd, .match: return nil
             }
         }
-        self.ids = ids.sorted()
-        if self.ids.count > 16, let top = self.ids.last {
-            bits = Array(repeating: 0, count: Int(top) / 64 + 1)
-            for id in self.ids { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-        }
+        tokens = TokenSet(ids: ids, classHas: classHas, classNot: classNot)
     }
 
     @inline(__always)
     func accepts(_ tokens: UnsafeBufferPointer<Token>, _ pos: Int) -> Bool {
         if atStart && pos == 0 { return true }
-        guard pos < tokens.count else { return false }
-        let t = tokens[pos]
-        for k in classHas.indices where t.classes.isSuperset(of: classHas[k]) && t.classes.isDisjoint(with: classNot[k]) {
-            return true
-        }
-        guard t.id >= 0 else { return false }
-        if !bits.isEmpty {
-            let word = Int(t.id) >> 6
-            return word < bits.count && bits[word] & (1 << UInt64(t.id & 63)) != 0
-        }
-        var lo = 0, hi = ids.count
-        while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < t.id { lo = mid + 1 } else { hi = mid } }
-        return lo < ids.count && ids[lo] == t.id
+        return pos < tokens.count && self.tokens.accepts(tokens[pos])
     }
 }
 

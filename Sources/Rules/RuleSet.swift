@@ -66,12 +66,14 @@ public struct RuleSet: Sendable {
         guard !w.candidates.isEmpty else { return [] }
         w.hits.removeAll(keepingCapacity: true)
         let tokens = w.tokens, candidates = w.candidates
+        var rulesMatched = 0
         tokens.withUnsafeBufferPointer { tp in
-            for r in candidates {
-                if case .matched(let hit) = evaluate(Int(r), tp, sentence, &w.vm) { w.hits.append(hit) }
+            for r in candidates where evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits) == .matched {
+                rulesMatched += 1
             }
         }
         stats.rulesRun += candidates.count
+        stats.rulesMatched += rulesMatched
         stats.matched += w.hits.count
         guard !w.hits.isEmpty else { return [] }
         return resolve(w.hits, tokens, sentence).kept
@@ -153,33 +155,53 @@ public struct RuleSet: Sendable {
         return w.candidates
     }
 
-    enum Outcome {
-        case matched(RuleHit)
-        case vetoed(RuleHit, unless: Int)
+    enum Outcome: Equatable {
+        case matched
+        /// Matched, but the `unless` pattern number `unless` matched too: nothing was appended.
+        case vetoed(unless: Int)
         /// No match; the furthest token reached and the instruction that failed there
         /// (-1 unless `diagnose`).
         case noMatch(failPos: Int, failInst: Int)
     }
 
-    /// One rule on one prepared sentence: its best match, then its `unless` vetoes.
+    /// One rule on one prepared sentence: every non-overlapping match, left to right (the
+    /// leftmost-longest one, then again from its end), then its `unless` vetoes over the whole
+    /// sentence. The matches go to the end of `hits` unless vetoed; `vetoed` receives them then.
     /// `diagnose` runs every start position to report where a miss got furthest.
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
-                  _ vm: inout MatchVM, diagnose: Bool = false) -> Outcome {
+                  _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit]) -> Outcome {
+        var vetoed: [RuleHit] = []
+        return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed)
+    }
+
+    func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                  _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit],
+                  vetoed: inout [RuleHit]) -> Outcome {
         // One reference to the rule's frozen code, rather than a copy of the rule.
         let code = rules[r].program.code
-        guard let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, diagnose: diagnose) else {
+        let first = hits.count
+        var from = 0
+        // A match is never empty, so `from` advances and the loop ends.
+        while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from, diagnose: diagnose) {
+            hits.append(RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots))
+            from = found.end
+        }
+        guard hits.count > first else {
             return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
         }
-        let hit = RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots)
         for k in rules[r].unless.indices
         where vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil {
-            return .vetoed(hit, unless: k)
+            vetoed.append(contentsOf: hits[first...])
+            hits.removeSubrange(first...)
+            return .vetoed(unless: k)
         }
-        return .matched(hit)
+        return .matched
     }
 
     /// The conflict policy: per tag, matches that overlap are resolved by longer span, then
     /// higher priority, then rule order; survivors are sorted by (tag, start, end, rule order).
+    /// Matches of one rule never overlap each other; the start breaks the remaining ties so
+    /// the ranking is a total order.
     /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
     /// comparisons copy no rule.
     func resolve(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>)
@@ -189,7 +211,8 @@ public struct RuleSet: Sendable {
             if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
             if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
             if priority[a.rule] != priority[b.rule] { return priority[a.rule] > priority[b.rule] }
-            return a.rule < b.rule
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.tokens.lowerBound < b.tokens.lowerBound
         }
         var kept: [RuleHit] = []
         var suppressed: [(hit: RuleHit, by: Int)] = []

@@ -44,9 +44,10 @@ public struct RuleTestReport: Sendable {
 }
 
 extension RuleSet {
-    /// Runs each rule on its own examples: a `match:` sentence must match (and give the
-    /// expected capture texts), a `no-match:` sentence must not (after `unless`). Examples test
-    /// the rule alone; a warning notes when the conflict policy drops it in the full set.
+    /// Runs each rule on its own examples: a `match:` sentence must match (and one of the
+    /// rule's matches in it must give every expected capture text), a `no-match:` sentence must
+    /// not (after `unless`). Examples test the rule alone; a warning notes when the conflict
+    /// policy drops the example's match in the full set.
     public func runExamples() -> RuleTestReport {
         var report = RuleTestReport()
         report.warnings = warnings
@@ -77,26 +78,40 @@ extension RuleSet {
             let tokens = w.tokens
             let rule = rules[r]
             func text(_ range: Range<Int>) -> String { String(decoding: buf[range], as: UTF8.self) }
-            let outcome = tokens.withUnsafeBufferPointer { evaluate(r, $0, buf, &w.vm, diagnose: true) }
-            switch (outcome, ex.shouldMatch) {
-            case (.matched(let hit), true):
-                let m = makeMatch(hit, tokens, buf)
+            /// nil when `m` gives every expected capture text, else the first difference.
+            func captureProblem(_ m: Match) -> String? {
                 for (name, expected) in ex.captures {
                     guard let c = m.captures.first(where: { $0.name == name }) else {
                         return "capture '\(name)' expected \"\(expected)\", but it captured nothing in \"\(text(m.range))\""
                     }
                     if text(c.range) != expected { return "capture '\(name)' expected \"\(expected)\", got \"\(text(c.range))\"" }
                 }
+                return nil
+            }
+            var hits: [RuleHit] = [], vetoed: [RuleHit] = []
+            let outcome = tokens.withUnsafeBufferPointer {
+                evaluate(r, $0, buf, &w.vm, diagnose: true, into: &hits, vetoed: &vetoed)
+            }
+            switch (outcome, ex.shouldMatch) {
+            case (.matched, true):
+                // The example is about the first match that gives the expected captures; when
+                // none does, the first match is the one reported.
+                let found = hits.map { makeMatch($0, tokens, buf) }
+                guard let m = found.first(where: { captureProblem($0) == nil }) else {
+                    let problem = captureProblem(found[0]) ?? ""
+                    return found.count == 1 ? problem : problem + " (first of \(found.count) matches; none gives every expected capture)"
+                }
                 let full = matches(in: buf)
-                if !full.contains(where: { $0.ruleID == rule.id }) {
-                    let winner = full.first { $0.tag == rule.tag }?.ruleID ?? "?"
+                if !full.contains(m) {
+                    let winner = full.first { $0.tag == rule.tag && $0.range.overlaps(m.range) }?.ruleID ?? "?"
                     warnings.append(RuleDiagnostic(file: ex.file, line: ex.line, column: 1, severity: .warning,
                         message: "example matches '\(rule.id)' alone, but in the full rule set an overlapping '\(winner)' wins"))
                 }
                 return nil
-            case (.matched(let hit), false):
-                return "expected no match, but matched \"\(text(byteRange(hit.tokens, tokens)))\""
-            case (.vetoed(_, let k), true):
+            case (.matched, false):
+                let more = hits.count > 1 ? " (and \(hits.count - 1) more)" : ""
+                return "expected no match, but matched \"\(text(byteRange(hits[0].tokens, tokens)))\"\(more)"
+            case (.vetoed(let k), true):
                 return "matched, but vetoed by unless `\(rule.unless[k].source)`"
             case (.vetoed, false), (.noMatch, false):
                 return nil

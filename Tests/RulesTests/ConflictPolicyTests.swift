@@ -30,12 +30,69 @@ final class ConflictPolicyTests: XCTestCase {
         XCTAssertEqual(ms.first?.file, "rules.yaml")
     }
 
-    func testEachRuleYieldsItsLeftmostLongestMatchOnly() throws {
-        let set = try singleRule("China (rejects|rejects it)?")
-        let s = "China rejects it and China agrees"
+    func testEachRuleYieldsEveryNonOverlappingMatchLeftToRight() throws {
+        // pattern, sentence, the rule's matches in order.
+        let cases: [(String, String, [String])] = [
+            ("China (rejects|rejects it)?", "China rejects it and China agrees", ["China rejects it", "China"]),
+            ("%num %percent", "up 47 percent in 2023, 45 percent of trade and 3% of GDP",
+             ["47 percent", "45 percent", "3%"]),
+            // leftmost-longest first, then the search resumes at its end: "a a" twice, not "a" four times
+            ("a a?", "a a a a", ["a a", "a a"]),
+            ("a a?", "a a a", ["a a", "a"]),
+            // matches never overlap: the second "b c" would share "b" with "a b"
+            ("a b | b c", "a b c", ["a b"]),
+            // a bounded gap stays inside one match; the next one starts after it
+            ("China ..2 ~agree", "China agreed and China later agreed", ["China agreed", "China later agreed"]),
+            // zero-length matches never count: an all-optional pattern yields only non-empty matches
+            ("the?", "the cat and the dog", ["the", "the"]),
+            ("%num*", "up 5 then 6 7", ["5", "6 7"]),
+            ("(the? | ^)", "no article here", []),
+            // ^ matches once at most; $ likewise
+            ("^ %word", "one two three", ["one"]),
+            ("%word $", "one two three", ["three"]),
+        ]
+        for (pattern, s, expected) in cases {
+            let set = try singleRule(pattern)
+            XCTAssertEqual(set.matches(s).map { text(s, $0.range) }, expected, "\(pattern) on \(s)")
+        }
+    }
+
+    func testManyMatchesMeetTheOverlapPolicy() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: pct, tag: figure, description: d, pattern: '%num %percent'}
+              - {id: compared, tag: figure, description: d, pattern: 'up %num %percent compared'}
+              - {id: year, tag: figure, description: d, pattern: '%year'}
+              - {id: any, tag: claim, description: d, pattern: '%percent'}
+            """)
+        let s = "up 47 percent compared to 2022, or 45 percent, and 3 % in 2023"
         let ms = set.matches(s)
-        XCTAssertEqual(ms.count, 1)
-        XCTAssertEqual(text(s, ms[0].range), "China rejects it")
+        // The longer `compared` match beats pct's first match only; pct's other matches stay.
+        // Hits of different tags never compete: claim keeps all three `%percent` matches.
+        XCTAssertEqual(ms.map { "\($0.ruleID):\(text(s, $0.range))" }, [
+            "any:percent", "any:percent", "any:%",
+            "compared:up 47 percent compared", "year:2022", "pct:45 percent", "pct:3 %", "year:2023",
+        ])
+        let e = set.explain(sentence: Array(s.utf8))
+        XCTAssertEqual(e.suppressed.map { "\($0.match.ruleID):\(text(s, $0.match.range))>\($0.by)" },
+                       ["pct:47 percent>compared"])
+    }
+
+    func testEqualSpansOfTwoRulesKeepEachMatchOfTheFirst() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: low, tag: position, description: d, pattern: 'China ~agree'}
+              - {id: high, tag: position, description: d, priority: 2, pattern: '(China|Russia) ~agree'}
+            """)
+        let s = "China agreed, Russia agreed and China agrees"
+        // Same spans everywhere: priority gives all three to `high`; none is left to `low`.
+        XCTAssertEqual(set.matches(s).map { "\($0.ruleID):\(text(s, $0.range))" },
+                       ["high:China agreed", "high:Russia agreed", "high:China agrees"])
+        var stats = MatchStats()
+        _ = Array(s.utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
+        XCTAssertEqual(stats.rulesRun, 2)
+        XCTAssertEqual(stats.rulesMatched, 2)
+        XCTAssertEqual(stats.matched, 5)
     }
 
     func testUnlessVetoesAnywhereInTheSentence() throws {
@@ -50,6 +107,9 @@ final class ConflictPolicyTests: XCTestCase {
         XCTAssertEqual(set.matches("The West should strive to deter China").count, 1)
         XCTAssertEqual(set.matches("Should the West strive, it should strive hard").count, 0)
         XCTAssertEqual(set.matches("It should strive, if it can").count, 0)
+        // A veto drops every match of the rule, wherever it is.
+        XCTAssertEqual(set.matches("We should strive and should strive").count, 2)
+        XCTAssertEqual(set.matches("We should strive and should strive if we can").count, 0)
     }
 
     func testOrderDoesNotDependOnRuleFileNames() throws {

@@ -45,4 +45,32 @@ final class ExampleRunnerTests: XCTestCase {
         XCTAssertTrue(report.warnings.contains { $0.message == "rule 'bare' has no examples" })
         XCTAssertTrue(report.render().hasSuffix("2 rules, 4 examples: 1 passed, 3 failed -- FAIL\n"), report.render())
     }
+
+    func testExampleCapturesMayDescribeAnyMatchOfTheRule() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - id: pct
+                tag: figure
+                description: d
+                pattern: '{value: %num} %percent'
+                examples:
+                  match:
+                    - text: up 47 percent, or 45 percent of trade
+                      captures: {value: "47"}
+                    - text: up 47 percent, or 45 percent of trade
+                      captures: {value: "45"}
+                    - text: up 47 percent, or 45 percent of trade
+                      captures: {value: "46"}
+                    - text: up 47 percent only
+                      captures: {value: "46"}
+                  no-match:
+                    - 5 percent and 6 percent
+            """)
+        let report = set.runExamples()
+        XCTAssertEqual(report.failures.map { "\($0.location): \($0.message)" }, [
+            "rules.yaml:12: capture 'value' expected \"46\", got \"47\" (first of 2 matches; none gives every expected capture)",
+            "rules.yaml:14: capture 'value' expected \"46\", got \"47\"",
+            "rules.yaml:17: expected no match, but matched \"5 percent\" (and 1 more)",
+        ])
+    }
 }

@@ -34,6 +34,21 @@ final class ExplainTests: XCTestCase {
         XCTAssertTrue(out.contains("cue = \"This indicates\""), out)
         XCTAssertTrue(out.contains("lost to: long"), out)
     }
+
+    func testExplainListsEveryMatchOfARule() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: pct, tag: figure, description: d, pattern: '{value: %num} %percent'}
+              - {id: cond, tag: claim, description: d, pattern: '%num %percent', unless: ['if']}
+            """)
+        let s = "Up 47 percent and 45 percent, if 3 percent holds"
+        let e = set.explain(sentence: Array(s.utf8))
+        XCTAssertEqual(e.matched.map { text(s, $0.range) }, ["47 percent", "45 percent", "3 percent"])
+        XCTAssertEqual(e.matched.map { text(s, $0.captures[0].range) }, ["47", "45", "3"])
+        XCTAssertEqual(e.vetoed.map { text(s, $0.match.range) }, ["47 percent", "45 percent", "3 percent"])
+        XCTAssertTrue(e.misses.isEmpty)
+        XCTAssertTrue(e.render().contains("matched (3):"), e.render())
+    }
 }
 
 final class ExplainMissTests: XCTestCase {

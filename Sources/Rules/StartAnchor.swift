@@ -1,0 +1,207 @@
+/// A required element a bounded distance after the start of every match: element `i` of the
+/// pattern's top-level sequence always consumes a token, its first token passes `tokens`, and
+/// the elements before it consume `minOffset...maxOffset` tokens, each of which passes
+/// `prefix` (nil: any token may). A match can then only start within that window before an
+/// occurrence of the anchor token, so the matcher skips every other start position
+/// (`@actors ... (need|needs) to` no longer tries each actor's word). Conservative: no start
+/// it rules out can begin a match.
+struct StartAnchor: Sendable {
+    var tokens: TokenSet
+    var minOffset: Int
+    var maxOffset: Int
+    var prefix: TokenSet?
+
+    /// The earliest start whose match can have its anchor at token `p`: at most `maxOffset`
+    /// tokens back, over tokens the elements before the anchor can consume. It may exceed
+    /// `p - minOffset`, when no start can.
+    @inline(__always)
+    func earliestStart(before p: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
+        let floor = max(0, p - maxOffset)
+        guard let prefix else { return floor }
+        var s = p
+        while s > floor && prefix.accepts(tokens[s - 1]) { s -= 1 }
+        return s
+    }
+}
+
+/// Token ids and class tests, for a quick "can this token be one of these" check (entry
+/// filters, anchors and their prefixes).
+struct TokenSet: Sendable {
+    /// Class tests: a token passes one when it has all of `classHas[k]` and none of `classNot[k]`.
+    private(set) var classHas: [TokenClasses] = []
+    private(set) var classNot: [TokenClasses] = []
+    /// The ids as a bitmap up to the largest: one probe per token, whatever the count.
+    private var bits: [UInt64] = []
+
+    init(ids: Set<Int32>, classHas: [TokenClasses] = [], classNot: [TokenClasses] = []) {
+        self.classHas = classHas
+        self.classNot = classNot
+        if let top = ids.max() {
+            bits = Array(repeating: 0, count: Int(top) / 64 + 1)
+            for id in ids { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        }
+    }
+
+    @inline(__always)
+    func accepts(_ t: Token) -> Bool {
+        for k in classHas.indices where t.classes.isSuperset(of: classHas[k]) && t.classes.isDisjoint(with: classNot[k]) {
+            return true
+        }
+        guard t.id >= 0 else { return false }
+        let word = Int(t.id) >> 6
+        return word < bits.count && bits[word] & (1 << UInt64(t.id & 63)) != 0
+    }
+}
+
+extension PatternCompiler {
+    /// The anchor that leaves the fewest start positions to try, or nil when none narrows the
+    /// starts beyond what the entry filter does (the best is the first element) or no
+    /// required element has a usable first token at a bounded distance from the start.
+    mutating func startAnchor(_ node: PatternNode) -> StartAnchor? {
+        let items: [PatternNode]
+        if case .sequence(let list, _) = node { items = list } else { items = [node] }
+        var best: (anchor: StartAnchor, cost: Int)?
+        var minOffset = 0, maxOffset: Int? = 0
+        // Every token the elements so far can consume (while `prefixOK`: none is a wildcard).
+        var ids = Set<Int32>(), has: [TokenClasses] = [], not: [TokenClasses] = [], prefixOK = true
+        for item in items {
+            guard let maxSoFar = maxOffset else { break }
+            let (lo, hi) = lengthBounds(item)
+            if lo > 0, let first = firstTokens(item) {
+                // Expected starts tried: about (occurrences of the anchor) × (window width).
+                let cost = anchorWeight(first) * (maxSoFar - minOffset + 1)
+                if best == nil || cost < best!.cost {
+                    best = (StartAnchor(tokens: first.set, minOffset: minOffset, maxOffset: maxSoFar,
+                                        prefix: prefixOK ? TokenSet(ids: ids, classHas: has, classNot: not) : nil), cost)
+                }
+            }
+            minOffset += lo
+            maxOffset = hi.map { maxSoFar + $0 }
+            if prefixOK { prefixOK = collectAlphabet(item, &ids, &has, &not) }
+        }
+        guard let best, best.anchor.maxOffset > 0 else { return nil }
+        return best.anchor
+    }
+
+    /// Fewest and most tokens a match of `node` consumes (nil: unbounded).
+    func lengthBounds(_ node: PatternNode) -> (Int, Int?) {
+        switch node {
+        case .token: return (1, 1)
+        case .lexicon(let name, _):
+            guard let k = lexiconIndex[name] else { return (0, nil) }
+            return lexicons[k].entryLengths
+        case .sequence(let items, _):
+            var lo = 0, hi: Int? = 0
+            for item in items {
+                let (a, b) = lengthBounds(item)
+                lo += a
+                hi = hi.flatMap { h in b.map { h + $0 } }
+            }
+            return (lo, hi)
+        case .alternatives(let branches, _):
+            var lo = Int.max, hi: Int? = 0
+            for b in branches {
+                let (x, y) = lengthBounds(b)
+                lo = min(lo, x)
+                hi = hi.flatMap { h in y.map { max(h, $0) } }
+            }
+            return (branches.isEmpty ? 0 : lo, hi)
+        case .repetition(let inner, let min, let max, _, _):
+            let (a, b) = lengthBounds(inner)
+            return (a * min, max.flatMap { m in b.map { $0 * m } })
+        case .capture(_, let inner, _):
+            return lengthBounds(inner)
+        case .sentenceStart, .sentenceEnd:
+            return (0, 0)
+        }
+    }
+
+    /// What the first token of every non-empty match of `node` passes, or nil when that is
+    /// too broad to be worth checking (any token, a negation, a common class such as `%word`).
+    mutating func firstTokens(_ node: PatternNode) -> (set: TokenSet, ids: Set<Int32>, classes: Int)? {
+        var ids = Set<Int32>(), has: [TokenClasses] = [], not: [TokenClasses] = []
+        guard collectFirst(node, &ids, &has, &not) else { return nil }
+        return (TokenSet(ids: ids, classHas: has, classNot: not), ids, has.count)
+    }
+
+    /// Adds the first tokens of `node` to the sets; false when they cannot be bounded.
+    private mutating func collectFirst(_ node: PatternNode, _ ids: inout Set<Int32>,
+                                       _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
+        switch node {
+        case .token(let spec, _):
+            switch spec {
+            case .word, .exact, .family:
+                switch testFor(spec).kind {
+                case .id(let id), .exact(let id, _): ids.insert(id)
+                case .ids(let list): ids.formUnion(list)
+                default: return false
+                }
+                return true
+            case .classes(let h, let n):
+                guard TriggerKey.rarestBit(h) != nil else { return false }
+                has.append(h); not.append(n)
+                return true
+            case .any, .not: return false
+            }
+        case .lexicon(let name, _):
+            guard let k = lexiconIndex[name] else { return false }
+            ids.formUnion(lexicons[k].firstIDs)
+            return true
+        case .sequence(let items, _):
+            // Up to and including the first element that always consumes a token.
+            for item in items {
+                guard collectFirst(item, &ids, &has, &not) else { return false }
+                if lengthBounds(item).0 > 0 { break }
+            }
+            return true
+        case .alternatives(let branches, _):
+            for b in branches where !collectFirst(b, &ids, &has, &not) { return false }
+            return true
+        case .repetition(let inner, _, let max, _, _):
+            return max == 0 || collectFirst(inner, &ids, &has, &not)
+        case .capture(_, let inner, _):
+            return collectFirst(inner, &ids, &has, &not)
+        case .sentenceStart, .sentenceEnd:
+            return true
+        }
+    }
+
+    /// Adds every token `node` can consume to the sets; false when that is any token (`_`,
+    /// a negation, a gap).
+    private mutating func collectAlphabet(_ node: PatternNode, _ ids: inout Set<Int32>,
+                                          _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
+        switch node {
+        case .token(let spec, _):
+            switch spec {
+            case .word, .exact, .family:
+                switch testFor(spec).kind {
+                case .id(let id), .exact(let id, _): ids.insert(id)
+                case .ids(let list): ids.formUnion(list)
+                default: return false
+                }
+                return true
+            case .classes(let h, let n):
+                has.append(h); not.append(n)
+                return true
+            case .any, .not: return false
+            }
+        case .lexicon(let name, _):
+            guard let k = lexiconIndex[name] else { return false }
+            ids.formUnion(lexicons[k].allIDs)
+            return true
+        case .sequence(let items, _), .alternatives(let items, _):
+            for item in items where !collectAlphabet(item, &ids, &has, &not) { return false }
+            return true
+        case .repetition(let inner, _, _, _, _), .capture(_, let inner, _):
+            return collectAlphabet(inner, &ids, &has, &not)
+        case .sentenceStart, .sentenceEnd:
+            return true
+        }
+    }
+
+    /// How often an anchor's token is expected: per word 1, per very common word 1000, per
+    /// class test 50.
+    private func anchorWeight(_ first: (set: TokenSet, ids: Set<Int32>, classes: Int)) -> Int {
+        first.ids.reduce(0) { $0 + (Self.commonWords.contains(vocab.word($1)) ? 1000 : 1) } + first.classes * 50
+    }
+}
