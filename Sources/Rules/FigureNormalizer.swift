@@ -482,13 +482,19 @@ struct FigureScan {
         return false
     }
 
-    /// The nearest rise/fall word within six words before the figure or three after it.
+    /// The nearest rise/fall word within six words before the figure (in its clause) or
+    /// three after it.
     func change(near first: Int, end: Int) -> String? {
         var best: (distance: Int, kind: String)?
         var words = 0
+        var pastComma = false
         var i = first - 1
         while i >= 0, words < 6, first - i <= 12 {
+            // a comma with another number behind it ends the look-back: in "up 47 percent
+            // compared to 2022, representing 45 percent" the rise belongs to the 47 only
             if tokens[i].kind == .punct, text(i) == ";" { break }
+            if tokens[i].kind == .punct, text(i) == "," { pastComma = true }
+            if pastComma, tokens[i].kind == .number { break }
             if tokens[i].kind == .word {
                 words += 1
                 if let k = changeKind(at: i) { best = (words, k); break }

@@ -44,6 +44,8 @@ final class FigureNormalizerTests: XCTestCase {
               match: "up 47 percent", ["value=47", "unit=percent", "change=rise"]),
             c("representing 45 percent of total bilateral trade turnover",
               ["value=45", "unit=percent"]),
+            c("exports were up 47 percent compared to 2022, representing 45 percent of trade",
+              match: "45 percent", ["value=45", "unit=percent"]),
             c("inflation fell to 7.5 per cent", ["value=7.5", "unit=percent", "change=fall"]),
             c("rates were cut by 0.25 percentage points", ["value=0.25", "unit=percentage points", "change=fall"]),
             c("the central bank raised rates by 50 bps", ["value=50", "unit=basis points", "change=rise"]),
