@@ -31,6 +31,11 @@ struct Program: Sendable {
     var entry: EntryFilter?
     /// A required element near the start: only starts just before it are tried.
     var anchor: StartAnchor?
+    /// The pattern opens with `^`: position 0 is the only start.
+    var startOnly = false
+    /// The pattern closes with `$` and a match is `lo...hi` tokens long: a start lies
+    /// between `hi` and `lo` tokens before the sentence end. nil: no such bound.
+    var endSpan: ClosedRange<Int>?
     /// What every match contains (all of them), for the per-sentence rule filter.
     var requirements: [Requirement] = []
     /// What the matcher runs, frozen when compilation ends.
@@ -52,8 +57,12 @@ final class ProgramCode: Sendable {
     let slotCount: Int
     let entry: EntryFilter?
     let anchor: StartAnchor?
+    let startOnly: Bool
+    let endSpan: ClosedRange<Int>?
 
     init(_ p: Program) {
+        startOnly = p.startOnly
+        endSpan = p.endSpan
         insts = p.insts
         tests = p.tests
         slotCount = p.slotCount
@@ -61,7 +70,7 @@ final class ProgramCode: Sendable {
         anchor = p.anchor
     }
 
-    private init() { insts = []; tests = []; slotCount = 0; entry = nil; anchor = nil }
+    private init() { insts = []; tests = []; slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil }
     static let empty = ProgramCode()
 }
 

@@ -27,6 +27,12 @@ public struct RuleSet: Sendable {
     /// Per rule, flat for the conflict policy: the tag's rank in `Tag.allCases`, the priority.
     var ruleTagRank: [UInt8] = []
     var rulePriority: [Int] = []
+    /// Possible start positions of the rules with an entry filter, per sentence in one pass.
+    var startIndex = StartIndex()
+    /// Per rule, per `unless`: an id shared by vetoes with the same pattern text, whose result
+    /// on a sentence is then computed once (`"?" $` vetoes most rules).
+    var unlessIDs: [[Int32]] = []
+    var unlessCount = 0
 
     public static let empty = RuleSet(sha256: "")
 
@@ -67,9 +73,19 @@ public struct RuleSet: Sendable {
         w.hits.removeAll(keepingCapacity: true)
         let tokens = w.tokens, candidates = w.candidates
         var rulesMatched = 0
+        let index = startIndex
+        w.vetoMemo.newSentence(unlessCount)
+        var wanted: UInt64 = 0
+        for r in candidates where index.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(index.ruleBit[Int(r)]) }
         tokens.withUnsafeBufferPointer { tp in
-            for r in candidates where evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits) == .matched {
-                rulesMatched += 1
+            index.collect(tp, wanted: wanted, into: &w.starts)
+            for r in candidates {
+                let bit = Int(index.ruleBit[Int(r)])
+                let outcome = bit < 0
+                    ? evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits, vetoMemo: &w.vetoMemo)
+                    : w.starts[bit].withUnsafeBufferPointer { evaluate(Int(r), tp, sentence, &w.vm, starts: $0, into: &w.hits,
+                                                                       vetoMemo: &w.vetoMemo) }
+                if outcome == .matched { rulesMatched += 1 }
             }
         }
         stats.rulesRun += candidates.count
@@ -170,19 +186,39 @@ public struct RuleSet: Sendable {
     /// `diagnose` runs every start position to report where a miss got furthest.
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit]) -> Outcome {
-        var vetoed: [RuleHit] = []
-        return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed)
+        var vetoed: [RuleHit] = [], memo = VetoMemo()
+        memo.newSentence(unlessCount)
+        return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed, vetoMemo: &memo)
     }
 
+    /// As above, also receiving the vetoed matches (`explain`, the example runner).
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit],
                   vetoed: inout [RuleHit]) -> Outcome {
+        var memo = VetoMemo()
+        memo.newSentence(unlessCount)
+        return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed, vetoMemo: &memo)
+    }
+
+    /// As above, trying only the start positions in `starts` (ascending: every position where
+    /// the rule's entry filter accepts the token, from `StartIndex`).
+    func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                  _ vm: inout MatchVM, starts: UnsafeBufferPointer<Int32>? = nil, into hits: inout [RuleHit],
+                  vetoMemo: inout VetoMemo) -> Outcome {
+        var vetoed: [RuleHit] = []
+        return evaluate(r, tokens, sentence, &vm, starts: starts, into: &hits, vetoed: &vetoed, vetoMemo: &vetoMemo)
+    }
+
+    func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                  _ vm: inout MatchVM, diagnose: Bool = false, starts: UnsafeBufferPointer<Int32>? = nil,
+                  into hits: inout [RuleHit], vetoed: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
         // One reference to the rule's frozen code, rather than a copy of the rule.
         let code = rules[r].program.code
         let first = hits.count
         var from = 0
         // A match is never empty, so `from` advances and the loop ends.
-        while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from, diagnose: diagnose) {
+        while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from,
+                                 diagnose: diagnose, starts: diagnose ? nil : starts) {
             hits.append(RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots))
             from = found.end
         }
@@ -190,7 +226,7 @@ public struct RuleSet: Sendable {
             return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
         }
         for k in rules[r].unless.indices
-        where vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil {
+        where vetoMemo.result(Int(unlessIDs[r][k]), { vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil }) {
             vetoed.append(contentsOf: hits[first...])
             hits.removeSubrange(first...)
             return .vetoed(unless: k)
