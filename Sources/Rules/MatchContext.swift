@@ -22,7 +22,7 @@ struct SentenceWork {
     var sentenceNumber: UInt32 = 0
     var hits: [RuleHit] = []
     /// Per `StartIndex` bit: the positions where that rule can start in this sentence.
-    var starts: [[Int32]] = []
+    var starts = StartLists()
     var vetoMemo = VetoMemo()
     var vm = MatchVM()
 }

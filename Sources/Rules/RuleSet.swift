@@ -83,8 +83,11 @@ public struct RuleSet: Sendable {
                 let bit = Int(index.ruleBit[Int(r)])
                 let outcome = bit < 0
                     ? evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits, vetoMemo: &w.vetoMemo)
-                    : w.starts[bit].withUnsafeBufferPointer { evaluate(Int(r), tp, sentence, &w.vm, starts: $0, into: &w.hits,
-                                                                       vetoMemo: &w.vetoMemo) }
+                    : w.starts.flat.withUnsafeBufferPointer {
+                        evaluate(Int(r), tp, sentence, &w.vm,
+                                 starts: UnsafeBufferPointer(rebasing: $0[bit * w.starts.stride ..< bit * w.starts.stride + Int(w.starts.count[bit])]),
+                                 into: &w.hits, vetoMemo: &w.vetoMemo)
+                    }
                 if outcome == .matched { rulesMatched += 1 }
             }
         }

@@ -50,17 +50,37 @@ struct StartIndex: Sendable {
         return m
     }
 
-    /// Fills `starts[b]` with the positions where rule `bitRule[b]` can start, for every bit in
-    /// `wanted`.
-    func collect(_ tokens: UnsafeBufferPointer<Token>, wanted: UInt64, into starts: inout [[Int32]]) {
-        if starts.count < 64 { starts = Array(repeating: [], count: 64) }
-        var w = wanted
-        while w != 0 { starts[w.trailingZeroBitCount].removeAll(keepingCapacity: true); w &= w - 1 }
-        guard wanted != 0 else { return }
-        for p in tokens.indices {
-            var m = mask(tokens[p]) & wanted
-            if p == 0 { m |= atStartMask & wanted }
-            while m != 0 { starts[m.trailingZeroBitCount].append(Int32(p)); m &= m - 1 }
+    /// Fills `starts` with the positions where rule `bitRule[b]` can start, for every bit in
+    /// `wanted`: bit b's are `starts.flat[b * n ..< b * n + starts.count[b]]`.
+    func collect(_ tokens: UnsafeBufferPointer<Token>, wanted: UInt64, into starts: inout StartLists) {
+        let n = tokens.count
+        if starts.flat.count < 64 * n { starts.flat = Array(repeating: 0, count: 64 * n) }
+        if starts.count.count < 64 { starts.count = Array(repeating: 0, count: 64) }
+        starts.stride = n
+        starts.flat.withUnsafeMutableBufferPointer { flat in
+            starts.count.withUnsafeMutableBufferPointer { count in
+                var w = wanted
+                while w != 0 { count[w.trailingZeroBitCount] = 0; w &= w - 1 }
+                guard wanted != 0 else { return }
+                for p in 0..<n {
+                    var m = mask(tokens[p]) & wanted
+                    if p == 0 { m |= atStartMask & wanted }
+                    while m != 0 {
+                        let b = m.trailingZeroBitCount
+                        flat[b * n + Int(count[b])] = Int32(p)
+                        count[b] += 1
+                        m &= m - 1
+                    }
+                }
+            }
         }
     }
+}
+
+/// Start positions per `StartIndex` bit for one sentence, flat: bit b's list begins at
+/// `b * stride` and holds `count[b]` positions, ascending.
+struct StartLists {
+    var flat: [Int32] = []
+    var count: [Int32] = []
+    var stride = 0
 }
