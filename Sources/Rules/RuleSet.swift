@@ -135,17 +135,23 @@ public struct RuleSet: Sendable {
         var present: UInt32 = 0
         let rows = triggerOffsets.count - 1
         let reqRows = reqs.idOffsets.count - 1
-        for t in w.tokens {
-            present |= t.classes.rawValue
-            guard t.id >= 0 else { continue }
-            let id = Int(t.id)
-            if id < reqRows {
-                for k in Int(reqs.idOffsets[id])..<Int(reqs.idOffsets[id + 1]) { w.reqSeen[Int(reqs.idReqs[k])] = now }
-            }
-            guard id < rows else { continue }
-            for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
-                let r = triggerRules[k]
-                if !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
+        // Raw pointers for the per-token loop: no uniqueness check per store.
+        let tokens = w.tokens
+        w.reqSeen.withUnsafeMutableBufferPointer { seen in
+            w.ruleStamp.withUnsafeMutableBufferPointer { stamp in
+                for t in tokens {
+                    present |= t.classes.rawValue
+                    guard t.id >= 0 else { continue }
+                    let id = Int(t.id)
+                    if id < reqRows {
+                        for k in Int(reqs.idOffsets[id])..<Int(reqs.idOffsets[id + 1]) { seen[Int(reqs.idReqs[k])] = now }
+                    }
+                    guard id < rows else { continue }
+                    for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
+                        let r = triggerRules[k]
+                        if !stamp[Int(r)] { stamp[Int(r)] = true; w.candidates.append(r) }
+                    }
+                }
             }
         }
         var bits = present & classRuleBits
