@@ -58,6 +58,11 @@ final class LexiconTries: Sendable {
     let edgeIDs: [Int32]
     let edgeNodes: [Int32]
     let terminal: [Bool]
+    /// Per lexicon, the first words of its entries as a bitmap of `rootWords` words (flat): a
+    /// position whose token begins no entry, the usual case, is rejected with one probe
+    /// instead of a binary search over the root's many edges.
+    let rootBits: [UInt64]
+    let rootWords: Int
 
     init(_ lexicons: [Lexicon]) {
         var roots: [Int32] = [], start: [Int32] = [0], ids: [Int32] = [], nodes: [Int32] = [], terminal: [Bool] = []
@@ -76,6 +81,17 @@ final class LexiconTries: Sendable {
         self.edgeIDs = ids
         self.edgeNodes = nodes
         self.terminal = terminal
+        var top: Int32 = -1
+        for r in roots { for e in Int(start[Int(r)])..<Int(start[Int(r) + 1]) { top = max(top, ids[e]) } }
+        let words = Int(top + 1 + 63) / 64
+        var bits = Array(repeating: UInt64(0), count: words * roots.count)
+        for (k, r) in roots.enumerated() {
+            for e in Int(start[Int(r)])..<Int(start[Int(r) + 1]) where ids[e] >= 0 {
+                bits[k * words + Int(ids[e]) >> 6] |= 1 << UInt64(ids[e] & 63)
+            }
+        }
+        rootBits = bits
+        rootWords = words
     }
 
     /// Calls `found` with every token index just past an entry of lexicon `k` that starts at
@@ -83,6 +99,9 @@ final class LexiconTries: Sendable {
     @inline(__always)
     func ends(_ k: Int, in tokens: UnsafeBufferPointer<Token>, from start: Int, _ found: (Int) -> Void) {
         var node = Int(roots[k]), pos = start
+        guard start < tokens.count else { return }
+        let first = tokens[start].id, word = Int(first) >> 6
+        guard first >= 0, word < rootWords, rootBits[k * rootWords + word] & (1 << UInt64(first & 63)) != 0 else { return }
         while pos < tokens.count {
             let id = tokens[pos].id
             guard id >= 0 else { return }

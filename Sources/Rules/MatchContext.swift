@@ -21,6 +21,9 @@ struct SentenceWork {
     var reqSeen: [UInt32] = []
     var sentenceNumber: UInt32 = 0
     var hits: [RuleHit] = []
+    /// Per `StartIndex` bit: the positions where that rule can start in this sentence.
+    var starts = StartLists()
+    var vetoMemo = VetoMemo()
     var vm = MatchVM()
 }
 
@@ -29,4 +32,24 @@ struct RuleHit {
     var rule: Int
     var tokens: Range<Int>
     var slots: [Int32]
+}
+
+/// Per sentence, the result of each distinct `unless` pattern once computed (`RuleSet.unlessIDs`).
+struct VetoMemo {
+    /// Per unless id: the sentence number it was computed in, and the result.
+    private var stamp: [UInt32] = []
+    private var matched: [Bool] = []
+    private var now: UInt32 = 0
+
+    mutating func newSentence(_ count: Int) {
+        if stamp.count < count { stamp = Array(repeating: 0, count: count); matched = Array(repeating: false, count: count); now = 0 }
+        if now == UInt32.max { for k in stamp.indices { stamp[k] = 0 }; now = 0 }
+        now += 1
+    }
+
+    @inline(__always)
+    mutating func result(_ id: Int, _ compute: () -> Bool) -> Bool {
+        if stamp[id] != now { stamp[id] = now; matched[id] = compute() }
+        return matched[id]
+    }
 }

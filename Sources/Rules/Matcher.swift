@@ -35,9 +35,12 @@ struct MatchVM {
     /// The best match of `program` starting at token `from` or later, or nil. Captures land
     /// in `bestSlots`. An empty match never counts: a start where only the empty match exists
     /// is passed over. With `diagnose`, every start position runs and failures are tracked for
-    /// `explain`; without, starts where no entry instruction accepts the token are skipped.
+    /// `explain`; without, starts where no entry instruction accepts the token are skipped,
+    /// `^` leaves only position 0 and a closing `$` only the starts its length bounds allow.
+    /// `starts` (ascending, from `StartIndex`) replaces the entry filter's own probing.
     mutating func run(_ program: ProgramCode, lexicons: LexiconTries, tokens: UnsafeBufferPointer<Token>,
-                      sentence: UnsafeBufferPointer<UInt8>, from: Int = 0, diagnose: Bool = false) -> Found? {
+                      sentence: UnsafeBufferPointer<UInt8>, from: Int = 0, diagnose: Bool = false,
+                      starts: UnsafeBufferPointer<Int32>? = nil) -> Found? {
         let n = tokens.count
         let width = n + 1
         buf.reserve(visited: program.insts.count * width, slots: program.slotCount,
@@ -50,12 +53,33 @@ struct MatchVM {
         let anchor = diagnose ? nil : program.anchor
         return program.insts.withUnsafeBufferPointer { insts in
             program.tests.withUnsafeBufferPointer { tests in
+                // Given the possible starts (the entry filter's, precomputed), try just those.
+                if let starts {
+                    var k = 0
+                    while k < starts.count && Int(starts[k]) < from { k += 1 }
+                    while k < starts.count {
+                        let start = Int(starts[k])
+                        if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+                            bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
+                            return Found(start: start, end: end)
+                        }
+                        k += 1
+                    }
+                    return nil
+                }
                 var start = from
+                // The last start to try.
+                var last = max(n, 1) - 1
+                if program.startOnly && !diagnose { last = 0 }
+                if let span = program.endSpan, !diagnose {
+                    start = max(start, n - span.upperBound)
+                    last = min(last, n - span.lowerBound)
+                }
                 // With an anchor: `next` is the first anchor token at or after
                 // `start + minOffset`, and `first` the earliest start that can reach it (see
                 // `StartAnchor.earliestStart`). Starts before `first` reach no anchor token.
                 var next = -1, first = 0
-                while start < max(n, 1) {
+                while start <= last {
                     if let anchor {
                         while true {
                             if next < start + anchor.minOffset {

@@ -32,6 +32,8 @@ struct PatternCompiler {
         append(.match, leaf: node.source)
         program.entry = EntryFilter(program, lexicons: lexicons)
         program.anchor = startAnchor(node)
+        if case .sentenceStart = top.first { program.startOnly = true }
+        if case .sentenceEnd = top.last, case let (lo, hi?) = lengthBounds(node) { program.endSpan = lo...hi }
         program.requirements = requirements(node)
         program.code = ProgramCode(program)
         return (program, try trigger(node))

@@ -382,6 +382,17 @@ struct RuleLoader {
         set.requirements = RequirementIndex(rules: rules.map(\.program.requirements), vocabCount: vocab.count)
         set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
         set.rulePriority = rules.map(\.priority)
+        set.startIndex = StartIndex(rules: rules, vocabCount: vocab.count)
+        var unlessID: [String: Int32] = [:]
+        set.unlessIDs = rules.map { rule in
+            rule.unless.map { u in
+                if let id = unlessID[u.source] { return id }
+                let id = Int32(unlessID.count)
+                unlessID[u.source] = id
+                return id
+            }
+        }
+        set.unlessCount = unlessID.count
         set.warnings = warnings
         return set
     }

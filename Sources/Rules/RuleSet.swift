@@ -27,6 +27,12 @@ public struct RuleSet: Sendable {
     /// Per rule, flat for the conflict policy: the tag's rank in `Tag.allCases`, the priority.
     var ruleTagRank: [UInt8] = []
     var rulePriority: [Int] = []
+    /// Possible start positions of the rules with an entry filter, per sentence in one pass.
+    var startIndex = StartIndex()
+    /// Per rule, per `unless`: an id shared by vetoes with the same pattern text, whose result
+    /// on a sentence is then computed once (`"?" $` vetoes most rules).
+    var unlessIDs: [[Int32]] = []
+    var unlessCount = 0
 
     public static let empty = RuleSet(sha256: "")
 
@@ -67,9 +73,22 @@ public struct RuleSet: Sendable {
         w.hits.removeAll(keepingCapacity: true)
         let tokens = w.tokens, candidates = w.candidates
         var rulesMatched = 0
+        let index = startIndex
+        w.vetoMemo.newSentence(unlessCount)
+        var wanted: UInt64 = 0
+        for r in candidates where index.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(index.ruleBit[Int(r)]) }
         tokens.withUnsafeBufferPointer { tp in
-            for r in candidates where evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits) == .matched {
-                rulesMatched += 1
+            index.collect(tp, wanted: wanted, into: &w.starts)
+            for r in candidates {
+                let bit = Int(index.ruleBit[Int(r)])
+                let outcome = bit < 0
+                    ? evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits, vetoMemo: &w.vetoMemo)
+                    : w.starts.flat.withUnsafeBufferPointer {
+                        evaluate(Int(r), tp, sentence, &w.vm,
+                                 starts: UnsafeBufferPointer(rebasing: $0[bit * w.starts.stride ..< bit * w.starts.stride + Int(w.starts.count[bit])]),
+                                 into: &w.hits, vetoMemo: &w.vetoMemo)
+                    }
+                if outcome == .matched { rulesMatched += 1 }
             }
         }
         stats.rulesRun += candidates.count
@@ -116,17 +135,23 @@ public struct RuleSet: Sendable {
         var present: UInt32 = 0
         let rows = triggerOffsets.count - 1
         let reqRows = reqs.idOffsets.count - 1
-        for t in w.tokens {
-            present |= t.classes.rawValue
-            guard t.id >= 0 else { continue }
-            let id = Int(t.id)
-            if id < reqRows {
-                for k in Int(reqs.idOffsets[id])..<Int(reqs.idOffsets[id + 1]) { w.reqSeen[Int(reqs.idReqs[k])] = now }
-            }
-            guard id < rows else { continue }
-            for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
-                let r = triggerRules[k]
-                if !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
+        // Raw pointers for the per-token loop: no uniqueness check per store.
+        let tokens = w.tokens
+        w.reqSeen.withUnsafeMutableBufferPointer { seen in
+            w.ruleStamp.withUnsafeMutableBufferPointer { stamp in
+                for t in tokens {
+                    present |= t.classes.rawValue
+                    guard t.id >= 0 else { continue }
+                    let id = Int(t.id)
+                    if id < reqRows {
+                        for k in Int(reqs.idOffsets[id])..<Int(reqs.idOffsets[id + 1]) { seen[Int(reqs.idReqs[k])] = now }
+                    }
+                    guard id < rows else { continue }
+                    for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
+                        let r = triggerRules[k]
+                        if !stamp[Int(r)] { stamp[Int(r)] = true; w.candidates.append(r) }
+                    }
+                }
             }
         }
         var bits = present & classRuleBits
@@ -170,19 +195,39 @@ public struct RuleSet: Sendable {
     /// `diagnose` runs every start position to report where a miss got furthest.
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit]) -> Outcome {
-        var vetoed: [RuleHit] = []
-        return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed)
+        var vetoed: [RuleHit] = [], memo = VetoMemo()
+        memo.newSentence(unlessCount)
+        return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed, vetoMemo: &memo)
     }
 
+    /// As above, also receiving the vetoed matches (`explain`, the example runner).
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit],
                   vetoed: inout [RuleHit]) -> Outcome {
+        var memo = VetoMemo()
+        memo.newSentence(unlessCount)
+        return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed, vetoMemo: &memo)
+    }
+
+    /// As above, trying only the start positions in `starts` (ascending: every position where
+    /// the rule's entry filter accepts the token, from `StartIndex`).
+    func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                  _ vm: inout MatchVM, starts: UnsafeBufferPointer<Int32>? = nil, into hits: inout [RuleHit],
+                  vetoMemo: inout VetoMemo) -> Outcome {
+        var vetoed: [RuleHit] = []
+        return evaluate(r, tokens, sentence, &vm, starts: starts, into: &hits, vetoed: &vetoed, vetoMemo: &vetoMemo)
+    }
+
+    func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                  _ vm: inout MatchVM, diagnose: Bool = false, starts: UnsafeBufferPointer<Int32>? = nil,
+                  into hits: inout [RuleHit], vetoed: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
         // One reference to the rule's frozen code, rather than a copy of the rule.
         let code = rules[r].program.code
         let first = hits.count
         var from = 0
         // A match is never empty, so `from` advances and the loop ends.
-        while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from, diagnose: diagnose) {
+        while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from,
+                                 diagnose: diagnose, starts: diagnose ? nil : starts) {
             hits.append(RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots))
             from = found.end
         }
@@ -190,7 +235,7 @@ public struct RuleSet: Sendable {
             return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
         }
         for k in rules[r].unless.indices
-        where vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil {
+        where vetoMemo.result(Int(unlessIDs[r][k]), { vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil }) {
             vetoed.append(contentsOf: hits[first...])
             hits.removeSubrange(first...)
             return .vetoed(unless: k)

@@ -42,6 +42,11 @@ struct TokenSet: Sendable {
         }
     }
 
+    func containsID(_ id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
+    }
+
     @inline(__always)
     func accepts(_ t: Token) -> Bool {
         for k in classHas.indices where t.classes.isSuperset(of: classHas[k]) && t.classes.isDisjoint(with: classNot[k]) {
