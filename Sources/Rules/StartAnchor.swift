@@ -129,25 +129,32 @@ extension PatternCompiler {
         return (TokenSet(ids: ids, classHas: has, classNot: not), ids, has.count)
     }
 
+    /// Adds the tokens one token spec accepts to the sets; false for any token or a negation
+    /// (and, with `rareClassesOnly`, for classes too common to narrow anything).
+    private mutating func addToken(_ spec: TokenSpec, rareClassesOnly: Bool, _ ids: inout Set<Int32>,
+                                   _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
+        switch spec {
+        case .word, .exact, .family:
+            switch testFor(spec).kind {
+            case .id(let id), .exact(let id, _): ids.insert(id)
+            case .ids(let list): ids.formUnion(list)
+            default: return false
+            }
+            return true
+        case .classes(let h, let n):
+            if rareClassesOnly && TriggerKey.rarestBit(h) == nil { return false }
+            has.append(h); not.append(n)
+            return true
+        case .any, .not: return false
+        }
+    }
+
     /// Adds the first tokens of `node` to the sets; false when they cannot be bounded.
     private mutating func collectFirst(_ node: PatternNode, _ ids: inout Set<Int32>,
                                        _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
         switch node {
         case .token(let spec, _):
-            switch spec {
-            case .word, .exact, .family:
-                switch testFor(spec).kind {
-                case .id(let id), .exact(let id, _): ids.insert(id)
-                case .ids(let list): ids.formUnion(list)
-                default: return false
-                }
-                return true
-            case .classes(let h, let n):
-                guard TriggerKey.rarestBit(h) != nil else { return false }
-                has.append(h); not.append(n)
-                return true
-            case .any, .not: return false
-            }
+            return addToken(spec, rareClassesOnly: true, &ids, &has, &not)
         case .lexicon(let name, _):
             guard let k = lexiconIndex[name] else { return false }
             ids.formUnion(lexicons[k].firstIDs)
@@ -177,19 +184,7 @@ extension PatternCompiler {
                                           _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
         switch node {
         case .token(let spec, _):
-            switch spec {
-            case .word, .exact, .family:
-                switch testFor(spec).kind {
-                case .id(let id), .exact(let id, _): ids.insert(id)
-                case .ids(let list): ids.formUnion(list)
-                default: return false
-                }
-                return true
-            case .classes(let h, let n):
-                has.append(h); not.append(n)
-                return true
-            case .any, .not: return false
-            }
+            return addToken(spec, rareClassesOnly: false, &ids, &has, &not)
         case .lexicon(let name, _):
             guard let k = lexiconIndex[name] else { return false }
             ids.formUnion(lexicons[k].allIDs)
