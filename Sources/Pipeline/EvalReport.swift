@@ -1,3 +1,4 @@
+import Emit
 import Foundation
 import Rules
 
@@ -167,49 +168,22 @@ private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Doub
 private func fixed(_ x: Double) -> String { String(format: "%.3f", x) }
 
 /// A minimal JSON writer that keeps keys in the order they are written.
+/// The eval report's view of Emit's `JSONWriter`: brackets by character, ratios with four
+/// decimals.
 struct JSONOut {
-    var text = ""
-    /// Per open container: whether the next value needs a comma before it.
-    private var needsComma = [false]
-    private var afterKey = false
+    private var w = JSONWriter(reservingCapacity: 4096)
+    var text: String { String(decoding: w.bytes, as: UTF8.self) }
 
-    private mutating func separate() {
-        if afterKey { afterKey = false; return }
-        if needsComma[needsComma.count - 1] { text += "," }
-        needsComma[needsComma.count - 1] = true
-    }
-
-    mutating func open(_ bracket: String) { separate(); text += bracket; needsComma.append(false) }
-    mutating func close(_ bracket: String) { needsComma.removeLast(); text += bracket }
-    mutating func key(_ k: String) { separate(); text += Self.quote(k) + ":"; afterKey = true }
-    mutating func string(_ s: String) { separate(); text += Self.quote(s) }
-    mutating func int(_ i: Int) { separate(); text += String(i) }
-    mutating func null() { separate(); text += "null" }
-    mutating func ratio(_ x: Double) { separate(); text += String(format: "%.4f", x) }
+    mutating func open(_ bracket: String) { bracket == "[" ? w.beginArray() : w.beginObject() }
+    mutating func close(_ bracket: String) { bracket == "]" ? w.endArray() : w.endObject() }
+    mutating func key(_ k: String) { w.key(k) }
+    mutating func string(_ s: String) { w.string(s) }
+    mutating func int(_ i: Int) { w.int(i) }
+    mutating func null() { w.null() }
+    mutating func ratio(_ x: Double) { w.raw(Array(String(format: "%.4f", x).utf8)) }
     mutating func strings(_ xs: [String]) {
         open("[")
         for x in xs { string(x) }
         close("]")
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
-                        + String(u.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }
