@@ -32,6 +32,16 @@ final class ResumeTests: XCTestCase {
         return p
     }
 
+    /// Polls until `file` holds at least `bytes` bytes, the run ends, or a minute passes.
+    private func wait(_ run: Process, until file: URL, holds bytes: Int) {
+        let deadline = Date().addingTimeInterval(60)
+        while run.isRunning && Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            if size >= bytes { return }
+            usleep(2_000)
+        }
+    }
+
     private func lines(_ path: URL) throws -> [[String: Any]] {
         let text = try String(contentsOf: path, encoding: .utf8)
         XCTAssertTrue(text.isEmpty || text.hasSuffix("\n"), "\(path.lastPathComponent) ends mid-line")
@@ -51,12 +61,7 @@ final class ResumeTests: XCTestCase {
         let partial = dir.appendingPathComponent("out.jsonl.partial")
 
         let run = try claimex(common + ["-o", "out.jsonl"])
-        let deadline = Date().addingTimeInterval(60)
-        while run.isRunning && Date() < deadline {
-            let size = (try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0
-            if size > 200_000 { break }
-            usleep(2_000)
-        }
+        wait(run, until: partial, holds: 200_000)
         XCTAssertTrue(run.isRunning, "the run finished before it could be interrupted; give it more input")
         kill(run.processIdentifier, SIGKILL)
         run.waitUntilExit()
@@ -82,12 +87,16 @@ final class ResumeTests: XCTestCase {
     func testInterruptStopsCleanlyWithExitStatus130() throws {
         let run = try claimex(["extract", "in", "--rules", Repo.path("rules"), "--quiet", "--all-sentences",
                                "--jobs", "1", "-o", "out.jsonl"])
-        usleep(300_000)
+        // Interrupt once records are being written: earlier, the signal handlers may not be
+        // installed yet (a debug build loads the rules slowly on a busy machine).
+        let partial = dir.appendingPathComponent("out.jsonl.partial")
+        wait(run, until: partial, holds: 1)
         guard run.isRunning else { return XCTFail("the run finished before it could be interrupted") }
         run.interrupt()
         run.waitUntilExit()
         XCTAssertEqual(run.terminationStatus, 130)
-        let left = try lines(dir.appendingPathComponent("out.jsonl.partial"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.jsonl").path))
+        let left = try lines(partial)
         XCTAssertFalse(left.isEmpty)
     }
 }
