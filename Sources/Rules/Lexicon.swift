@@ -15,7 +15,10 @@ struct Lexicon: Sendable {
     private(set) var longestEntry = 0
     var entryLengths: (Int, Int?) { (shortestEntry, longestEntry) }
     /// Every token id of every entry, in any position.
-    var allIDs: Set<Int32> { Set(childIDs.joined()) }
+    private(set) var allIDs: Set<Int32> = []
+    /// One id per entry, its least common word (set by the loader once the lexicon is whole):
+    /// every match of `@name` contains one of them.
+    var anchorIDs: [Int32] = []
 
     init(name: String, file: String) {
         self.name = name
@@ -27,8 +30,7 @@ struct Lexicon: Sendable {
         var node = 0
         for id in ids {
             let kids = childIDs[node]
-            var lo = 0, hi = kids.count
-            while lo < hi { let mid = (lo + hi) / 2; if kids[mid] < id { lo = mid + 1 } else { hi = mid } }
+            let lo = Self.lowerBound(kids, id)
             if lo < kids.count, kids[lo] == id {
                 node = Int(childNodes[node][lo])
             } else {
@@ -43,7 +45,16 @@ struct Lexicon: Sendable {
         shortestEntry = longestEntry == 0 ? ids.count : min(shortestEntry, ids.count)
         longestEntry = max(longestEntry, ids.count)
         terminal[node] = true
-        if !firstIDs.contains(ids[0]) { firstIDs.append(ids[0]); firstIDs.sort() }
+        allIDs.formUnion(ids)
+        let at = Self.lowerBound(firstIDs, ids[0])
+        if at == firstIDs.count || firstIDs[at] != ids[0] { firstIDs.insert(ids[0], at: at) }
+    }
+
+    /// The first index of sorted `list` whose value is not below `id`.
+    private static func lowerBound(_ list: [Int32], _ id: Int32) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if list[mid] < id { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 }
 

@@ -30,7 +30,7 @@ extension PatternCompiler {
             }
         case .lexicon(let name, _):
             guard let k = lexiconIndex[name] else { return [] }
-            return [Requirement(ids: anchorIDs(lexicons[k]))]
+            return [Requirement(ids: lexicons[k].anchorIDs)]
         case .sequence(let items, _):
             return items.flatMap { requirements($0) }
         case .alternatives(let branches, _):
@@ -58,7 +58,7 @@ extension PatternCompiler {
 
     /// One id per entry of the lexicon, its least common word (not a very common word, then
     /// the longest): every entry, hence every match of `@name`, contains one of them.
-    func anchorIDs(_ lexicon: Lexicon) -> [Int32] {
+    static func anchorIDs(_ lexicon: Lexicon, _ vocab: Vocabulary) -> [Int32] {
         var out = Set<Int32>()
         var work: [(node: Int, best: Int32, score: Int)] = [(0, -1, Int.min)]
         while let (node, best, score) = work.popLast() {

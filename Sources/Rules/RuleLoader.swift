@@ -80,20 +80,25 @@ struct RuleLoader {
             return
         }
         var lexicon = Lexicon(name: name, file: src.path)
-        for raw in src.lines {
-            var entry = Substring(raw)
-            if let hash = entry.firstIndex(where: { $0 == "#" }),
-               hash == entry.startIndex || entry[entry.index(before: hash)].isWhitespace {
-                entry = entry[..<hash]
+        // Bytes, not Strings: the lexicons are thousands of lines read at every start.
+        let bytes = Array(src.text.utf8)
+        var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            // A comment starts at a '#' that begins the line or follows a space or tab.
+            var end = line.endIndex
+            if let hash = line.indices.first(where: { k in
+                line[k] == 0x23 && (k == line.startIndex || line[k - 1] == 0x20 || line[k - 1] == 0x09)
+            }) { end = hash }
+            bytes.withUnsafeBufferPointer {
+                Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[line.startIndex..<end]),
+                                   into: &tokens, norm: &norm, normRanges: &ranges)
             }
-            let text = entry.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
-            let tokens = Tokenizer.tokenize(Array(text.utf8))
-            lexicon.add(tokens.map { vocab.intern(Array($0.norm.utf8)) })
+            lexicon.add(ranges.map { vocab.intern(Array(norm[$0])) })
         }
         if lexicon.entryCount == 0 {
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
         }
+        lexicon.anchorIDs = PatternCompiler.anchorIDs(lexicon, vocab)
         lexicons.append(lexicon)
     }
 
