@@ -43,7 +43,9 @@ extension RuleSet {
         var sources: [SourceFile] = []
         for f in sorted {
             guard let text = String(data: f.data, encoding: .utf8) else {
-                loader.diagnostics.append(RuleDiagnostic(file: f.path, line: 1, column: 1, message: "file is not valid UTF-8"))
+                let (line, column, byte) = firstInvalidUTF8(f.data)
+                loader.diagnostics.append(RuleDiagnostic(file: f.path, line: line, column: column,
+                                                         message: String(format: "file is not valid UTF-8 (byte 0x%02X)", byte)))
                 continue
             }
             sources.append(SourceFile(path: f.path, text: text))
@@ -57,6 +59,18 @@ extension RuleSet {
         set.warnings = loader.diagnostics + set.warnings
         return set
     }
+}
+
+/// Line and column (in scalars) of the first byte that is not UTF-8, and that byte.
+private func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int, byte: UInt8) {
+    var parser = Unicode.UTF8.ForwardParser()
+    var bytes = data.makeIterator()
+    var offset = 0, line = 1, column = 1
+    while case .valid(let scalar) = parser.parseScalar(from: &bytes) {
+        offset += scalar.count
+        if scalar.count == 1 && scalar.first == 0x0A { line += 1; column = 1 } else { column += 1 }
+    }
+    return (line, column, offset < data.count ? data[data.startIndex + offset] : 0)
 }
 
 /// Reads rule files through Yams' node API (keeping line/column marks), validates every key,
@@ -267,8 +281,13 @@ struct RuleLoader {
     // MARK: - Values
 
     private mutating func parseTag(_ node: Node, _ src: SourceFile) -> Tag? {
-        guard let s = node.scalar?.string, let tag = Tag(rawValue: s) else {
-            diagnostics.append(src.diagnostic(node.mark, "unknown tag '\(node.scalar?.string ?? "?")' (expected: \(Tag.allCases.map(\.rawValue).joined(separator: ", ")))"))
+        let expected = "(expected one of: \(Tag.allCases.map(\.rawValue).joined(separator: ", ")))"
+        guard let s = node.scalar?.string else {
+            diagnostics.append(src.diagnostic(node.mark, "'tag' takes one tag, not a \(node.sequence != nil ? "list" : "mapping") \(expected)"))
+            return nil
+        }
+        guard let tag = Tag(rawValue: s) else {
+            diagnostics.append(src.diagnostic(node.mark, "unknown tag '\(s)' \(expected)"))
             return nil
         }
         return tag

@@ -34,7 +34,15 @@ struct Eval: ParsableCommand {
             Console.error("\(error)")
             throw Status.usage
         }
-        let (files, missing) = Inputs.expand(paths.isEmpty ? [(gold as NSString).deletingLastPathComponent] : paths)
+        var (files, missing) = Inputs.expand(paths.isEmpty ? [(gold as NSString).deletingLastPathComponent] : paths)
+        if paths.isEmpty {
+            // Beside the gold file, only its documents (and their other editions), not a README.
+            let names = Set(units.map(\.doc)), stems = Set(names.map { ($0 as NSString).deletingPathExtension })
+            files = files.filter {
+                let base = ($0 as NSString).lastPathComponent
+                return names.contains(base) || stems.contains((base as NSString).deletingPathExtension)
+            }
+        }
         for m in missing { Console.error("\(m)") }
         var documents: [Document] = []
         var failed = missing.count
@@ -47,6 +55,11 @@ struct Eval: ParsableCommand {
         let report = Evaluator.evaluate(gold: units, documents: documents, rules: rules)
         let out = format == .json ? report.renderJSON() : report.renderText()
         print(out, terminator: out.hasSuffix("\n") ? "" : "\n")
+        if report.documents.isEmpty {
+            // A score over nothing is no score: most often the gold "doc" names differ from the files'.
+            Console.error("claimex eval: no input is a gold document (gold names: \(report.missingDocuments.prefix(5).joined(separator: ", "))); nothing was scored")
+            throw Status.inputsFailed
+        }
         if failed > 0 { throw Status.inputsFailed }
     }
 }

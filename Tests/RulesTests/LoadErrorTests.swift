@@ -14,6 +14,7 @@ final class LoadErrorTests: XCTestCase {
             ("options: 1\n" + head, 1, 1, "unknown key 'options' at file level"),
             // unknown tag
             (head + "  - {id: x, tag: opinion, description: d, pattern: a}\n", 6, 18, "unknown tag 'opinion'"),
+            (head + "  - {id: x, tag: [claim], description: d, pattern: a}\n", 6, 18, "'tag' takes one tag, not a list"),
             // unknown lexicon, column inside the pattern mapped to the file
             (head + "  - {id: x, tag: claim, description: d, pattern: 'so @actrs ~say'}\n", 6, 54, "unknown lexicon '@actrs'"),
             // bad pattern syntax: plain, double-quoted, single-quoted with '' escape, folded block
@@ -77,6 +78,30 @@ final class LoadErrorTests: XCTestCase {
                                 ^
                 """)
             XCTAssertTrue(error.description.hasSuffix("5 errors in rules"))
+        }
+    }
+
+    /// Lexicon files and bytes that are not UTF-8: each error at its own file, line and column.
+    func testLexiconAndEncodingErrors() {
+        let rule = "rules:\n  - {id: r, tag: claim, description: d, pattern: '@words'}\n"
+        let cases: [(files: [(String, [UInt8])], at: String, message: String)] = [
+            ([("rules.yaml", Array(rule.utf8)), ("lexicons/words.txt", Array("alpha\nbe".utf8) + [0xFF] + Array("ta\n".utf8))],
+             "lexicons/words.txt:2:3", "not valid UTF-8 (byte 0xFF)"),
+            ([("rules.yaml", Array("rules:\n  - {id: r, tag: claim, description: d, pattern: 'é".utf8) + [0xC3] + Array("'}\n".utf8))],
+             "rules.yaml:2:52", "not valid UTF-8 (byte 0xC3)"),
+            ([("rules.yaml", Array(rule.utf8)), ("lexicons/words.txt", Array("# only a comment\n\n".utf8))],
+             "lexicons/words.txt:1:1", "lexicon '@words' has no entries"),
+            ([("rules.yaml", Array(rule.utf8)), ("lexicons/words.txt", Array("alpha\n".utf8)), ("lexicons/bad name.txt", Array("x\n".utf8))],
+             "lexicons/bad name.txt:1:1", "must use only letters, digits"),
+        ]
+        for c in cases {
+            do {
+                _ = try RuleSet.load(files: c.files.map { ($0.0, Data($0.1)) })
+                XCTFail("no error for \(c.message)")
+            } catch {
+                XCTAssertEqual(error.diagnostics.first?.location, c.at, c.message)
+                XCTAssertTrue(error.diagnostics.first?.message.contains(c.message) ?? false, "\(error.diagnostics)")
+            }
         }
     }
 

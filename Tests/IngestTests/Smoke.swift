@@ -1,3 +1,0 @@
-import XCTest
-@testable import Ingest
-final class IngestSmokeTests: XCTestCase { func testLoads() {} }
