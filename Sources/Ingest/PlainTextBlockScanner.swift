@@ -13,8 +13,9 @@ struct PlainTextRawBlock: Sendable, Equatable {
     var lineCount: Int
 }
 
-/// Splits source bytes into raw blocks, line by line: `#` headings, `-`/`*`/`+` bullets
-/// (continuation lines join the item), paragraphs up to a blank line. Handles LF, CRLF, CR.
+/// Splits source bytes into raw blocks, line by line: `#` headings, `-`/`*`/`+` bullets and
+/// `1.`/`1)` numbered items (continuation lines join the item), paragraphs up to a blank
+/// line. Handles LF, CRLF, CR.
 enum PlainTextBlockScanner {
     static func scan(_ src: UnsafeBufferPointer<UInt8>, from start: Int) -> [PlainTextRawBlock] {
         var blocks: [PlainTextRawBlock] = []
@@ -53,7 +54,7 @@ enum PlainTextBlockScanner {
                     open = b
                 }
                 close()
-            } else if let content = bulletContent(src, c..<t) {
+            } else if let content = bulletContent(src, c..<t) ?? orderedItemContent(src, c..<t, after: open) {
                 close()
                 open = PlainTextRawBlock(kind: .listItem, level: 0, line: line, span: content,
                                          firstLineEnd: content.upperBound, lineCount: 1)
@@ -101,6 +102,23 @@ enum PlainTextBlockScanner {
             if b == r { count += 1 } else if b != 0x20 && b != 0x09 { return nil }
         }
         return count >= 3 ? r : nil
+    }
+
+    /// Content span of a `1. item` / `12) item` line (one to three digits). As in CommonMark,
+    /// only an item numbered 1 may interrupt a paragraph: a wrapped line that happens to begin
+    /// with "3. " stays in its paragraph.
+    static func orderedItemContent(_ src: UnsafeBufferPointer<UInt8>, _ line: Range<Int>,
+                                   after open: PlainTextRawBlock?) -> Range<Int>? {
+        var k = line.lowerBound
+        while k < line.upperBound, k - line.lowerBound < 4, src[k] >= 0x30, src[k] <= 0x39 { k += 1 }
+        let digits = k - line.lowerBound
+        guard digits >= 1, digits <= 3, k + 1 < line.upperBound,
+              src[k] == UInt8(ascii: ".") || src[k] == UInt8(ascii: ")"),
+              src[k + 1] == 0x20 || src[k + 1] == 0x09 else { return nil }
+        if let open, open.kind == .paragraph, !(digits == 1 && src[line.lowerBound] == UInt8(ascii: "1")) { return nil }
+        k += 1
+        while k < line.upperBound, src[k] == 0x20 || src[k] == 0x09 { k += 1 }
+        return k..<line.upperBound
     }
 
     /// Content span of a `- item` / `* item` / `+ item` line.
