@@ -12,20 +12,34 @@ struct OffsetCounter {
     /// Walks from the cursor in either direction: spans inside the last sentence are
     /// just behind it, so nothing is ever rescanned from the start of the text.
     mutating func position(of target: Int) -> (scalar: Int, utf16: Int) {
-        while byte > target {
-            byte -= 1
-            let b = bytes[byte]
-            if b & 0xC0 == 0x80 { continue }
-            scalar -= 1
-            utf16 -= b >= 0xF0 ? 2 : 1
-        }
-        while byte < target {
-            let b = bytes[byte]
-            if b < 0x80 { byte += 1; scalar += 1; utf16 += 1; continue }
-            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-            byte += len
-            scalar += 1
-            utf16 += len == 4 ? 2 : 1
+        guard !bytes.isEmpty else { return (0, 0) }
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        bytes.withUnsafeBufferPointer { p in
+            let raw = UnsafeRawPointer(p.baseAddress!)
+            while byte > target {
+                // Eight ASCII bytes at a time (one scalar and one UTF-16 unit each).
+                if byte - 8 >= target, raw.loadUnaligned(fromByteOffset: byte - 8, as: UInt64.self) & highs == 0 {
+                    byte -= 8; scalar -= 8; utf16 -= 8
+                    continue
+                }
+                byte -= 1
+                let b = p[byte]
+                if b & 0xC0 == 0x80 { continue }
+                scalar -= 1
+                utf16 -= b >= 0xF0 ? 2 : 1
+            }
+            while byte < target {
+                if byte + 8 <= target, raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & highs == 0 {
+                    byte += 8; scalar += 8; utf16 += 8
+                    continue
+                }
+                let b = p[byte]
+                if b < 0x80 { byte += 1; scalar += 1; utf16 += 1; continue }
+                let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                byte += len
+                scalar += 1
+                utf16 += len == 4 ? 2 : 1
+            }
         }
         return (scalar, utf16)
     }

@@ -167,6 +167,8 @@ public enum Tokenizer {
             return i
         }
         while i < n {
+            let c = s[i]
+            if (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 { i += 1; continue }  // ASCII letter or digit
             let (k, len) = classify(s, i)
             if k == .letter || k == .digit { i += len; continue }
             if s[i] == UInt8(ascii: "-"), isWordChar(s, i + 1) { i += 1; continue }
@@ -219,18 +221,37 @@ public enum Tokenizer {
     static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout Sink,
                      numeric: Bool, _ wordClasses: WordClasses.Table) {
         let normStart = out.normCount
-        appendNormalised(s, a, b, &out)
+        // One pass over the bytes: normalise, hash and count what the classes need. A
+        // non-ASCII run goes through `appendNormalised` a scalar at a time.
+        var h: UInt64 = 0xcbf29ce484222325
+        var hyphen = false, allDigits = true, upper = 0, lower = 0
+        var i = a
+        while i < b {
+            let c = s[i]
+            if c < 0x80 {
+                var l = c
+                if c &- 0x41 < 26 { upper += 1; l = c | 0x20 } else if c &- 0x61 < 26 { lower += 1 }
+                if c &- 0x30 > 9 {
+                    if c == UInt8(ascii: "-") { hyphen = true }
+                    if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") { allDigits = false }
+                }
+                out.byte(l)
+                h = (h ^ UInt64(l)) &* 0x100000001b3
+                i += 1
+                continue
+            }
+            var e = i + 1
+            while e < b, s[e] & 0xC0 == 0x80 { e += 1 }  // the scalar's continuation bytes
+            lower += e - i
+            allDigits = false
+            let from = out.normCount
+            appendNormalised(s, i, e, &out)
+            for k in from..<out.normCount { h = (h ^ UInt64(out.norm[k])) &* 0x100000001b3 }
+            i = e
+        }
         let normEnd = out.normCount
         let norm = UnsafeBufferPointer(start: out.norm, count: normEnd)
-        let h = fnv(norm, normStart, normEnd)
         var classes: TokenClasses = []
-        var hyphen = false, allDigits = true, upper = 0, lower = 0
-        for k in a..<b {
-            let c = s[k]
-            if c == UInt8(ascii: "-") { hyphen = true }
-            if c < 0x30 || c > 0x39 { if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") { allDigits = false } }
-            if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x61 && c <= 0x7A || c >= 0x80 { lower += 1 }
-        }
         if numeric && allDigits {
             classes.insert(.num)
             if b - a == 4, isYear(s, a) { classes.insert(.year) }
