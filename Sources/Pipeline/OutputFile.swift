@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// JSON Lines output that is never seen half-written.
@@ -9,6 +10,12 @@ public final class OutputFile {
     public let path: String
     public var partialPath: String { path + ".partial" }
     private let handle: FileHandle
+    /// Flushes what is written to disk in the background while the run goes on, so the
+    /// `fsync` before the rename has only the tail left (a 125 MB output took 0.26 s to
+    /// sync at the end, with nothing else to do).
+    private let flusher = DispatchQueue(label: "claimex.output.flush")
+    private var unflushed = 0
+    private static let flushEvery = 32 << 20
 
     /// sha256 values of the documents the kept records came from (for `--resume`).
     public private(set) var completed: Set<String> = []
@@ -45,10 +52,17 @@ public final class OutputFile {
         do { try handle.write(contentsOf: bytes) } catch {
             throw Failure(description: "\(partialPath): write failed: \(error.localizedDescription)")
         }
+        unflushed += bytes.count
+        if unflushed >= Self.flushEvery {
+            unflushed = 0
+            let fd = handle.fileDescriptor
+            flusher.async { _ = fsync(fd) }
+        }
     }
 
     /// Flushes to disk and moves the finished file into place.
     public func commit() throws {
+        flusher.sync {}
         try? handle.synchronize()
         try? handle.close()
         if rename(partialPath, path) != 0 {
@@ -58,6 +72,7 @@ public final class OutputFile {
 
     /// Leaves `.partial` for a later `--resume`.
     public func abandon() {
+        flusher.sync {}
         try? handle.synchronize()
         try? handle.close()
     }
