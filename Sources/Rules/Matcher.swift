@@ -52,7 +52,8 @@ struct MatchVM {
         let entry = diagnose ? nil : program.entry
         let anchor = diagnose ? nil : program.anchor
         return program.insts.withUnsafeBufferPointer { insts in
-            program.tests.withUnsafeBufferPointer { tests in
+            let tests = program.table
+            do {
                 // Given the possible starts (the entry filter's, precomputed), try just those.
                 if let starts {
                     var k = 0
@@ -105,7 +106,7 @@ struct MatchVM {
     }
 
     private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<Program.Inst>,
-                                  _ tests: UnsafeBufferPointer<TokenTest>, _ slotCount: Int,
+                                  _ tests: TestTable, _ slotCount: Int,
                                   _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
                                   _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int) -> Int? {
         let n = tokens.count
@@ -128,7 +129,7 @@ struct MatchVM {
                 visited[key] = stamp
                 switch insts[pc] {
                 case .test(let k):
-                    if pos < n, tests[Int(k)].accepts(tokens[pos], sentence) {
+                    if pos < n, tests.accepts(Int(k), tokens[pos], sentence) {
                         pc += 1; pos += 1
                     } else {
                         noteFailure(pc, pos)

@@ -53,7 +53,8 @@ struct Program: Sendable {
 /// retains one reference instead of copying a struct of many arrays.
 final class ProgramCode: Sendable {
     let insts: [Program.Inst]
-    let tests: [TokenTest]
+    /// The token tests, flat.
+    let table: TestTable
     let slotCount: Int
     let entry: EntryFilter?
     let anchor: StartAnchor?
@@ -64,13 +65,17 @@ final class ProgramCode: Sendable {
         startOnly = p.startOnly
         endSpan = p.endSpan
         insts = p.insts
-        tests = p.tests.map { $0.withIDBits() }
+        table = TestTable(p.tests)
         slotCount = p.slotCount
         entry = p.entry
         anchor = p.anchor
     }
 
-    private init() { insts = []; tests = []; slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil }
+    private init() {
+        insts = []; table = TestTable([]); slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
+    }
+
+    deinit { table.deallocate() }
     static let empty = ProgramCode()
 }
 
@@ -126,7 +131,8 @@ struct EntryFilter: Sendable {
     }
 }
 
-/// A compiled single-token test: integer compares on the token's id and class bits.
+/// A compiled single-token test: integer compares on the token's id and class bits. The
+/// matcher reads the tests of a program flattened, as a `TestTable`.
 struct TokenTest: Sendable {
     enum Kind: Sendable {
         case id(Int32)
@@ -142,64 +148,4 @@ struct TokenTest: Sendable {
     }
     var kind: Kind
     var negated = false
-    /// The ids of `.ids` and `.union` as a bitmap up to the largest, filled by `withIDBits`
-    /// for the matcher: one probe instead of a binary search over a long alternation.
-    /// Empty: search the sorted ids.
-    private(set) var idBits: [UInt64] = []
-
-    /// This test with `idBits` filled (and those of a union's other tests).
-    func withIDBits() -> TokenTest {
-        var t = self
-        switch kind {
-        case .ids(let ids):
-            t.idBits = Self.bitmap(ids)
-        case .union(let ids, let others):
-            t.idBits = Self.bitmap(ids)
-            t.kind = .union(ids: ids, others: others.map { $0.withIDBits() })
-        default: break
-        }
-        return t
-    }
-
-    private static func bitmap(_ ids: [Int32]) -> [UInt64] {
-        guard let top = ids.last, top >= 0 else { return [] }
-        var bits = Array(repeating: UInt64(0), count: Int(top) / 64 + 1)
-        for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-        return bits
-    }
-
-    @inline(__always)
-    private func hasBit(_ id: Int32) -> Bool {
-        let word = Int(id) >> 6
-        return id >= 0 && word < idBits.count && idBits[word] & (1 << UInt64(id & 63)) != 0
-    }
-
-    @inline(__always)
-    private static func search(_ ids: [Int32], _ id: Int32) -> Bool {
-        var lo = 0, hi = ids.count
-        while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < id { lo = mid + 1 } else { hi = mid } }
-        return id >= 0 && lo < ids.count && ids[lo] == id
-    }
-
-    @inline(__always)
-    func accepts(_ t: Token, _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ok: Bool
-        switch kind {
-        case .id(let id): ok = t.id == id
-        case .ids(let ids):
-            ok = idBits.isEmpty ? Self.search(ids, t.id) : hasBit(t.id)
-        case .exact(let id, let bytes):
-            ok = t.id == id && Int(t.end - t.start) == bytes.count
-                && bytes.indices.allSatisfy { sentence[Int(t.start) + $0] == bytes[$0] }
-        case .classes(let has, let not):
-            ok = t.classes.isSuperset(of: has) && t.classes.isDisjoint(with: not)
-        case .any: ok = true
-        case .union(let ids, let others):
-            var any = idBits.isEmpty ? Self.search(ids, t.id) : hasBit(t.id)
-            var k = 0
-            while !any && k < others.count { any = others[k].accepts(t, sentence); k += 1 }
-            ok = any
-        }
-        return ok != negated
-    }
 }

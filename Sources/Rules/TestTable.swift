@@ -1,0 +1,102 @@
+/// A program's token tests flattened for the matcher: plain records and one pool of bitmap
+/// words and literal bytes, owned by `ProgramCode` and read through pointers. A `TokenTest`
+/// keeps its word lists in enum payload arrays, and reading those in the matcher's inner
+/// loop retained and released them on every step (and, shared by all batch workers, made
+/// the cores fight over their reference counts).
+struct TestTable: @unchecked Sendable {
+    private struct Test {
+        enum Op: UInt8 { case id, bits, exact, classes, any, union }
+        var op: Op
+        var negated: Bool
+        var id: Int32 = -1
+        var has: UInt32 = 0
+        var not: UInt32 = 0
+        /// `bits`/`union`: bitmap words in `words`; `exact`: bytes in `bytes`.
+        var start: Int32 = 0
+        var count: Int32 = 0
+        /// `union`: the other branches, tests `others ..< others + otherCount` of this table.
+        var others: Int32 = 0
+        var otherCount: Int32 = 0
+    }
+
+    private let tests: UnsafeMutableBufferPointer<Test>
+    private let words: UnsafeMutableBufferPointer<UInt64>
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+
+    /// Test `k` of the table is `source[k]`; a union's branches follow after all of them.
+    init(_ source: [TokenTest]) {
+        var flat: [Test] = [], words: [UInt64] = [], bytes: [UInt8] = []
+        func bitmap(_ ids: [Int32]) -> (Int32, Int32) {
+            let start = Int32(words.count)
+            if let top = ids.max(), top >= 0 {
+                var bits = Array(repeating: UInt64(0), count: Int(top) / 64 + 1)
+                for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+                words += bits
+            }
+            return (start, Int32(words.count) - start)
+        }
+        func flatten(_ t: TokenTest) -> Test {
+            var f = Test(op: .any, negated: t.negated)
+            switch t.kind {
+            case .id(let id): f.op = .id; f.id = id
+            case .ids(let ids): f.op = .bits; (f.start, f.count) = bitmap(ids)
+            case .exact(let id, let b):
+                f.op = .exact; f.id = id; f.start = Int32(bytes.count); f.count = Int32(b.count); bytes += b
+            case .classes(let has, let not): f.op = .classes; f.has = has.rawValue; f.not = not.rawValue
+            case .any: f.op = .any
+            case .union(let ids, _): f.op = .union; (f.start, f.count) = bitmap(ids)
+            }
+            return f
+        }
+        flat = source.map(flatten)
+        for k in source.indices {
+            guard case .union(_, let others) = source[k].kind else { continue }
+            flat[k].others = Int32(flat.count)
+            flat[k].otherCount = Int32(others.count)
+            flat += others.map(flatten)  // a branch is never itself a union
+        }
+        tests = .allocate(capacity: flat.count); _ = tests.initialize(from: flat)
+        self.words = .allocate(capacity: words.count); _ = self.words.initialize(from: words)
+        self.bytes = .allocate(capacity: bytes.count); _ = self.bytes.initialize(from: bytes)
+    }
+
+    /// Frees the storage; only `ProgramCode.deinit` calls it.
+    func deallocate() {
+        tests.deallocate(); words.deallocate(); bytes.deallocate()
+    }
+
+    @inline(__always)
+    func accepts(_ k: Int, _ t: Token, _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        let f = tests[k]
+        guard f.op == .union else { return passes(f, t, sentence) != f.negated }
+        var any = hasBit(f, t.id)
+        var b = Int(f.others)
+        while !any && b < Int(f.others + f.otherCount) {
+            let o = tests[b]
+            any = passes(o, t, sentence) != o.negated
+            b += 1
+        }
+        return any != f.negated
+    }
+
+    /// Every test but a union (a union's branches are never unions).
+    @inline(__always)
+    private func passes(_ f: Test, _ t: Token, _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch f.op {
+        case .id: return t.id == f.id
+        case .bits, .union: return hasBit(f, t.id)
+        case .exact:
+            guard t.id == f.id, Int(t.end - t.start) == Int(f.count) else { return false }
+            for k in 0..<Int(f.count) where sentence[Int(t.start) + k] != bytes[Int(f.start) + k] { return false }
+            return true
+        case .classes: return t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0
+        case .any: return true
+        }
+    }
+
+    @inline(__always)
+    private func hasBit(_ f: Test, _ id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return id >= 0 && word < Int(f.count) && words[Int(f.start) + word] & (1 << UInt64(id & 63)) != 0
+    }
+}
