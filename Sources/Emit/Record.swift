@@ -2,8 +2,8 @@ import Ingest
 import Rules
 
 /// The version of the record layout; bumped on any change a consumer could notice.
-/// `output/record.schema.json` describes this version.
-public let recordSchema = "claimex.record/1"
+/// `output/record.schema.json` describes this version. 2 added `doc.authors` and `doc.date`.
+public let recordSchema = "claimex.record/2"
 
 /// One range of the document text counted three ways: Unicode scalars (Python, most
 /// annotation tools), UTF-16 code units (JavaScript, Java) and UTF-8 bytes. End-exclusive.
@@ -68,9 +68,14 @@ public struct DocumentInfo: Sendable, Equatable {
     public var sha256: String
     public var mediaType: Document.MediaType
     public var title: String?
+    /// As the page marks them up (HTML only); empty when none are.
+    public var authors: [String]
+    /// The publication date as the page marks it up (HTML only), e.g. `2024-05-21`.
+    public var date: String?
 
     public init(_ d: Document) {
         path = d.path; id = d.id; sha256 = d.sha256; mediaType = d.mediaType; title = d.title
+        authors = d.authors; date = d.date
     }
 }
 

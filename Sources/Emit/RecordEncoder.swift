@@ -22,6 +22,10 @@ public struct RecordEncoder {
         w.key("sha256"); w.string(document.sha256)
         w.key("media_type"); w.string(document.mediaType.rawValue)
         w.key("title"); if let t = document.title { w.string(t) } else { w.null() }
+        if !document.authors.isEmpty {
+            w.key("authors"); w.beginArray(); for a in document.authors { w.string(a) }; w.endArray()
+        }
+        if let d = document.date { w.key("date"); w.string(d) }
         w.endObject()
         w.key("rules_sha256"); w.string(rulesSHA256)
         shared = Array(w.bytes.dropFirst())

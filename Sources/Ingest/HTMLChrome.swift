@@ -49,7 +49,8 @@ enum HTMLChrome {
     static let footnoteWords: Set<String> = ["footnotes", "footnote", "endnotes", "endnote"]
 
     /// True when the element and its subtree are not content. `inArticle` says whether an
-    /// `article`/`main`/`section` encloses it: only page-level headers and footers go.
+    /// `article`/`main`/`section` encloses it: only page-level headers go; footers go
+    /// everywhere except as a quote's or figure's credit or around footnotes.
     static func isDropped(_ node: xmlNodePtr, tag: String, inArticle: Bool) -> Bool {
         if droppedTags.contains(tag) { return true }
         if isHidden(node) { return true }
@@ -60,7 +61,8 @@ enum HTMLChrome {
         let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
         if isFootnotes(node, tag: tag, words: words) { return false }
         if tag == "aside" { return true }
-        if (tag == "header" || tag == "footer") && !inArticle { return true }
+        if tag == "header" && !inArticle { return true }
+        if tag == "footer" && (!inArticle || !(isAttribution(node) || containsFootnotes(node))) { return true }
         var weak = false
         var content = false
         for w in words {
@@ -69,6 +71,46 @@ enum HTMLChrome {
             if contentWords.contains(w) { content = true }
         }
         return weak && !content
+    }
+
+    /// A `footer` whose nearest sectioning or grouping ancestor is a `blockquote` or a
+    /// `figure`: the quote's or figure's credit, content. Other footers, the page's or an
+    /// article's ("Tags: …", share links, "About the author"), are chrome.
+    static func isAttribution(_ node: xmlNodePtr) -> Bool {
+        var n = node.pointee.parent
+        while let p = n, HTMLNode.isElement(p) {
+            switch HTMLNode.name(p) {
+            case "blockquote", "figure": return true
+            case "article", "section", "main", "aside", "nav", "body": return false
+            default: n = p.pointee.parent
+            }
+        }
+        return false
+    }
+
+    /// True when a footnote list or section is inside `node` (iterative, bounded: a footer
+    /// is small; a huge one is not searched past `limit` elements).
+    static func containsFootnotes(_ node: xmlNodePtr, limit: Int = 2000) -> Bool {
+        var seen = 0
+        var current = node.pointee.children
+        while let n = current, seen < limit {
+            if HTMLNode.isElement(n) {
+                seen += 1
+                if isFootnotes(n, tag: HTMLNode.name(n)) { return true }
+                if let child = n.pointee.children {
+                    current = child
+                    continue
+                }
+            }
+            var m = n
+            current = nil
+            while true {
+                if let next = m.pointee.next { current = next; break }
+                guard let parent = m.pointee.parent, parent != node else { break }
+                m = parent
+            }
+        }
+        return false
     }
 
     /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.

@@ -113,6 +113,53 @@ enum HTMLEncoding {
         }
     }
 
+    /// True for big-endian, false for little-endian when the bytes start with a UTF-16
+    /// byte-order mark (FE FF / FF FE); nil otherwise.
+    static func utf16ByteOrder(_ bytes: ArraySlice<UInt8>) -> Bool? {
+        guard bytes.count >= 2 else { return nil }
+        let a = bytes[bytes.startIndex], b = bytes[bytes.startIndex + 1]
+        if a == 0xFE && b == 0xFF { return true }
+        if a == 0xFF && b == 0xFE { return false }
+        return nil
+    }
+
+    /// Byte offset of the first U+0000 code unit of UTF-16 text after the byte-order mark.
+    static func firstNULUnit(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + 1 < bytes.count {
+            if bytes[i] == 0 && bytes[i + 1] == 0 { return i }
+            i += 2
+        }
+        return nil
+    }
+
+    /// UTF-16 (from `start`, after the byte-order mark) -> UTF-8; unpaired surrogates and
+    /// an odd last byte become U+FFFD, as a browser shows them.
+    static func utf8FromUTF16(_ bytes: [UInt8], from start: Int, bigEndian: Bool) -> [UInt8] {
+        var units = [UInt16]()
+        units.reserveCapacity((bytes.count - start) / 2)
+        var i = start
+        while i + 1 < bytes.count {
+            let hi = bigEndian ? bytes[i] : bytes[i + 1]
+            let lo = bigEndian ? bytes[i + 1] : bytes[i]
+            units.append(UInt16(hi) << 8 | UInt16(lo))
+            i += 2
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(units.count + units.count / 2)
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): UTF8.encode(s) { out.append($0) }
+            case .error: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            case .emptyInput: break loop
+            }
+        }
+        if i < bytes.count { out.append(contentsOf: [0xEF, 0xBF, 0xBD]) }
+        return out
+    }
+
     /// windows-1252 -> UTF-8 by table. Done here rather than by iconv, which stops at the
     /// five bytes the code page leaves undefined; browsers map those to C1 controls.
     static func utf8FromWindows1252(_ bytes: [UInt8]) -> [UInt8] {

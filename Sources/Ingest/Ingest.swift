@@ -17,7 +17,13 @@ public enum Ingest {
         let ext = (path as NSString).pathExtension.lowercased()
         if ["html", "htm", "xhtml", "shtml"].contains(ext) { return .html }
         if ["txt", "md", "markdown", "text"].contains(ext) { return .plainText }
-        let head = String(decoding: prefix.prefix(512), as: UTF8.self).lowercased()
+        let head: String
+        if let bigEndian = HTMLEncoding.utf16ByteOrder(prefix) {
+            let bytes = Array(prefix.prefix(1024))
+            head = String(decoding: HTMLEncoding.utf8FromUTF16(bytes, from: 2, bigEndian: bigEndian), as: UTF8.self).lowercased()
+        } else {
+            head = String(decoding: prefix.prefix(512), as: UTF8.self).lowercased()
+        }
         let trimmed = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<body") {
             return .html
@@ -56,7 +62,16 @@ public enum Ingest {
             throw IngestError(path: path, kind: .tooLarge,
                               message: "input is \(source.count) bytes, larger than the \(maxBytes)-byte limit")
         }
-        if let nul = source.withUnsafeBufferPointer(UTF8Check.firstNUL) {
+        // A UTF-16 page is full of NUL bytes; only a NUL character makes it binary.
+        let utf16 = HTMLEncoding.utf16ByteOrder(source[...])
+        if mediaType == .plainText, let bigEndian = utf16 {
+            throw IngestError(path: path, kind: .invalidUTF8, offset: 0,
+                              message: "UTF-16 text (byte-order mark \(bigEndian ? "FE FF" : "FF FE")), plain text is read as UTF-8 only; skipped")
+        }
+        let nul = mediaType == .html && utf16 != nil
+            ? HTMLEncoding.firstNULUnit(source, from: 2)
+            : source.withUnsafeBufferPointer(UTF8Check.firstNUL)
+        if let nul {
             throw IngestError(path: path, kind: .binary, offset: nul,
                               message: "binary file (NUL byte), skipped")
         }

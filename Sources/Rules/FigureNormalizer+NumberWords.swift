@@ -22,15 +22,17 @@ enum NumberWords {
         "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
     ]
 
-    /// Parses a spelled-out number starting at token `i`, with any digit-free scale words.
+    /// Parses a spelled-out number starting at token `i`, with any digit-free scale words,
+    /// reading no token at or past `s.limit` (the end of the match).
     static func parse(_ s: FigureScan, at i: Int) -> Quantity? {
         let toks = s.tokens
+        let stop = min(s.limit, toks.count)
         var j = i
         var total: UInt64 = 0
         var current: UInt64 = 0
         var any = false
         var scaled = false
-        func word(_ k: Int) -> String? { k < toks.count && toks[k].kind == .word ? s.lower(k) : nil }
+        func word(_ k: Int) -> String? { k < stop && toks[k].kind == .word ? s.lower(k) : nil }
         func numberWord(_ k: Int) -> Bool {
             guard let w = word(k) else { return false }
             return small[w] != nil || tens[w] != nil || scales[w] != nil || w == "hundred" || w == "dozen"
@@ -72,7 +74,7 @@ enum NumberWords {
                 if any && current % 100 != 0 { break }
                 current += v; any = true; j += 1
                 // "twenty-five": a glued dash and a unit word.
-                if j + 1 < toks.count, toks[j].kind == .dash, !toks[j].spaced, !toks[j + 1].spaced,
+                if j + 1 < stop, toks[j].kind == .dash, !toks[j].spaced, !toks[j + 1].spaced,
                    let u = word(j + 1), let uv = small[u], uv > 0, uv < 10 {
                     current += uv; j += 2
                 }
@@ -82,8 +84,8 @@ enum NumberWords {
                 current = max(current, 1) * 12; any = true; scaled = true; j += 1
             } else if let f = scales[w], any {
                 total += max(current, 1) * f; current = 0; scaled = true; j += 1
-            } else if w == "and", any, numberWord(j + 1), scales[word(j + 1) ?? ""] == nil {
-                j += 1     // "one hundred and twenty"
+            } else if w == "and", any, current % 100 == 0, numberWord(j + 1), scales[word(j + 1) ?? ""] == nil {
+                j += 1     // "one hundred and twenty", "two thousand and five"; not "two and three"
             } else if let d = fractions[w], any, total == 0, current > 0, current < 10 {
                 // "two thirds", "three-quarters" (glued dash skipped below)
                 return Quantity(numerator: current, denominator: d, tokens: i..<(j + 1))
@@ -91,7 +93,7 @@ enum NumberWords {
                 break
             }
             // "two-thirds", "three-quarters": a glued dash before a fraction word.
-            if j + 1 < toks.count, toks[j].kind == .dash, !toks[j].spaced, !toks[j + 1].spaced,
+            if j + 1 < stop, toks[j].kind == .dash, !toks[j].spaced, !toks[j + 1].spaced,
                let f = word(j + 1), let d = fractions[f], total == 0, current > 0, current < 10 {
                 return Quantity(numerator: current, denominator: d, tokens: i..<(j + 2))
             }

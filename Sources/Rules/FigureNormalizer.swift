@@ -5,9 +5,17 @@
 /// Fields come in a fixed order: value, low, high, unit, approx, change; each only when
 /// the text gives it (`approx` only when true). A range ("10-20 million", "between 5 and
 /// 7 percent") yields `low` and `high` and no `value`, so a consumer never mistakes one
-/// end of a range for the quantity. With no captures the match's first quantity that has
-/// a unit is normalised, passing over years, days of the month and "the two countries";
-/// captures `value`, `low`, `high` and `unit` say exactly what to read.
+/// end of a range for the quantity. A move ("fell from $10 billion to $8 billion": "from
+/// X to Y" near a rise or fall word, or "X to Y" going down) is one figure whose `value` is
+/// the level reached and whose `change` is the direction of the move. With no captures the
+/// match's first quantity that has a unit is normalised, passing over years, days of the
+/// month and "the two countries"; captures `value`, `low`/`from`, `high`/`to` and `unit`
+/// say exactly what to read.
+///
+/// The numbers are read only inside the match: a scale word, the other end of a range or
+/// the level of a move past the match's last token belongs to another figure. The words
+/// around the match still say whether it is hedged ("more than $190 billion"), a rise or
+/// a fall, and which noun a bare number counts.
 ///
 /// Parsing is by hand over UTF-8 bytes: the sentence is cut into number, word, symbol and
 /// dash tokens once, and digits are accumulated as an integer mantissa plus a decimal
@@ -17,7 +25,8 @@ enum FigureNormalizer {
                        captures: [Capture]) -> [(name: String, value: FieldValue)] {
         let lo = max(0, min(match.lowerBound, sentence.count))
         let hi = max(lo, min(match.upperBound, sentence.count))
-        let scan = FigureScan(bytes: sentence)
+        var scan = FigureScan(bytes: sentence)
+        scan.limit = scan.firstToken(at: hi)
         return scan.figure(match: lo..<hi, captures: captures).fields
     }
 }
@@ -93,10 +102,14 @@ struct Quantity {
 struct FigureScan {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [FigureToken]
+    /// The first token past the match: numbers, scale words and range ends are read only
+    /// before it.
+    var limit: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         self.tokens = FigureLexer.tokens(bytes)
+        self.limit = tokens.count
     }
 
     // MARK: token helpers
@@ -148,12 +161,9 @@ struct FigureScan {
         var first: Int?          // first token of the figure (currency prefix included)
         var last: Int?           // token after the figure's last number or scale word
 
-        if let lowR = capture("low"), let highR = capture("high"),
+        if let lowR = capture("low") ?? capture("from"), let highR = capture("high") ?? capture("to"),
            let l = quantity(in: tokenSpan(lowR)), let h = quantity(in: tokenSpan(highR)) {
-            var lq = l
-            if !lq.scaled, h.scaled, let f = scaleFactor(h) { lq.scale(by: f) }
-            fig.low = lq.double
-            fig.high = h.double
+            setEnds(l, h, of: &fig)
             first = prefixStart(l.tokens.lowerBound)
             last = h.tokens.upperBound
         } else {
@@ -162,16 +172,8 @@ struct FigureScan {
             if let q = valueCapture != nil ? quantity(in: span) : measuredQuantity(in: span) {
                 first = prefixStart(q.tokens.lowerBound)
                 last = q.tokens.upperBound
-                if let (h, end) = rangeEnd(after: q), isChangeSpan(from: q, end: end) {
-                    // "has risen from $20.8 billion to $310 billion": a move, not a range;
-                    // the value is the level reached.
-                    fig.value = h.double
-                    last = end
-                } else if let (h, end) = rangeEnd(after: q) {
-                    var lq = q
-                    if !lq.scaled, h.scaled, let f = scaleFactor(h) { lq.scale(by: f) }
-                    fig.low = lq.double
-                    fig.high = h.double
+                if let (h, end) = rangeEnd(after: q) {
+                    setEnds(q, h, of: &fig)
                     last = end
                 } else {
                     fig.value = q.double
@@ -185,7 +187,12 @@ struct FigureScan {
             fig.unit = prefixCurrency(first: first) ?? unitAfter(last)
         }
         if let first { fig.approx = hedged(before: first) || hedgedAfter(last ?? first) }
-        if let first, let last {
+        if fig.change != nil {
+            // a move: its direction is the change
+        } else if let first, fig.value != nil, isWord(first - 1, "from") {
+            // "fell from $10 billion to $8 billion" matched as two figures: the first is
+            // where the quantity started, not a rise or a fall
+        } else if let first, let last {
             fig.change = change(near: first, end: last)
         } else {
             fig.change = change(in: tokenSpan(match))
@@ -251,7 +258,7 @@ struct FigureScan {
         var j = i + 1
         // "190bn", "1.5 million", "300 thousand million": at most two scale words.
         var scales = 0
-        while scales < 2, j < tokens.count, tokens[j].kind == .word,
+        while scales < 2, j < limit, tokens[j].kind == .word,
               let f = FigureVocabulary.scale(lower(j), attached: !tokens[j].spaced, raw: text(j)) {
             q.scale(by: f)
             q.scaled = true
@@ -274,18 +281,44 @@ struct FigureScan {
         return f == 1 ? nil : f
     }
 
-    /// "from X to Y" next to a rise or fall word: the quantity moved from X to Y.
-    func isChangeSpan(from q: Quantity, end: Int) -> Bool {
-        let start = prefixStart(q.tokens.lowerBound)
-        guard isWord(start - 1, "from") else { return false }
-        return change(near: start - 1, end: end) != nil
+    /// Two quantities joined by a dash, "to" or "and": a range (low and high; a low end
+    /// without a scale word takes the high end's, "10-20 million") or a move (the level
+    /// reached, and the direction as the change).
+    func setEnds(_ l: Quantity, _ h: Quantity, of fig: inout Figure) {
+        var lq = l
+        if !lq.scaled, h.scaled, let f = scaleFactor(h) { lq.scale(by: f) }
+        let low = lq.double, high = h.double
+        if isMove(from: l, low: low, to: h, high: high) {
+            fig.value = high
+            if high != low { fig.change = high > low ? "rise" : "fall" }
+            else { fig.change = change(near: prefixStart(l.tokens.lowerBound), end: h.tokens.upperBound) }
+        } else {
+            fig.low = low
+            fig.high = high
+        }
     }
 
-    /// The high end of a range right after `q`: "10-20", "10 to 20", "between 5 and 7",
-    /// "$5-$7 billion"; returns it and the token index after it.
+    /// "from X to Y" next to a rise or fall word, or "X to Y" going down ("cut from $5bn
+    /// to $3bn", "fell from 10 to 8"): the quantity moved from X to Y. A range is written
+    /// upwards, with a dash, "to" or "between ... and".
+    func isMove(from l: Quantity, low: Double, to h: Quantity, high: Double) -> Bool {
+        guard l.tokens.upperBound <= h.tokens.lowerBound,
+              (l.tokens.upperBound..<h.tokens.lowerBound).contains(where: { isWord($0, "to") })
+        else { return false }
+        if high < low { return true }
+        let start = prefixStart(l.tokens.lowerBound)
+        return isWord(start - 1, "from") && change(near: start - 1, end: h.tokens.upperBound) != nil
+    }
+
+    /// The high end of a range right after `q`, inside the match: "10-20", "10 to 20",
+    /// "between 5 and 7", "$5-$7 billion", "3% to 5%" (when both ends say percent); returns
+    /// it and the token index after it.
     func rangeEnd(after q: Quantity) -> (Quantity, Int)? {
         var j = q.tokens.upperBound
-        guard j < tokens.count else { return nil }
+        // "between 3% and 5%", "from 2 per cent to 3.5 per cent": a percent unit on both ends.
+        let lowUnit = percentUnit(at: j)
+        if let lowUnit { j += lowUnit.width }
+        guard j < limit else { return nil }
         let start = prefixStart(q.tokens.lowerBound)
         let between = isWord(start - 1, "between")
         if tokens[j].kind == .dash {
@@ -295,8 +328,8 @@ struct FigureScan {
             return nil
         }
         j += 1
-        while j < tokens.count, tokens[j].kind == .symbol, FigureVocabulary.symbols[text(j)] != nil { j += 1 }
-        guard j < tokens.count else { return nil }
+        while j < limit, tokens[j].kind == .symbol, FigureVocabulary.symbols[text(j)] != nil { j += 1 }
+        guard j < limit else { return nil }
         let h: Quantity
         if tokens[j].kind == .number {
             h = digits(at: j)
@@ -306,7 +339,18 @@ struct FigureScan {
         } else {
             return nil
         }
+        if let lowUnit, percentUnit(at: h.tokens.upperBound)?.unit != lowUnit.unit { return nil }
         return (h, h.tokens.upperBound)
+    }
+
+    /// A percent or percentage-point unit at token `j`, inside the match, and its width.
+    func percentUnit(at j: Int) -> (unit: String, width: Int)? {
+        guard j < limit else { return nil }
+        if tokens[j].kind == .symbol, text(j) == "%" { return ("percent", 1) }
+        if let (u, n) = fixedUnit(at: j), u == "percent" || u == "percentage points", j + n <= limit {
+            return (u, n)
+        }
+        return nil
     }
 
     // MARK: units

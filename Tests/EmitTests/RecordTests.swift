@@ -44,11 +44,40 @@ final class RecordTests: XCTestCase {
         var w = JSONWriter()
         RecordEncoder.write(r, to: &w)
         let line = String(decoding: w.bytes, as: UTF8.self)
-        XCTAssertTrue(line.hasPrefix(#"{"schema":"claimex.record/1","doc":{"path":"t.txt""#))
+        XCTAssertTrue(line.hasPrefix(#"{"schema":"claimex.record/2","doc":{"path":"t.txt""#))
         XCTAssertTrue(line.contains(#""fields":{"value":30,"unit":"percent"}"#))
         XCTAssertTrue(line.hasSuffix("}\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any]
         XCTAssertEqual(parsed?["labels"] as? [String], ["figure"])
+    }
+
+    /// `doc` carries the authors and date a page marks up, after the title, and leaves the
+    /// keys out when there are none (text sources).
+    func testDocCarriesAuthorsAndDateWhenMarkedUp() throws {
+        var b = DocumentBuilder()
+        b.beginBlock(.paragraph, sourceLine: 1)
+        b.append(Array("Prices rose.".utf8), sourceStart: nil)
+        b.endBlock()
+        let source = Array("<p>Prices rose.</p>".utf8)
+        let hash = sha256Hex(source)
+        let marked = b.build(path: "t.html", mediaType: .html, source: source, sha256: hash, title: "T",
+                             authors: ["Ann Author", "Bo \"B\" Writer"], date: "2024-05-21", keepSourceMap: false)
+        let bare = b.build(path: "t.html", mediaType: .html, source: source, sha256: hash, keepSourceMap: false)
+        func line(_ doc: Document) -> String {
+            var builder = RecordBuilder(document: doc, rulesSHA256: "")
+            var w = JSONWriter()
+            RecordEncoder.write(builder.record(for: Sentence(index: 0, block: 0, range: 0..<doc.text.count), matches: []), to: &w)
+            return String(decoding: w.bytes, as: UTF8.self)
+        }
+        XCTAssertTrue(line(marked).hasPrefix(#"{"schema":"claimex.record/2","doc":{"path":"t.html","sha256":""# + hash
+            + #"","media_type":"text/html","title":"T","authors":["Ann Author","Bo \"B\" Writer"],"date":"2024-05-21"},"rules_sha256":"","index":0,"#),
+            line(marked))
+        XCTAssertTrue(line(bare).hasPrefix(#"{"schema":"claimex.record/2","doc":{"path":"t.html","sha256":""# + hash
+            + #"","media_type":"text/html","title":null},"rules_sha256":"","index":0,"#), line(bare))
+        XCTAssertEqual(DocumentInfo(marked).authors, ["Ann Author", "Bo \"B\" Writer"])
+        XCTAssertEqual(DocumentInfo(marked).date, "2024-05-21")
+        XCTAssertFalse(line(document("Plain text.")).contains("authors"))
+        XCTAssertFalse(line(document("Plain text.")).contains("\"date\""))
     }
 
     func testQuoteContextStopsOnScalarBoundaries() {

@@ -47,6 +47,8 @@ final class HTMLBoilerplateTests: XCTestCase {
         ("visibility hidden", "<p style=\"visibility:hidden\">leakVisibility</p>", "leakVisibility"),
         ("role navigation", "<div role=\"navigation\"><a>leakRoleNav</a></div>", "leakRoleNav"),
         ("role complementary", "<div role=\"complementary\"><p>leakRoleAside</p></div>", "leakRoleAside"),
+        ("article footer", "<footer><p>Tags: leakTags</p><a href=\"/share\">leakShareLink</a></footer>", "leak"),
+        ("section footer", "<section><p>Section text.</p><footer>leakSectionFooter</footer></section>", "leakSectionFooter"),
         ("footnote backlink", "<ol class=\"footnotes\"><li id=\"fn1\">Note. <a href=\"#fnref1\">leakBack</a></li></ol>", "leakBack"),
     ]
 
@@ -86,7 +88,9 @@ final class HTMLBoilerplateTests: XCTestCase {
         ("inline markup", "<p>One <em>em</em>, <strong>strong</strong>, <a href=x>link</a> and <span>span</span> sentence.</p>",
          "One em, strong, link and span sentence.", .paragraph),
         ("article header", "<header class=\"article-header\"><p class=\"byline\">By Ann Author</p></header>", "By Ann Author", .paragraph),
-        ("footer inside article", "<footer><p>Written in Warsaw.</p></footer>", "Written in Warsaw.", .paragraph),
+        ("quote credit footer", "<blockquote><p>Quoted line.</p><footer>Ann Author, 2024</footer></blockquote>", "Ann Author, 2024", .quote),
+        ("figure credit footer", "<figure><img src=x><footer>Photo credit line.</footer></figure>", "Photo credit line.", .paragraph),
+        ("footnotes in an article footer", "<footer><ol class=\"footnotes\"><li>Footer note.</li></ol></footer>", "1 Footer note.", .footnote),
         ("footnotes aside", "<aside class=\"footnotes\"><ol><li>Source of the figure.</li></ol></aside>", "1 Source of the figure.", .footnote),
         ("loose text in a div", "<div>Loose text in a div.</div>", "Loose text in a div.", .paragraph),
         ("unknown element", "<p>Custom <x-term>element</x-term> text.</p>", "Custom element text.", .paragraph),

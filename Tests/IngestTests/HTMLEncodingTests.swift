@@ -1,7 +1,8 @@
 import XCTest
 @testable import Ingest
 
-/// Pages in UTF-8, with a BOM, or in the Western single-byte encodings, decoded as browsers do.
+/// Pages in UTF-8, with a BOM (UTF-8 or UTF-16), or in the Western single-byte encodings,
+/// decoded as browsers do.
 final class HTMLEncodingTests: XCTestCase {
     private func bytes(_ ascii: String) -> [UInt8] { Array(ascii.utf8) }
 
@@ -33,7 +34,54 @@ final class HTMLEncodingTests: XCTestCase {
             ("undeclared, not utf-8: windows-1252", bytes("<p>") + quoted + bytes("</p>"), "“quoted” café"),
             ("declared utf-8 with a bad byte: replacement character", bytes("<meta charset=\"utf-8\"><p>caf") + [0xE9] + bytes(" ok</p>"), "caf\u{FFFD} ok"),
             ("unknown label falls back", bytes("<meta charset=\"x-no-such\"><p>") + Array("café".utf8) + bytes("</p>"), "café"),
+            ("utf-16le BOM", [0xFF, 0xFE] + Self.utf16(Self.utf16Page, bigEndian: false), Self.utf16Text),
+            ("utf-16be BOM", [0xFE, 0xFF] + Self.utf16(Self.utf16Page, bigEndian: true), Self.utf16Text),
+            ("utf-16le BOM beats a meta charset", [0xFF, 0xFE] + Self.utf16("<meta charset=\"windows-1252\"><p>café</p>", bigEndian: false), "café"),
+            ("utf-16 with an unpaired surrogate and an odd last byte",
+             [0xFF, 0xFE] + Self.utf16("<p>a", bigEndian: false) + [0x00, 0xD8] + Self.utf16("b</p>", bigEndian: false) + [0x41],
+             "a\u{FFFD}b"),
         ]
+    }
+
+    static let utf16Text = "Zażółć gęślą jaźń — “quoted” 😀 text."
+    static let utf16Page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-16\"><title>T</title></head><body><p>\(utf16Text)</p></body></html>"
+
+    static func utf16(_ s: String, bigEndian: Bool) -> [UInt8] {
+        s.utf16.flatMap { u -> [UInt8] in
+            bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)]
+        }
+    }
+
+    func testUTF16PagesReadWithoutAnExtension() throws {
+        for bigEndian in [false, true] {
+            let page = (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + Self.utf16(Self.utf16Page, bigEndian: bigEndian)
+            XCTAssertEqual(Ingest.mediaType(path: "-", prefix: page[...]), .html)
+            let doc = try Ingest.document(source: page, path: "-", mediaType: .html)
+            XCTAssertEqual(doc.title, "T")
+            XCTAssertEqual(HTMLTestSupport.texts(doc), [Self.utf16Text])
+        }
+    }
+
+    /// A NUL character (two zero bytes on a code unit boundary) still marks a binary file;
+    /// the zero bytes of ordinary UTF-16 text do not.
+    func testUTF16NULCharacterIsBinary() {
+        let page = [0xFF, 0xFE] + Self.utf16("<p>a", bigEndian: false) + [0x00, 0x00] + Self.utf16("b</p>", bigEndian: false)
+        XCTAssertThrowsError(try HTMLTestSupport.document(bytes: page)) { error in
+            XCTAssertEqual((error as? IngestError)?.description, "test.html: byte 10: binary file (NUL byte), skipped")
+        }
+    }
+
+    /// Plain text stays UTF-8 only, and says so rather than calling UTF-16 binary.
+    func testUTF16PlainTextIsRefusedAsSuch() {
+        for (bom, name) in [([UInt8(0xFF), 0xFE], "FF FE"), ([UInt8(0xFE), 0xFF], "FE FF")] {
+            let text = bom + Self.utf16("Plain text.", bigEndian: name == "FE FF")
+            XCTAssertThrowsError(try Ingest.document(source: text, path: "t.txt", mediaType: .plainText)) { error in
+                let e = error as? IngestError
+                XCTAssertEqual(e?.kind, .invalidUTF8)
+                XCTAssertEqual(e?.description,
+                               "t.txt: byte 0: UTF-16 text (byte-order mark \(name)), plain text is read as UTF-8 only; skipped")
+            }
+        }
     }
 
     func testEncodings() throws {

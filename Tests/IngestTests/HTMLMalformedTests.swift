@@ -27,7 +27,7 @@ final class HTMLMalformedTests: XCTestCase {
         let html = "<html><body><p>Before the pit.</p>" + String(repeating: "<div>", count: depth) + "deep text"
             + String(repeating: "</div>", count: depth) + "</body></html>"
         let doc = try HTMLTestSupport.document(html)
-        XCTAssertEqual(HTMLTestSupport.texts(doc).first, "Before the pit.")
+        XCTAssertEqual(HTMLTestSupport.texts(doc), ["Before the pit.", "deep text"])
         let inline = "<p>Start " + String(repeating: "<b>", count: depth) + "x" + String(repeating: "</b>", count: depth) + "</p>"
         _ = try HTMLTestSupport.document(HTMLTestSupport.page(inline))
     }
@@ -83,6 +83,59 @@ final class HTMLMalformedTests: XCTestCase {
         XCTAssertLessThan(doc.text.count, 1000)
         XCTAssertFalse(text.contains("root:"))
         XCTAssertFalse(text.contains("lollol"))
+    }
+
+    /// A DOCTYPE's internal subset is not text, and what it declares is never expanded.
+    func testDoctypeInternalSubsetStaysOut() throws {
+        let pages: [(String, String)] = [
+            ("<!DOCTYPE html [<!ENTITY a \"AAA\"><!ENTITY b \"BBB\">]><html><body><p>Hi &a; &b; there.</p></body></html>",
+             "Hi &a; &b; there."),
+            // Quoted `>` and `]>`, a comment with `]>`, a public id, an XML declaration first.
+            ("<?xml version=\"1.0\"?>\n<!-- first -->\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x.dtd\" [\n"
+                + "  <!ENTITY a \"A>A]>\">\n  <!-- ]> -->\n  <!ENTITY b '<p>BBB</p>'>\n]>\n<html><body><p>Hi &a; &b; there.</p></body></html>",
+             "Hi &a; &b; there."),
+            ("<!doctype html[<!ENTITY x SYSTEM \"file:///etc/passwd\">]  >\n<p>Hi &x; there.</p>", "Hi &x; there."),
+            // Never closed: the DOCTYPE ends at the first `>`, as in a browser.
+            ("<!DOCTYPE html [ <!ENTITY a \"AAA\">\n<html><body><p>Hi &a; there.</p></body></html>", "Hi &a; there."),
+        ]
+        for (page, expected) in pages {
+            let doc = try HTMLTestSupport.document(page)
+            XCTAssertEqual(HTMLTestSupport.texts(doc), [expected], page)
+            let text = String(decoding: doc.text, as: UTF8.self)
+            for leak in ["ENTITY", "AAA", "BBB", "]>", "passwd", "first"] {
+                XCTAssertFalse(text.contains(leak), "\(leak) in \(text)")
+            }
+        }
+        // Lines below the subset do not move.
+        let doc = try HTMLTestSupport.document("<!DOCTYPE html [\n<!ENTITY a \"x\">\n]>\n<html><body>\n<p>Line five.</p></body></html>")
+        XCTAssertEqual(doc.blocks.first?.sourceLine, 5)
+    }
+
+    func testDoctypeBlankingTable() {
+        let cases: [(String, String)] = [
+            ("<!DOCTYPE html><p>x</p>", "<!DOCTYPE html><p>x</p>"),
+            ("<!DOCTYPE html [<!ENTITY a \"1\">]><p>x</p>", "<!DOCTYPE html " + String(repeating: " ", count: 17) + "><p>x</p>"),
+            ("<!DOCTYPE html [\n]>", "<!DOCTYPE html  \n >"),
+            ("<p>[not a doctype]></p>", "<p>[not a doctype]></p>"),
+            ("<p>x</p><!DOCTYPE html [<!ENTITY a \"1\">]>", "<p>x</p><!DOCTYPE html [<!ENTITY a \"1\">]>"),
+            ("<!DOCTYPE html SYSTEM \"a[b\"><p>[x]</p>", "<!DOCTYPE html SYSTEM \"a[b\"><p>[x]</p>"),
+        ]
+        for (page, expected) in cases {
+            var bytes = Array(page.utf8)
+            HTMLDoctype.blankInternalSubset(&bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected, page)
+        }
+    }
+
+    /// libxml2 stops at a text run over 10 MB: the page is refused with the line, never
+    /// cut short in silence.
+    func testPageTheParserGivesUpOnIsRefused() {
+        let html = "<html><body>\n<p>" + String(repeating: "word ", count: 2_100_000) + "</p><p>After.</p></body></html>"
+        XCTAssertThrowsError(try HTMLTestSupport.document(html)) { error in
+            let e = error as? IngestError
+            XCTAssertEqual(e?.kind, .html)
+            XCTAssertEqual(e?.description, "test.html: line 2: a text run longer than 10000000 bytes; page skipped")
+        }
     }
 
     func testHugeFlatPage() throws {

@@ -20,8 +20,8 @@ final class HTMLStructureTests: XCTestCase {
         }
     }
 
-    /// (markup, blocks)
-    private static let layout: [(String, [String])] = [
+    /// (markup, blocks); `HTMLDeepNestingTests` lays them out again below the depth floor.
+    static let layout: [(String, [String])] = [
         ("<p>One <em>two</em> <strong>three</strong>.</p>", ["One two three."]),
         ("<p>Glued<span>Together</span> words</p>", ["GluedTogether words"]),
         ("<p>Line one<br>line two</p>", ["Line one line two"]),
