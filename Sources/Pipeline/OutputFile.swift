@@ -1,4 +1,5 @@
 import Dispatch
+import Emit
 import Foundation
 
 /// JSON Lines output that is never seen half-written.
@@ -77,8 +78,8 @@ public final class OutputFile {
         try? handle.close()
     }
 
-    /// The complete lines whose rules hash matches, minus the last document when the file
-    /// may have been cut mid-document; and the sha256 of each document kept.
+    /// The complete lines whose rules hash and schema version match, minus the last document
+    /// when the file may have been cut mid-document; and the sha256 of each document kept.
     static func wholeDocuments(_ data: [UInt8], rulesSHA256: String, lastMayBeCut: Bool)
         -> (bytes: [UInt8], docs: Set<String>)
     {
@@ -89,6 +90,7 @@ public final class OutputFile {
             start = nl + 1
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   obj["rules_sha256"] as? String == rulesSHA256,
+                  obj["schema"] as? String == recordSchema,  // an older layout is redone, not mixed in
                   let doc = (obj["doc"] as? [String: Any])?["sha256"] as? String else { continue }
             lines.append((doc, line))
         }
