@@ -51,57 +51,55 @@ struct MatchVM {
         failConsumed = -1
         let entry = diagnose ? nil : program.entry
         let anchor = diagnose ? nil : program.anchor
+        let tests = program.table
         return program.insts.withUnsafeBufferPointer { insts in
-            let tests = program.table
-            do {
-                // Given the possible starts (the entry filter's, precomputed), try just those.
-                if let starts {
-                    var k = 0
-                    while k < starts.count && Int(starts[k]) < from { k += 1 }
-                    while k < starts.count {
-                        let start = Int(starts[k])
-                        if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
-                            bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
-                            return Found(start: start, end: end)
-                        }
-                        k += 1
-                    }
-                    return nil
-                }
-                var start = from
-                // The last start to try.
-                var last = max(n, 1) - 1
-                if program.startOnly && !diagnose { last = 0 }
-                if let span = program.endSpan, !diagnose {
-                    start = max(start, n - span.upperBound)
-                    last = min(last, n - span.lowerBound)
-                }
-                // With an anchor: `next` is the first anchor token at or after
-                // `start + minOffset`, and `first` the earliest start that can reach it (see
-                // `StartAnchor.earliestStart`). Starts before `first` reach no anchor token.
-                var next = -1, first = 0
-                while start <= last {
-                    if let anchor {
-                        while true {
-                            if next < start + anchor.minOffset {
-                                next = start + anchor.minOffset
-                                while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
-                                if next >= n { return nil }
-                                first = anchor.earliestStart(before: next, tokens)
-                            }
-                            start = max(start, first)
-                            if start + anchor.minOffset <= next { break }
-                        }
-                    }
-                    if entry == nil || entry!.accepts(tokens, start),
-                       let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+            // Given the possible starts (the entry filter's, precomputed), try just those.
+            if let starts {
+                var k = 0
+                while k < starts.count && Int(starts[k]) < from { k += 1 }
+                while k < starts.count {
+                    let start = Int(starts[k])
+                    if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
                         bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
                         return Found(start: start, end: end)
                     }
-                    start += 1
+                    k += 1
                 }
                 return nil
             }
+            var start = from
+            // The last start to try.
+            var last = max(n, 1) - 1
+            if program.startOnly && !diagnose { last = 0 }
+            if let span = program.endSpan, !diagnose {
+                start = max(start, n - span.upperBound)
+                last = min(last, n - span.lowerBound)
+            }
+            // With an anchor: `next` is the first anchor token at or after
+            // `start + minOffset`, and `first` the earliest start that can reach it (see
+            // `StartAnchor.earliestStart`). Starts before `first` reach no anchor token.
+            var next = -1, first = 0
+            while start <= last {
+                if let anchor {
+                    while true {
+                        if next < start + anchor.minOffset {
+                            next = start + anchor.minOffset
+                            while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
+                            if next >= n { return nil }
+                            first = anchor.earliestStart(before: next, tokens)
+                        }
+                        start = max(start, first)
+                        if start + anchor.minOffset <= next { break }
+                    }
+                }
+                if entry == nil || entry!.accepts(tokens, start),
+                   let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+                    bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
+                    return Found(start: start, end: end)
+                }
+                start += 1
+            }
+            return nil
         }
     }
 
