@@ -48,17 +48,18 @@ public struct JSONWriter {
         if v < 0 { bytes.append(UInt8(ascii: "-")) }
         var m = v.magnitude
         if m < 10 { bytes.append(0x30 + UInt8(m)); return }
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &tmp) { buf in
-            var n = buf.count
+        // Least significant first into a stack buffer (a division by the constant 10 is a
+        // multiply), then one copy.
+        var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &tmp) { raw in
+            let digits = raw.bindMemory(to: UInt8.self)
+            var n = digits.count
             while m > 0 {
                 n -= 1
-                buf[n] = 0x30 + UInt8(m % 10)
+                digits[n] = 0x30 + UInt8(truncatingIfNeeded: m % 10)
                 m /= 10
             }
-            bytes.append(contentsOf: buf[n...])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[n...]))
         }
     }
 
@@ -71,15 +72,42 @@ public struct JSONWriter {
 
     public mutating func double(_ v: Double) {
         separate()
+        appendDouble(v)
+        needsComma = true
+    }
+
+    private mutating func appendDouble(_ v: Double) {
         if !v.isFinite {
             bytes.append(contentsOf: "null".utf8)
         } else if v == v.rounded(), abs(v) < 1e15 {
-            bytes.append(contentsOf: String(Int64(v)).utf8)
+            appendDigits(Int(v))
         } else {
             bytes.append(contentsOf: v.description.utf8)
         }
-        needsComma = true
     }
+
+    // MARK: - Fixed layouts
+
+    // A printer of a fixed layout (a record) writes its punctuation and keys as literals,
+    // `,"index":` in one append instead of five; these add no commas and change no state.
+
+    /// Bytes of the layout, verbatim.
+    public mutating func put(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Bytes that are already valid JSON, verbatim.
+    public mutating func put(_ fragment: [UInt8]) { bytes.append(contentsOf: fragment) }
+
+    public mutating func put(_ v: Int) { appendDigits(v) }
+
+    /// A quoted, escaped string.
+    public mutating func put(string s: String) {
+        var s = s
+        s.withUTF8 { appendEscaped($0) }
+    }
+
+    public mutating func put(_ v: Double) { appendDouble(v) }
 
     public mutating func bool(_ v: Bool) {
         separate()

@@ -36,79 +36,71 @@ public struct RecordEncoder {
         RecordEncoder(document: r.document, rulesSHA256: r.rulesSHA256).write(r, to: &w)
     }
 
+    /// The record as one JSON line. The layout is fixed, so punctuation and keys go out as
+    /// literals (`JSONWriter.put`): a record is hundreds of them.
     public func write(_ r: Record, to w: inout JSONWriter) {
         assert(r.document == document && r.rulesSHA256 == rulesSHA256, "record of another document")
-        w.beginObject()
-        w.raw(shared)
-        w.key("index"); w.int(r.index)
-        w.key("text"); w.string(r.text)
-        w.key("labels"); w.beginArray(); for l in r.labels { w.string(l.rawValue) }; w.endArray()
-        w.key("section"); w.beginArray(); for s in r.section { w.string(s) }; w.endArray()
-        w.key("block"); w.beginObject()
-        w.key("kind"); w.string(r.blockKind.rawValue)
-        w.key("index"); w.int(r.blockIndex)
-        w.endObject()
-        w.key("offsets"); offsets(r.offsets, to: &w)
-        w.key("source"); source(r.source, to: &w)
-        w.key("quote"); w.beginObject()
-        w.key("exact"); w.string(r.quote.exact)
-        w.key("prefix"); w.string(r.quote.prefix)
-        w.key("suffix"); w.string(r.quote.suffix)
-        w.endObject()
-        w.key("tags"); w.beginArray()
-        for t in r.tags { tag(t, to: &w) }
-        w.endArray()
-        w.endObject()
-        w.newline()
+        w.put("{")
+        w.put(shared)
+        w.put(",\"index\":"); w.put(r.index)
+        w.put(",\"text\":"); w.put(string: r.text)
+        w.put(",\"labels\":[")
+        for (k, l) in r.labels.enumerated() { if k > 0 { w.put(",") }; w.put(string: l.rawValue) }
+        w.put("],\"section\":[")
+        for (k, s) in r.section.enumerated() { if k > 0 { w.put(",") }; w.put(string: s) }
+        w.put("],\"block\":{\"kind\":"); w.put(string: r.blockKind.rawValue)
+        w.put(",\"index\":"); w.put(r.blockIndex)
+        w.put("},\"offsets\":"); offsets(r.offsets, to: &w)
+        w.put(",\"source\":"); source(r.source, to: &w)
+        w.put(",\"quote\":{\"exact\":"); w.put(string: r.quote.exact)
+        w.put(",\"prefix\":"); w.put(string: r.quote.prefix)
+        w.put(",\"suffix\":"); w.put(string: r.quote.suffix)
+        w.put("},\"tags\":[")
+        for (k, t) in r.tags.enumerated() { if k > 0 { w.put(",") }; tag(t, to: &w) }
+        w.put("]}\n")
     }
 
     private func tag(_ t: TagRecord, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("label"); w.string(t.label.rawValue)
-        w.key("rule"); w.string(t.rule)
-        w.key("file"); w.string(t.file)
-        w.key("line"); w.int(t.line)
-        w.key("text"); w.string(t.text)
-        w.key("offsets"); offsets(t.offsets, to: &w)
-        w.key("captures"); w.beginObject()
-        for c in t.captures {
-            w.key(c.name); w.beginObject()
-            w.key("text"); w.string(c.text)
-            w.key("offsets"); offsets(c.offsets, to: &w)
-            w.endObject()
+        w.put("{\"label\":"); w.put(string: t.label.rawValue)
+        w.put(",\"rule\":"); w.put(string: t.rule)
+        w.put(",\"file\":"); w.put(string: t.file)
+        w.put(",\"line\":"); w.put(t.line)
+        w.put(",\"text\":"); w.put(string: t.text)
+        w.put(",\"offsets\":"); offsets(t.offsets, to: &w)
+        w.put(",\"captures\":{")
+        for (k, c) in t.captures.enumerated() {
+            if k > 0 { w.put(",") }
+            w.put(string: c.name)
+            w.put(":{\"text\":"); w.put(string: c.text)
+            w.put(",\"offsets\":"); offsets(c.offsets, to: &w)
+            w.put("}")
         }
-        w.endObject()
-        w.key("fields"); w.beginObject()
-        for f in t.fields {
-            w.key(f.name)
+        w.put("},\"fields\":{")
+        for (k, f) in t.fields.enumerated() {
+            if k > 0 { w.put(",") }
+            w.put(string: f.name)
+            w.put(":")
             switch f.value {
-            case .string(let s): w.string(s)
-            case .number(let d): w.double(d)
-            case .bool(let b): w.bool(b)
+            case .string(let s): w.put(string: s)
+            case .number(let d): w.put(d)
+            case .bool(let b): w.put(b ? "true" : "false")
             }
         }
-        w.endObject()
-        w.endObject()
+        w.put("}}")
     }
 
     private func offsets(_ o: Offsets, to w: inout JSONWriter) {
-        w.beginObject()
-        range("scalar", o.scalar, to: &w)
-        range("utf16", o.utf16, to: &w)
-        range("utf8", o.utf8, to: &w)
-        w.endObject()
-    }
-
-    private func range(_ name: StaticString, _ r: Range<Int>, to w: inout JSONWriter) {
-        w.key(name); w.beginArray(); w.int(r.lowerBound); w.int(r.upperBound); w.endArray()
+        w.put("{\"scalar\":["); w.put(o.scalar.lowerBound); w.put(","); w.put(o.scalar.upperBound)
+        w.put("],\"utf16\":["); w.put(o.utf16.lowerBound); w.put(","); w.put(o.utf16.upperBound)
+        w.put("],\"utf8\":["); w.put(o.utf8.lowerBound); w.put(","); w.put(o.utf8.upperBound)
+        w.put("]}")
     }
 
     private func source(_ s: SourceLocation, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("line"); w.int(s.line)
-        if let c = s.column { w.key("column"); w.int(c) }
-        if let b = s.bytes { range("bytes", b, to: &w) }
-        if let x = s.xpath { w.key("xpath"); w.string(x) }
-        w.endObject()
+        w.put("{\"line\":"); w.put(s.line)
+        if let c = s.column { w.put(",\"column\":"); w.put(c) }
+        if let b = s.bytes { w.put(",\"bytes\":["); w.put(b.lowerBound); w.put(","); w.put(b.upperBound); w.put("]") }
+        if let x = s.xpath { w.put(",\"xpath\":"); w.put(string: x) }
+        w.put("}")
     }
 }
