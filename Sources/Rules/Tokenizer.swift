@@ -225,6 +225,10 @@ public enum Tokenizer {
         // non-ASCII run goes through `appendNormalised` a scalar at a time.
         var h: UInt64 = 0xcbf29ce484222325
         var hyphen = false, allDigits = true, upper = 0, lower = 0
+        // The write position in a local: stores through `out.norm` could alias `out`, so the
+        // compiler would reload and store `out.normCount` on every byte.
+        let normBase = out.norm
+        var nc = out.normCount
         var i = a
         while i < b {
             let c = s[i]
@@ -235,7 +239,8 @@ public enum Tokenizer {
                     if c == UInt8(ascii: "-") { hyphen = true }
                     if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") { allDigits = false }
                 }
-                out.byte(l)
+                normBase[nc] = l
+                nc += 1
                 h = (h ^ UInt64(l)) &* 0x100000001b3
                 i += 1
                 continue
@@ -244,11 +249,13 @@ public enum Tokenizer {
             while e < b, s[e] & 0xC0 == 0x80 { e += 1 }  // the scalar's continuation bytes
             lower += e - i
             allDigits = false
-            let from = out.normCount
+            out.normCount = nc
             appendNormalised(s, i, e, &out)
-            for k in from..<out.normCount { h = (h ^ UInt64(out.norm[k])) &* 0x100000001b3 }
+            for k in nc..<out.normCount { h = (h ^ UInt64(normBase[k])) &* 0x100000001b3 }
+            nc = out.normCount
             i = e
         }
+        out.normCount = nc
         let normEnd = out.normCount
         let norm = UnsafeBufferPointer(start: out.norm, count: normEnd)
         var classes: TokenClasses = []
