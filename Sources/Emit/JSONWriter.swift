@@ -135,17 +135,6 @@ public struct JSONWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
-    /// True when one of the 8 bytes of `w` is below 0x20, a quote or a backslash (SWAR:
-    /// exact about whether such a byte exists, which is all the fast path needs).
-    @inline(__always)
-    private static func needsEscape(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (w &- ones &* 0x20) & ~w
-        let q = w ^ (ones &* 0x22), quote = (q &- ones) & ~q
-        let b = w ^ (ones &* 0x5C), backslash = (b &- ones) & ~b
-        return (control | quote | backslash) & highs != 0
-    }
-
     private mutating func appendEscaped(_ s: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
@@ -153,7 +142,8 @@ public struct JSONWriter {
         let n = s.count
         while i < n {
             // Eight bytes at a time past the (usual) bytes that need no escape.
-            if i + 8 <= n, !Self.needsEscape(UnsafeRawPointer(s.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+            if i + 8 <= n, case let w = SWAR.load(s, i),
+               !SWAR.hasByte(w, below: 0x20), !SWAR.hasByte(w, 0x22), !SWAR.hasByte(w, 0x5C) {
                 i += 8
                 continue
             }

@@ -13,12 +13,10 @@ struct OffsetCounter {
     /// just behind it, so nothing is ever rescanned from the start of the text.
     mutating func position(of target: Int) -> (scalar: Int, utf16: Int) {
         guard !bytes.isEmpty else { return (0, 0) }
-        let highs: UInt64 = 0x8080_8080_8080_8080
         bytes.withUnsafeBufferPointer { p in
-            let raw = UnsafeRawPointer(p.baseAddress!)
             while byte > target {
                 // Eight ASCII bytes at a time (one scalar and one UTF-16 unit each).
-                if byte - 8 >= target, raw.loadUnaligned(fromByteOffset: byte - 8, as: UInt64.self) & highs == 0 {
+                if byte - 8 >= target, SWAR.isASCII(SWAR.load(p, byte - 8)) {
                     byte -= 8; scalar -= 8; utf16 -= 8
                     continue
                 }
@@ -29,7 +27,7 @@ struct OffsetCounter {
                 utf16 -= b >= 0xF0 ? 2 : 1
             }
             while byte < target {
-                if byte + 8 <= target, raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & highs == 0 {
+                if byte + 8 <= target, SWAR.isASCII(SWAR.load(p, byte)) {
                     byte += 8; scalar += 8; utf16 += 8
                     continue
                 }

@@ -8,13 +8,11 @@ struct SourceLines {
         // LF, CRLF and lone CR all end a line. Eight bytes at a time past runs with neither.
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             while i < n {
-                if i + 8 <= n {
-                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let lf = w ^ (ones &* 0x0A), cr = w ^ (ones &* 0x0D)
-                    if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs == 0 { i += 8; continue }
+                if i + 8 <= n, case let w = SWAR.load(p, i), !SWAR.hasByte(w, 0x0A), !SWAR.hasByte(w, 0x0D) {
+                    i += 8
+                    continue
                 }
                 let b = p[i]
                 if b == 0x0A || (b == 0x0D && (i + 1 == n || p[i + 1] != 0x0A)) { starts.append(i + 1) }
