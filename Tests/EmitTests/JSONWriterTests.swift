@@ -40,6 +40,28 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(written { $0.double(.nan) }, "null")
     }
 
+    /// The escaper skips eight bytes at a time: every byte that needs escaping, at every
+    /// position of a longer string (word boundaries included), amid ASCII and UTF-8.
+    func testEscapesAtEveryPositionOfALongString() throws {
+        for special in ["\"", "\\", "\n", "\u{0}", "\u{1F}"] {
+            for at in 0..<24 {
+                var chars = Array(repeating: "a", count: 24)
+                chars[(at + 5) % 24] = "é"
+                chars[at] = special
+                let input = chars.joined()
+                let json = written { $0.string(input) }
+                let back = try JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String]
+                XCTAssertEqual(back, [input], "\(special.debugDescription) at \(at)")
+            }
+        }
+    }
+
+    func testIntegersOfEveryWidth() {
+        for v in [0, 7, 9, 10, 99, 100, 12_345, -1, -10, -987_654_321, Int.max, Int.min] {
+            XCTAssertEqual(written { $0.int(v) }, String(v))
+        }
+    }
+
     func testOutputParsesBack() throws {
         let json = written { w in
             w.beginObject(); w.key("s"); w.string("a\"b\\c\n\u{0}é"); w.endObject()

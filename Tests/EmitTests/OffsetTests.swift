@@ -32,6 +32,40 @@ final class OffsetTests: XCTestCase {
         }
     }
 
+    /// Long ASCII runs (stepped over eight bytes at a time) between multibyte scalars, asked
+    /// for out of order so the counter walks both ways.
+    func testOffsetsAcrossLongASCIIRunsInAnyOrder() {
+        let s = "plain ascii text, longer than a word — then ünï and 😀 again plain ascii words 𝔘 end"
+        let bytes = Array(s.utf8)
+        var starts: [(byte: Int, scalar: Int, utf16: Int)] = []
+        var i = s.startIndex
+        while true {
+            starts.append((s.utf8.distance(from: s.utf8.startIndex, to: i),
+                           s.unicodeScalars.distance(from: s.startIndex, to: i),
+                           s.utf16.distance(from: s.startIndex, to: i)))
+            if i == s.endIndex { break }
+            i = s.unicodeScalars.index(after: i)
+        }
+        var c = OffsetCounter(bytes)
+        let order = starts.indices.map { $0 * 7919 % starts.count }  // a fixed shuffle (7919 is prime)
+        for k in order + order.reversed() {
+            let p = c.position(of: starts[k].byte)
+            XCTAssertEqual(p.scalar, starts[k].scalar, "byte \(starts[k].byte)")
+            XCTAssertEqual(p.utf16, starts[k].utf16, "byte \(starts[k].byte)")
+        }
+    }
+
+    /// Line ends past the first eight bytes, where the scan goes a word at a time.
+    func testSourceLinesInLongLines() {
+        let src = Array("a long first line here\r\nsecond line, still longer\rthird\n\nfifth é line".utf8)
+        let lines = SourceLines(src)
+        var expected = 1
+        for k in src.indices {
+            XCTAssertEqual(lines.location(of: k).line, expected, "byte \(k)")
+            if src[k] == 0x0A || (src[k] == 0x0D && src[k + 1] != 0x0A) { expected += 1 }
+        }
+    }
+
     func testSourceLinesCountLFCRLFAndLoneCR() {
         let src = Array("one\r\ntwo\rthree\nfé x".utf8)
         let lines = SourceLines(src)
