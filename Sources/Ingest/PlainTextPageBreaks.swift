@@ -105,17 +105,33 @@ enum PlainTextPageBreaks {
     }
 
     /// "1 Document list in Russian on ..." : a short paragraph opening with a 1-3 digit
-    /// number, a space and a capital, and ending a sentence.
+    /// number and a space, or with 1-3 superscript digits ("¹ Document ...", "²³See ..."),
+    /// then a capital, and ending a sentence.
     static func isFootnoteLike(_ src: UnsafeBufferPointer<UInt8>, _ b: PlainTextRawBlock) -> Bool {
         let s = b.span
         guard s.count <= 600 else { return false }
         var k = s.lowerBound
-        while k < s.upperBound, k - s.lowerBound < 4, PlainTextBytes.isASCIIDigit(src[k]) { k += 1 }
-        let digits = k - s.lowerBound
-        guard digits >= 1, digits <= 3, k + 1 < s.upperBound, src[k] == 0x20 else { return false }
-        let first = src[k + 1]
+        var digits = 0
+        while k < s.upperBound, digits < 4, PlainTextBytes.isASCIIDigit(src[k]) { k += 1; digits += 1 }
+        if digits > 0 {
+            guard k < s.upperBound, src[k] == 0x20 else { return false }
+            k += 1
+        } else {
+            while digits < 4, let next = superscriptDigitEnd(src, k, s.upperBound) { k = next; digits += 1 }
+            if k < s.upperBound, src[k] == 0x20 { k += 1 }
+        }
+        guard digits >= 1, digits <= 3, k < s.upperBound else { return false }
+        let first = src[k]
         guard first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") else { return false }
         return endsSentence(src, s)
+    }
+
+    /// The index after a superscript digit at `k` (¹ ² ³ are C2 B9/B2/B3, ⁰ ⁴-⁹ are
+    /// E2 81 B0/B4-B9), or nil.
+    static func superscriptDigitEnd(_ src: UnsafeBufferPointer<UInt8>, _ k: Int, _ hi: Int) -> Int? {
+        if k + 1 < hi, src[k] == 0xC2, src[k + 1] == 0xB9 || src[k + 1] == 0xB2 || src[k + 1] == 0xB3 { return k + 2 }
+        if k + 2 < hi, src[k] == 0xE2, src[k + 1] == 0x81, src[k + 2] == 0xB0 || (0xB4...0xB9).contains(src[k + 2]) { return k + 3 }
+        return nil
     }
 
     /// True when the span's last visible character (markup and closing quotes or brackets

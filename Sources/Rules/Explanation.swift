@@ -20,9 +20,13 @@ public struct Explanation: Sendable {
         /// Source text of that element and of the innermost atom that failed.
         public var elementSource: String
         public var atomSource: String
-        /// The token it failed on, nil at the end of the sentence.
+        /// The token it failed on (the furthest reached), nil at the end of the sentence.
         public var token: String?
         public var tokenIndex: Int
+        /// When it failed inside a lexicon entry: the token the entry began on (its words up
+        /// to `tokenIndex` matched), and that token's text.
+        public var entryStart: Int? = nil
+        public var entryToken: String? = nil
     }
 
     public var sentence: String
@@ -66,7 +70,9 @@ public struct Explanation: Sendable {
             let at = m.token.map { "token \(m.tokenIndex) \"\($0)\"" } ?? "end of sentence"
             out += "  \(m.ruleID)  \(m.file):\(m.line)\n      stopped at element \(m.element + 1) `\(m.elementSource)`"
             if m.atomSource != m.elementSource { out += " (at `\(m.atomSource)`)" }
-            out += " on \(at)\n"
+            out += " on \(at)"
+            if let k = m.entryStart, let t = m.entryToken { out += " (entry begun on token \(k) \"\(t)\")" }
+            out += "\n"
         }
         out += "\n\(rulesRun) of \(ruleCount) rules ran (the others' trigger words are absent)\n"
         return out
@@ -92,15 +98,19 @@ extension RuleSet {
                 case .matched: break
                 case .vetoed(let k):
                     for hit in vetoedHits { vetoed.append((makeMatch(hit, tokens, buf), rule.unless[k].source)) }
-                case .noMatch(let pos, let inst):
+                case .noMatch(var pos, var inst):
                     guard inst >= 0 else { continue }
+                    var entryStart: Int?
+                    if let furthest = tokens.withUnsafeBufferPointer({ furthestMiss(Int(r), $0, buf, &w.vm) }) {
+                        (pos, inst, entryStart) = furthest
+                    }
                     let p = rule.program
                     let element = Int(p.instElement[inst])
+                    func word(_ k: Int) -> String? { k < tokens.count ? String(decoding: buf[tokens[k].range], as: UTF8.self) : nil }
                     misses.append(Explanation.Miss(
                         ruleID: rule.id, file: rule.file, line: rule.line, element: element,
                         elementSource: p.text(p.elements[element]), atomSource: p.text(p.instLeaf[inst]),
-                        token: pos < tokens.count ? String(decoding: buf[tokens[pos].range], as: UTF8.self) : nil,
-                        tokenIndex: pos))
+                        token: word(pos), tokenIndex: pos, entryStart: entryStart, entryToken: entryStart.flatMap(word)))
                 }
             }
             let resolved = resolve(hits, tokens, buf)
@@ -113,6 +123,59 @@ extension RuleSet {
                 vetoed: vetoed, suppressed: resolved.suppressed.map { (makeMatch($0.hit, tokens, buf), rules[$0.by].id) },
                 misses: misses, rulesRun: run.count, ruleCount: rules.count)
         }
+    }
+}
+
+extension RuleSet {
+    /// For a rule with a lexicon that did not match: where it got furthest when the tokens a
+    /// lexicon entry matched before breaking off count as reached. The matcher counts whole
+    /// elements only, so for `@actors` alone every start ties at 0 tokens and it names the
+    /// first token; here "European" "Commission" against the entry "European Union" reaches
+    /// "Commission". Each start is rerun alone for its own failure point; the start reaching
+    /// furthest past itself wins, the earliest on ties, as in the matcher. Returns the token
+    /// reached, the failed instruction and, inside an entry, the token it began on; nil for a
+    /// rule without lexicons (the matcher's answer stands).
+    func furthestMiss(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                      _ vm: inout MatchVM) -> (pos: Int, inst: Int, entryStart: Int?)? {
+        let code = rules[r].program.code
+        guard code.insts.contains(where: { if case .lexicon = $0 { return true } else { return false } }) else { return nil }
+        var best: (pos: Int, inst: Int, entryStart: Int?)?
+        var bestReach = -1
+        for start in 0..<max(tokens.count, 1) {
+            let one = [Int32(start)]
+            let found = one.withUnsafeBufferPointer {
+                vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, diagnose: true, starts: $0)
+            }
+            guard found == nil, vm.failInst >= 0 else { continue }
+            var pos = vm.failPos, entryStart: Int?
+            if case .lexicon(let k) = code.insts[vm.failInst] {
+                let depth = tries.prefixLength(Int(k), in: tokens, from: pos)
+                if depth > 0 { entryStart = pos; pos += depth }
+            }
+            if pos - start > bestReach {
+                bestReach = pos - start
+                best = (pos, vm.failInst, entryStart)
+            }
+        }
+        return best
+    }
+}
+
+extension LexiconTries {
+    /// How many tokens from `start` on follow a path of lexicon `k`'s trie: the words of
+    /// the longest entry prefix found there (0 when no entry begins with that token).
+    func prefixLength(_ k: Int, in tokens: UnsafeBufferPointer<Token>, from start: Int) -> Int {
+        var node = Int(roots[k]), pos = start
+        while pos < tokens.count {
+            let id = tokens[pos].id
+            guard id >= 0 else { break }
+            var lo = Int(edgeStart[node]), hi = Int(edgeStart[node + 1])
+            while lo < hi { let mid = (lo + hi) / 2; if edgeIDs[mid] < id { lo = mid + 1 } else { hi = mid } }
+            guard lo < Int(edgeStart[node + 1]), edgeIDs[lo] == id else { break }
+            node = Int(edgeNodes[lo])
+            pos += 1
+        }
+        return pos - start
     }
 }
 

@@ -30,9 +30,13 @@ public struct RuleDiagnostic: Sendable, Equatable, CustomStringConvertible {
         out += "\n" + sourceLine + "\n"
         // Keep tabs so the caret lines up under the same column in a terminal.
         var caret = ""
-        for (k, u) in sourceLine.unicodeScalars.enumerated() where k < column - 1 {
+        var width = 0
+        for u in sourceLine.unicodeScalars where width < column - 1 {
             caret.append(u == "\t" ? "\t" : " ")
+            width += 1
         }
+        // A column past the end of the line (an error found after its last character).
+        if width < column - 1 { caret += String(repeating: " ", count: column - 1 - width) }
         return out + caret + "^"
     }
 }

@@ -45,7 +45,8 @@ extension RuleSet {
             guard let text = String(data: f.data, encoding: .utf8) else {
                 let (line, column, byte) = firstInvalidUTF8(f.data)
                 loader.diagnostics.append(RuleDiagnostic(file: f.path, line: line, column: column,
-                                                         message: String(format: "file is not valid UTF-8 (byte 0x%02X)", byte)))
+                                                         message: String(format: "file is not valid UTF-8 (byte 0x%02X)", byte),
+                                                         sourceLine: lossyLine(f.data, line)))
                 continue
             }
             sources.append(SourceFile(path: f.path, text: text))
@@ -71,6 +72,15 @@ private func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int, byte: UI
         if scalar.count == 1 && scalar.first == 0x0A { line += 1; column = 1 } else { column += 1 }
     }
     return (line, column, offset < data.count ? data[data.startIndex + offset] : 0)
+}
+
+/// Line `n` (1-based) of `data`, invalid bytes shown as U+FFFD: the caret of an encoding
+/// error then sits under the replacement character.
+private func lossyLine(_ data: Data, _ n: Int) -> String {
+    let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+    guard n >= 1, n <= lines.count else { return "" }
+    let line = lines[n - 1]
+    return String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
 }
 
 /// Reads rule files through Yams' node API (keeping line/column marks), validates every key,
@@ -360,16 +370,36 @@ struct RuleLoader {
     }
 
     private func yamlDiagnostic(_ error: YamlError, _ src: SourceFile) -> RuleDiagnostic {
+        let d: RuleDiagnostic
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let ctx = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            return src.diagnostic(mark, "YAML syntax: \(problem)\(ctx)")
+            d = src.diagnostic(mark, "YAML syntax: \(problem)\(ctx)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return src.diagnostic(context.mark, "YAML: duplicate key \(duplicates.joined(separator: ", ")) \(context.text)")
+            d = src.diagnostic(context.mark, "YAML: duplicate key \(duplicates.joined(separator: ", ")) \(context.text)")
         default:
-            return src.diagnostic(1, 1, "YAML error: \(error)")
+            d = src.diagnostic(1, 1, "YAML error: \(error)")
         }
+        return Self.onVisibleLine(d, src)
+    }
+
+    /// `d` moved off a line with no text to just after the end of the last line with text
+    /// before it, so that line and a caret are shown. libyaml reports what it finds at the end
+    /// of the file (an unclosed `{`, `[` or quote) on the line after the last one, which is
+    /// empty; a line that has text is kept as named.
+    static func onVisibleLine(_ d: RuleDiagnostic, _ src: SourceFile) -> RuleDiagnostic {
+        func blank(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
+        guard blank(d.sourceLine) else { return d }
+        var n = min(d.line, src.lines.count)
+        while n >= 1, blank(src.line(n)) { n -= 1 }
+        guard n >= 1 else { return d }
+        var out = d
+        let text = src.line(n)
+        out.line = n
+        out.column = text.unicodeScalars.count - text.unicodeScalars.reversed().prefix { $0 == " " || $0 == "\t" }.count + 1
+        out.sourceLine = text
+        return out
     }
 
     // MARK: - Index

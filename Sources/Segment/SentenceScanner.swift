@@ -74,7 +74,8 @@ struct SentenceScanner {
     }
 
     /// Counts the dots of a period or ellipsis at `i` ("...", "…", ". . .", "...."), and
-    /// the index after the last one.
+    /// the index after the last one. A spaced dot joins when a space, a dot, a closing quote
+    /// or bracket, or the end follows it.
     func countDots(_ i: Int) -> (Int, Int) {
         let hi = range.upperBound
         var j = i
@@ -87,8 +88,8 @@ struct SentenceScanner {
                 dots += 3
                 j += 3
             } else if dots > 0, text[j] == 0x20, j + 1 < hi, text[j + 1] == UInt8(ascii: "."),
-                      j + 2 >= hi || text[j + 2] == 0x20 || text[j + 2] == UInt8(ascii: ".") {
-                j += 1  // spaced ellipsis ". . ."
+                      j + 2 >= hi || text[j + 2] == 0x20 || text[j + 2] == UInt8(ascii: ".") || skipClosers(j + 2) > j + 2 {
+                j += 1  // spaced ellipsis ". . .", its last dot maybe before a closer (". . .”")
             } else {
                 break
             }

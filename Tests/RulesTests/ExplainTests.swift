@@ -52,6 +52,36 @@ final class ExplainTests: XCTestCase {
 }
 
 final class ExplainMissTests: XCTestCase {
+    /// A lexicon-only rule ties at 0 tokens on every start; the miss is where an entry got
+    /// furthest (the token it broke off on, and the one it began on), not token 0.
+    func testLexiconMissNamesTheFurthestToken() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: actor, tag: position, description: d, pattern: '@actors'}
+              - {id: said, tag: position, description: d, pattern: 'the @actors said'}
+            """, lexicons: ["actors": "European Union\nWhite House\n"])
+        let cases: [(sentence: String, rule: String, token: String?, index: Int, entryStart: Int?, rendered: String)] = [
+            ("So the European Commission met.", "actor", "Commission", 3, 2,
+             "stopped at element 1 `@actors` on token 3 \"Commission\" (entry begun on token 2 \"European\")"),
+            ("So we met the European", "actor", nil, 5, 4,
+             "stopped at element 1 `@actors` on end of sentence (entry begun on token 4 \"European\")"),
+            ("The White Sea and the European Council", "actor", "Sea", 2, 1,
+             "stopped at element 1 `@actors` on token 2 \"Sea\" (entry begun on token 1 \"White\")"),
+            ("So the European Commission said.", "said", "Commission", 3, 2,
+             "stopped at element 2 `@actors` on token 3 \"Commission\" (entry begun on token 2 \"European\")"),
+            // A whole element consumed beats nothing: the matcher's answer when no entry began.
+            ("The European Union has said so.", "said", "has", 3, nil, "stopped at element 3 `said` on token 3 \"has\"\n"),
+        ]
+        for c in cases {
+            let e = set.explain(sentence: Array(c.sentence.utf8))
+            let m = try XCTUnwrap(e.misses.first { $0.ruleID == c.rule }, c.sentence)
+            XCTAssertEqual(m.token, c.token, c.sentence)
+            XCTAssertEqual(m.tokenIndex, c.index, c.sentence)
+            XCTAssertEqual(m.entryStart, c.entryStart, c.sentence)
+            XCTAssertTrue(e.render().contains(c.rendered), e.render())
+        }
+    }
+
     func testMissNamesTheRequiredElementAfterSkippedOptionals() throws {
         let set = try makeRuleSet("""
             rules:

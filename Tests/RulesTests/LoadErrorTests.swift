@@ -50,8 +50,45 @@ final class LoadErrorTests: XCTestCase {
                 XCTAssertEqual("\(first.file):\(first.line):\(first.column)", "rules.yaml:\(c.line):\(c.column)", "\(c.message): \(first)")
                 XCTAssertTrue(first.message.contains(c.message), "\(first.message) lacks \(c.message)")
                 XCTAssertEqual(first.severity, RuleDiagnostic.Severity.error)
+                XCTAssertFalse(first.sourceLine.isEmpty, "\(c.message): no source line")
+                XCTAssertTrue(first.description.hasSuffix("^"), first.description)
             }
         }
+    }
+
+    /// Errors libyaml finds at the end of the file are named on the (empty) line after the
+    /// last: they are shown on the last line with text, the caret just after its end.
+    func testErrorsAtEndOfFileShowTheLastLineAndACaret() {
+        let head = "rules:\n  - id: ok\n    tag: claim\n    description: d\n"
+        let flowMap = "YAML syntax: did not find expected ',' or '}' (while parsing a flow mapping at line 5)"
+        let cases: [(name: String, yaml: String, at: String, message: String, line: String)] = [
+            ("unclosed flow mapping, newline at the end", head + "    pattern: {x, y: z\n",
+             "rules.yaml:5:22", flowMap, "    pattern: {x, y: z"),
+            ("unclosed flow mapping, trailing blank lines", head + "    pattern: {x, y: z  \n\n   \n",
+             "rules.yaml:5:22", flowMap, "    pattern: {x, y: z  "),
+            ("unclosed flow sequence in a flow rule", "rules:\n  - {id: a, tag: claim, description: d, pattern: a, unless: [b\n",
+             "rules.yaml:2:63", "YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence at line 2)",
+             "  - {id: a, tag: claim, description: d, pattern: a, unless: [b"),
+            ("unclosed quote", head + "    pattern: 'abc\n",
+             "rules.yaml:5:18", "YAML syntax: found unexpected end of stream (while scanning a quoted scalar at line 5)",
+             "    pattern: 'abc"),
+            ("no newline at the end", head + "    pattern: {x, y: z", "rules.yaml:5:22", flowMap, "    pattern: {x, y: z"),
+        ]
+        for c in cases {
+            do {
+                _ = try makeRuleSet(c.yaml)
+                XCTFail("no error: \(c.name)")
+            } catch {
+                let column = Int(c.at.split(separator: ":").last!)!
+                XCTAssertEqual(error.diagnostics.first?.description,
+                               "\(c.at): error: \(c.message)\n\(c.line)\n" + String(repeating: " ", count: column - 1) + "^", c.name)
+            }
+        }
+    }
+
+    func testCaretPastTheEndOfTheLine() {
+        let d = RuleDiagnostic(file: "a.yaml", line: 1, column: 6, message: "m", sourceLine: "\tab")
+        XCTAssertEqual(d.description, "a.yaml:1:6: error: m\n\tab\n\t    ^")
     }
 
     func testAllErrorsOfALoadTogetherWithCaret() {
@@ -101,7 +138,21 @@ final class LoadErrorTests: XCTestCase {
             } catch {
                 XCTAssertEqual(error.diagnostics.first?.location, c.at, c.message)
                 XCTAssertTrue(error.diagnostics.first?.message.contains(c.message) ?? false, "\(error.diagnostics)")
+                XCTAssertTrue(error.diagnostics.first?.description.hasSuffix("^") ?? false, "\(error.diagnostics)")
             }
+        }
+    }
+
+    /// The line of a byte that is not UTF-8 is shown with U+FFFD for it, the caret under it.
+    func testInvalidUTF8ShowsTheLineAndACaret() {
+        let bytes = Array("rules:\n  - {id: r, pattern: 'é".utf8) + [0xC3] + Array("x'}\r\n".utf8)
+        do {
+            _ = try RuleSet.load(files: [("rules.yaml", Data(bytes))])
+            XCTFail("no error")
+        } catch {
+            XCTAssertEqual(error.diagnostics.first?.description,
+                           "rules.yaml:2:24: error: file is not valid UTF-8 (byte 0xC3)\n"
+                           + "  - {id: r, pattern: 'é\u{FFFD}x'}\n" + String(repeating: " ", count: 23) + "^")
         }
     }
 
