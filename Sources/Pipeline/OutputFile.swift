@@ -11,9 +11,10 @@ public final class OutputFile {
     public let path: String
     public var partialPath: String { path + ".partial" }
     private let handle: FileHandle
-    /// Flushes what is written to disk in the background while the run goes on, so the
-    /// `fsync` before the rename has only the tail left (a 125 MB output took 0.26 s to
-    /// sync at the end, with nothing else to do).
+    /// Starts writing what is written to disk while the run goes on, so the `fsync` before
+    /// the rename has less left to wait for (measured on a 125 MB output: 0.26 s -> 0.19 s).
+    /// An `fsync` every 32 MB instead cut the last one to 0.05 s but stalled the writes
+    /// behind it: two jobs then took from 1.7 to 3.2 s for the same run.
     private let flusher = DispatchQueue(label: "claimex.output.flush")
     private var unflushed = 0
     private static let flushEvery = 32 << 20
@@ -57,7 +58,14 @@ public final class OutputFile {
         if unflushed >= Self.flushEvery {
             unflushed = 0
             let fd = handle.fileDescriptor
+            #if os(Linux)
+            // Starts writeback of what is written without waiting for it (an fsync here
+            // would hold up the writes that follow); pages already on disk may leave the
+            // cache, which a run that never reads its output back does not miss.
+            flusher.async { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED)) }
+            #else
             flusher.async { _ = fsync(fd) }
+            #endif
         }
     }
 
