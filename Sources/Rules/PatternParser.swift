@@ -5,9 +5,19 @@ struct PatternParser {
 
     private let s: [UInt8]
     private var i = 0
+    /// Offsets of the `(` that open an expanded `<name>` reference (`PatternDefinitions`).
+    private var references: Set<Int> = []
+    /// Nesting in groups and captures: 0 at the pattern's own level.
+    private var depth = 0
 
-    static func parse(_ pattern: String) throws(PatternError) -> PatternNode {
+    /// `references`: offsets of the `(` of each `<name>` reference written in the pattern
+    /// itself. A reference that stands unquantified in the pattern's top-level sequence and
+    /// holds a sequence is joined into it, so its elements are the pattern's own (as `explain`
+    /// and the start anchor count them), exactly as if the definition were written out there;
+    /// everywhere else it stays one group, which matches the same tokens.
+    static func parse(_ pattern: String, references: Set<Int> = []) throws(PatternError) -> PatternNode {
         var p = PatternParser(s: Array(pattern.utf8))
+        p.references = references
         p.skipSpace()
         guard p.i < p.s.count else { throw PatternError(offset: 0, message: "empty pattern") }
         let node = try p.parseAlternatives()
@@ -45,7 +55,13 @@ struct PatternParser {
             guard i < s.count else { break }
             let c = s[i]
             if c == UInt8(ascii: "|") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") { break }
-            items.append(try parseItem())
+            let itemStart = i
+            let item = try parseItem()
+            if depth == 0, references.contains(itemStart), case .sequence(let inner, _) = item {
+                items.append(contentsOf: inner)
+            } else {
+                items.append(item)
+            }
         }
         if items.isEmpty { throw PatternError(offset: start, message: "empty alternative: expected a pattern element") }
         return items.count == 1 ? items[0] : .sequence(items, start..<(items.last!.source.upperBound))
@@ -91,7 +107,9 @@ struct PatternParser {
         switch c {
         case UInt8(ascii: "("):
             i += 1
+            depth += 1
             let inner = try parseAlternatives()
+            depth -= 1
             skipSpace()
             guard peek(UInt8(ascii: ")")) else { throw PatternError(offset: start, message: "unclosed '(': expected ')'") }
             i += 1
@@ -175,7 +193,9 @@ struct PatternParser {
             throw PatternError(offset: start, message: "expected '{name: pattern}' for a capture, or '{m,n}' right after an element for a repetition")
         }
         i += 1
+        depth += 1
         let inner = try parseAlternatives()
+        depth -= 1
         skipSpace()
         guard peek(UInt8(ascii: "}")) else { throw PatternError(offset: start, message: "unclosed capture '{\(name): ...': expected '}'") }
         i += 1

@@ -147,9 +147,11 @@ struct RuleLoader {
         var defaults = RuleDefaults()
         var ruleNodes: [Node] = []
         var sawRules = false
+        var definitions = PatternDefinitions()
         for (key, value) in top {
             switch key.string ?? "" {
             case "defaults": defaults = parseDefaults(value, src)
+            case "patterns": definitions = parsePatterns(value, src)
             case "rules":
                 sawRules = true
                 guard let seq = value.sequence else {
@@ -158,11 +160,71 @@ struct RuleLoader {
                 }
                 ruleNodes = Array(seq)
             default:
-                diagnostics.append(src.diagnostic(key.mark, "unknown key '\(key.string ?? "?")' at file level (expected: defaults, rules)"))
+                diagnostics.append(src.diagnostic(key.mark, "unknown key '\(key.string ?? "?")' at file level (expected: defaults, patterns, rules)"))
             }
         }
         if !sawRules { diagnostics.append(src.diagnostic(root.mark, "missing required key 'rules'")) }
-        for node in ruleNodes { parseRule(node, defaults, src) }
+        checkDefinitions(&definitions, src)
+        for node in ruleNodes { parseRule(node, defaults, &definitions, src) }
+        for def in definitions.definitions where !def.used && !def.broken {
+            diagnostics.append(src.diagnostic(def.line, def.column, "pattern '<\(def.name)>' is defined but no rule of this file uses it", .warning))
+        }
+    }
+
+    /// The file's `patterns:` mapping: name -> pattern text.
+    private mutating func parsePatterns(_ node: Node, _ src: SourceFile) -> PatternDefinitions {
+        var defs = PatternDefinitions()
+        guard let map = node.mapping else {
+            diagnostics.append(src.diagnostic(node.mark, "'patterns' must be a mapping of names to patterns (name: 'pattern')"))
+            return defs
+        }
+        for (key, value) in map {
+            guard let name = key.scalar?.string, PatternDefinitions.isValidName(name) else {
+                diagnostics.append(src.diagnostic(key.mark, "a pattern name must be letters, digits, '-' and '_' (used as <name>)"))
+                continue
+            }
+            guard let scalar = value.scalar else {
+                diagnostics.append(src.diagnostic(value.mark, "pattern '<\(name)>' must be a string (quote it: '...')"))
+                continue
+            }
+            let def = PatternDefinitions.Definition(name: name, text: LocatedString(scalar: scalar, in: src),
+                                                    line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
+            if !defs.add(def) {
+                diagnostics.append(src.diagnostic(key.mark, "duplicate pattern name '<\(name)>'"))
+            }
+        }
+        return defs
+    }
+
+    /// Parses and compiles every definition on its own, so a mistake in one is reported once,
+    /// in the definition, whether or not a rule uses it. The vocabulary is left as it was.
+    private mutating func checkDefinitions(_ defs: inout PatternDefinitions, _ src: SourceFile) {
+        for name in defs.names {
+            let expanded: PatternDefinitions.Expanded
+            do {
+                expanded = try defs.expandDefinition(name)
+            } catch {
+                if case .located(let line, let column, let message) = error { report(src.diagnostic(line, column, message)) }
+                defs.markBroken(name)
+                continue
+            }
+            var scratch = PatternCompiler(vocab: vocab, lexicons: lexicons)
+            do {
+                let node = try PatternParser.parse(expanded.text, references: expanded.references)
+                _ = try scratch.compile(node, source: expanded.text)
+            } catch {
+                let at = expanded.position(error.offset)
+                report(src.diagnostic(at.line, at.column, error.message))
+                defs.markBroken(name)
+            }
+        }
+    }
+
+    /// Adds `d` unless the same diagnostic is already there (a definition's mistake found
+    /// again through another definition that uses it).
+    private mutating func report(_ d: RuleDiagnostic) {
+        guard !diagnostics.contains(where: { $0.file == d.file && $0.line == d.line && $0.column == d.column && $0.message == d.message }) else { return }
+        diagnostics.append(d)
     }
 
     private struct RuleDefaults {
@@ -189,7 +251,7 @@ struct RuleLoader {
         return d
     }
 
-    private mutating func parseRule(_ node: Node, _ defaults: RuleDefaults, _ src: SourceFile) {
+    private mutating func parseRule(_ node: Node, _ defaults: RuleDefaults, _ definitions: inout PatternDefinitions, _ src: SourceFile) {
         guard let map = node.mapping else {
             diagnostics.append(src.diagnostic(node.mark, "a rule must be a mapping with id, tag, description, pattern"))
             return
@@ -265,9 +327,9 @@ struct RuleLoader {
         }
         var compiler = PatternCompiler(vocab: vocab, lexicons: lexicons)
         var program: Program?, trigger: [Int32]?
-        if let pattern, let compiled = compile(pattern, &compiler, src) { (program, trigger) = compiled }
+        if let pattern, let compiled = compile(pattern, &compiler, &definitions, src) { (program, trigger) = compiled }
         var vetoes: [Program] = []
-        for u in unless { if let compiled = compile(u, &compiler, src) { vetoes.append(compiled.0) } else { ok = false } }
+        for u in unless { if let compiled = compile(u, &compiler, &definitions, src) { vetoes.append(compiled.0) } else { ok = false } }
         vocab = compiler.vocab
         guard ok, let id, let tag, let program else { return }
         rules.append(CompiledRule(id: id, tag: tag, description: description ?? "", file: src.path,
@@ -276,14 +338,24 @@ struct RuleLoader {
                                   trigger: trigger, examples: examples))
     }
 
-    private mutating func compile(_ pattern: LocatedString, _ compiler: inout PatternCompiler, _ src: SourceFile) -> (Program, [Int32]?)? {
+    /// `pattern` with its `<name>` references expanded, parsed and compiled; nil after
+    /// reporting a mistake (or silently when it uses a definition whose mistake is reported).
+    private mutating func compile(_ pattern: LocatedString, _ compiler: inout PatternCompiler,
+                                  _ definitions: inout PatternDefinitions, _ src: SourceFile) -> (Program, [Int32]?)? {
+        let expanded: PatternDefinitions.Expanded
         do {
-            let node = try PatternParser.parse(pattern.text)
-            let (program, trigger) = try compiler.compile(node, source: pattern.text)
+            expanded = try definitions.expand(pattern)
+        } catch {
+            if case .located(let line, let column, let message) = error { report(src.diagnostic(line, column, message)) }
+            return nil
+        }
+        do {
+            let node = try PatternParser.parse(expanded.text, references: expanded.references)
+            let (program, trigger) = try compiler.compile(node, source: expanded.text)
             return (program, trigger)
         } catch {
-            let at = pattern.position(error.offset)
-            diagnostics.append(src.diagnostic(at.line, at.column, error.message))
+            let at = expanded.position(error.offset)
+            report(src.diagnostic(at.line, at.column, error.message))
             return nil
         }
     }

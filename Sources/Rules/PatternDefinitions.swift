@@ -1,0 +1,142 @@
+/// The named sub-patterns of one rule file (its `patterns:` mapping), used in that file's
+/// patterns, `unless` patterns and other definitions as `<name>`.
+///
+/// References are expanded textually before parsing: `<name>` becomes `(` + the definition
+/// (itself expanded) + `)`, so it is one atom. Every byte of the expanded text keeps the file
+/// position it came from, so an error inside a definition is reported in the definition and
+/// an error after a reference at its own column. The parentheses added for a reference map
+/// to the reference's `<`.
+struct PatternDefinitions {
+    struct Definition {
+        var name: String
+        var text: LocatedString
+        /// Where the name is written (for the unused warning).
+        var line: Int
+        var column: Int
+        /// Checked on its own and found faulty (the fault is reported once, there); patterns
+        /// referring to it fail without a second report.
+        var broken = false
+        var used = false
+    }
+
+    private(set) var definitions: [Definition] = []
+    private var index: [String: Int] = [:]
+
+    var isEmpty: Bool { definitions.isEmpty }
+    var names: [String] { definitions.map(\.name) }
+
+    /// Adds a definition; false when the name is already defined (the caller reports it).
+    mutating func add(_ def: Definition) -> Bool {
+        guard index[def.name] == nil else { return false }
+        index[def.name] = definitions.count
+        definitions.append(def)
+        return true
+    }
+
+    mutating func markBroken(_ name: String) {
+        if let k = index[name] { definitions[k].broken = true }
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy(isNameByte)
+    }
+
+    static func isNameByte(_ c: UInt8) -> Bool {
+        (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D
+    }
+
+    /// A pattern after expansion: the text the parser reads, the file position of each of its
+    /// bytes, and the offsets of the `(` opening each reference written in the pattern itself
+    /// (not inside a definition it uses; see `PatternParser.parse(_:references:)`).
+    struct Expanded {
+        var text: String
+        var positions: [(line: Int, column: Int)]
+        var references: Set<Int>
+
+        func position(_ byteOffset: Int) -> (line: Int, column: Int) {
+            positions[min(max(0, byteOffset), positions.count - 1)]
+        }
+    }
+
+    enum ExpansionError: Error {
+        /// A mistake at a file position.
+        case located(line: Int, column: Int, message: String)
+        /// A reference to a definition whose own error is already reported.
+        case brokenReference
+    }
+
+    /// `pattern` with every `<name>` replaced; marks the definitions reached as used.
+    mutating func expand(_ pattern: LocatedString) throws(ExpansionError) -> Expanded {
+        var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
+        try expand(pattern, into: &out, &positions, top: &refs, stack: [])
+        positions.append(pattern.positions.last ?? (1, 1))
+        return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs)
+    }
+
+    /// `definition` expanded on its own, to check it once where it is written.
+    mutating func expandDefinition(_ name: String) throws(ExpansionError) -> Expanded {
+        guard let k = index[name] else { throw .brokenReference }
+        let text = definitions[k].text
+        var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
+        let used = definitions.map(\.used)
+        defer { for j in definitions.indices { definitions[j].used = used[j] } }
+        try expand(text, into: &out, &positions, top: &refs, stack: [name])
+        positions.append(text.positions.last ?? (1, 1))
+        return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs)
+    }
+
+    private mutating func expand(_ src: LocatedString, into out: inout [UInt8], _ positions: inout [(line: Int, column: Int)],
+                                 top: inout Set<Int>, stack: [String]) throws(ExpansionError) {
+        let s = Array(src.text.utf8)
+        var i = 0
+        func copy(_ k: Int) {
+            out.append(s[k])
+            positions.append(src.position(k))
+        }
+        while i < s.count {
+            let c = s[i]
+            if c == UInt8(ascii: "\"") {
+                // A quoted phrase is copied as it is: `"<"` is the token '<'.
+                copy(i)
+                i += 1
+                while i < s.count, s[i] != UInt8(ascii: "\"") { copy(i); i += 1 }
+                if i < s.count { copy(i); i += 1 }
+                continue
+            }
+            guard c == UInt8(ascii: "<") else {
+                copy(i)
+                i += 1
+                continue
+            }
+            let at = src.position(i)
+            var j = i + 1
+            while j < s.count, Self.isNameByte(s[j]) { j += 1 }
+            guard j > i + 1, j < s.count, s[j] == UInt8(ascii: ">") else {
+                throw .located(line: at.line, column: at.column,
+                               message: "'<' starts a reference to a named pattern: write <name> (letters, digits, '-', '_'), or quote it as \"<\"")
+            }
+            let name = String(decoding: s[(i + 1)..<j], as: UTF8.self)
+            guard let k = index[name] else {
+                let known = definitions.isEmpty ? "no 'patterns:' in this file"
+                    : "defined in this file: " + definitions.map { "<\($0.name)>" }.joined(separator: " ")
+                throw .located(line: at.line, column: at.column, message: "unknown pattern '<\(name)>' (\(known))")
+            }
+            if let first = stack.firstIndex(of: name) {
+                let chain = (stack[first...] + [name]).map { "<\($0)>" }.joined(separator: " -> ")
+                throw .located(line: at.line, column: at.column,
+                               message: "pattern '<\(name)>' refers to itself (\(chain)): a definition cannot contain itself")
+            }
+            if definitions[k].broken { throw .brokenReference }
+            definitions[k].used = true
+            // The parentheses stand at the reference; the definition's bytes at their own place.
+            top.insert(out.count)
+            out.append(UInt8(ascii: "("))
+            positions.append(at)
+            var inner = Set<Int>()
+            try expand(definitions[k].text, into: &out, &positions, top: &inner, stack: stack + [name])
+            out.append(UInt8(ascii: ")"))
+            positions.append(at)
+            i = j + 1
+        }
+    }
+}
