@@ -21,6 +21,8 @@ struct PatternDefinitions {
 
     private(set) var definitions: [Definition] = []
     private var index: [String: Int] = [:]
+    /// Names defined with a value that is no pattern (reported where defined).
+    private var invalid: Set<String> = []
 
     var isEmpty: Bool { definitions.isEmpty }
     var names: [String] { definitions.map(\.name) }
@@ -32,6 +34,9 @@ struct PatternDefinitions {
         definitions.append(def)
         return true
     }
+
+    /// A name whose definition is reported as faulty: references to it fail silently.
+    mutating func addInvalid(_ name: String) { invalid.insert(name) }
 
     mutating func markBroken(_ name: String) {
         if let k = index[name] { definitions[k].broken = true }
@@ -116,6 +121,7 @@ struct PatternDefinitions {
                                message: "'<' starts a reference to a named pattern: write <name> (letters, digits, '-', '_'), or quote it as \"<\"")
             }
             let name = String(decoding: s[(i + 1)..<j], as: UTF8.self)
+            if invalid.contains(name) { throw .brokenReference }
             guard let k = index[name] else {
                 let known = definitions.isEmpty ? "no 'patterns:' in this file"
                     : "defined in this file: " + definitions.map { "<\($0.name)>" }.joined(separator: " ")

@@ -185,6 +185,7 @@ struct RuleLoader {
             }
             guard let scalar = value.scalar else {
                 diagnostics.append(src.diagnostic(value.mark, "pattern '<\(name)>' must be a string (quote it: '...')"))
+                defs.addInvalid(name)
                 continue
             }
             let def = PatternDefinitions.Definition(name: name, text: LocatedString(scalar: scalar, in: src),
