@@ -238,16 +238,9 @@ struct PatternCompiler {
     /// Extra cost of a trigger key: very common words and classes make poor triggers, and any
     /// class is usually more frequent than a word.
     private func cost(_ key: Int32) -> Int {
-        if key >= 0 { return Self.commonWords.contains(vocab.word(key)) ? 1000 : 0 }
+        if key >= 0 { return vocab.isCommon(key) ? 1000 : 0 }
         return TriggerKey.commonClasses.contains(TriggerKey.bit(key)) ? 1000 : 50
     }
-
-    /// Words so frequent that a rule triggered by them would run on most sentences.
-    static let commonWords: Set<String> = [
-        "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "been",
-        "it", "this", "that", "for", "on", "with", "as", "by", "at", "from", "its", "their", "has",
-        "have", "had", "not", "but", "which", "will", "would", "can", "could", ",", ".", "'s",
-    ]
 }
 
 /// Trigger keys: a vocabulary id (>= 0), or a token class as `-(bit + 1)`, so a rule that

@@ -53,7 +53,7 @@ extension PatternCompiler {
 
     /// How likely a requirement is met by chance: words, common words, and classes weigh more.
     func weight(_ r: Requirement) -> Int {
-        r.ids.reduce(0) { $0 + 1 + (Self.commonWords.contains(vocab.word($1)) ? 1000 : 0) } + r.classBits.nonzeroBitCount * 50
+        r.ids.reduce(0) { $0 + 1 + (vocab.isCommon($1) ? 1000 : 0) } + r.classBits.nonzeroBitCount * 50
     }
 
     /// One id per entry of the lexicon, its least common word (not a very common word, then
@@ -64,8 +64,7 @@ extension PatternCompiler {
         while let (node, best, score) = work.popLast() {
             if lexicon.terminal[node], best >= 0 { out.insert(best) }
             for (k, id) in lexicon.childIDs[node].enumerated() {
-                let word = vocab.word(id)
-                let s = (Self.commonWords.contains(word) ? 0 : 1000) + word.utf8.count
+                let s = (vocab.isCommon(id) ? 0 : 1000) + vocab.length(id)
                 work.append((Int(lexicon.childNodes[node][k]), s > score ? id : best, max(s, score)))
             }
         }

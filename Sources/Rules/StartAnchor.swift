@@ -202,6 +202,6 @@ extension PatternCompiler {
     /// How often an anchor's token is expected: per word 1, per very common word 1000, per
     /// class test 50.
     private func anchorWeight(_ first: (set: TokenSet, ids: Set<Int32>, classes: Int)) -> Int {
-        first.ids.reduce(0) { $0 + (Self.commonWords.contains(vocab.word($1)) ? 1000 : 1) } + first.classes * 50
+        first.ids.reduce(0) { $0 + (vocab.isCommon($1) ? 1000 : 1) } + first.classes * 50
     }
 }

@@ -9,6 +9,22 @@ struct Vocabulary: Sendable {
     private var offsets: [Int32] = [0]
     private var slots: [Int32] = Array(repeating: -1, count: 64)
     private var hashes: [UInt64] = []
+    /// Per id: one of `commonWords`.
+    private var common: [Bool] = []
+
+    /// Words so frequent that a rule triggered by them would run on most sentences, and a
+    /// start anchor on them would rule out no start.
+    static let commonWords: Set<[UInt8]> = Set([
+        "the", "a", "an", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "been",
+        "it", "this", "that", "for", "on", "with", "as", "by", "at", "from", "its", "their", "has",
+        "have", "had", "not", "but", "which", "will", "would", "can", "could", ",", ".", "'s",
+    ].map { Array($0.utf8) })
+
+    /// Flags kept per id, so compiling a rule asks no String of the vocabulary.
+    func isCommon(_ id: Int32) -> Bool { common[Int(id)] }
+
+    /// Length in bytes of form `id`.
+    func length(_ id: Int32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
 
     var count: Int { hashes.count }
 
@@ -20,6 +36,7 @@ struct Vocabulary: Sendable {
         pool.append(contentsOf: form)
         offsets.append(Int32(pool.count))
         hashes.append(h)
+        common.append(Self.commonWords.contains(form))
         if hashes.count * 2 > slots.count { rehash() } else { place(id, h) }
         return id
     }
