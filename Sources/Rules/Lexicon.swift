@@ -7,6 +7,10 @@ struct Lexicon: Sendable {
     private(set) var childIDs: [[Int32]] = [[]]
     private(set) var childNodes: [[Int32]] = [[]]
     private(set) var terminal: [Bool] = [false]
+    /// Per node: an entry of any case ends there; and the `=` entries that end there, each
+    /// as its tokens' bytes joined by single spaces (`=US` is "US", never "us").
+    private(set) var anyCase: [Bool] = [false]
+    private(set) var exactForms: [[[UInt8]]] = [[]]
     /// Ids of the entries' first tokens: the rule index's triggers for `@name`.
     private(set) var firstIDs: [Int32] = []
     private(set) var entryCount = 0
@@ -25,7 +29,8 @@ struct Lexicon: Sendable {
         self.file = file
     }
 
-    mutating func add(_ ids: [Int32]) {
+    /// Adds an entry; `exact`: its bytes, when it matches only in exactly this case.
+    mutating func add(_ ids: [Int32], exact: [UInt8]? = nil) {
         guard !ids.isEmpty else { return }
         var node = 0
         for id in ids {
@@ -38,6 +43,7 @@ struct Lexicon: Sendable {
                 childIDs[node].insert(id, at: lo)
                 childNodes[node].insert(new, at: lo)
                 childIDs.append([]); childNodes.append([]); terminal.append(false)
+                anyCase.append(false); exactForms.append([])
                 node = Int(new)
             }
         }
@@ -45,6 +51,7 @@ struct Lexicon: Sendable {
         shortestEntry = longestEntry == 0 ? ids.count : min(shortestEntry, ids.count)
         longestEntry = max(longestEntry, ids.count)
         terminal[node] = true
+        if let exact { exactForms[node].append(exact) } else { anyCase[node] = true }
         allIDs.formUnion(ids)
         let at = Self.lowerBound(firstIDs, ids[0])
         if at == firstIDs.count || firstIDs[at] != ids[0] { firstIDs.insert(ids[0], at: at) }
@@ -69,6 +76,9 @@ final class LexiconTries: Sendable {
     let edgeIDs: [Int32]
     let edgeNodes: [Int32]
     let terminal: [Bool]
+    /// Per node: an entry of any case ends there (else only `=` entries, in `exactForms`).
+    let anyCase: [Bool]
+    let exactForms: [Int32: [[UInt8]]]
     /// Per lexicon, the first words of its entries as a bitmap of `rootWords` words (flat): a
     /// position whose token begins no entry, the usual case, is rejected with one probe
     /// instead of a binary search over the root's many edges.
@@ -77,6 +87,7 @@ final class LexiconTries: Sendable {
 
     init(_ lexicons: [Lexicon]) {
         var roots: [Int32] = [], start: [Int32] = [0], ids: [Int32] = [], nodes: [Int32] = [], terminal: [Bool] = []
+        var anyCase: [Bool] = [], exact: [Int32: [[UInt8]]] = [:]
         for l in lexicons {
             let base = Int32(terminal.count)
             roots.append(base)
@@ -84,9 +95,13 @@ final class LexiconTries: Sendable {
                 ids += l.childIDs[n]
                 nodes += l.childNodes[n].map { $0 + base }
                 start.append(Int32(ids.count))
+                if !l.exactForms[n].isEmpty { exact[base + Int32(n)] = l.exactForms[n] }
             }
             terminal += l.terminal
+            anyCase += l.anyCase
         }
+        self.anyCase = anyCase
+        self.exactForms = exact
         self.roots = roots
         self.edgeStart = start
         self.edgeIDs = ids
@@ -108,7 +123,8 @@ final class LexiconTries: Sendable {
     /// Calls `found` with every token index just past an entry of lexicon `k` that starts at
     /// `start`, shortest first.
     @inline(__always)
-    func ends(_ k: Int, in tokens: UnsafeBufferPointer<Token>, from start: Int, _ found: (Int) -> Void) {
+    func ends(_ k: Int, in tokens: UnsafeBufferPointer<Token>, sentence: UnsafeBufferPointer<UInt8>,
+              from start: Int, _ found: (Int) -> Void) {
         var node = Int(roots[k]), pos = start
         guard start < tokens.count else { return }
         let first = tokens[start].id, word = Int(first) >> 6
@@ -121,7 +137,24 @@ final class LexiconTries: Sendable {
             guard lo < Int(edgeStart[node + 1]), edgeIDs[lo] == id else { return }
             node = Int(edgeNodes[lo])
             pos += 1
-            if terminal[node] { found(pos) }
+            if terminal[node], anyCase[node] || matchesExactly(node, tokens[start..<pos], sentence) { found(pos) }
+        }
+    }
+
+    /// The tokens' bytes, joined by single spaces, are one of the `=` entries ending at `node`.
+    private func matchesExactly(_ node: Int, _ tokens: Slice<UnsafeBufferPointer<Token>>,
+                                _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let forms = exactForms[Int32(node)] else { return false }
+        return forms.contains { form in
+            var at = 0
+            for (k, t) in tokens.enumerated() {
+                if k > 0 { guard at < form.count, form[at] == 0x20 else { return false }; at += 1 }
+                for b in Int(t.start)..<Int(t.end) {
+                    guard at < form.count, form[at] == sentence[b] else { return false }
+                    at += 1
+                }
+            }
+            return at == form.count
         }
     }
 }

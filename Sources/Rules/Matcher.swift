@@ -134,7 +134,7 @@ struct MatchVM {
                         break thread
                     }
                 case .lexicon(let k):
-                    let ends = buf.lexiconEnds(Int(k), pos, width, lexicons, tokens)
+                    let ends = buf.lexiconEnds(Int(k), pos, width, lexicons, tokens, sentence)
                     guard ends.count > 0 else { noteFailure(pc, pos); break thread }
                     for e in 0..<ends.count - 1 { buf.push(&sp, VMBuffers.thread(pc + 1, Int(ends[e]))) }
                     pc += 1; pos = Int(ends[ends.count - 1])
@@ -282,11 +282,11 @@ final class VMBuffers {
     /// Token indices just past each entry of lexicon `k` starting at `pos`, shortest first.
     @inline(__always)
     func lexiconEnds(_ k: Int, _ pos: Int, _ width: Int, _ lexicons: LexiconTries,
-                     _ tokens: UnsafeBufferPointer<Token>) -> UnsafeBufferPointer<Int32> {
+                     _ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<Int32> {
         let m = k * width + pos
         if memoSentence[m] != sentence {
             let first = endsCount
-            if pos < tokens.count { lexicons.ends(k, in: tokens, from: pos) { self.appendEnd($0) } }
+            if pos < tokens.count { lexicons.ends(k, in: tokens, sentence: text, from: pos) { self.appendEnd($0) } }
             memoSentence[m] = sentence
             memoStart[m] = Int32(first)
             memoCount[m] = Int32(endsCount - first)

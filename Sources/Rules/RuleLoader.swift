@@ -113,11 +113,18 @@ struct RuleLoader {
             if let hash = line.indices.first(where: { k in
                 line[k] == 0x23 && (k == line.startIndex || line[k - 1] == 0x20 || line[k - 1] == 0x09)
             }) { end = hash }
+            // `=US`: this entry matches only in exactly this case (not the pronoun "us").
+            var start = line.startIndex
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            let exact = start < end && bytes[start] == UInt8(ascii: "=")
+            if exact { start += 1 }
             bytes.withUnsafeBufferPointer {
-                Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[line.startIndex..<end]),
+                Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[start..<end]),
                                    into: &tokens, norm: &norm, normRanges: &ranges)
             }
-            lexicon.add(ranges.map { vocab.intern(Array(norm[$0])) })
+            let form = exact ? Array(tokens.map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
+                .joined(separator: [0x20])) : nil
+            lexicon.add(ranges.map { vocab.intern(Array(norm[$0])) }, exact: form)
         }
         if lexicon.entryCount == 0 {
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))

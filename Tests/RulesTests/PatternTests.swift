@@ -93,6 +93,22 @@ final class PatternTests: XCTestCase {
         XCTAssertEqual(set.matches("China and Russia").first?.captures.map(\.name), ["a", "b", "c"])
     }
 
+    /// `=US` in a lexicon is the country only; other entries still ignore case, and an exact
+    /// entry of several words needs every word in its case.
+    func testExactCaseLexiconEntries() throws {
+        let set = try singleRule("{actor: @actors} ~believe",
+                                 lexicons: ["actors": "=US\nChina\n=EU Council\n"])
+        func actor(_ s: String) -> String? {
+            set.matches(s).first.flatMap { m in m.captures.first.map { c in text(s, c.range) } }
+        }
+        XCTAssertEqual(actor("The US believes it."), "US")
+        XCTAssertNil(actor("Many of us believe it."))
+        XCTAssertNil(actor("Many of Us believe it."))
+        XCTAssertEqual(actor("and china believes it."), "china")
+        XCTAssertEqual(actor("The EU Council believes it."), "EU Council")
+        XCTAssertNil(actor("The EU council believes it."))
+    }
+
     func testPathologicalPatternStaysFast() throws {
         let set = try singleRule("(%word? %word?){1,20} zzz")
         let sentence = Array(repeating: "word", count: 200).joined(separator: " ")
