@@ -20,7 +20,8 @@ import CLibXML2
 /// Text order, block breaks and chrome decisions are kept; the tree is never deeper than
 /// `floorDepth + 3`. What depends on nesting below the floor is approximate: list items of
 /// a footnote list lose their numbers, XPaths name the flattened tree, and a footer is
-/// judged before its content is seen (so it is dropped even when it holds footnotes). Driven from the SAX start/end element hooks of `HTMLParser`; one guard
+/// judged before its content is seen (so it is dropped even when it holds footnotes).
+/// Driven from the SAX start/end element hooks of `HTMLParser`; one guard
 /// per parse. Every step is O(1) in the depth.
 final class HTMLDepthGuard {
     /// libxml2's node stack depth (the `html` element counts 1) at which flattening starts;
