@@ -168,11 +168,8 @@ extension LexiconTries {
         var node = Int(roots[k]), pos = start
         while pos < tokens.count {
             let id = tokens[pos].id
-            guard id >= 0 else { break }
-            var lo = Int(edgeStart[node]), hi = Int(edgeStart[node + 1])
-            while lo < hi { let mid = (lo + hi) / 2; if edgeIDs[mid] < id { lo = mid + 1 } else { hi = mid } }
-            guard lo < Int(edgeStart[node + 1]), edgeIDs[lo] == id else { break }
-            node = Int(edgeNodes[lo])
+            guard id >= 0, let next = child(of: node, id) else { break }
+            node = next
             pos += 1
         }
         return pos - start

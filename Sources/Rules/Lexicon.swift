@@ -132,13 +132,19 @@ final class LexiconTries: Sendable {
         while pos < tokens.count {
             let id = tokens[pos].id
             guard id >= 0 else { return }
-            var lo = Int(edgeStart[node]), hi = Int(edgeStart[node + 1])
-            while lo < hi { let mid = (lo + hi) / 2; if edgeIDs[mid] < id { lo = mid + 1 } else { hi = mid } }
-            guard lo < Int(edgeStart[node + 1]), edgeIDs[lo] == id else { return }
-            node = Int(edgeNodes[lo])
+            guard let next = child(of: node, id) else { return }
+            node = next
             pos += 1
             if terminal[node], anyCase[node] || matchesExactly(node, tokens[start..<pos], sentence) { found(pos) }
         }
+    }
+
+    /// The child of trie node `node` along token id `id` (edges are sorted by id), or nil.
+    @inline(__always)
+    func child(of node: Int, _ id: Int32) -> Int? {
+        var lo = Int(edgeStart[node]), hi = Int(edgeStart[node + 1])
+        while lo < hi { let mid = (lo + hi) / 2; if edgeIDs[mid] < id { lo = mid + 1 } else { hi = mid } }
+        return lo < Int(edgeStart[node + 1]) && edgeIDs[lo] == id ? Int(edgeNodes[lo]) : nil
     }
 
     /// The tokens' bytes, joined by single spaces, are one of the `=` entries ending at `node`.
