@@ -32,12 +32,19 @@ enum PlainTextReader {
         src.count >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
     }
 
-    /// The first non-empty line, markup removed: the title when there is no heading.
+    /// The first non-empty line, markup removed: the title when there is no heading, if its
+    /// block reads as a title rather than body text. A speech or report that opens with a
+    /// paragraph has no title: its first line is a sentence or a fragment of one, and would
+    /// be repeated in every record.
     static func firstLine(_ src: UnsafeBufferPointer<UInt8>, _ raw: [PlainTextRawBlock]) -> String? {
         for b in raw {
             var out = PlainTextCollector()
             PlainTextInline.strip(src, b.span.lowerBound..<b.firstLineEnd, into: &out)
-            if !out.bytes.isEmpty { return String(decoding: out.bytes, as: UTF8.self) }
+            guard let last = out.bytes.last else { continue }
+            let continues = last == UInt8(ascii: ".") || last == UInt8(ascii: ",")
+                || last == UInt8(ascii: ";") || last == UInt8(ascii: ":")
+            guard !continues, PlainTextPageBreaks.wordCount(src, b.span) < PlainTextPageBreaks.bodyWords else { return nil }
+            return String(decoding: out.bytes, as: UTF8.self)
         }
         return nil
     }

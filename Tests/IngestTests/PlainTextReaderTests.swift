@@ -113,6 +113,16 @@ final class PlainTextReaderTests: XCTestCase {
         XCTAssertNil(try Self.ingest("\n\n").title)
     }
 
+    /// A text that opens with body text has no title, rather than a sentence repeated in
+    /// every record: a long first line, the first line of a wrapped paragraph, a salutation.
+    func testNoTitleFromBodyText() throws {
+        let opening = "I consider it a great honour and privilege to share with you the opportunities of this occasion."
+        XCTAssertNil(try Self.ingest(opening + "\n\nMore.").title)
+        XCTAssertNil(try Self.ingest("I would like to congratulate\nyou, Sir, on your election to the presidency of this Assembly.\n\nMore.").title)
+        XCTAssertNil(try Self.ingest("Mr. President,\n\n" + opening).title)
+        XCTAssertEqual(try Self.ingest("Is Deterrence Dead?\n\n" + opening).title, "Is Deterrence Dead?")
+    }
+
     func testSourceMapPointsAtTheKeptBytes() throws {
         let input = "\u{FEFF}## Head\r\n\r\n- the 75<sup>th</sup> [year](#)\r\n  of \\$5"
         let doc = try Self.ingest(input)
