@@ -56,6 +56,7 @@ public final class Batch: @unchecked Sendable {
     }
 
     private func work(_ source: InputQueue) {
+        let context = MatchContext()  // this thread's matcher buffers, for all its documents
         while true {
             lock.lock()
             while issued - emitted >= window && !stopRequested { lock.wait() }
@@ -69,7 +70,7 @@ public final class Batch: @unchecked Sendable {
             let seq = issued
             issued += 1
             lock.unlock()
-            let result = process(seq, item)
+            let result = process(seq, item, context)
             lock.lock()
             pending[seq] = result
             lock.broadcast()
@@ -92,7 +93,7 @@ public final class Batch: @unchecked Sendable {
         }
     }
 
-    private func process(_ seq: Int, _ item: InputItem) -> BatchResult {
+    private func process(_ seq: Int, _ item: InputItem, _ context: MatchContext) -> BatchResult {
         do {
             let (bytes, type) = try item.load()
             let sha = sha256Hex(bytes)
@@ -104,7 +105,7 @@ public final class Batch: @unchecked Sendable {
                                    sourceBytes: bytes.count, sha256: sha)
             }
             let document = try item.ingest(bytes, type, sha256: sha)
-            return BatchResult(sequence: seq, input: item, result: .success(extractor.output(document)),
+            return BatchResult(sequence: seq, input: item, result: .success(extractor.output(document, context: context)),
                                sourceBytes: bytes.count, sha256: sha)
         } catch {
             return BatchResult(sequence: seq, input: item, result: .failure(error), sourceBytes: 0, sha256: nil)

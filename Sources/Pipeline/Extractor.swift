@@ -28,10 +28,11 @@ public struct Extractor: Sendable {
         self.allSentences = allSentences
     }
 
-    /// Sentences with the matches of the rules, ranges relative to each sentence.
-    public func tagged(_ document: Document) -> [(sentence: Sentence, matches: [Match])] {
+    /// Sentences with the matches of the rules, ranges relative to each sentence. `context`
+    /// holds the matcher's buffers: a batch worker passes its own to every document, so they
+    /// are grown once per thread rather than once per document.
+    public func tagged(_ document: Document, context: MatchContext = MatchContext()) -> [(sentence: Sentence, matches: [Match])] {
         let sentences = segmenter.sentences(in: document)
-        let context = MatchContext()  // one per call: buffers reused across the document's sentences
         return document.text.withUnsafeBufferPointer { text in
             sentences.map { s in (s, rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]), context: context)) }
         }
@@ -44,13 +45,13 @@ public struct Extractor: Sendable {
         }
     }
 
-    public func output(_ document: Document) -> DocumentOutput {
+    public func output(_ document: Document, context: MatchContext = MatchContext()) -> DocumentOutput {
         var writer = JSONWriter(reservingCapacity: document.text.count * 2)
         var out = DocumentOutput(jsonl: [], sentences: 0, records: 0,
                                  labelCounts: Array(repeating: 0, count: Tag.allCases.count))
         var builder = RecordBuilder(document: document, rulesSHA256: rules.sha256)
         let encoder = RecordEncoder(document: DocumentInfo(document), rulesSHA256: rules.sha256)
-        for (s, m) in tagged(document) {
+        for (s, m) in tagged(document, context: context) {
             out.sentences += 1
             guard allSentences || !m.isEmpty else { continue }
             let record = builder.record(for: s, matches: m)

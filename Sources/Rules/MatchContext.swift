@@ -2,7 +2,8 @@
 /// document) and pass it to every call: matching a sentence then allocates nothing but its
 /// results. Not thread-safe: one context per thread, never shared.
 public final class MatchContext {
-    var work = SentenceWork()
+    /// nil only while a `matches` call has moved it out.
+    var work: SentenceWork? = SentenceWork()
 
     public init() {}
 }

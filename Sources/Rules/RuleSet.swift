@@ -61,10 +61,10 @@ public struct RuleSet: Sendable {
 
     public func matches(in sentence: UnsafeBufferPointer<UInt8>, context: MatchContext,
                         stats: inout MatchStats) -> [Match] {
-        // Move the buffers out of the class for the call, so every access below is static.
-        var w = SentenceWork()
-        swap(&w, &context.work)
-        defer { swap(&w, &context.work) }
+        // Move the buffers out of the class for the call, so every access below is static;
+        // a nil left behind, not a fresh SentenceWork, so a call allocates no buffers.
+        var w = context.work.take() ?? SentenceWork()
+        defer { context.work = w }
         prepare(sentence, &w)
         stats.sentences += 1
         stats.tokens += w.tokens.count
