@@ -42,6 +42,12 @@ struct TokenSet: Sendable {
         }
     }
 
+    init(ids: IDBitmap, classHas: [TokenClasses] = [], classNot: [TokenClasses] = []) {
+        self.classHas = classHas
+        self.classNot = classNot
+        bits = ids.words
+    }
+
     func containsID(_ id: Int32) -> Bool {
         let word = Int(id) >> 6
         return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
@@ -68,7 +74,9 @@ extension PatternCompiler {
         var best: (anchor: StartAnchor, cost: Int)?
         var minOffset = 0, maxOffset: Int? = 0
         // Every token the elements so far can consume (while `prefixOK`: none is a wildcard).
-        var ids = Set<Int32>(), has: [TokenClasses] = [], not: [TokenClasses] = [], prefixOK = true
+        // A bitmap, not a Set: the alphabet takes in whole lexicons (@actors), which hashing
+        // one id at a time made the largest part of compiling the default rules.
+        var ids = IDBitmap(), has: [TokenClasses] = [], not: [TokenClasses] = [], prefixOK = true
         for item in items {
             guard let maxSoFar = maxOffset else { break }
             let (lo, hi) = lengthBounds(item)
@@ -131,13 +139,13 @@ extension PatternCompiler {
 
     /// Adds the tokens one token spec accepts to the sets; false for any token or a negation
     /// (and, with `rareClassesOnly`, for classes too common to narrow anything).
-    private mutating func addToken(_ spec: TokenSpec, rareClassesOnly: Bool, _ ids: inout Set<Int32>,
-                                   _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
+    private mutating func addToken<IDs: IDCollecting>(_ spec: TokenSpec, rareClassesOnly: Bool, _ ids: inout IDs,
+                                                      _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
         switch spec {
         case .word, .exact, .family:
             switch testFor(spec).kind {
-            case .id(let id), .exact(let id, _): ids.insert(id)
-            case .ids(let list): ids.formUnion(list)
+            case .id(let id), .exact(let id, _): ids.add(id)
+            case .ids(let list): ids.add(contentsOf: list)
             default: return false
             }
             return true
@@ -180,14 +188,14 @@ extension PatternCompiler {
 
     /// Adds every token `node` can consume to the sets; false when that is any token (`_`,
     /// a negation, a gap).
-    private mutating func collectAlphabet(_ node: PatternNode, _ ids: inout Set<Int32>,
+    private mutating func collectAlphabet(_ node: PatternNode, _ ids: inout IDBitmap,
                                           _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
         switch node {
         case .token(let spec, _):
             return addToken(spec, rareClassesOnly: false, &ids, &has, &not)
         case .lexicon(let name, _):
             guard let k = lexiconIndex[name] else { return false }
-            ids.formUnion(lexicons[k].allIDs)
+            ids.add(contentsOf: lexicons[k].allIDs)
             return true
         case .sequence(let items, _), .alternatives(let items, _):
             for item in items where !collectAlphabet(item, &ids, &has, &not) { return false }
@@ -203,5 +211,33 @@ extension PatternCompiler {
     /// class test 50.
     private func anchorWeight(_ first: (set: TokenSet, ids: Set<Int32>, classes: Int)) -> Int {
         first.ids.reduce(0) { $0 + (vocab.isCommon($1) ? 1000 : 1) } + first.classes * 50
+    }
+}
+
+/// Where the compiler's set walks put token ids: a `Set` when they are looked at one by one
+/// later, an `IDBitmap` when they only become a `TokenSet`.
+protocol IDCollecting {
+    mutating func add(_ id: Int32)
+}
+
+extension IDCollecting {
+    mutating func add<S: Sequence>(contentsOf ids: S) where S.Element == Int32 {
+        for id in ids { add(id) }
+    }
+}
+
+extension Set<Int32>: IDCollecting {
+    mutating func add(_ id: Int32) { insert(id) }
+}
+
+/// Token ids as bits, grown to the largest id added.
+struct IDBitmap: IDCollecting {
+    private(set) var words: [UInt64] = []
+
+    mutating func add(_ id: Int32) {
+        guard id >= 0 else { return }
+        let w = Int(id) >> 6
+        if w >= words.count { words += repeatElement(0, count: w + 1 - words.count) }
+        words[w] |= 1 << UInt64(id & 63)
     }
 }
