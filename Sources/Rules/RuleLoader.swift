@@ -138,7 +138,10 @@ struct RuleLoader {
     mutating func loadRules(_ src: SourceFile) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: src.text)
+            // Every value is read as its text (`scalar.string`), so no scalar needs a tag: the
+            // default resolver's regular expressions per scalar (and per mapping key, for the
+            // duplicate-key check) were a quarter of loading the default rules.
+            root = try Yams.compose(yaml: src.text, .basic)
         } catch let error as YamlError {
             diagnostics.append(yamlDiagnostic(error, src))
             return
@@ -457,11 +460,26 @@ struct RuleLoader {
             let ctx = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             d = src.diagnostic(mark, "YAML syntax: \(problem)\(ctx)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            d = src.diagnostic(context.mark, "YAML: duplicate key \(duplicates.joined(separator: ", ")) \(context.text)")
+            // Yams marks the first occurrence and puts the whole file in `context.text`:
+            // point at the repeat instead, in one line.
+            let key = duplicates.first ?? "?", first = context.mark
+            let (line, column) = Self.repeatOfKey(key, after: first, src) ?? (first.line, first.column)
+            d = src.diagnostic(line, column, "YAML: duplicate key \(key) (first at line \(first.line)); a key appears once per mapping")
         default:
             d = src.diagnostic(1, 1, "YAML error: \(error)")
         }
         return Self.onVisibleLine(d, src)
+    }
+
+    /// The next line after `first` with `key:` at the same column: the repeated key.
+    static func repeatOfKey(_ key: String, after first: Mark, _ src: SourceFile) -> (Int, Int)? {
+        guard first.line >= 1, first.line < src.lines.count else { return nil }
+        let want = Array((key + ":").unicodeScalars)
+        for n in first.line + 1...src.lines.count {
+            let text = Array(src.line(n).unicodeScalars), at = first.column - 1
+            if at >= 0, text.count >= at + want.count, Array(text[at..<at + want.count]) == want { return (n, first.column) }
+        }
+        return nil
     }
 
     /// `d` moved off a line with no text to just after the end of the last line with text

@@ -22,8 +22,8 @@ final class PatternDefinitionTests: XCTestCase {
             // a definition that refers to itself, directly or through others: at the reference
             ("patterns:\n  x: 'a <x>?'\n" + rule + "'<x> c'}\n", 2, "<x>", "pattern '<x>' refers to itself (<x> -> <x>)"),
             ("patterns:\n  x: 'a <y>'\n  y: 'b (<x> | c)'\n" + rule + "'<x> c'}\n", 3, "<x>", "pattern '<x>' refers to itself (<x> -> <y> -> <x>)"),
-            // duplicate definition: YAML's duplicate-key check, reported at the mapping
-            ("patterns:\n  x: a\n  x: b\n" + rule + "'<x> c'}\n", 2, "x: a", "duplicate key x"),
+            // duplicate definition: YAML's duplicate-key check, reported at the repeat
+            ("patterns:\n  x: a\n  x: b\n" + rule + "'<x> c'}\n", 3, "x: b", "duplicate key x (first at line 2)"),
             // a syntax error after a reference keeps its own column
             ("patterns:\n  x: 'a long definition of words'\n" + rule + "'<x> (c | d) %numb'}\n", 4, "%numb", "unknown token class '%numb'"),
             ("patterns:\n  x: 'a long definition of words'\nrules:\n  - id: r\n    tag: claim\n    description: d\n    pattern: >-\n      <x> <x>{2,1}\n      e\n", 8, "{2,1}", "maximum is below the minimum"),
