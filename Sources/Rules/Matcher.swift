@@ -122,7 +122,9 @@ struct MatchVM {
             if a < 0 { slots[Int(-a - 1)] = b; continue }
             var pc = Int(a), pos = Int(b)
             thread: while true {
-                let key = pc * width + pos
+                // Position-major: the states one start visits lie at a few positions, so
+                // they share cache lines (instruction-major spread them a row apart).
+                let key = pos * insts.count + pc
                 if visited[key] == stamp { break }
                 visited[key] = stamp
                 switch insts[pc] {
