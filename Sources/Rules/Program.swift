@@ -56,8 +56,8 @@ final class ProgramCode: Sendable {
     /// The token tests, flat.
     let table: TestTable
     let slotCount: Int
-    let entry: EntryFilter?
-    let anchor: StartAnchor?
+    let entry: FrozenEntry?
+    let anchor: FrozenAnchor?
     let startOnly: Bool
     let endSpan: ClosedRange<Int>?
 
@@ -67,15 +67,15 @@ final class ProgramCode: Sendable {
         insts = p.insts
         table = TestTable(p.tests)
         slotCount = p.slotCount
-        entry = p.entry
-        anchor = p.anchor
+        entry = p.entry.map(FrozenEntry.init)
+        anchor = p.anchor.map(FrozenAnchor.init)
     }
 
     private init() {
         insts = []; table = TestTable([]); slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
     }
 
-    deinit { table.deallocate() }
+    deinit { table.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate() }
     static let empty = ProgramCode()
 }
 

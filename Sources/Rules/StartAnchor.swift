@@ -48,6 +48,9 @@ struct TokenSet: Sendable {
         bits = ids.words
     }
 
+    /// The id bitmap's words, for `FrozenTokenSet`.
+    var bitWords: [UInt64] { bits }
+
     func containsID(_ id: Int32) -> Bool {
         let word = Int(id) >> 6
         return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0

@@ -1,0 +1,72 @@
+/// A `TokenSet` copied into raw buffers owned by a `ProgramCode`, for the matcher's start
+/// filters. Copying it is copying pointers: binding an `EntryFilter` or a `StartAnchor` in
+/// every `run` retained and released their arrays, which both batch workers share, so the
+/// cores also fought over the reference counts.
+struct FrozenTokenSet: @unchecked Sendable {
+    private let classHas: UnsafeMutableBufferPointer<UInt32>
+    private let classNot: UnsafeMutableBufferPointer<UInt32>
+    private let bits: UnsafeMutableBufferPointer<UInt64>
+
+    init(_ s: TokenSet) {
+        classHas = .allocate(capacity: s.classHas.count)
+        _ = classHas.initialize(from: s.classHas.map(\.rawValue))
+        classNot = .allocate(capacity: s.classNot.count)
+        _ = classNot.initialize(from: s.classNot.map(\.rawValue))
+        bits = .allocate(capacity: s.bitWords.count)
+        _ = bits.initialize(from: s.bitWords)
+    }
+
+    /// Only `ProgramCode.deinit` calls it.
+    func deallocate() { classHas.deallocate(); classNot.deallocate(); bits.deallocate() }
+
+    /// As `TokenSet.accepts`.
+    @inline(__always)
+    func accepts(_ t: Token) -> Bool {
+        let c = t.classes.rawValue
+        for k in 0..<classHas.count where c & classHas[k] == classHas[k] && c & classNot[k] == 0 { return true }
+        guard t.id >= 0 else { return false }
+        let word = Int(t.id) >> 6
+        return word < bits.count && bits[word] & (1 << UInt64(t.id & 63)) != 0
+    }
+}
+
+/// `EntryFilter`, frozen.
+struct FrozenEntry: Sendable {
+    let tokens: FrozenTokenSet
+    let atStart: Bool
+
+    init(_ e: EntryFilter) { tokens = FrozenTokenSet(e.tokens); atStart = e.atStart }
+
+    @inline(__always)
+    func accepts(_ tokens: UnsafeBufferPointer<Token>, _ pos: Int) -> Bool {
+        if atStart && pos == 0 { return true }
+        return pos < tokens.count && self.tokens.accepts(tokens[pos])
+    }
+}
+
+/// `StartAnchor`, frozen.
+struct FrozenAnchor: Sendable {
+    let tokens: FrozenTokenSet
+    let minOffset: Int
+    let maxOffset: Int
+    let prefix: FrozenTokenSet?
+
+    init(_ a: StartAnchor) {
+        tokens = FrozenTokenSet(a.tokens)
+        minOffset = a.minOffset
+        maxOffset = a.maxOffset
+        prefix = a.prefix.map(FrozenTokenSet.init)
+    }
+
+    func deallocate() { tokens.deallocate(); prefix?.deallocate() }
+
+    /// As `StartAnchor.earliestStart`.
+    @inline(__always)
+    func earliestStart(before p: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
+        let floor = max(0, p - maxOffset)
+        guard let prefix else { return floor }
+        var s = p
+        while s > floor && prefix.accepts(tokens[s - 1]) { s -= 1 }
+        return s
+    }
+}
