@@ -2,10 +2,11 @@
 /// document) and pass it to every call: matching a sentence then allocates nothing but its
 /// results. Not thread-safe: one context per thread, never shared.
 public final class MatchContext {
-    /// nil only while a `matches` call has moved it out.
-    var work: SentenceWork? = SentenceWork()
+    private var work = SentenceWork()
 
     public init() {}
+
+    func withWork<R>(_ body: (inout SentenceWork) -> R) -> R { body(&work) }
 }
 
 /// Per-sentence working memory: tokens, candidate rules, hits and the matcher VM. A struct

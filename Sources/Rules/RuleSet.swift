@@ -61,10 +61,13 @@ public struct RuleSet: Sendable {
 
     public func matches(in sentence: UnsafeBufferPointer<UInt8>, context: MatchContext,
                         stats: inout MatchStats) -> [Match] {
-        // Move the buffers out of the class for the call, so every access below is static;
-        // a nil left behind, not a fresh SentenceWork, so a call allocates no buffers.
-        var w = context.work.take() ?? SentenceWork()
-        defer { context.work = w }
+        // The buffers by reference, so every access below is static and nothing is copied
+        // (moving them out and back retained and released each array once per sentence).
+        context.withWork { w in matches(in: sentence, work: &w, stats: &stats) }
+    }
+
+    private func matches(in sentence: UnsafeBufferPointer<UInt8>, work w: inout SentenceWork,
+                         stats: inout MatchStats) -> [Match] {
         prepare(sentence, &w)
         stats.sentences += 1
         stats.tokens += w.tokens.count
