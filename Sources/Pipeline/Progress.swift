@@ -12,8 +12,12 @@ public final class Progress {
     public init(totalFiles: Int?, totalBytes: Int?, enabled: Bool) {
         self.total = totalFiles
         self.totalBytes = totalBytes
-        self.enabled = enabled && isatty(STDERR_FILENO) == 1
+        self.enabled = Self.shown(enabled)
     }
+
+    /// Whether a progress line asked for (`enabled`) is drawn: only on a terminal. Callers
+    /// use it to skip gathering what only the bar shows (a stat per input for the time left).
+    public static func shown(_ enabled: Bool) -> Bool { enabled && isatty(STDERR_FILENO) == 1 }
 
     public func update(_ s: RunSummary, force: Bool = false) {
         guard enabled else { return }

@@ -101,7 +101,12 @@ struct Extract: ParsableCommand {
             let (files, missing) = Inputs.expand(listed, include: include.map(Glob.init), exclude: exclude.map(Glob.init))
             for m in missing { failEarly(m.path, "no such file or directory") }
             totalFiles = files.count
-            totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+            if Progress.shown(!quiet) {  // only the bar's time left needs the sizes
+                totalBytes = files.reduce(0) { total, path in
+                    var st = stat()
+                    return total + (stat(path, &st) == 0 ? Int(st.st_size) : 0)
+                }
+            }
             inputs = AnySequence(files.map { InputItem.file(path: $0) })
         }
         let progress = Progress(totalFiles: totalFiles, totalBytes: totalBytes, enabled: !quiet)
