@@ -17,13 +17,20 @@ public struct BatchResult: Sendable {
 /// in input order on the calling thread. At most `window` documents are in flight or
 /// waiting, so memory stays flat however long the stream is.
 public final class Batch: @unchecked Sendable {
-    public let extractor: Extractor
     public let jobs: Int
     public let window: Int
-    /// Inputs to skip, by sha256 (resume). Checked after reading, before any work.
-    public let skip: Set<String>
+
+    /// What workers need past ingest: the extractor, and the inputs to skip by sha256
+    /// (resume; checked after reading, before any work once known).
+    public struct Setup: Sendable {
+        public var extractor: Extractor
+        public var skip: Set<String>
+        public init(extractor: Extractor, skip: Set<String> = []) { self.extractor = extractor; self.skip = skip }
+    }
 
     private let lock = NSCondition()
+    private var setup: Setup?
+    private var setupFailed = false
     private var pending: [Int: BatchResult] = [:]
     private var issued = 0
     private var emitted = 0
@@ -31,11 +38,15 @@ public final class Batch: @unchecked Sendable {
     private var running = 0
     private var stopRequested = false
 
-    public init(extractor: Extractor, jobs: Int, skip: Set<String> = []) {
-        self.extractor = extractor
+    public convenience init(extractor: Extractor, jobs: Int, skip: Set<String> = []) {
+        self.init(jobs: jobs)
+        setup = Setup(extractor: extractor, skip: skip)
+    }
+
+    /// A batch whose setup `run(_:setup:onResult:)` makes.
+    public init(jobs: Int) {
         self.jobs = max(1, jobs)
         self.window = max(4, self.jobs * 4)
-        self.skip = skip
     }
 
     /// Stops taking new inputs; what is in flight still finishes and is delivered.
@@ -44,7 +55,36 @@ public final class Batch: @unchecked Sendable {
     }
 
     /// `onResult` runs on the calling thread, in input order. Returns when all are done.
+    /// Needs a batch made with its extractor.
     public func run<S: Sequence>(_ inputs: S, onResult: (BatchResult) -> Void) where S.Element == InputItem {
+        precondition(setup != nil, "Batch(jobs:) needs run(_:setup:onResult:)")
+        start(inputs)
+        deliver(onResult)
+    }
+
+    /// As `run(_:onResult:)`, with the setup made on the calling thread while the workers
+    /// already read and ingest the first inputs: compiling the rules costs about as much as
+    /// ingesting a few dozen files, and nothing else would use the other cores meanwhile.
+    /// When `make` throws, the workers stop, nothing is delivered, and the error is rethrown.
+    public func run<S: Sequence>(_ inputs: S, setup make: () throws -> Setup,
+                                 onResult: (BatchResult) -> Void) throws where S.Element == InputItem {
+        start(inputs)
+        do {
+            let made = try make()
+            lock.lock(); setup = made; lock.broadcast(); lock.unlock()
+        } catch {
+            lock.lock()
+            setupFailed = true
+            stopRequested = true
+            lock.broadcast()
+            while running > 0 { lock.wait() }
+            lock.unlock()
+            throw error
+        }
+        deliver(onResult)
+    }
+
+    private func start<S: Sequence>(_ inputs: S) where S.Element == InputItem {
         let source = InputQueue(inputs.makeIterator())
         lock.lock()
         running = jobs
@@ -52,7 +92,14 @@ public final class Batch: @unchecked Sendable {
         for _ in 0..<jobs {
             DispatchQueue.global().async { self.work(source) }
         }
-        deliver(onResult)
+    }
+
+    /// The setup without waiting (nil until made), or after waiting for it (nil: it failed).
+    private func currentSetup(wait: Bool) -> Setup? {
+        lock.lock()
+        defer { lock.unlock() }
+        while wait && setup == nil && !setupFailed { lock.wait() }
+        return setup
     }
 
     private func work(_ source: InputQueue) {
@@ -72,7 +119,7 @@ public final class Batch: @unchecked Sendable {
             lock.unlock()
             let result = process(seq, item, context)
             lock.lock()
-            pending[seq] = result
+            if let result { pending[seq] = result }  // nil: the setup failed, nothing is delivered
             lock.broadcast()
             lock.unlock()
         }
@@ -93,19 +140,28 @@ public final class Batch: @unchecked Sendable {
         }
     }
 
-    private func process(_ seq: Int, _ item: InputItem, _ context: MatchContext) -> BatchResult {
+    private func process(_ seq: Int, _ item: InputItem, _ context: MatchContext) -> BatchResult? {
         do {
             let (bytes, type) = try item.load()
             let sha = sha256Hex(bytes)
-            if skip.contains(sha) {  // resume: already in the output, not even parsed
+            func skipped() -> BatchResult {  // resume: already in the output
                 var done = DocumentOutput(jsonl: [], sentences: 0, records: 0,
                                           labelCounts: Array(repeating: 0, count: Tag.allCases.count))
                 done.skipped = true
                 return BatchResult(sequence: seq, input: item, result: .success(done),
                                    sourceBytes: bytes.count, sha256: sha)
             }
+            // Once the setup is known, a resumed input is not even parsed; before, it is
+            // ingested while the rules compile, then checked.
+            var setup = currentSetup(wait: false)
+            if let setup, setup.skip.contains(sha) { return skipped() }
             let document = try item.ingest(bytes, type, sha256: sha)
-            return BatchResult(sequence: seq, input: item, result: .success(extractor.output(document, context: context)),
+            if setup == nil {
+                guard let made = currentSetup(wait: true) else { return nil }
+                if made.skip.contains(sha) { return skipped() }
+                setup = made
+            }
+            return BatchResult(sequence: seq, input: item, result: .success(setup!.extractor.output(document, context: context)),
                                sourceBytes: bytes.count, sha256: sha)
         } catch {
             return BatchResult(sequence: seq, input: item, result: .failure(error), sourceBytes: 0, sha256: nil)

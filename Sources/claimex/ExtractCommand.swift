@@ -66,8 +66,6 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try RuleLoading.load(ruleOptions.rules)
-        let extractor = Extractor(rules: rules, allSentences: allSentences)
         let log = try ErrorLog(path: errors)
         var failedEarly = 0
         let failEarly = { (path: String, message: String) in
@@ -76,14 +74,8 @@ struct Extract: ParsableCommand {
             failedEarly += 1
         }
 
-        let out: OutputFile?
-        do {
-            out = try output.map { try OutputFile(path: $0, resume: resume, rulesSHA256: rules.sha256) }
-        } catch {
-            Console.error("\(error)")
-            throw Status.usage
-        }
-        let batch = Batch(extractor: extractor, jobs: jobs, skip: out?.completed ?? [])
+        var out: OutputFile?
+        let batch = Batch(jobs: jobs)
         let interrupted = Interruption(batch)
 
         var summary = RunSummary()
@@ -113,7 +105,18 @@ struct Extract: ParsableCommand {
         let stdout = FileHandle.standardOutput
         var writeError: Error?
 
-        batch.run(inputs) { r in
+        // The rules compile while the workers read and ingest the first inputs; the output
+        // opens once the rules hash (which --resume checks) is known.
+        try batch.run(inputs, setup: {
+            let rules = try RuleLoading.load(ruleOptions.rules)
+            do {
+                out = try output.map { try OutputFile(path: $0, resume: resume, rulesSHA256: rules.sha256) }
+            } catch {
+                Console.error("\(error)")
+                throw Status.usage
+            }
+            return Batch.Setup(extractor: Extractor(rules: rules, allSentences: allSentences), skip: out?.completed ?? [])
+        }) { r in
             summary.add(r)
             switch r.result {
             case .failure(let e):
