@@ -57,8 +57,9 @@ public struct DocumentBuilder: Sendable {
         }
     }
 
-    /// Appends `src[range]`, bytes with no whitespace, copied from those source offsets:
-    /// one source-map check and one copy for the whole run.
+    /// Appends `src[range]`, copied from those source offsets: visible bytes and single
+    /// spaces between them (what collapsing keeps as it is). One source-map check and one
+    /// copy for the whole run.
     mutating func appendRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         appendVisible(src[range.lowerBound], source: range.lowerBound)
