@@ -5,9 +5,9 @@ struct SentenceScanner {
     let text: UnsafeBufferPointer<UInt8>
     let range: Range<Int>
 
-    /// Sentence ranges of the block, trimmed of whitespace, in order.
-    func sentences() -> [Range<Int>] {
-        var out: [Range<Int>] = []
+    /// Appends the sentence ranges of the block, trimmed of whitespace, in order, to `out`
+    /// (the segmenter reuses one buffer for all blocks rather than allocating per block).
+    func sentences(into out: inout [Range<Int>]) {
         var start = skipSpaces(range.lowerBound)
         var i = start
         let hi = range.upperBound
@@ -29,7 +29,6 @@ struct SentenceScanner {
         var end = hi
         while end > start, Self.isSpace(text[end - 1]) { end -= 1 }
         if start < end { out.append(start..<end) }
-        return out
     }
 
     /// Index of the first `.`, `?`, `!` or 0xE2 (the lead byte of `…`) at or after `from`,
