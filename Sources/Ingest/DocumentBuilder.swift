@@ -57,14 +57,15 @@ public struct DocumentBuilder: Sendable {
         }
     }
 
-    /// Appends `src[range]`, bytes with no whitespace, copied from those source offsets:
-    /// one source-map check and one copy for the whole run.
+    /// Appends `src[range]`, copied from those source offsets: visible bytes and single
+    /// spaces between them (what collapsing keeps as it is). One source-map check and one
+    /// copy for the whole run.
     mutating func appendRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        appendVisible(src[range.lowerBound], source: range.lowerBound)
-        guard range.count > 1 else { return }
+        prepareVisible()
+        map.record(text: text.count, source: range.lowerBound)
         map.extendRun(by: range.count - 1)
-        text.append(contentsOf: UnsafeBufferPointer(rebasing: src[(range.lowerBound + 1)..<range.upperBound]))
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: src[range]))
     }
 
     /// A word break that is not in the source (a line joined to the next one).
@@ -77,6 +78,15 @@ public struct DocumentBuilder: Sendable {
 
 
     mutating func appendVisible(_ byte: UInt8, source: Int) {
+        prepareVisible()
+        if source >= 0 { map.record(text: text.count, source: source) }
+        text.append(byte)
+    }
+
+    /// What goes before a visible byte: a block opened if none is, the blank line after the
+    /// previous block, the pending space.
+    @inline(__always)
+    private mutating func prepareVisible() {
         if !isOpen { beginBlock(.paragraph, sourceLine: 0) }
         if openStart == text.count && openStart > 0 {
             // first byte of a block after another: separate with a blank line
@@ -88,8 +98,6 @@ public struct DocumentBuilder: Sendable {
             text.append(0x20)
             pendingSpace = false
         }
-        if source >= 0 { map.record(text: text.count, source: source) }
-        text.append(byte)
     }
 
     /// Ends the open block; an empty block is dropped. Headings update the section path.

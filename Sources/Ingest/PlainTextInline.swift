@@ -1,7 +1,8 @@
 /// Receives the bytes inline-markup removal keeps, each with its true source offset.
 protocol PlainTextSink {
     mutating func put(_ byte: UInt8, source: Int)
-    /// A run of plain bytes (no markup, no whitespace) copied from `src[range]`.
+    /// A run copied from `src[range]`: plain bytes (no markup, no whitespace) and single
+    /// spaces between them, which whitespace collapsing would keep as they are.
     mutating func putRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
 }
 
@@ -24,9 +25,21 @@ enum PlainTextInline {
     static func strip<S: PlainTextSink>(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into sink: inout S) {
         var i = range.lowerBound
         let hi = range.upperBound
-        let isPlain = Self.isPlain
         while i < hi {
             let b = src[i]
+            if isPlain(b) {
+                // most bytes are plain text: hand them over a line at a time, single spaces
+                // between words included (the builder keeps those as they are)
+                var j = i + 1
+                while true {
+                    while j < hi, isPlain(src[j]) { j += 1 }
+                    guard j + 1 < hi, src[j] == 0x20, isPlain(src[j + 1]) else { break }
+                    j += 2
+                }
+                sink.putRun(src, i..<j)
+                i = j
+                continue
+            }
             switch b {
             case UInt8(ascii: "\\"):
                 if i + 1 < hi, PlainTextBytes.isASCIIPunctuation(src[i + 1]) {
@@ -67,25 +80,26 @@ enum PlainTextInline {
                 } else {
                     while i < j { sink.put(b, source: i); i += 1 }
                 }
-            default:
-                // most bytes are plain text: hand them over a word at a time
-                var j = i + 1
-                while j < hi, isPlain[Int(src[j])] { j += 1 }
-                if j - i > 1 && isPlain[Int(b)] {
-                    sink.putRun(src, i..<j)
-                    i = j
-                } else {
-                    sink.put(b, source: i)
-                    i += 1
-                }
+            default:  // whitespace
+                sink.put(b, source: i)
+                i += 1
             }
         }
     }
 
-    /// Bytes that are neither markup the stripper looks at nor whitespace.
-    private static let isPlain: [Bool] = (0..<256).map { b in
-        !"\\[]<*_ \n\t\r\u{0C}".utf8.contains(UInt8(b))
+    /// Bytes that are neither markup the stripper looks at nor whitespace: everything from
+    /// 0x60 up, and below that the bytes whose bit is clear in these two masks.
+    @inline(__always) static func isPlain(_ b: UInt8) -> Bool {
+        b >= 0x60 || ((b < 0x40 ? lowSpecial : highSpecial) >> UInt64(b & 0x3F)) & 1 == 0
     }
+
+    /// Tab, LF, FF, CR, space, `*`, `<`.
+    private static var lowSpecial: UInt64 {
+        1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x20 | 1 << 0x2A | 1 << 0x3C
+    }
+
+    /// `[`, `\\`, `]`, `_` (less 0x40).
+    private static var highSpecial: UInt64 { 1 << 0x1B | 1 << 0x1C | 1 << 0x1D | 1 << 0x1F }
 
     /// Index of the `]` matching the `[` at `open`, on the same span, or nil.
     static func linkTextEnd(_ src: UnsafeBufferPointer<UInt8>, from open: Int, limit: Int) -> Int? {
@@ -180,5 +194,11 @@ struct PlainTextCollector: PlainTextSink {
         }
         if pendingSpace { bytes.append(0x20); pendingSpace = false }
         bytes.append(byte)
+    }
+
+    mutating func putRun(_ src: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        put(src[range.lowerBound], source: range.lowerBound)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[(range.lowerBound + 1)..<range.upperBound]))
     }
 }

@@ -236,12 +236,17 @@ enum PlainTextPageBreaks {
         return false
     }
 
-    static func wordCount(_ src: UnsafeBufferPointer<UInt8>, _ s: Range<Int>) -> Int {
+    /// Words in the span, counted up to `limit` at most: callers only compare with `bodyWords`,
+    /// and a block may be a whole long speech.
+    static func wordCount(_ src: UnsafeBufferPointer<UInt8>, _ s: Range<Int>, limit: Int = bodyWords) -> Int {
         var words = 0
         var inWord = false
         for k in s {
             let space = PlainTextBytes.isSpace(src[k])
-            if !space && !inWord { words += 1 }
+            if !space && !inWord {
+                words += 1
+                if words >= limit { break }
+            }
             inWord = !space
         }
         return words

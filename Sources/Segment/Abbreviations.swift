@@ -20,6 +20,39 @@ struct ByteKey: Hashable, Sendable {
     }
 }
 
+/// A fixed map from `ByteKey`s, probed linearly from a multiplicative hash: the segmenter
+/// looks up the word before every period, and a Dictionary's SipHash cost more than the
+/// rest of the decision.
+struct ByteKeyTable<Value: Sendable>: Sendable {
+    private var slots: [(key: ByteKey, value: Value)?]
+    private let shift: UInt64
+
+    init(_ entries: [ByteKey: Value]) {
+        var bits: UInt64 = 4
+        while 1 << bits < entries.count * 4 { bits += 1 }  // at most a quarter full
+        shift = 64 - bits
+        slots = Array(repeating: nil, count: 1 << bits)
+        for (key, value) in entries {
+            var h = slot(key)
+            while slots[h] != nil { h = (h + 1) & (slots.count - 1) }
+            slots[h] = (key, value)
+        }
+    }
+
+    private func slot(_ key: ByteKey) -> Int {
+        Int(truncatingIfNeeded: ((key.a &+ key.b &* 0x2545_F491_4F6C_DD1D) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    subscript(key: ByteKey) -> Value? {
+        var h = slot(key)
+        while let s = slots[h] {
+            if s.key == key { return s.value }
+            h = (h + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+}
+
 /// How the word before a period bears on a sentence break.
 enum AbbreviationKind: Sendable {
     /// Titles written before a name ("Dr.", "Gen.", "St."): never end a sentence.
@@ -55,6 +88,7 @@ enum Abbreviations {
         }
         return t
     }()
+    private static let lookup = ByteKeyTable(table)
 
     /// Capitalised words that usually open a sentence: after a weak abbreviation they mark
     /// a break ("the U.S. The deeper ..."), while names and nouns do not ("U.S. Secretary").
@@ -76,7 +110,7 @@ enum Abbreviations {
     static func kind(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> AbbreviationKind? {
         guard !range.isEmpty else { return nil }
         if range.count == 1 && isLetter(text[range.lowerBound]) { return .weak }
-        if let key = ByteKey(folding: text, range), let k = table[key] { return k }
+        if let key = ByteKey(folding: text, range), let k = lookup[key] { return k }
         if isDottedAcronym(text, range) { return .weak }
         return nil
     }

@@ -7,7 +7,9 @@ public struct Segmenter: Sendable {
 
     public func sentences(in document: Document) -> [Sentence] {
         var out: [Sentence] = []
-        out.reserveCapacity(document.blocks.count * 4)
+        // about one sentence per 150 bytes of text
+        out.reserveCapacity(max(document.blocks.count * 4, document.text.count / 128))
+        var ranges: [Range<Int>] = []
         document.text.withUnsafeBufferPointer { text in
             for (b, block) in document.blocks.enumerated() {
                 let scanner = SentenceScanner(text: text, range: block.range)
@@ -18,7 +20,9 @@ public struct Segmenter: Sendable {
                     if lo < hi { out.append(Sentence(index: out.count, block: b, range: lo..<hi)) }
                     continue
                 }
-                for r in scanner.sentences() {
+                ranges.removeAll(keepingCapacity: true)
+                scanner.sentences(into: &ranges)
+                for r in ranges {
                     out.append(Sentence(index: out.count, block: b, range: r))
                 }
             }

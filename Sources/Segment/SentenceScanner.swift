@@ -5,17 +5,18 @@ struct SentenceScanner {
     let text: UnsafeBufferPointer<UInt8>
     let range: Range<Int>
 
-    /// Sentence ranges of the block, trimmed of whitespace, in order.
-    func sentences() -> [Range<Int>] {
-        var out: [Range<Int>] = []
+    /// Appends the sentence ranges of the block, trimmed of whitespace, in order, to `out`
+    /// (the segmenter reuses one buffer for all blocks rather than allocating per block).
+    func sentences(into out: inout [Range<Int>]) {
         var start = skipSpaces(range.lowerBound)
         var i = start
         let hi = range.upperBound
         while i < hi {
+            i = nextCandidate(i)
+            guard i < hi else { break }
             let c = text[i]
-            let isEllipsisChar = c == 0xE2 && i + 2 < hi && text[i + 1] == 0x80 && text[i + 2] == 0xA6
-            guard c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || isEllipsisChar else {
-                i += 1
+            if c == 0xE2, !(i + 2 < hi && text[i + 1] == 0x80 && text[i + 2] == 0xA6) {
+                i += 1  // some other character than the ellipsis
                 continue
             }
             let (isBreak, end) = decide(at: i, sentenceStart: start)
@@ -28,7 +29,36 @@ struct SentenceScanner {
         var end = hi
         while end > start, Self.isSpace(text[end - 1]) { end -= 1 }
         if start < end { out.append(start..<end) }
-        return out
+    }
+
+    /// Index of the first `.`, `?`, `!` or 0xE2 (the lead byte of `…`) at or after `from`,
+    /// else the end: eight bytes at a time, since a candidate comes only every ~100 bytes.
+    func nextCandidate(_ from: Int) -> Int {
+        let hi = range.upperBound
+        var k = from
+        if let base = text.baseAddress {
+            while k + 8 <= hi {
+                let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                let hits = Self.zeroBytes(w ^ Self.everyByte(UInt8(ascii: "."))) | Self.zeroBytes(w ^ Self.everyByte(UInt8(ascii: "?")))
+                    | Self.zeroBytes(w ^ Self.everyByte(UInt8(ascii: "!"))) | Self.zeroBytes(w ^ Self.everyByte(0xE2))
+                // the lowest flagged byte is always a true zero (a false flag needs a borrow from below)
+                if hits != 0 { return k + hits.trailingZeroBitCount / 8 }
+                k += 8
+            }
+        }
+        while k < hi {
+            let c = text[k]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == 0xE2 { return k }
+            k += 1
+        }
+        return k
+    }
+
+    @inline(__always) static func everyByte(_ b: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(b) }
+
+    /// The high bit of each zero byte of `x` set (and maybe of bytes above a zero byte).
+    @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Whether the terminator at `i` ends a sentence, and the index just past it and its closers.
