@@ -60,20 +60,25 @@ public struct RecordBuilder {
     }
 
     private func quote(_ range: Range<Int>, exact: String) -> Quote {
-        let text = document.text
+        let context = Self.contextRange(around: range, in: document.text)
+        return Quote(exact: exact, prefix: document.string(context.lowerBound..<range.lowerBound),
+                     suffix: document.string(range.upperBound..<context.upperBound))
+    }
+
+    /// `range` widened by `quoteContext` scalars either side (fewer at the ends of the text).
+    static func contextRange(around range: Range<Int>, in text: [UInt8]) -> Range<Int> {
         var start = range.lowerBound, n = 0
-        while start > 0 && n < Self.quoteContext {
+        while start > 0 && n < quoteContext {
             start -= 1
             if text[start] & 0xC0 != 0x80 { n += 1 }
         }
         var end = range.upperBound
         n = 0
-        while end < text.count && n < Self.quoteContext {
+        while end < text.count && n < quoteContext {
             end += 1
             while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
             n += 1
         }
-        return Quote(exact: exact, prefix: document.string(start..<range.lowerBound),
-                     suffix: document.string(range.upperBound..<end))
+        return start..<end
     }
 }

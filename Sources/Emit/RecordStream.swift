@@ -1,0 +1,157 @@
+import Ingest
+import Segment
+import Rules
+
+/// One document's records as JSON Lines, written straight from the sentences and their
+/// matches: the bytes `RecordEncoder` prints for `RecordBuilder`'s records, without making
+/// the records. A record's texts are copied from the document text into the output as
+/// they are escaped, so no String, array or record is created per sentence; the sentence
+/// text is escaped once and copied for `quote.exact`. `RecordTests` keeps the two printers
+/// of the layout in step.
+public struct RecordStream: ~Copyable {
+    private let document: Document
+    /// `"schema":…,"rules_sha256":…`, as `RecordEncoder` writes it.
+    private let shared: [UInt8]
+    private var counter: OffsetCounter
+    private var lines: SourceLines?
+    private var sink: ByteSink
+
+    public init(document: Document, rulesSHA256: String) {
+        self.document = document
+        shared = RecordEncoder(document: DocumentInfo(document), rulesSHA256: rulesSHA256).shared
+        counter = OffsetCounter(document.text)
+        sink = ByteSink(capacity: document.text.count * 2)
+    }
+
+    /// The lines written so far.
+    public var bytes: [UInt8] { sink.bytes }
+
+    /// Writes the record of a sentence; `matches` carry ranges relative to the sentence
+    /// start. Returns the record's labels as bits indexed like `Tag.allCases`.
+    public mutating func write(_ sentence: Sentence, matches: [Match]) -> UInt8 {
+        let range = sentence.range
+        let block = document.blocks[sentence.block]
+        var labels: UInt8 = 0
+        for m in matches { labels |= 1 << Self.tagIndex(m.tag) }
+        sink.put(byte: UInt8(ascii: "{"))
+        let shared = self.shared
+        shared.withUnsafeBufferPointer { sink.put($0) }
+        sink.put(",\"index\":"); sink.put(sentence.index)
+        sink.put(",\"text\":")
+        let textStart = sink.count
+        text(range)
+        let textEnd = sink.count
+        sink.put(",\"labels\":[")
+        var first = true
+        for k in 0..<Self.labelNames.count where labels & (1 << k) != 0 {
+            if !first { sink.put(byte: UInt8(ascii: ",")) }
+            first = false
+            sink.put(Self.labelNames[k])
+        }
+        sink.put("],\"section\":[")
+        for (k, s) in block.sectionPath.enumerated() {
+            if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
+            sink.put(string: s)
+        }
+        sink.put("],\"block\":{\"kind\":"); sink.put(string: block.kind.rawValue)
+        sink.put(",\"index\":"); sink.put(sentence.block)
+        sink.put("},\"offsets\":"); offsets(range)
+        sink.put(",\"source\":"); source(range, block: block)
+        sink.put(",\"quote\":{\"exact\":"); sink.repeatBytes(textStart..<textEnd)
+        let context = quoteContext(range)
+        sink.put(",\"prefix\":"); text(context.lowerBound..<range.lowerBound)
+        sink.put(",\"suffix\":"); text(range.upperBound..<context.upperBound)
+        sink.put("},\"tags\":[")
+        for (k, m) in matches.enumerated() {
+            if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
+            tag(m, base: range.lowerBound)
+        }
+        sink.put("]}\n")
+        return labels
+    }
+
+    /// `Tag.allCases` as JSON strings.
+    private static let labelNames: [StaticString] = [#""claim""#, #""position""#, #""figure""#, #""recommendation""#]
+
+    private static func tagIndex(_ t: Tag) -> Int {
+        switch t {
+        case .claim: 0
+        case .position: 1
+        case .figure: 2
+        case .recommendation: 3
+        }
+    }
+
+    private mutating func tag(_ m: Match, base: Int) {
+        let span = (m.range.lowerBound + base)..<(m.range.upperBound + base)
+        sink.put("{\"label\":"); sink.put(Self.labelNames[Self.tagIndex(m.tag)])
+        sink.put(",\"rule\":"); sink.put(string: m.ruleID)
+        sink.put(",\"file\":"); sink.put(string: m.file)
+        sink.put(",\"line\":"); sink.put(m.line)
+        sink.put(",\"text\":"); text(span)
+        sink.put(",\"offsets\":"); offsets(span)
+        sink.put(",\"captures\":{")
+        for (k, c) in m.captures.enumerated() {
+            if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
+            let r = (c.range.lowerBound + base)..<(c.range.upperBound + base)
+            sink.put(string: c.name)
+            sink.put(":{\"text\":"); text(r)
+            sink.put(",\"offsets\":"); offsets(r)
+            sink.put(byte: UInt8(ascii: "}"))
+        }
+        sink.put("},\"fields\":{")
+        for (k, f) in m.fields.enumerated() {
+            if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
+            sink.put(string: f.name)
+            sink.put(byte: UInt8(ascii: ":"))
+            switch f.value {
+            case .string(let s): sink.put(string: s)
+            case .number(let d): sink.put(d)
+            case .bool(let b): sink.put(b ? "true" : "false")
+            }
+        }
+        sink.put("}}")
+    }
+
+    /// A range of the document text as a JSON string, as `Document.string` decodes it.
+    private mutating func text(_ r: Range<Int>) {
+        let bytes = document.text
+        let ok = bytes.withUnsafeBufferPointer { sink.putEscaped(UnsafeBufferPointer(rebasing: $0[r])) }
+        if !ok { sink.put(string: document.string(r)) }   // ill-formed UTF-8, repaired
+    }
+
+    private mutating func offsets(_ r: Range<Int>) {
+        let o = counter.offsets(r)
+        sink.put("{\"scalar\":["); sink.put(o.scalar.lowerBound)
+        sink.put(byte: UInt8(ascii: ",")); sink.put(o.scalar.upperBound)
+        sink.put("],\"utf16\":["); sink.put(o.utf16.lowerBound)
+        sink.put(byte: UInt8(ascii: ",")); sink.put(o.utf16.upperBound)
+        sink.put("],\"utf8\":["); sink.put(r.lowerBound)
+        sink.put(byte: UInt8(ascii: ",")); sink.put(r.upperBound)
+        sink.put("]}")
+    }
+
+    /// `RecordBuilder.location`, printed as `RecordEncoder.source` prints it.
+    private mutating func source(_ range: Range<Int>, block: Block) {
+        sink.put("{\"line\":")
+        if let map = document.sourceMap {
+            let bytes = map.sourceRange(forText: range)
+            if lines == nil { lines = SourceLines(document.source) }
+            let (line, column) = lines!.location(of: bytes.lowerBound)
+            sink.put(line)
+            sink.put(",\"column\":"); sink.put(column)
+            sink.put(",\"bytes\":["); sink.put(bytes.lowerBound)
+            sink.put(byte: UInt8(ascii: ",")); sink.put(bytes.upperBound)
+            sink.put(byte: UInt8(ascii: "]"))
+        } else {
+            sink.put(block.sourceLine)
+        }
+        if let x = block.xpath { sink.put(",\"xpath\":"); sink.put(string: x) }
+        sink.put(byte: UInt8(ascii: "}"))
+    }
+
+    /// The quote selector's context either side, as `RecordBuilder.quote` takes it.
+    private func quoteContext(_ range: Range<Int>) -> Range<Int> {
+        RecordBuilder.contextRange(around: range, in: document.text)
+    }
+}
