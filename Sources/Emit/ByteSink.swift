@@ -57,27 +57,42 @@ struct ByteSink: ~Copyable {
         count += r.count
     }
 
-    /// Decimal digits, written in place: the digit count first, then the digits backwards.
+    /// Decimal digits, written in place: the digit count first, then the digits backwards,
+    /// two at a time from a table of "00"..."99".
     mutating func put(_ v: Int) {
         reserve(20)
         if v < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
         var m = v.magnitude
         var n = 1
-        var limit: UInt = 10
-        while n < 20, m >= limit {
-            n += 1
-            let (next, overflow) = limit.multipliedReportingOverflow(by: 10)
-            if overflow { break }
-            limit = next
-        }
+        var t = m
+        while t >= 10_000 { t /= 10_000; n += 4 }
+        if t >= 100 { n += t >= 1_000 ? 3 : 2 } else if t >= 10 { n += 1 }
         var p = base + count + n
-        repeat {
-            p -= 1
-            p.pointee = 0x30 + UInt8(truncatingIfNeeded: m % 10)
-            m /= 10
-        } while m > 0
+        Self.digitPairs.withUTF8Buffer { pairs in
+            while m >= 100 {
+                let r = Int(m % 100)
+                m /= 100
+                p -= 2
+                p[0] = pairs[2 * r]
+                p[1] = pairs[2 * r + 1]
+            }
+            if m >= 10 {
+                p -= 2
+                p[0] = pairs[2 * Int(m)]
+                p[1] = pairs[2 * Int(m) + 1]
+            } else {
+                p -= 1
+                p[0] = 0x30 + UInt8(truncatingIfNeeded: m)
+            }
+        }
         count += n
     }
+
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// A field value: as `JSONWriter.put(_: Double)` writes it.
     mutating func put(_ v: Double) {

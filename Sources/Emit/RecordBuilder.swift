@@ -67,18 +67,31 @@ public struct RecordBuilder {
 
     /// `range` widened by `quoteContext` scalars either side (fewer at the ends of the text).
     static func contextRange(around range: Range<Int>, in text: [UInt8]) -> Range<Int> {
-        var start = range.lowerBound, n = 0
-        while start > 0 && n < quoteContext {
-            start -= 1
-            if text[start] & 0xC0 != 0x80 { n += 1 }
+        text.withUnsafeBufferPointer { text in
+            // 32 ASCII bytes are 32 scalars: such a window is taken whole.
+            func asciiWindow(_ at: Int) -> Bool {
+                quoteContext % 8 == 0 && at >= 0 && at + quoteContext <= text.count
+                    && stride(from: at, to: at + quoteContext, by: 8).allSatisfy { SWAR.isASCII(SWAR.load(text, $0)) }
+            }
+            var start = range.lowerBound, n = 0
+            if asciiWindow(start - quoteContext) { start -= quoteContext; n = quoteContext }
+            while start > 0 && n < quoteContext {
+                start -= 1
+                if text[start] & 0xC0 != 0x80 { n += 1 }
+            }
+            var end = range.upperBound
+            n = 0
+            if asciiWindow(end) {
+                end += quoteContext
+                n = quoteContext
+                while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
+            }
+            while end < text.count && n < quoteContext {
+                end += 1
+                while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
+                n += 1
+            }
+            return start..<end
         }
-        var end = range.upperBound
-        n = 0
-        while end < text.count && n < quoteContext {
-            end += 1
-            while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
-            n += 1
-        }
-        return start..<end
     }
 }

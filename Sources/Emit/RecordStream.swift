@@ -55,7 +55,7 @@ public struct RecordStream: ~Copyable {
         }
         sink.put("],\"block\":{\"kind\":"); sink.put(string: block.kind.rawValue)
         sink.put(",\"index\":"); sink.put(sentence.block)
-        sink.put("},\"offsets\":"); offsets(range)
+        sink.put("},\"offsets\":"); offsets(counter.enter(range))
         sink.put(",\"source\":"); source(range, block: block)
         sink.put(",\"quote\":{\"exact\":"); sink.repeatBytes(textStart..<textEnd)
         let context = quoteContext(range)
@@ -120,15 +120,31 @@ public struct RecordStream: ~Copyable {
         if !ok { sink.put(string: document.string(r)) }   // ill-formed UTF-8, repaired
     }
 
-    private mutating func offsets(_ r: Range<Int>) {
-        let o = counter.offsets(r)
-        sink.put("{\"scalar\":["); sink.put(o.scalar.lowerBound)
-        sink.put(byte: UInt8(ascii: ",")); sink.put(o.scalar.upperBound)
-        sink.put("],\"utf16\":["); sink.put(o.utf16.lowerBound)
-        sink.put(byte: UInt8(ascii: ",")); sink.put(o.utf16.upperBound)
-        sink.put("],\"utf8\":["); sink.put(r.lowerBound)
-        sink.put(byte: UInt8(ascii: ",")); sink.put(r.upperBound)
+    private mutating func offsets(_ r: Range<Int>) { offsets(counter.offsets(r)) }
+
+    /// The three ranges are often the same numbers (ASCII text): those are printed once
+    /// and copied.
+    private mutating func offsets(_ o: Offsets) {
+        sink.put("{\"scalar\":[")
+        let scalar = pair(o.scalar)
+        sink.put("],\"utf16\":[")
+        let utf16 = o.utf16 == o.scalar ? repeated(scalar) : pair(o.utf16)
+        sink.put("],\"utf8\":[")
+        _ = o.utf8 == o.scalar ? repeated(scalar) : o.utf8 == o.utf16 ? repeated(utf16) : pair(o.utf8)
         sink.put("]}")
+    }
+
+    /// `lower,upper`; returns where it was written.
+    private mutating func pair(_ r: Range<Int>) -> Range<Int> {
+        let start = sink.count
+        sink.put(r.lowerBound); sink.put(byte: UInt8(ascii: ",")); sink.put(r.upperBound)
+        return start..<sink.count
+    }
+
+    private mutating func repeated(_ written: Range<Int>) -> Range<Int> {
+        let start = sink.count
+        sink.repeatBytes(written)
+        return start..<sink.count
     }
 
     /// `RecordBuilder.location`, printed as `RecordEncoder.source` prints it.

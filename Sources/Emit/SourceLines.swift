@@ -24,7 +24,7 @@ struct SourceLines {
                 // Eight bytes at a time past runs with no line end: a scalar per byte that
                 // is not a continuation byte (10xxxxxx).
                 if i + 8 <= target, case let w = SWAR.load(p, i), !SWAR.hasByte(w, 0x0A), !SWAR.hasByte(w, 0x0D) {
-                    column += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    column += SWAR.isASCII(w) ? 8 : 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
                     i += 8
                     continue
                 }
