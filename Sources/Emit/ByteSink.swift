@@ -57,42 +57,16 @@ struct ByteSink: ~Copyable {
         count += r.count
     }
 
-    /// Decimal digits, written in place: the digit count first, then the digits backwards,
-    /// two at a time from a table of "00"..."99".
-    mutating func put(_ v: Int) {
-        reserve(20)
-        if v < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
-        var m = v.magnitude
-        var n = 1
-        var t = m
-        while t >= 10_000 { t /= 10_000; n += 4 }
-        if t >= 100 { n += t >= 1_000 ? 3 : 2 } else if t >= 10 { n += 1 }
-        var p = base + count + n
-        Self.digitPairs.withUTF8Buffer { pairs in
-            while m >= 100 {
-                let r = Int(m % 100)
-                m /= 100
-                p -= 2
-                p[0] = pairs[2 * r]
-                p[1] = pairs[2 * r + 1]
-            }
-            if m >= 10 {
-                p -= 2
-                p[0] = pairs[2 * Int(m)]
-                p[1] = pairs[2 * Int(m) + 1]
-            } else {
-                p -= 1
-                p[0] = 0x30 + UInt8(truncatingIfNeeded: m)
-            }
-        }
-        count += n
-    }
+    mutating func put(_ v: Int) { write(reserving: 20) { $0.put(v) } }
 
-    private static let digitPairs: StaticString = """
-        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899
-        """
+    /// Several writes after one capacity check of `n` bytes, which they must not exceed.
+    @inline(__always)
+    mutating func write(reserving n: Int, _ body: (inout ByteCursor) -> Void) {
+        reserve(n)
+        var c = ByteCursor(p: base + count)
+        body(&c)
+        count = c.p - base
+    }
 
     /// A field value: as `JSONWriter.put(_: Double)` writes it.
     mutating func put(_ v: Double) {
@@ -190,4 +164,61 @@ struct ByteSink: ~Copyable {
         default: return 0
         }
     }
+}
+
+/// Writes into space a `ByteSink` has reserved (`ByteSink.write(reserving:_:)`).
+struct ByteCursor {
+    var p: UnsafeMutablePointer<UInt8>
+
+    @inline(__always)
+    mutating func put(_ literal: StaticString) {
+        p.update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        p += literal.utf8CodeUnitCount
+    }
+
+    @inline(__always)
+    mutating func put(byte: UInt8) { p.pointee = byte; p += 1 }
+
+    /// Bytes written earlier (`from` lies before `p`).
+    mutating func copy(_ from: UnsafeMutablePointer<UInt8>, count: Int) {
+        p.update(from: from, count: count)
+        p += count
+    }
+
+    /// Decimal digits (at most 20 bytes): the digit count first, then the digits backwards,
+    /// two at a time from a table of "00"..."99".
+    mutating func put(_ v: Int) {
+        if v < 0 { put(byte: UInt8(ascii: "-")) }
+        var m = v.magnitude
+        var n = 1
+        var t = m
+        while t >= 10_000 { t /= 10_000; n += 4 }
+        if t >= 100 { n += t >= 1_000 ? 3 : 2 } else if t >= 10 { n += 1 }
+        var q = p + n
+        Self.digitPairs.withUTF8Buffer { pairs in
+            while m >= 100 {
+                let r = Int(m % 100)
+                m /= 100
+                q -= 2
+                q[0] = pairs[2 * r]
+                q[1] = pairs[2 * r + 1]
+            }
+            if m >= 10 {
+                q -= 2
+                q[0] = pairs[2 * Int(m)]
+                q[1] = pairs[2 * Int(m) + 1]
+            } else {
+                q -= 1
+                q[0] = 0x30 + UInt8(truncatingIfNeeded: m)
+            }
+        }
+        p += n
+    }
+
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
 }

@@ -15,6 +15,9 @@ public struct RecordStream: ~Copyable {
     private var counter: OffsetCounter
     private var lines: SourceLines?
     private var sink: ByteSink
+    /// The sentence being written, when its text went out verbatim (no escapes, well-formed)
+    /// and where: the texts of its tags and captures are then copies of part of it.
+    private var verbatim: (range: Range<Int>, at: Int)?
 
     public init(document: Document, rulesSHA256: String) {
         self.document = document
@@ -39,8 +42,9 @@ public struct RecordStream: ~Copyable {
         sink.put(",\"index\":"); sink.put(sentence.index)
         sink.put(",\"text\":")
         let textStart = sink.count
-        text(range)
+        let asIs = text(range)
         let textEnd = sink.count
+        verbatim = asIs && textEnd - textStart == range.count + 2 ? (range, textStart + 1) : nil
         sink.put(",\"labels\":[")
         var first = true
         for k in 0..<Self.labelNames.count where labels & (1 << k) != 0 {
@@ -67,6 +71,7 @@ public struct RecordStream: ~Copyable {
             tag(m, base: range.lowerBound)
         }
         sink.put("]}\n")
+        verbatim = nil
         return labels
     }
 
@@ -113,38 +118,54 @@ public struct RecordStream: ~Copyable {
         sink.put("}}")
     }
 
-    /// A range of the document text as a JSON string, as `Document.string` decodes it.
-    private mutating func text(_ r: Range<Int>) {
+    /// A range of the document text as a JSON string, as `Document.string` decodes it;
+    /// false when it had to be repaired.
+    @discardableResult
+    private mutating func text(_ r: Range<Int>) -> Bool {
         let bytes = document.text
+        if let (sentence, at) = verbatim, sentence.contains(r.lowerBound), r.upperBound <= sentence.upperBound,
+           bytes.withUnsafeBufferPointer({ startsScalar($0, r.lowerBound) && startsScalar($0, r.upperBound) }) {
+            // Inside a verbatim sentence, on scalar boundaries: the same bytes, already written.
+            sink.put(byte: UInt8(ascii: "\""))
+            sink.repeatBytes((at + r.lowerBound - sentence.lowerBound)..<(at + r.upperBound - sentence.lowerBound))
+            sink.put(byte: UInt8(ascii: "\""))
+            return true
+        }
         let ok = bytes.withUnsafeBufferPointer { sink.putEscaped(UnsafeBufferPointer(rebasing: $0[r])) }
         if !ok { sink.put(string: document.string(r)) }   // ill-formed UTF-8, repaired
+        return ok
     }
+
+    private func startsScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { i >= p.count || p[i] & 0xC0 != 0x80 }
 
     private mutating func offsets(_ r: Range<Int>) { offsets(counter.offsets(r)) }
 
     /// The three ranges are often the same numbers (ASCII text): those are printed once
     /// and copied.
     private mutating func offsets(_ o: Offsets) {
-        sink.put("{\"scalar\":[")
-        let scalar = pair(o.scalar)
-        sink.put("],\"utf16\":[")
-        let utf16 = o.utf16 == o.scalar ? repeated(scalar) : pair(o.utf16)
-        sink.put("],\"utf8\":[")
-        _ = o.utf8 == o.scalar ? repeated(scalar) : o.utf8 == o.utf16 ? repeated(utf16) : pair(o.utf8)
-        sink.put("]}")
-    }
-
-    /// `lower,upper`; returns where it was written.
-    private mutating func pair(_ r: Range<Int>) -> Range<Int> {
-        let start = sink.count
-        sink.put(r.lowerBound); sink.put(byte: UInt8(ascii: ",")); sink.put(r.upperBound)
-        return start..<sink.count
-    }
-
-    private mutating func repeated(_ written: Range<Int>) -> Range<Int> {
-        let start = sink.count
-        sink.repeatBytes(written)
-        return start..<sink.count
+        sink.write(reserving: 160) { c in
+            c.put("{\"scalar\":[")
+            let scalar = c.p
+            c.put(o.scalar.lowerBound); c.put(byte: UInt8(ascii: ",")); c.put(o.scalar.upperBound)
+            let scalarCount = c.p - scalar
+            c.put("],\"utf16\":[")
+            let utf16 = c.p
+            if o.utf16 == o.scalar {
+                c.copy(scalar, count: scalarCount)
+            } else {
+                c.put(o.utf16.lowerBound); c.put(byte: UInt8(ascii: ",")); c.put(o.utf16.upperBound)
+            }
+            let utf16Count = c.p - utf16
+            c.put("],\"utf8\":[")
+            if o.utf8 == o.scalar {
+                c.copy(scalar, count: scalarCount)
+            } else if o.utf8 == o.utf16 {
+                c.copy(utf16, count: utf16Count)
+            } else {
+                c.put(o.utf8.lowerBound); c.put(byte: UInt8(ascii: ",")); c.put(o.utf8.upperBound)
+            }
+            c.put("]}")
+        }
     }
 
     /// `RecordBuilder.location`, printed as `RecordEncoder.source` prints it.

@@ -124,7 +124,8 @@ final class RecordTests: XCTestCase {
             let matches: [[Match]] = [
                 [],
                 [Match(tag: .figure, ruleID: "fig.pct", file: "figure.yaml", line: 7, range: 12..<15,
-                       captures: [Capture(name: "value", range: 12..<14), Capture(name: "u\"nit", range: 14..<15)],
+                       captures: [Capture(name: "value", range: 12..<14), Capture(name: "u\"nit", range: 14..<15),
+                                  Capture(name: "cut", range: 20..<24), Capture(name: "quoted", range: 19..<26)],
                        fields: [("value", .number(30)), ("low", .number(0.25)), ("high", .number(-1e20)),
                                 ("x", .number(.nan)), ("unit", .string("per\"cent")), ("approx", .bool(true))]),
                  Match(tag: .claim, ruleID: "c\\1", file: "claims/a.yaml", line: 1, range: 0..<6)],
