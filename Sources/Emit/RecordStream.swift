@@ -23,7 +23,9 @@ public struct RecordStream: ~Copyable {
         self.document = document
         shared = RecordEncoder(document: DocumentInfo(document), rulesSHA256: rulesSHA256).shared
         counter = OffsetCounter(document.text)
-        sink = ByteSink(capacity: document.text.count * 2)
+        // Records run to about five times the text they quote; pages of the buffer that are
+        // never written cost nothing, a regrowth copies everything written so far.
+        sink = ByteSink(capacity: document.text.count * 8 + 4096)
     }
 
     /// The lines written so far.
