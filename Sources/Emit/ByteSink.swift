@@ -108,12 +108,19 @@ struct ByteSink: ~Copyable {
         var i = 0
         while i < n {
             // Eight bytes at a time: ASCII needing no escape is stored as one word.
-            if i + 8 <= n, case let w = SWAR.load(s, i), SWAR.isASCII(w),
-               !SWAR.hasByte(w, below: 0x20), !SWAR.hasByte(w, 0x22), !SWAR.hasByte(w, 0x5C) {
+            if i + 8 <= n, case let w = SWAR.load(s, i), Self.isPlain(w) {
                 UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
                 out += 8
                 i += 8
                 continue
+            }
+            // The last few bytes: the word ending at the end, when it is plain, overlaps
+            // bytes already copied as they are.
+            if i > n - 8, n >= 8, case let w = SWAR.load(s, n - 8), Self.isPlain(w) {
+                UnsafeMutableRawPointer(out - (i - (n - 8))).storeBytes(of: w, as: UInt64.self)
+                out += n - i
+                i = n
+                break
             }
             let b = src[i]
             if b >= 0x80 {
@@ -144,6 +151,12 @@ struct ByteSink: ~Copyable {
         out += 1
         count = out - base
         return true
+    }
+
+    /// Eight ASCII bytes none of which needs an escape.
+    @inline(__always)
+    private static func isPlain(_ w: UInt64) -> Bool {
+        SWAR.isASCII(w) && !SWAR.hasByte(w, below: 0x20) && !SWAR.hasByte(w, 0x22) && !SWAR.hasByte(w, 0x5C)
     }
 
     /// Length of the well-formed UTF-8 sequence at `i` (lead byte >= 0x80), 0 if ill-formed

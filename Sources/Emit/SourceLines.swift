@@ -21,8 +21,14 @@ struct SourceLines {
             let n = p.count
             var i = offset
             while i < target {
-                // Eight bytes at a time past runs with no line end: a scalar per byte that
+                // Sixteen, then eight bytes at a time past runs with no line end: a scalar per byte that
                 // is not a continuation byte (10xxxxxx).
+                if i + 16 <= target, case let w = SWAR.load(p, i), case let v = SWAR.load(p, i + 8),
+                   SWAR.isASCII(w | v), !SWAR.hasByte(w, below: 0x0E), !SWAR.hasByte(v, below: 0x0E) {
+                    column += 16
+                    i += 16
+                    continue
+                }
                 if i + 8 <= target, case let w = SWAR.load(p, i), !SWAR.hasByte(w, 0x0A), !SWAR.hasByte(w, 0x0D) {
                     column += SWAR.isASCII(w) ? 8 : 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
                     i += 8
