@@ -31,7 +31,11 @@ enum FigureLexer {
             } else if isLetterStart(b, i) {
                 i += utf8Width(c)
                 // An apostrophe ends the word: "people's" is "people", "'", "s".
-                while i < n, symbolWidth(b, i) == nil, isLetterStart(b, i) { i += utf8Width(b[i]) }
+                while i < n {
+                    if (b[i] | 0x20) &- 0x61 < 26 { i += 1; continue }   // an ASCII letter, the usual case
+                    guard symbolWidth(b, i) == nil, isLetterStart(b, i) else { break }
+                    i += utf8Width(b[i])
+                }
                 tok = FigureToken(kind: .word, range: start..<i, spaced: spaced)
             } else {
                 i += max(1, min(utf8Width(c), n - i))

@@ -125,10 +125,7 @@ struct FigureScan {
     // MARK: token helpers
 
     /// ASCII-lowercased text of a token (non-ASCII bytes kept as they are).
-    func lower(_ i: Int) -> String {
-        String(decoding: bytes[tokens[i].range].lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 },
-               as: UTF8.self)
-    }
+    func lower(_ i: Int) -> String { String(decoding: low(i), as: UTF8.self) }
 
     func text(_ i: Int) -> String { String(decoding: bytes[tokens[i].range], as: UTF8.self) }
 
