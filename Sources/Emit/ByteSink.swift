@@ -107,7 +107,14 @@ struct ByteSink: ~Copyable {
         }
         var i = 0
         while i < n {
-            // Eight bytes at a time: ASCII needing no escape is stored as one word.
+            // Sixteen or eight bytes at a time: ASCII needing no escape is stored as words.
+            if i + 16 <= n, case let w = SWAR.load(s, i), case let v = SWAR.load(s, i + 8), Self.isPlain(w), Self.isPlain(v) {
+                UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
+                UnsafeMutableRawPointer(out + 8).storeBytes(of: v, as: UInt64.self)
+                out += 16
+                i += 16
+                continue
+            }
             if i + 8 <= n, case let w = SWAR.load(s, i), Self.isPlain(w) {
                 UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
                 out += 8

@@ -27,6 +27,10 @@ struct OffsetCounter {
         ascii = isASCII ? range : 0..<0
         asciiScalar = s.scalar
         asciiUTF16 = s.utf16
+        if isASCII {
+            // The next sentence is walked to from this one's end, not rescanned from its start.
+            byte = range.upperBound; scalar = s.scalar + range.count; utf16 = s.utf16 + range.count
+        }
         return offsets(range)
     }
 
@@ -53,6 +57,10 @@ struct OffsetCounter {
                 utf16 -= b >= 0xF0 ? 2 : 1
             }
             while byte < target {
+                if byte + 16 <= target, SWAR.isASCII(SWAR.load(p, byte) | SWAR.load(p, byte + 8)) {
+                    byte += 16; scalar += 16; utf16 += 16
+                    continue
+                }
                 if byte + 8 <= target, SWAR.isASCII(SWAR.load(p, byte)) {
                     byte += 8; scalar += 8; utf16 += 8
                     continue
