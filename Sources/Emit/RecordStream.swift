@@ -24,8 +24,9 @@ public struct RecordStream: ~Copyable {
         shared = RecordEncoder(document: DocumentInfo(document), rulesSHA256: rulesSHA256).shared
         counter = OffsetCounter(document.text)
         // Records run to about five times the text they quote; pages of the buffer that are
-        // never written cost nothing, a regrowth copies everything written so far.
-        sink = ByteSink(capacity: document.text.count * 8 + 4096)
+        // never written cost nothing, a regrowth copies everything written so far. (Capped
+        // so a huge document does not reserve gigabytes up front; it grows past that.)
+        sink = ByteSink(capacity: min(document.text.count * 8, 1 << 28) + 4096)
     }
 
     /// The lines written so far.
