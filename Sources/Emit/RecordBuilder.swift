@@ -60,20 +60,38 @@ public struct RecordBuilder {
     }
 
     private func quote(_ range: Range<Int>, exact: String) -> Quote {
-        let text = document.text
-        var start = range.lowerBound, n = 0
-        while start > 0 && n < Self.quoteContext {
-            start -= 1
-            if text[start] & 0xC0 != 0x80 { n += 1 }
+        let context = Self.contextRange(around: range, in: document.text)
+        return Quote(exact: exact, prefix: document.string(context.lowerBound..<range.lowerBound),
+                     suffix: document.string(range.upperBound..<context.upperBound))
+    }
+
+    /// `range` widened by `quoteContext` scalars either side (fewer at the ends of the text).
+    static func contextRange(around range: Range<Int>, in text: [UInt8]) -> Range<Int> {
+        text.withUnsafeBufferPointer { text in
+            // 32 ASCII bytes are 32 scalars: such a window is taken whole.
+            func asciiWindow(_ at: Int) -> Bool {
+                quoteContext % 8 == 0 && at >= 0 && at + quoteContext <= text.count
+                    && stride(from: at, to: at + quoteContext, by: 8).allSatisfy { SWAR.isASCII(SWAR.load(text, $0)) }
+            }
+            var start = range.lowerBound, n = 0
+            if asciiWindow(start - quoteContext) { start -= quoteContext; n = quoteContext }
+            while start > 0 && n < quoteContext {
+                start -= 1
+                if text[start] & 0xC0 != 0x80 { n += 1 }
+            }
+            var end = range.upperBound
+            n = 0
+            if asciiWindow(end) {
+                end += quoteContext
+                n = quoteContext
+                while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
+            }
+            while end < text.count && n < quoteContext {
+                end += 1
+                while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
+                n += 1
+            }
+            return start..<end
         }
-        var end = range.upperBound
-        n = 0
-        while end < text.count && n < Self.quoteContext {
-            end += 1
-            while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
-            n += 1
-        }
-        return Quote(exact: exact, prefix: document.string(start..<range.lowerBound),
-                     suffix: document.string(range.upperBound..<end))
     }
 }

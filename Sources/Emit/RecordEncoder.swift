@@ -8,7 +8,7 @@ public struct RecordEncoder {
     private let document: DocumentInfo
     private let rulesSHA256: String
     /// `"schema":…,"id":…,"doc":{…},"rules_sha256":…` without braces.
-    private let shared: [UInt8]
+    let shared: [UInt8]
 
     public init(document: DocumentInfo, rulesSHA256: String) {
         self.document = document

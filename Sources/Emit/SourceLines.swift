@@ -1,36 +1,49 @@
-/// Line starts of a source file, for `line:column` of a byte offset.
+/// `line:column` of byte offsets in a source file.
+///
+/// Records ask in increasing order, so this keeps a cursor and walks from it instead of
+/// indexing every line start up front: a document costs one pass up to its last record,
+/// and a column is not recounted from the line start (a paragraph is often one long line).
 struct SourceLines {
-    private var starts: [Int] = [0]
     private let bytes: [UInt8]
+    /// The location of byte `offset`, and where its line starts.
+    private var offset = 0, line = 1, column = 1, lineStart = 0
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        // LF, CRLF and lone CR all end a line. Eight bytes at a time past runs with neither.
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// 1-based line, 1-based column in Unicode scalars. LF, CRLF and lone CR end a line.
+    mutating func location(of target: Int) -> (line: Int, column: Int) {
+        let target = min(target, bytes.count)
+        if target < offset {
+            // Behind the cursor: recount the column on the same line, else start over.
+            if target >= lineStart { offset = lineStart; column = 1 } else { offset = 0; line = 1; column = 1; lineStart = 0 }
+        }
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
-            var i = 0
-            while i < n {
-                if i + 8 <= n, case let w = SWAR.load(p, i), !SWAR.hasByte(w, 0x0A), !SWAR.hasByte(w, 0x0D) {
+            var i = offset
+            while i < target {
+                // Sixteen, then eight bytes at a time past runs with no line end: a scalar per byte that
+                // is not a continuation byte (10xxxxxx).
+                if i + 16 <= target, case let w = SWAR.load(p, i), case let v = SWAR.load(p, i + 8),
+                   SWAR.isASCII(w | v), !SWAR.hasByte(w, below: 0x0E), !SWAR.hasByte(v, below: 0x0E) {
+                    column += 16
+                    i += 16
+                    continue
+                }
+                if i + 8 <= target, case let w = SWAR.load(p, i), !SWAR.hasByte(w, 0x0A), !SWAR.hasByte(w, 0x0D) {
+                    column += SWAR.isASCII(w) ? 8 : 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
                     i += 8
                     continue
                 }
                 let b = p[i]
-                if b == 0x0A || (b == 0x0D && (i + 1 == n || p[i + 1] != 0x0A)) { starts.append(i + 1) }
                 i += 1
+                if b == 0x0A || (b == 0x0D && (i == n || p[i] != 0x0A)) {
+                    line += 1; column = 1; lineStart = i
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
         }
-    }
-
-    /// 1-based line, 1-based column in Unicode scalars.
-    func location(of offset: Int) -> (line: Int, column: Int) {
-        var lo = 0, hi = starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        let start = starts[lo - 1]
-        var column = 1
-        for i in start..<min(offset, bytes.count) where bytes[i] & 0xC0 != 0x80 { column += 1 }
-        return (lo, column)
+        offset = target
+        return (line, column)
     }
 }

@@ -46,20 +46,18 @@ public struct Extractor: Sendable {
     }
 
     public func output(_ document: Document, context: MatchContext = MatchContext()) -> DocumentOutput {
-        var writer = JSONWriter(reservingCapacity: document.text.count * 2)
         var out = DocumentOutput(jsonl: [], sentences: 0, records: 0,
                                  labelCounts: Array(repeating: 0, count: Tag.allCases.count))
-        var builder = RecordBuilder(document: document, rulesSHA256: rules.sha256)
-        let encoder = RecordEncoder(document: DocumentInfo(document), rulesSHA256: rules.sha256)
+        // Straight to bytes: the same lines as `records` printed by `RecordEncoder`.
+        var stream = RecordStream(document: document, rulesSHA256: rules.sha256)
         for (s, m) in tagged(document, context: context) {
             out.sentences += 1
             guard allSentences || !m.isEmpty else { continue }
-            let record = builder.record(for: s, matches: m)
-            for l in record.labels { out.labelCounts[Tag.allCases.firstIndex(of: l)!] += 1 }
-            encoder.write(record, to: &writer)
+            let labels = stream.write(s, matches: m)
+            for k in out.labelCounts.indices where labels & (1 << k) != 0 { out.labelCounts[k] += 1 }
             out.records += 1
         }
-        out.jsonl = writer.bytes
+        out.jsonl = stream.bytes
         return out
     }
 }

@@ -6,6 +6,7 @@
 enum FigureLexer {
     static func tokens(_ b: UnsafeBufferPointer<UInt8>) -> [FigureToken] {
         var out: [FigureToken] = []
+        out.reserveCapacity(b.count / 4 + 4)
         var i = 0
         var spaced = true
         let n = b.count
@@ -30,7 +31,11 @@ enum FigureLexer {
             } else if isLetterStart(b, i) {
                 i += utf8Width(c)
                 // An apostrophe ends the word: "people's" is "people", "'", "s".
-                while i < n, symbolWidth(b, i) == nil, isLetterStart(b, i) { i += utf8Width(b[i]) }
+                while i < n {
+                    if (b[i] | 0x20) &- 0x61 < 26 { i += 1; continue }   // an ASCII letter, the usual case
+                    guard symbolWidth(b, i) == nil, isLetterStart(b, i) else { break }
+                    i += utf8Width(b[i])
+                }
                 tok = FigureToken(kind: .word, range: start..<i, spaced: spaced)
             } else {
                 i += max(1, min(utf8Width(c), n - i))
@@ -51,16 +56,24 @@ enum FigureLexer {
     /// Digits with grouping and a decimal part; returns (end, mantissa, digits after point).
     static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Int, UInt64, Int) {
         let n = b.count
-        var digits: [UInt8] = []
-        var groups: [Int] = []       // lengths of the digit runs after each dot
+        var mantissa: UInt64 = 0
+        var dropped = 0
         var i = start
+        // Digits are accumulated as they are read; beyond 19 digits the magnitude is kept.
         func run() -> Int {
             let s = i
-            while i < n, isDigit(b[i]) { digits.append(b[i] - 0x30); i += 1 }
+            while i < n, isDigit(b[i]) {
+                let (m, o1) = mantissa.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = m.addingReportingOverflow(UInt64(b[i] - 0x30))
+                if o1 || o2 { dropped += 1 } else { mantissa = sum }
+                i += 1
+            }
             return i - s
         }
         _ = run()
-        var dots = 0
+        // The digit runs after each dot: the first, the last, and whether all are three long.
+        var dots = 0, firstGroup = 0, lastGroup = 0
+        var allThree = true
         while i + 1 < n, isDigit(b[i + 1]) {
             if b[i] == 0x2C {
                 // A grouping comma has exactly three digits after it.
@@ -69,23 +82,18 @@ enum FigureLexer {
                 guard k - (i + 1) == 3 else { break }
                 i += 1; _ = run()
             } else if b[i] == 0x2E {
-                i += 1; dots += 1; groups.append(run())
+                i += 1; dots += 1
+                lastGroup = run()
+                if dots == 1 { firstGroup = lastGroup }
+                if lastGroup != 3 { allThree = false }
             } else {
                 break
             }
         }
         // One dot: decimal point. Several dots each before three digits: grouping.
         var fraction = 0
-        if dots == 1 { fraction = groups[0] }
-        if dots > 1, !groups.allSatisfy({ $0 == 3 }) { fraction = groups.last ?? 0 }
-        var mantissa: UInt64 = 0
-        var dropped = 0
-        for d in digits {
-            let (m, o1) = mantissa.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(UInt64(d))
-            if o1 || o2 { dropped += 1; continue }   // beyond 19 digits: keep the magnitude
-            mantissa = s
-        }
+        if dots == 1 { fraction = firstGroup }
+        if dots > 1, !allThree { fraction = lastGroup }
         return (i, mantissa, fraction - dropped)
     }
 

@@ -2,25 +2,28 @@
 /// "a dozen", "half a dozen", "a couple of", and fractions ("a third", "two-thirds",
 /// "three quarters", "half"). Vague plurals ("dozens", "hundreds") are not numbers.
 enum NumberWords {
-    static let small: [String: UInt64] = [
+    static let small = WordTable<UInt64>([
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
         "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
         "nineteen": 19,
-    ]
-    static let tens: [String: UInt64] = [
+    ])
+    static let tens = WordTable<UInt64>([
         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90,
-    ]
-    static let scales: [String: UInt64] = [
+    ])
+    static let scales = WordTable<UInt64>([
         "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
         "trillion": 1_000_000_000_000,
-    ]
+    ])
     /// Denominators of fractions, singular and plural.
-    static let fractions: [String: UInt64] = [
+    static let fractions = WordTable<UInt64>([
         "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
         "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
-    ]
+    ])
+    /// Words before "one" or "half" that make it a pronoun or a part.
+    static let determiners = WordSet(["no", "any", "every", "some", "this", "that", "which", "each", "the",
+                                      "first", "second", "latter", "former", "other"])
 
     /// Parses a spelled-out number starting at token `i`, with any digit-free scale words,
     /// reading no token at or past `s.limit` (the end of the match).
@@ -32,35 +35,36 @@ enum NumberWords {
         var current: UInt64 = 0
         var any = false
         var scaled = false
-        func word(_ k: Int) -> String? { k < stop && toks[k].kind == .word ? s.lower(k) : nil }
+        // Lowercased bytes of a word token before the end of the match.
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8>? { k < stop && toks[k].kind == .word ? s.low(k) : nil }
+        func isWord(_ k: Int, _ w: StaticString) -> Bool { word(k)?.spells(w) == true }
+        func isScale(_ k: Int) -> Bool { word(k).map { scales[$0] != nil } ?? false }
         func numberWord(_ k: Int) -> Bool {
             guard let w = word(k) else { return false }
-            return small[w] != nil || tens[w] != nil || scales[w] != nil || w == "hundred" || w == "dozen"
+            return small[w] != nil || tens[w] != nil || scales[w] != nil || w.spells("hundred") || w.spells("dozen")
         }
 
         // "one of the", "no one", "the second half": pronouns and parts, not quantities.
-        if let w = word(j), w == "one" || w == "half" {
-            let prev = i > 0 && toks[i - 1].kind == .word ? s.lower(i - 1) : ""
-            if ["no", "any", "every", "some", "this", "that", "which", "each", "the", "first",
-                "second", "latter", "former", "other"].contains(prev) { return nil }
-            if w == "one", let next = word(j + 1), next == "of" || next == "another" { return nil }
+        if let w = word(j), w.spells("one") || w.spells("half") {
+            if i > 0, toks[i - 1].kind == .word, determiners.contains(s.low(i - 1)) { return nil }
+            if w.spells("one"), isWord(j + 1, "of") || isWord(j + 1, "another") { return nil }
         }
         // "a"/"an"/"one" before a fraction, a scale or "dozen"/"couple"/"pair".
-        if let w = word(j), w == "a" || w == "an" {
+        if let w = word(j), w.spells("a") || w.spells("an") {
             guard let next = word(j + 1) else { return nil }
-            if next == "couple" || next == "pair" {
+            if next.spells("couple") || next.spells("pair") {
                 var end = j + 2
-                if word(end) == "of" { end += 1 }
+                if isWord(end, "of") { end += 1 }
                 return Quantity(numerator: 2, tokens: i..<end)
             }
-            if let d = fractions[next], !next.hasSuffix("s") {
+            if let d = fractions[next], next.last != UInt8(ascii: "s") {
                 return Quantity(numerator: 1, denominator: d, tokens: i..<(j + 2))
             }
-            guard next == "hundred" || next == "dozen" || scales[next] != nil else { return nil }
+            guard next.spells("hundred") || next.spells("dozen") || scales[next] != nil else { return nil }
             current = 1; any = true; j += 1
-        } else if word(j) == "half" {
+        } else if isWord(j, "half") {
             // "half a million", "half a dozen"; "half" alone is 0.5.
-            if word(j + 1) == "a", let w = word(j + 2), let f = scales[w] ?? (w == "dozen" ? 12 : nil) {
+            if isWord(j + 1, "a"), let w = word(j + 2), let f = scales[w] ?? (w.spells("dozen") ? 12 : nil) {
                 return Quantity(numerator: f, denominator: 2, tokens: i..<(j + 3), scaled: true)
             }
             return Quantity(numerator: 1, denominator: 2, tokens: i..<(j + 1))
@@ -78,13 +82,13 @@ enum NumberWords {
                    let u = word(j + 1), let uv = small[u], uv > 0, uv < 10 {
                     current += uv; j += 2
                 }
-            } else if w == "hundred" {
+            } else if w.spells("hundred") {
                 current = max(current, 1) * 100; any = true; j += 1
-            } else if w == "dozen" {
+            } else if w.spells("dozen") {
                 current = max(current, 1) * 12; any = true; scaled = true; j += 1
             } else if let f = scales[w], any {
                 total += max(current, 1) * f; current = 0; scaled = true; j += 1
-            } else if w == "and", any, current % 100 == 0, numberWord(j + 1), scales[word(j + 1) ?? ""] == nil {
+            } else if w.spells("and"), any, current % 100 == 0, numberWord(j + 1), !isScale(j + 1) {
                 j += 1     // "one hundred and twenty", "two thousand and five"; not "two and three"
             } else if let d = fractions[w], any, total == 0, current > 0, current < 10 {
                 // "two thirds", "three-quarters" (glued dash skipped below)

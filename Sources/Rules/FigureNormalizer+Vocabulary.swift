@@ -5,40 +5,41 @@
 enum FigureVocabulary {
     /// The multiplier of a scale word. Single letters ("m", "k", "b") and short forms
     /// count only when glued to the digits ("5m", "3k", "$190bn") or as "M"/"K"/"B".
-    static func scale(_ w: String, attached: Bool, raw: String) -> UInt64? {
-        switch w {
-        case "hundred": return 100
-        case "thousand": return 1_000
-        case "lakh", "lakhs": return 100_000
-        case "million", "mln", "mn": return 1_000_000
-        case "crore", "crores": return 10_000_000
-        case "billion", "bln", "bn": return 1_000_000_000
-        case "trillion", "trn", "tn": return 1_000_000_000_000
-        case "dozen": return 12
-        case "k": return attached || raw == "K" ? 1_000 : nil
-        case "m", "mil": return attached || raw == "M" ? 1_000_000 : nil
-        case "b": return attached || raw == "B" ? 1_000_000_000 : nil
-        case "tr": return attached ? 1_000_000_000_000 : nil
-        default: return nil
-        }
+    /// `w` is the lowercased word, `raw` the word as written.
+    static func scale(_ w: UnsafeBufferPointer<UInt8>, attached: Bool, raw: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        if let f = scaleWords[w] { return f }
+        if w.spells("k") { return attached || raw.spells("K") ? 1_000 : nil }
+        if w.spells("m") || w.spells("mil") { return attached || raw.spells("M") ? 1_000_000 : nil }
+        if w.spells("b") { return attached || raw.spells("B") ? 1_000_000_000 : nil }
+        if w.spells("tr") { return attached ? 1_000_000_000_000 : nil }
+        return nil
     }
 
+    private static let scaleWords = WordTable<UInt64>([
+        ("hundred", 100), ("thousand", 1_000), ("lakh", 100_000), ("lakhs", 100_000),
+        ("million", 1_000_000), ("mln", 1_000_000), ("mn", 1_000_000),
+        ("crore", 10_000_000), ("crores", 10_000_000),
+        ("billion", 1_000_000_000), ("bln", 1_000_000_000), ("bn", 1_000_000_000),
+        ("trillion", 1_000_000_000_000), ("trn", 1_000_000_000_000), ("tn", 1_000_000_000_000),
+        ("dozen", 12),
+    ])
+
     /// Currency symbols to ISO 4217 codes (¥ turns into CNY when the sentence is about yuan).
-    static let symbols: [String: String] = [
+    static let symbols = WordTable<String>([
         "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₴": "UAH",
         "₩": "KRW", "₺": "TRY", "₪": "ILS", "₸": "KZT", "₼": "AZN", "₾": "GEL", "₦": "NGN",
         "₱": "PHP", "฿": "THB", "₫": "VND",
-    ]
+    ])
 
     /// Letters glued before "$": "US$", "HK$", "C$" ...
-    static let symbolQualifiers: [String: String] = [
+    static let symbolQualifiers = WordTable<String>([
         "US": "USD", "U": "USD", "C": "CAD", "CA": "CAD", "A": "AUD", "AU": "AUD", "HK": "HKD",
         "S": "SGD", "SG": "SGD", "NZ": "NZD", "R": "BRL", "NT": "TWD", "MX": "MXN",
-    ]
+    ])
 
     /// Currency names (lowercased) to codes; dollars, pesos and rupees default to the
     /// most common one unless a qualifier names another (`currencyQualifiers`).
-    static let currencyNames: [String: String] = {
+    static let currencyNames: WordTable<String> = {
         var m: [String: String] = [:]
         let table: [(String, [String])] = [
             ("USD", ["dollar", "dollars"]),
@@ -73,24 +74,24 @@ enum FigureVocabulary {
             ("XDR", ["sdr", "sdrs"]),
         ]
         for (code, names) in table { for n in names { m[n] = code } }
-        return m
+        return WordTable(m)
     }()
 
     /// The word before "dollars"/"pesos"/"rupees" that names another currency.
-    static let currencyQualifiers: [String: String] = [
+    static let currencyQualifiers = WordTable<String>([
         "us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
         "kong": "HKD", "singapore": "SGD", "zealand": "NZD", "taiwan": "TWD", "taiwanese": "TWD",
         "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP",
         "mexican": "MXN", "philippine": "PHP", "cuban": "CUP",
         "indian": "INR", "pakistani": "PKR", "sri": "LKR", "lankan": "LKR", "nepalese": "NPR",
-    ]
+    ])
 
     /// ISO 4217 codes, upper case as written ("RUB 1.776 trillion", "300 billion USD").
-    static func isISOCode(_ s: String) -> Bool {
-        s.utf8.count == 3 && isoCodes.contains(s)
+    static func isISOCode(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        s.count == 3 && isoCodes.contains(s)
     }
 
-    static let isoCodes: Set<String> = Set("""
+    static let isoCodes = WordSet("""
         AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD
         BTN BWP BYN BZD CAD CDF CHF CLP CNH CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN
         ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR
@@ -101,16 +102,22 @@ enum FigureVocabulary {
         VUV WST XAF XCD XDR XOF XPF YER ZAR ZMW ZWL
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+    /// Words that make a ¥ the yuan's.
+    static let yuanWords = WordSet(["yuan", "renminbi", "rmb", "cny", "chinese"])
+
+    /// Hedges written as an abbreviation with a dot: "c. 200", "approx. 5".
+    static let abbreviatedHedges = WordSet(["c", "ca", "approx"])
+
     /// Hedges that make a figure approximate when they end right before it.
-    static let hedges: Set<String> = [
+    static let hedges = WordSet([
         "about", "around", "approximately", "approx", "nearly", "almost", "roughly", "some",
         "over", "under", "circa", "ca", "estimated", "an estimated", "estimated at",
         "more than", "less than", "fewer than", "up to", "at least", "at most", "close to",
         "upwards of", "in excess of", "just over", "just under", "well over", "above", "below",
         "just short of", "short of", "the order of", "order of", "nigh on", "almost exactly",
-    ]
+    ])
 
-    static let riseWords: Set<String> = [
+    static let riseWords = WordSet([
         "increase", "increased", "increases", "increasing", "rise", "rises", "rose", "risen",
         "rising", "grow", "grew", "grows", "grown", "growing", "growth", "up", "higher",
         "jump", "jumped", "jumps", "surge", "surged", "surges", "gained",
@@ -118,20 +125,20 @@ enum FigureVocabulary {
         "tripled", "trebled", "quadrupled", "expand", "expanded", "expands", "expansion",
         "boost", "boosted", "spike", "spiked", "rebound", "rebounded", "hike", "hiked", "upturn",
         "raise", "raised", "raises", "raising", "lifted",
-    ]
+    ])
 
-    static let fallWords: Set<String> = [
+    static let fallWords = WordSet([
         "fall", "fell", "falls", "fallen", "falling", "decline", "declined", "declines",
         "declining", "drop", "dropped", "drops", "dropping", "down", "decrease", "decreased",
         "decreases", "decreasing", "lower", "shrank", "shrunk", "shrink", "shrinks",
         "shrinking", "contracted", "contraction", "plunge", "plunged", "plummeted", "slump",
         "slumped", "dip", "dipped", "slid", "tumbled", "sank", "halved", "reduced",
         "reduction", "cut", "cuts", "downturn",
-    ]
+    ])
 
     /// Words that end the noun run after a number: function words, auxiliaries, months,
     /// scale and percent words handled elsewhere.
-    static let stopWords: Set<String> = [
+    static let stopWords = WordSet([
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without",
         "into", "onto", "over", "under", "between", "among", "and", "or", "but", "nor", "than",
         "as", "per", "while", "whereas", "which", "who", "whom", "whose", "that", "this",
@@ -148,20 +155,20 @@ enum FigureVocabulary {
         "january", "february", "march", "april", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce",
-    ]
+    ])
 
     /// Nouns that make "the two ..." a reference to actors rather than a count.
-    static let referenceNouns: Set<String> = [
+    static let referenceNouns = WordSet([
         "countries", "sides", "states", "leaders", "presidents", "parties", "nations",
         "governments", "capitals", "powers", "partners", "neighbours", "neighbors", "allies",
         "delegations", "men", "women", "heads",
-    ]
+    ])
 
-    static let months: Set<String> = [
+    static let months = WordSet([
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec",
-    ]
+    ])
 
     /// Nouns that are plural without an "s", and "-s" words that are not plurals.
     static let irregularPlurals: Set<String> = [

@@ -25,9 +25,16 @@ enum FigureNormalizer {
                        captures: [Capture]) -> [(name: String, value: FieldValue)] {
         let lo = max(0, min(match.lowerBound, sentence.count))
         let hi = max(lo, min(match.upperBound, sentence.count))
-        var scan = FigureScan(bytes: sentence)
-        scan.limit = scan.firstToken(at: hi)
-        return scan.figure(match: lo..<hi, captures: captures).fields
+        // The word lists are looked up by lowercased bytes: lowercase the sentence once.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: sentence.count) { lowered in
+            for i in 0..<sentence.count {
+                let c = sentence[i]
+                lowered[i] = c &- 0x41 < 26 ? c | 0x20 : c
+            }
+            var scan = FigureScan(bytes: sentence, lowered: UnsafeBufferPointer(lowered))
+            scan.limit = scan.firstToken(at: hi)
+            return scan.figure(match: lo..<hi, captures: captures).fields
+        }
     }
 }
 
@@ -101,13 +108,16 @@ struct Quantity {
 /// The tokenised sentence and the normalisation steps over it.
 struct FigureScan {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// `bytes` with ASCII letters lowercased.
+    let lowered: UnsafeBufferPointer<UInt8>
     let tokens: [FigureToken]
     /// The first token past the match: numbers, scale words and range ends are read only
     /// before it.
     var limit: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        self.lowered = lowered
         self.tokens = FigureLexer.tokens(bytes)
         self.limit = tokens.count
     }
@@ -115,19 +125,24 @@ struct FigureScan {
     // MARK: token helpers
 
     /// ASCII-lowercased text of a token (non-ASCII bytes kept as they are).
-    func lower(_ i: Int) -> String {
-        String(decoding: bytes[tokens[i].range].lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 },
-               as: UTF8.self)
-    }
+    func lower(_ i: Int) -> String { String(decoding: low(i), as: UTF8.self) }
 
     func text(_ i: Int) -> String { String(decoding: bytes[tokens[i].range], as: UTF8.self) }
 
-    func isWord(_ i: Int, _ w: String) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .word && lower(i) == w
+    /// The bytes of a token as written, and ASCII-lowercased: what the word lists are
+    /// looked up with, so that no String is made for a token that is only compared.
+    func raw(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[tokens[i].range]) }
+    func low(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: lowered[tokens[i].range]) }
+
+    /// A token written exactly `s` (symbols and punctuation).
+    func isText(_ i: Int, _ s: StaticString) -> Bool { raw(i).spells(s) }
+
+    func isWord(_ i: Int, _ w: StaticString) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && low(i).spells(w)
     }
 
-    func isWord(_ i: Int, in set: Set<String>) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .word && set.contains(lower(i))
+    func isWord(_ i: Int, in set: WordSet) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && set.contains(low(i))
     }
 
     /// First token index whose range starts at or after `offset`.
@@ -259,7 +274,7 @@ struct FigureScan {
         // "190bn", "1.5 million", "300 thousand million": at most two scale words.
         var scales = 0
         while scales < 2, j < limit, tokens[j].kind == .word,
-              let f = FigureVocabulary.scale(lower(j), attached: !tokens[j].spaced, raw: text(j)) {
+              let f = FigureVocabulary.scale(low(j), attached: !tokens[j].spaced, raw: raw(j)) {
             q.scale(by: f)
             q.scaled = true
             scales += 1
@@ -274,7 +289,7 @@ struct FigureScan {
     func scaleFactor(_ q: Quantity) -> UInt64? {
         var f: UInt64 = 1
         for j in q.tokens where tokens[j].kind == .word {
-            guard let s = FigureVocabulary.scale(lower(j), attached: !tokens[j].spaced, raw: text(j))
+            guard let s = FigureVocabulary.scale(low(j), attached: !tokens[j].spaced, raw: raw(j))
             else { continue }
             f = f &* s
         }
@@ -328,7 +343,7 @@ struct FigureScan {
             return nil
         }
         j += 1
-        while j < limit, tokens[j].kind == .symbol, FigureVocabulary.symbols[text(j)] != nil { j += 1 }
+        while j < limit, tokens[j].kind == .symbol, FigureVocabulary.symbols[raw(j)] != nil { j += 1 }
         guard j < limit else { return nil }
         let h: Quantity
         if tokens[j].kind == .number {
@@ -346,7 +361,7 @@ struct FigureScan {
     /// A percent or percentage-point unit at token `j`, inside the match, and its width.
     func percentUnit(at j: Int) -> (unit: String, width: Int)? {
         guard j < limit else { return nil }
-        if tokens[j].kind == .symbol, text(j) == "%" { return ("percent", 1) }
+        if tokens[j].kind == .symbol, isText(j, "%") { return ("percent", 1) }
         if let (u, n) = fixedUnit(at: j), u == "percent" || u == "percentage points", j + n <= limit {
             return (u, n)
         }
@@ -359,11 +374,11 @@ struct FigureScan {
     /// "RUB 1.776", "USD 5m".
     func prefixStart(_ i: Int) -> Int {
         var s = i
-        if s - 1 >= 0, tokens[s - 1].kind == .symbol, FigureVocabulary.symbols[text(s - 1)] != nil {
+        if s - 1 >= 0, tokens[s - 1].kind == .symbol, FigureVocabulary.symbols[raw(s - 1)] != nil {
             s -= 1
             if s - 1 >= 0, tokens[s - 1].kind == .word, !tokens[s].spaced,
-               FigureVocabulary.symbolQualifiers[text(s - 1)] != nil { s -= 1 }
-        } else if s - 1 >= 0, tokens[s - 1].kind == .word, FigureVocabulary.isISOCode(text(s - 1)) {
+               FigureVocabulary.symbolQualifiers[raw(s - 1)] != nil { s -= 1 }
+        } else if s - 1 >= 0, tokens[s - 1].kind == .word, FigureVocabulary.isISOCode(raw(s - 1)) {
             s -= 1
         }
         return s
@@ -372,42 +387,38 @@ struct FigureScan {
     /// The currency named before the number, if any.
     func prefixCurrency(first: Int) -> String? {
         var i = first
-        var qualifier: String?
+        var qualifier: Int?
         if tokens[i].kind == .word, i + 1 < tokens.count, tokens[i + 1].kind == .symbol {
-            qualifier = text(i); i += 1
+            qualifier = i; i += 1
         }
-        if tokens[i].kind == .symbol, let code = FigureVocabulary.symbols[text(i)] {
-            if let qualifier, let q = FigureVocabulary.symbolQualifiers[qualifier] { return q }
+        if tokens[i].kind == .symbol, let code = FigureVocabulary.symbols[raw(i)] {
+            if let qualifier, let q = FigureVocabulary.symbolQualifiers[raw(qualifier)] { return q }
             if code == "JPY", mentionsYuan() { return "CNY" }
             return code
         }
-        if tokens[i].kind == .word, FigureVocabulary.isISOCode(text(i)) { return text(i) }
+        if tokens[i].kind == .word, FigureVocabulary.isISOCode(raw(i)) { return text(i) }
         return nil
     }
 
     func mentionsYuan() -> Bool {
-        tokens.indices.contains { i in
-            tokens[i].kind == .word
-                && ["yuan", "renminbi", "rmb", "cny", "chinese"].contains(lower(i))
-        }
+        tokens.indices.contains { isWord($0, in: FigureVocabulary.yuanWords) }
     }
 
     /// The unit written after the quantity: %, percent, per cent, percentage points, a
     /// currency code or name, else the counted noun.
     func unitAfter(_ j: Int) -> String? {
         guard j < tokens.count else { return nil }
-        if tokens[j].kind == .symbol, text(j) == "%" { return "percent" }
+        if tokens[j].kind == .symbol, isText(j, "%") { return "percent" }
         if let (u, _) = fixedUnit(at: j) { return u }
         if tokens[j].kind == .dash, !tokens[j].spaced, j + 1 < tokens.count,
            tokens[j + 1].kind == .word, !tokens[j + 1].spaced {
             // A compound adjective: "a 7000-word statement", "a 30-year deal".
-            let w = lower(j + 1)
-            return FigureVocabulary.stopWords.contains(w) ? nil : w
+            return FigureVocabulary.stopWords.contains(low(j + 1)) ? nil : lower(j + 1)
         }
         // "2.5 million Canadian dollars", "10 billion US dollars": a currency a word or two on.
         var k = j
         while k < min(j + 3, tokens.count), tokens[k].kind == .word,
-              !FigureVocabulary.stopWords.contains(lower(k)) {
+              !FigureVocabulary.stopWords.contains(low(k)) {
             if let (u, _) = fixedUnit(at: k), u.utf8.count == 3, u == u.uppercased() { return u }
             k += 1
         }
@@ -417,42 +428,35 @@ struct FigureScan {
     /// Units spelled as fixed phrases, with how many tokens they take.
     func fixedUnit(at j: Int) -> (String, Int)? {
         guard j < tokens.count, tokens[j].kind == .word else { return nil }
-        let w = lower(j)
-        switch w {
-        case "percent", "pct", "percentage":
-            if w == "percentage", isWord(j + 1, "points") || isWord(j + 1, "point") {
-                return ("percentage points", 2)
-            }
-            return w == "percentage" ? nil : ("percent", 1)
-        case "per":
-            return isWord(j + 1, "cent") ? ("percent", 2) : nil
-        case "pp", "ppt", "ppts":
-            return ("percentage points", 1)
-        case "basis":
-            return isWord(j + 1, "points") || isWord(j + 1, "point") ? ("basis points", 2) : nil
-        case "bps", "bp":
-            return ("basis points", 1)
-        default:
-            break
+        let w = low(j)
+        if w.spells("percent") || w.spells("pct") { return ("percent", 1) }
+        if w.spells("percentage") {
+            return isWord(j + 1, "points") || isWord(j + 1, "point") ? ("percentage points", 2) : nil
         }
-        if FigureVocabulary.isISOCode(text(j)) { return (text(j), 1) }
+        if w.spells("per") { return isWord(j + 1, "cent") ? ("percent", 2) : nil }
+        if w.spells("pp") || w.spells("ppt") || w.spells("ppts") { return ("percentage points", 1) }
+        if w.spells("basis") {
+            return isWord(j + 1, "points") || isWord(j + 1, "point") ? ("basis points", 2) : nil
+        }
+        if w.spells("bps") || w.spells("bp") { return ("basis points", 1) }
+        if FigureVocabulary.isISOCode(raw(j)) { return (text(j), 1) }
         if let code = FigureVocabulary.currencyNames[w] {
             // "Canadian dollars", "Hong Kong dollars" are named by the word before.
-            if w.hasPrefix("dollar") || w.hasPrefix("peso") || w.hasPrefix("rupee") {
+            if w.starts(with: "dollar".utf8) || w.starts(with: "peso".utf8) || w.starts(with: "rupee".utf8) {
                 if j >= 1, tokens[j - 1].kind == .word,
-                   let q = FigureVocabulary.currencyQualifiers[lower(j - 1)] { return (q, 1) }
+                   let q = FigureVocabulary.currencyQualifiers[low(j - 1)] { return (q, 1) }
             }
-            if w == "won" || w == "real" {
+            if w.spells("won") || w.spells("real") {
                 // Only right after the quantity: "won" is usually a verb, "real" an adjective.
-                guard j >= 1, tokens[j - 1].kind != .word || FigureVocabulary.scale(lower(j - 1), attached: false, raw: text(j - 1)) != nil
+                guard j >= 1, tokens[j - 1].kind != .word || FigureVocabulary.scale(low(j - 1), attached: false, raw: raw(j - 1)) != nil
                 else { return nil }
             }
             return (code, 1)
         }
-        if w == "us" || w == "u", j + 1 < tokens.count {
+        if w.spells("us") || w.spells("u"), j + 1 < tokens.count {
             // "US dollars", "U.S. dollars"
             var k = j + 1
-            while k < tokens.count, tokens[k].kind != .word || ["s"].contains(lower(k)) { k += 1; if k > j + 4 { break } }
+            while k < tokens.count, tokens[k].kind != .word || low(k).spells("s") { k += 1; if k > j + 4 { break } }
             if isWord(k, "dollars") || isWord(k, "dollar") { return ("USD", k - j + 1) }
         }
         return nil
@@ -465,9 +469,8 @@ struct FigureScan {
         var run: [String] = []
         var k = j
         while run.count < 4, k < tokens.count, tokens[k].kind == .word {
-            let w = lower(k)
-            if FigureVocabulary.stopWords.contains(w) { break }
-            run.append(w)
+            if FigureVocabulary.stopWords.contains(low(k)) { break }
+            run.append(lower(k))
             k += 1
             // "people's": a possessive ends the noun run.
             if k < tokens.count, tokens[k].kind == .punct, !tokens[k].spaced { break }
@@ -481,13 +484,13 @@ struct FigureScan {
         guard !span.isEmpty else { return nil }
         let i = span.lowerBound
         if tokens[i].kind == .symbol {
-            if text(i) == "%" { return "percent" }
-            if let code = FigureVocabulary.symbols[text(i)] {
+            if isText(i, "%") { return "percent" }
+            if let code = FigureVocabulary.symbols[raw(i)] {
                 return code == "JPY" && mentionsYuan() ? "CNY" : code
             }
         }
         if span.count >= 2, tokens[i].kind == .word, tokens[i + 1].kind == .symbol,
-           let q = FigureVocabulary.symbolQualifiers[text(i)] { return q }
+           let q = FigureVocabulary.symbolQualifiers[raw(i)] { return q }
         var k = i
         while k < span.upperBound {
             if let (u, _) = fixedUnit(at: k) { return u }
@@ -503,24 +506,36 @@ struct FigureScan {
     func hedged(before first: Int) -> Bool {
         var i = first - 1
         if isWord(i, "between") || isWord(i, "from") { i -= 1 }
-        if i >= 0, tokens[i].kind == .symbol, text(i) == "~" { return true }
-        if i >= 1, tokens[i].kind == .punct, text(i) == ".",
-           isWord(i - 1, in: ["c", "ca", "approx"]) { return true }
-        var words: [String] = []
-        while words.count < 3, i >= 0, tokens[i].kind == .word {
-            words.insert(lower(i), at: 0)
-            i -= 1
+        if i >= 0, tokens[i].kind == .symbol, isText(i, "~") { return true }
+        if i >= 1, tokens[i].kind == .punct, isText(i, "."),
+           isWord(i - 1, in: FigureVocabulary.abbreviatedHedges) { return true }
+        // Up to three words right before, as lowercase words joined by single spaces; the
+        // figure is hedged when one, two or all three of them, ending at it, make a hedge.
+        let last = i
+        while last - i < 3, i >= 0, tokens[i].kind == .word { i -= 1 }
+        guard last > i else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { key in
+            for n in stride(from: last - i, through: 1, by: -1) {
+                var len = 0
+                var fits = true
+                for k in (last - n + 1)...last {
+                    let w = low(k)
+                    let sep = len > 0 ? 1 : 0
+                    guard len + sep + w.count <= key.count else { fits = false; break }   // no hedge is that long
+                    if sep > 0 { key[len] = 0x20 }
+                    for (d, b) in w.enumerated() { key[len + sep + d] = b }
+                    len += sep + w.count
+                }
+                if fits, FigureVocabulary.hedges.contains(UnsafeBufferPointer(rebasing: key[..<len])) { return true }
+            }
+            return false
         }
-        for n in stride(from: min(3, words.count), through: 1, by: -1) {
-            if FigureVocabulary.hedges.contains(words.suffix(n).joined(separator: " ")) { return true }
-        }
-        return false
     }
 
     /// A hedge right after the figure: "10+", "30-odd", "or so", "or more".
     func hedgedAfter(_ j: Int) -> Bool {
         guard j < tokens.count else { return false }
-        if tokens[j].kind == .symbol, text(j) == "+", !tokens[j].spaced { return true }
+        if tokens[j].kind == .symbol, isText(j, "+"), !tokens[j].spaced { return true }
         if tokens[j].kind == .dash, isWord(j + 1, "odd") || isWord(j + 1, "plus") { return true }
         if isWord(j, "or"), isWord(j + 1, "so") || isWord(j + 1, "more") { return true }
         return false
@@ -536,8 +551,8 @@ struct FigureScan {
         while i >= 0, words < 6, first - i <= 12 {
             // a comma with another number behind it ends the look-back: in "up 47 percent
             // compared to 2022, representing 45 percent" the rise belongs to the 47 only
-            if tokens[i].kind == .punct, text(i) == ";" { break }
-            if tokens[i].kind == .punct, text(i) == "," { pastComma = true }
+            if tokens[i].kind == .punct, isText(i, ";") { break }
+            if tokens[i].kind == .punct, isText(i, ",") { pastComma = true }
             if pastComma, tokens[i].kind == .number { break }
             if tokens[i].kind == .word {
                 words += 1
@@ -548,7 +563,7 @@ struct FigureScan {
         words = 0
         var j = end
         while j < tokens.count, words < 3 {
-            if tokens[j].kind == .punct, [";", "."].contains(text(j)) { break }
+            if tokens[j].kind == .punct, isText(j, ";") || isText(j, ".") { break }
             if tokens[j].kind == .word {
                 words += 1
                 if let k = changeKind(at: j) {
@@ -569,8 +584,8 @@ struct FigureScan {
     }
 
     func changeKind(at i: Int) -> String? {
-        let w = lower(i)
-        if (w == "up" || w == "down"), isWord(i + 1, "to") { return nil }   // "up to 10": a bound
+        let w = low(i)
+        if w.spells("up") || w.spells("down"), isWord(i + 1, "to") { return nil }   // "up to 10": a bound
         if FigureVocabulary.riseWords.contains(w) { return "rise" }
         if FigureVocabulary.fallWords.contains(w) { return "fall" }
         return nil

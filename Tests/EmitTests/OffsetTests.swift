@@ -55,10 +55,38 @@ final class OffsetTests: XCTestCase {
         }
     }
 
+    /// After `enter` (a sentence), positions inside an ASCII sentence are computed from its
+    /// start, and positions anywhere else are still walked to: both agree with the views.
+    func testOffsetsAfterEnteringSentences() {
+        let s = "plain ascii text, longer than a word — then ünï and 😀 again plain ascii words 𝔘 end"
+        let bytes = Array(s.utf8)
+        var truth: [Int: (scalar: Int, utf16: Int)] = [:]
+        var i = s.startIndex
+        while true {
+            truth[s.utf8.distance(from: s.utf8.startIndex, to: i)] =
+                (s.unicodeScalars.distance(from: s.startIndex, to: i), s.utf16.distance(from: s.startIndex, to: i))
+            if i == s.endIndex { break }
+            i = s.unicodeScalars.index(after: i)
+        }
+        let starts = truth.keys.sorted()
+        var c = OffsetCounter(bytes)
+        for (a, b) in [(0, 16), (6, 40), (17, 60), (0, starts.count - 1), (20, 22), (3, 9)] {
+            let range = starts[a]..<starts[b]
+            let o = c.enter(range)
+            XCTAssertEqual(o.scalar, truth[range.lowerBound]!.scalar..<truth[range.upperBound]!.scalar)
+            XCTAssertEqual(o.utf16, truth[range.lowerBound]!.utf16..<truth[range.upperBound]!.utf16)
+            for k in starts.indices.map({ $0 * 7919 % starts.count }) {
+                let p = c.position(of: starts[k])
+                XCTAssertEqual(p.scalar, truth[starts[k]]!.scalar, "byte \(starts[k]) in \(range)")
+                XCTAssertEqual(p.utf16, truth[starts[k]]!.utf16, "byte \(starts[k]) in \(range)")
+            }
+        }
+    }
+
     /// Line ends past the first eight bytes, where the scan goes a word at a time.
     func testSourceLinesInLongLines() {
         let src = Array("a long first line here\r\nsecond line, still longer\rthird\n\nfifth é line".utf8)
-        let lines = SourceLines(src)
+        var lines = SourceLines(src)
         var expected = 1
         for k in src.indices {
             XCTAssertEqual(lines.location(of: k).line, expected, "byte \(k)")
@@ -68,12 +96,36 @@ final class OffsetTests: XCTestCase {
 
     func testSourceLinesCountLFCRLFAndLoneCR() {
         let src = Array("one\r\ntwo\rthree\nfé x".utf8)
-        let lines = SourceLines(src)
+        var lines = SourceLines(src)
         XCTAssertEqual(lines.location(of: 0).line, 1)
         XCTAssertEqual(lines.location(of: 5).line, 2)
         XCTAssertEqual(lines.location(of: 9).line, 3)
         let x = src.lastIndex(of: UInt8(ascii: "x"))!
         XCTAssertEqual(lines.location(of: x).line, 4)
         XCTAssertEqual(lines.location(of: x).column, 4, "column counts scalars, not bytes")
+    }
+
+    /// The cursor walks forward; asked backwards (same line or before it) or out of order,
+    /// the answers are those of counting from the start of the file.
+    func testSourceLinesInAnyOrder() {
+        let src = Array("é long first line here\r\nsecond line, still longer than eight\rthird\n\nfifth é line 😀 end\r".utf8)
+        func naive(_ offset: Int) -> (Int, Int) {
+            var line = 1, column = 1
+            for i in 0..<min(offset, src.count) {
+                let b = src[i]
+                if b == 0x0A || (b == 0x0D && (i + 1 == src.count || src[i + 1] != 0x0A)) { line += 1; column = 1 }
+                else if b & 0xC0 != 0x80 { column += 1 }
+            }
+            return (line, column)
+        }
+        var lines = SourceLines(src)
+        var order = Array(0...(src.count + 2))
+        order += order.reversed()
+        var g = SystemRandomNumberGenerator()
+        order += order.shuffled(using: &g)
+        for k in order {
+            let (l, c) = lines.location(of: k)
+            XCTAssertTrue((l, c) == naive(k), "byte \(k): \(l):\(c), expected \(naive(k))")
+        }
     }
 }
