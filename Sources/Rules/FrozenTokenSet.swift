@@ -60,7 +60,9 @@ struct FrozenAnchor: Sendable {
 
     func deallocate() { tokens.deallocate(); prefix?.deallocate() }
 
-    /// As `StartAnchor.earliestStart`.
+    /// The earliest start whose match can have its anchor at token `p`: at most `maxOffset`
+    /// tokens back, over tokens the elements before the anchor can consume. It may exceed
+    /// `p - minOffset`, when no start can.
     @inline(__always)
     func earliestStart(before p: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
         let floor = max(0, p - maxOffset)

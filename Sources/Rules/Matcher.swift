@@ -77,7 +77,7 @@ struct MatchVM {
             }
             // With an anchor: `next` is the first anchor token at or after
             // `start + minOffset`, and `first` the earliest start that can reach it (see
-            // `StartAnchor.earliestStart`). Starts before `first` reach no anchor token.
+            // `FrozenAnchor.earliestStart`). Starts before `first` reach no anchor token.
             var next = -1, first = 0
             while start <= last {
                 if let anchor {

@@ -10,18 +10,6 @@ struct StartAnchor: Sendable {
     var minOffset: Int
     var maxOffset: Int
     var prefix: TokenSet?
-
-    /// The earliest start whose match can have its anchor at token `p`: at most `maxOffset`
-    /// tokens back, over tokens the elements before the anchor can consume. It may exceed
-    /// `p - minOffset`, when no start can.
-    @inline(__always)
-    func earliestStart(before p: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
-        let floor = max(0, p - maxOffset)
-        guard let prefix else { return floor }
-        var s = p
-        while s > floor && prefix.accepts(tokens[s - 1]) { s -= 1 }
-        return s
-    }
 }
 
 /// Token ids and class tests, for a quick "can this token be one of these" check (entry
