@@ -93,15 +93,19 @@ public enum Tokenizer {
     private static func scan(_ s: UnsafeBufferPointer<UInt8>, _ out: inout Sink) {
         guard !s.isEmpty else { return }
         let n = s.count
-        let wordClasses = WordClasses.table
+        let wordClasses = WordClasses.table, wordBytes = Tokenizer.wordBytes
         var i = 0
         while i < n {
+            // The commonest bytes without `classify`: a space, an ASCII letter starting a word.
+            let c = s[i]
+            if c == 0x20 { i += 1; continue }
+            if (c | 0x20) &- 0x61 < 26 { i = emitWord(s, i, &out, wordClasses, wordBytes); continue }
             let (kind, len) = classify(s, i)
             switch kind {
             case .space:
                 i += len
             case .letter:
-                i = emitWord(s, i, &out, wordClasses)
+                i = emitWord(s, i, &out, wordClasses, wordBytes)
             case .digit:
                 let end = scanNumber(s, i)
                 emit(s, i, end, &out, numeric: true, wordClasses)
@@ -247,6 +251,17 @@ public enum Tokenizer {
 
     // MARK: - Emitting
 
+    /// Per byte value: the lowercase form of an ASCII letter or digit, 0 for any other byte, so
+    /// the word loop tests and lowercases a byte with one load. Allocated once, never freed.
+    nonisolated(unsafe) static let wordBytes: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let c = UInt8(b)
+            t[b] = c &- 0x41 < 26 ? c | 0x20 : c &- 0x61 < 26 || c &- 0x30 < 10 ? c : 0
+        }
+        return UnsafePointer(t)
+    }()
+
     static let fnvBasis: UInt64 = 0xcbf29ce484222325
     static let fnvPrime: UInt64 = 0x100000001b3
 
@@ -260,14 +275,14 @@ public enum Tokenizer {
         let normStart = out.normCount
         out.normCount = appendNormalised(s, a, b, out.norm, normStart)
         let h = fnv(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount)
-        out.token(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h), normStart)
+        out.token(token(a, b, classes, h), normStart)
     }
 
     /// A word starting with a letter at `a`, scanned exactly as `scanWord` does, but normalised
     /// and hashed in the same pass: words are most tokens, and this reads each byte once.
     /// Returns the word's end.
     static func emitWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
-                         _ wordClasses: WordClasses.Table) -> Int {
+                         _ wordClasses: WordClasses.Table, _ wordBytes: UnsafePointer<UInt8>) -> Int {
         if isAbbreviation(s, a) {
             let end = scanWord(s, a)
             emit(s, a, end, &out, numeric: false, wordClasses)
@@ -281,14 +296,16 @@ public enum Tokenizer {
         var i = a
         while i < n {
             let c = s[i]
-            let l = c &- 0x41 < 26 ? c | 0x20 : c
-            if l &- 0x61 < 26 || c &- 0x30 < 10 {  // ASCII letter or digit
+            let l = wordBytes[Int(c)]
+            if l != 0 {  // ASCII letter or digit
                 normBase[nc] = l
-                nc += 1
+                nc &+= 1
                 h = (h ^ UInt64(l)) &* fnvPrime
-                i += 1
+                i &+= 1
                 continue
             }
+            // Most words end at an ASCII space or punctuation mark: no need to classify it.
+            if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: "'") { break }
             let (k, len) = classify(s, i)
             if c == UInt8(ascii: "-") {
                 guard isWordChar(s, i + 1) else { break }
@@ -352,7 +369,7 @@ public enum Tokenizer {
         if numeric && allDigits {
             classes.insert(.num)
             if b - a == 4, isYear(s, a) { classes.insert(.year) }
-            out.token(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h), normStart)
+            out.token(token(a, b, classes, h), normStart)
             return
         }
         classes.insert(.word)
@@ -378,7 +395,7 @@ public enum Tokenizer {
            wordClasses.spelledCompound(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount) {
             classes.insert(.spelled)
         }
-        out.token(Token(start: Int32(a), end: Int32(b), classes: classes, id: -1, hash: h), normStart)
+        out.token(token(a, b, classes, h), normStart)
     }
 
     /// An acronym such as NATO (the caller saw a capital at `a`): at least two ASCII capitals,
@@ -392,6 +409,12 @@ public enum Tokenizer {
             if c &- 0x41 < 26 { upper += 1 }
         }
         return upper >= 2
+    }
+
+    /// A sentence is far below 2 GB, so its offsets fit Int32 unchecked.
+    @inline(__always)
+    static func token(_ a: Int, _ b: Int, _ classes: TokenClasses, _ h: UInt64) -> Token {
+        Token(start: Int32(truncatingIfNeeded: a), end: Int32(truncatingIfNeeded: b), classes: classes, id: -1, hash: h)
     }
 
     /// Four digits at `a` from 1800 to 2100 (a separator such as in 1.25 is no year).
