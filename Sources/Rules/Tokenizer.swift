@@ -268,9 +268,9 @@ public enum Tokenizer {
     static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind, _ out: inout Sink) {
         let classes: TokenClasses
         switch kind {
-        case .currency: classes = [.currency]
-        case .percent: classes = [.percent]
-        default: classes = [.punct]
+        case .currency: classes = .currency
+        case .percent: classes = .percent
+        default: classes = .punct
         }
         let normStart = out.normCount
         out.normCount = appendNormalised(s, a, b, out.norm, normStart)
@@ -283,11 +283,6 @@ public enum Tokenizer {
     /// Returns the word's end.
     static func emitWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
                          _ wordClasses: WordClasses.Table, _ wordBytes: UnsafePointer<UInt8>) -> Int {
-        if isAbbreviation(s, a) {
-            let end = scanWord(s, a)
-            emit(s, a, end, &out, numeric: false, wordClasses)
-            return end
-        }
         let n = s.count
         // The write position in a local: stores through `out.norm` could alias `out`, so the
         // compiler would reload and store `out.normCount` on every byte.
@@ -320,8 +315,15 @@ public enum Tokenizer {
             for k in from..<nc { h = (h ^ UInt64(normBase[k])) &* fnvPrime }
             i += len
         }
+        // One letter and a period: perhaps an abbreviation (U.S.), which `scanWord` scans.
+        if i == a + 1, i < n, s[i] == UInt8(ascii: "."), isAbbreviation(s, a) {
+            let end = scanWord(s, a)
+            emit(s, a, end, &out, numeric: false, wordClasses)
+            return end
+        }
         out.normCount = nc
-        var classes: TokenClasses = [.word]
+        // No array literals for the option sets here: one the optimiser keeps costs an allocation.
+        var classes = TokenClasses.word
         if hyphen { classes.insert(.hyphenated) }
         if s[a] &- 0x41 < 26 {
             classes.insert(.cap)
@@ -374,7 +376,7 @@ public enum Tokenizer {
         }
         classes.insert(.word)
         if numeric {
-            if hyphen { classes.formUnion([.num, .hyphenated]) } else { classes.insert(.ordinal) }
+            if hyphen { classes.formUnion(TokenClasses.num.union(.hyphenated)) } else { classes.insert(.ordinal) }
         } else {
             if hyphen { classes.insert(.hyphenated) }
             if s[a] &- 0x41 < 26 {
