@@ -273,8 +273,15 @@ public enum Tokenizer {
         default: classes = .punct
         }
         let normStart = out.normCount
-        out.normCount = appendNormalised(s, a, b, out.norm, normStart)
-        let h = fnv(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount)
+        let h: UInt64
+        if b - a == 1 {  // one byte, never a capital letter: its own normal form
+            out.norm[normStart] = s[a]
+            out.normCount = normStart + 1
+            h = (fnvBasis ^ UInt64(s[a])) &* fnvPrime
+        } else {
+            out.normCount = appendNormalised(s, a, b, out.norm, normStart)
+            h = fnv(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount)
+        }
         out.token(token(a, b, classes, h), normStart)
     }
 
