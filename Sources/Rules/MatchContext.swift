@@ -14,8 +14,7 @@ public final class MatchContext {
 /// class would need a dynamic exclusivity check on every access).
 struct SentenceWork {
     var tokens: [Token] = []
-    var norm: [UInt8] = []
-    var normRanges: [Range<Int>] = []
+    var tokenizer = Tokenizer.Scratch()
     /// Per rule: already a candidate for this sentence. Cleared after each sentence.
     var ruleStamp: [Bool] = []
     var candidates: [Int32] = []

@@ -105,18 +105,8 @@ public struct RuleSet: Sendable {
 
     /// Tokenises the sentence and looks every token up in the vocabulary.
     func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ w: inout SentenceWork) {
-        Tokenizer.tokenize(sentence, into: &w.tokens, norm: &w.norm, normRanges: &w.normRanges)
+        Tokenizer.tokenize(sentence, vocabulary: vocab, into: &w.tokens, scratch: &w.tokenizer)
         w.vm.beginSentence()
-        let vocab = self.vocab
-        w.norm.withUnsafeBufferPointer { norm in
-            w.normRanges.withUnsafeBufferPointer { ranges in
-                w.tokens.withUnsafeMutableBufferPointer { tokens in
-                    for k in tokens.indices {
-                        tokens[k].id = vocab.lookup(tokens[k].hash, UnsafeBufferPointer(rebasing: norm[ranges[k]]))
-                    }
-                }
-            }
-        }
     }
 
     /// Rules to run on this sentence, in rule order, into `w.candidates`: the always-run rules

@@ -7,7 +7,9 @@ struct Vocabulary: Sendable {
     /// Form `k` is `pool[offsets[k]..<offsets[k+1]]`.
     private var pool: [UInt8] = []
     private var offsets: [Int32] = [0]
-    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    /// Open addressing on the form's hash; each slot keeps the hash beside the id, so a probe
+    /// that misses reads one slot, not the id's entry too.
+    private var slots: [Slot] = Array(repeating: Slot(hash: 0, id: -1), count: 64)
     private var hashes: [UInt64] = []
     /// Per id: one of `commonWords`.
     private var common: [Bool] = []
@@ -49,30 +51,84 @@ struct Vocabulary: Sendable {
     }
 
     private func find(_ h: UInt64, _ form: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let id = slots[i]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == h {
-                let a = Int(offsets[Int(id)]), b = Int(offsets[Int(id) + 1])
-                if b - a == form.count && pool.withUnsafeBufferPointer({ p in
-                    (0..<form.count).allSatisfy { p[a + $0] == form[$0] }
-                }) { return id }
-            }
-            i = (i + 1) & mask
-        }
+        let id = withProbe { $0?.lookup(h, form.baseAddress ?? UnsafePointer(bitPattern: 1)!, form.count) ?? -1 }
+        return id < 0 ? nil : id
     }
 
     private mutating func place(_ id: Int32, _ h: UInt64) {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = id
+        while slots[i].id >= 0 { i = (i + 1) & mask }
+        slots[i] = Slot(hash: h, id: id)
     }
 
     private mutating func rehash() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: Slot(hash: 0, id: -1), count: slots.count * 2)
         for (k, h) in hashes.enumerated() { place(Int32(k), h) }
+    }
+
+    struct Slot {
+        var hash: UInt64
+        /// -1: empty.
+        var id: Int32
+    }
+
+    /// The look-up over raw pointers, for the tokenizer's per-token loop; valid only inside
+    /// `withProbe`. nil when the vocabulary has no form (every look-up misses).
+    func withProbe<R>(_ body: (Probe?) -> R) -> R {
+        slots.withUnsafeBufferPointer { sl in
+            pool.withUnsafeBufferPointer { p in
+                offsets.withUnsafeBufferPointer { o in
+                    guard !hashes.isEmpty else { return body(nil) }
+                    // An empty pool (only the empty form) is never read: `equal` reads no byte of
+                    // a zero-length form.
+                    let pool = p.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    return body(Probe(slots: sl.baseAddress!, mask: sl.count - 1, pool: pool, offsets: o.baseAddress!))
+                }
+            }
+        }
+    }
+
+    struct Probe {
+        let slots: UnsafePointer<Slot>
+        let mask: Int
+        let pool: UnsafePointer<UInt8>
+        let offsets: UnsafePointer<Int32>
+
+        /// The id of the `count` bytes at `form`, whose FNV hash is `h`; -1 when absent.
+        @inline(__always)
+        func lookup(_ h: UInt64, _ form: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let slot = slots[i]
+                if slot.id < 0 { return -1 }
+                if slot.hash == h {
+                    let a = Int(offsets[Int(slot.id)]), b = Int(offsets[Int(slot.id) + 1])
+                    if b - a == count && Probe.equal(pool + a, form, count) { return slot.id }
+                }
+                i = (i + 1) & mask
+            }
+        }
+
+        /// Byte equality a word at a time: two overlapping loads cover any length from 2 to 16
+        /// without reading past either end.
+        @inline(__always)
+        static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+            let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+            @inline(__always) func same<T: FixedWidthInteger>(_ k: Int, _: T.Type) -> Bool {
+                x.loadUnaligned(fromByteOffset: k, as: T.self) == y.loadUnaligned(fromByteOffset: k, as: T.self)
+            }
+            if n >= 8 {
+                var k = 0
+                while k + 8 < n {
+                    if !same(k, UInt64.self) { return false }
+                    k += 8
+                }
+                return same(n - 8, UInt64.self)
+            }
+            if n >= 4 { return same(0, UInt32.self) && same(n - 4, UInt32.self) }
+            if n >= 2 { return same(0, UInt16.self) && same(n - 2, UInt16.self) }
+            return n == 0 || a[0] == b[0]
+        }
     }
 }
