@@ -11,13 +11,14 @@ public final class OutputFile {
     public let path: String
     public var partialPath: String { path + ".partial" }
     private let handle: FileHandle
-    /// Starts writing what is written to disk while the run goes on, so the `fsync` before
-    /// the rename has less left to wait for (measured on a 125 MB output: 0.26 s -> 0.19 s).
-    /// An `fsync` every 32 MB instead cut the last one to 0.05 s but stalled the writes
-    /// behind it: two jobs then took from 1.7 to 3.2 s for the same run.
+    /// Makes what is written durable while the run goes on, so the `fsync` before the rename
+    /// has almost nothing left: an `fdatasync` every 8 MB on this queue, off the writing
+    /// thread. Measured on a 100 MB output: the last `fsync` took 0.14 s after writeback
+    /// hints (`posix_fadvise`) every 32 MB, whatever their spacing, and 0.006 s this way,
+    /// with no write waiting more than a millisecond.
     private let flusher = DispatchQueue(label: "claimex.output.flush")
     private var unflushed = 0
-    private static let flushEvery = 32 << 20
+    private static let flushEvery = 8 << 20
 
     /// sha256 values of the documents the kept records came from (for `--resume`).
     public private(set) var completed: Set<String> = []
@@ -59,10 +60,7 @@ public final class OutputFile {
             unflushed = 0
             let fd = handle.fileDescriptor
             #if os(Linux)
-            // Starts writeback of what is written without waiting for it (an fsync here
-            // would hold up the writes that follow); pages already on disk may leave the
-            // cache, which a run that never reads its output back does not miss.
-            flusher.async { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED)) }
+            flusher.async { _ = fdatasync(fd) }
             #else
             flusher.async { _ = fsync(fd) }
             #endif
