@@ -65,25 +65,27 @@ struct Lexicon: Sendable {
     }
 }
 
-/// Every lexicon's trie in flat arrays, frozen after loading. The matcher gets this one
-/// immutable object per run: walking a trie then copies no struct (and retains nothing)
-/// per `@lexicon` step, as indexing an array of `Lexicon` values would.
-final class LexiconTries: Sendable {
+/// Every lexicon's trie in flat raw buffers, frozen after loading and owned by this one
+/// immutable object: the matcher's walk reads them with no bounds check, and retains
+/// nothing per `@lexicon` step, as indexing an array of `Lexicon` values would.
+final class LexiconTries: @unchecked Sendable {
     /// Root node of lexicon k.
-    let roots: [Int32]
+    let roots: UnsafeMutableBufferPointer<Int32>
     /// Node n's children are edges edgeStart[n]..<edgeStart[n+1], sorted by token id.
-    let edgeStart: [Int32]
-    let edgeIDs: [Int32]
-    let edgeNodes: [Int32]
-    let terminal: [Bool]
+    private let edgeStart: UnsafeMutableBufferPointer<Int32>
+    private let edgeIDs: UnsafeMutableBufferPointer<Int32>
+    private let edgeNodes: UnsafeMutableBufferPointer<Int32>
+    private let terminal: UnsafeMutableBufferPointer<Bool>
     /// Per node: an entry of any case ends there (else only `=` entries, in `exactForms`).
-    let anyCase: [Bool]
-    let exactForms: [Int32: [[UInt8]]]
+    private let anyCase: UnsafeMutableBufferPointer<Bool>
+    private let exactForms: [Int32: [[UInt8]]]
     /// Per lexicon, the first words of its entries as a bitmap of `rootWords` words (flat): a
-    /// position whose token begins no entry, the usual case, is rejected with one probe
-    /// instead of a binary search over the root's many edges.
-    let rootBits: [UInt64]
-    let rootWords: Int
+    /// position whose token begins no entry, the usual case, is rejected with one probe.
+    /// `rootRank[w]` counts the set bits before word w of the lexicon, so a first word's
+    /// edge is found by its rank, not by a binary search over the root's many edges.
+    private let rootBits: UnsafeMutableBufferPointer<UInt64>
+    private let rootRank: UnsafeMutableBufferPointer<Int32>
+    private let rootWords: Int
 
     init(_ lexicons: [Lexicon]) {
         var roots: [Int32] = [], start: [Int32] = [0], ids: [Int32] = [], nodes: [Int32] = [], terminal: [Bool] = []
@@ -100,24 +102,36 @@ final class LexiconTries: Sendable {
             terminal += l.terminal
             anyCase += l.anyCase
         }
-        self.anyCase = anyCase
-        self.exactForms = exact
-        self.roots = roots
-        self.edgeStart = start
-        self.edgeIDs = ids
-        self.edgeNodes = nodes
-        self.terminal = terminal
+        exactForms = exact
         var top: Int32 = -1
         for r in roots { for e in Int(start[Int(r)])..<Int(start[Int(r) + 1]) { top = max(top, ids[e]) } }
         let words = Int(top + 1 + 63) / 64
         var bits = Array(repeating: UInt64(0), count: words * roots.count)
+        var rank = Array(repeating: Int32(0), count: words * roots.count)
         for (k, r) in roots.enumerated() {
+            // Root edges with a negative id (none today) would break the rank: the bitmap
+            // then says "no entry" for them, as the id of an unknown word never matches.
             for e in Int(start[Int(r)])..<Int(start[Int(r) + 1]) where ids[e] >= 0 {
                 bits[k * words + Int(ids[e]) >> 6] |= 1 << UInt64(ids[e] & 63)
             }
+            let negatives = Int32((Int(start[Int(r)])..<Int(start[Int(r) + 1])).filter { ids[$0] < 0 }.count)
+            var below = negatives
+            for w in 0..<words { rank[k * words + w] = below; below += Int32(bits[k * words + w].nonzeroBitCount) }
         }
-        rootBits = bits
         rootWords = words
+        func frozen<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let p = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+            _ = p.initialize(from: a)
+            return p
+        }
+        self.roots = frozen(roots); edgeStart = frozen(start); edgeIDs = frozen(ids); edgeNodes = frozen(nodes)
+        self.terminal = frozen(terminal); self.anyCase = frozen(anyCase)
+        rootBits = frozen(bits); rootRank = frozen(rank)
+    }
+
+    deinit {
+        roots.deallocate(); edgeStart.deallocate(); edgeIDs.deallocate(); edgeNodes.deallocate()
+        terminal.deallocate(); anyCase.deallocate(); rootBits.deallocate(); rootRank.deallocate()
     }
 
     /// Calls `found` with every token index just past an entry of lexicon `k` that starts at
@@ -125,26 +139,37 @@ final class LexiconTries: Sendable {
     @inline(__always)
     func ends(_ k: Int, in tokens: UnsafeBufferPointer<Token>, sentence: UnsafeBufferPointer<UInt8>,
               from start: Int, _ found: (Int) -> Void) {
-        var node = Int(roots[k]), pos = start
-        guard start < tokens.count else { return }
-        let first = tokens[start].id, word = Int(first) >> 6
-        guard first >= 0, word < rootWords, rootBits[k * rootWords + word] & (1 << UInt64(first & 63)) != 0 else { return }
-        while pos < tokens.count {
+        guard start < tokens.count, var node = rootChild(k, tokens[start].id) else { return }
+        var pos = start + 1
+        while true {
+            if terminal[node], anyCase[node] || matchesExactly(node, tokens[start..<pos], sentence) { found(pos) }
+            guard pos < tokens.count else { return }
             let id = tokens[pos].id
-            guard id >= 0 else { return }
-            guard let next = child(of: node, id) else { return }
+            guard id >= 0, let next = child(of: node, id) else { return }
             node = next
             pos += 1
-            if terminal[node], anyCase[node] || matchesExactly(node, tokens[start..<pos], sentence) { found(pos) }
         }
+    }
+
+    /// The child of lexicon `k`'s root along token id `id`: one bitmap probe, then the edge
+    /// at the id's rank among the root's ids.
+    @inline(__always)
+    func rootChild(_ k: Int, _ id: Int32) -> Int? {
+        let word = Int(id) >> 6
+        guard id >= 0, word < rootWords else { return nil }
+        let bits = rootBits[k * rootWords + word], bit = UInt64(1) << UInt64(id & 63)
+        guard bits & bit != 0 else { return nil }
+        let edge = Int(edgeStart[Int(roots[k])]) + Int(rootRank[k * rootWords + word]) + (bits & (bit - 1)).nonzeroBitCount
+        return Int(edgeNodes[edge])
     }
 
     /// The child of trie node `node` along token id `id` (edges are sorted by id), or nil.
     @inline(__always)
     func child(of node: Int, _ id: Int32) -> Int? {
         var lo = Int(edgeStart[node]), hi = Int(edgeStart[node + 1])
+        let end = hi
         while lo < hi { let mid = (lo + hi) / 2; if edgeIDs[mid] < id { lo = mid + 1 } else { hi = mid } }
-        return lo < Int(edgeStart[node + 1]) && edgeIDs[lo] == id ? Int(edgeNodes[lo]) : nil
+        return lo < end && edgeIDs[lo] == id ? Int(edgeNodes[lo]) : nil
     }
 
     /// The tokens' bytes, joined by single spaces, are one of the `=` entries ending at `node`.
