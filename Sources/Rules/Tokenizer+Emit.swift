@@ -1,0 +1,232 @@
+/// Writing a token: its normalised bytes, FNV-1a hash, classes and vocabulary id, in one
+/// pass over its bytes.
+extension Tokenizer {
+    /// Per byte value: the lowercase form of an ASCII letter or digit, 0 for any other byte, so
+    /// the word loop tests and lowercases a byte with one load. Allocated once, never freed.
+    nonisolated(unsafe) static let wordBytes: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let c = UInt8(b)
+            t[b] = c &- 0x41 < 26 ? c | 0x20 : c &- 0x61 < 26 || c &- 0x30 < 10 ? c : 0
+        }
+        return UnsafePointer(t)
+    }()
+
+    static let fnvBasis: UInt64 = 0xcbf29ce484222325
+    static let fnvPrime: UInt64 = 0x100000001b3
+
+    static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind, _ out: inout Sink) {
+        let classes: TokenClasses
+        switch kind {
+        case .currency: classes = .currency
+        case .percent: classes = .percent
+        default: classes = .punct
+        }
+        let normStart = out.normCount
+        let h: UInt64
+        if b - a == 1 {  // one byte, never a capital letter: its own normal form
+            out.norm[normStart] = s[a]
+            out.normCount = normStart + 1
+            h = (fnvBasis ^ UInt64(s[a])) &* fnvPrime
+        } else {
+            out.normCount = appendNormalised(s, a, b, out.norm, normStart)
+            h = fnv(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount)
+        }
+        out.token(token(a, b, classes, h), normStart)
+    }
+
+    /// A word starting with a letter at `a`, scanned exactly as `scanWord` does, but normalised
+    /// and hashed in the same pass: words are most tokens, and this reads each byte once.
+    /// Returns the word's end.
+    static func emitWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
+                         _ wordClasses: WordClasses.Table, _ wordBytes: UnsafePointer<UInt8>) -> Int {
+        let n = s.count
+        // The write position in a local: stores through `out.norm` could alias `out`, so the
+        // compiler would reload and store `out.normCount` on every byte.
+        let normBase = out.norm, normStart = out.normCount
+        var nc = normStart, h = fnvBasis, hyphen = false
+        var i = a
+        while i < n {
+            let c = s[i]
+            let l = wordBytes[Int(c)]
+            if l != 0 {  // ASCII letter or digit
+                normBase[nc] = l
+                nc &+= 1
+                h = (h ^ UInt64(l)) &* fnvPrime
+                i &+= 1
+                continue
+            }
+            // Most words end at an ASCII space or punctuation mark: no need to classify it.
+            if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: "'") { break }
+            let (k, len) = classify(s, i)
+            if c == UInt8(ascii: "-") {
+                guard isWordChar(s, i + 1) else { break }
+                hyphen = true
+            } else if k == .apostrophe {
+                guard !isPossessive(s, i + len), isLetter(s, i + len) else { break }
+            } else if k != .letter && k != .digit {
+                break
+            }
+            let from = nc
+            nc = appendNormalised(s, i, i + len, normBase, nc)
+            for k in from..<nc { h = (h ^ UInt64(normBase[k])) &* fnvPrime }
+            i += len
+        }
+        // One letter and a period: perhaps an abbreviation (U.S.), which `scanWord` scans.
+        if i == a + 1, i < n, s[i] == UInt8(ascii: "."), isAbbreviation(s, a) {
+            let end = scanWord(s, a)
+            emit(s, a, end, &out, numeric: false, wordClasses)
+            return end
+        }
+        out.normCount = nc
+        // No array literals for the option sets here: one the optimiser keeps costs an allocation.
+        var classes = TokenClasses.word
+        if hyphen { classes.insert(.hyphenated) }
+        if s[a] &- 0x41 < 26 {
+            classes.insert(.cap)
+            if isCode(s, a, i) { classes.insert(.code) }
+        }
+        finish(s, a, i, classes, h, hyphen: hyphen, normStart, &out, wordClasses)
+        return i
+    }
+
+    /// Numbers, possessives and abbreviations: normalises and hashes `a..<b`, then classifies.
+    static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout Sink,
+                     numeric: Bool, _ wordClasses: WordClasses.Table) {
+        let normStart = out.normCount
+        // One pass over the bytes: normalise, hash and note what the classes need. A
+        // non-ASCII run goes through `appendNormalised` a scalar at a time.
+        var h = fnvBasis
+        var hyphen = false, allDigits = true
+        let normBase = out.norm
+        var nc = out.normCount
+        var i = a
+        while i < b {
+            let c = s[i]
+            if c < 0x80 {
+                let l = c &- 0x41 < 26 ? c | 0x20 : c
+                if c &- 0x30 > 9 {
+                    if c == UInt8(ascii: "-") { hyphen = true }
+                    if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") { allDigits = false }
+                }
+                normBase[nc] = l
+                nc += 1
+                h = (h ^ UInt64(l)) &* fnvPrime
+                i += 1
+                continue
+            }
+            var e = i + 1
+            while e < b, s[e] & 0xC0 == 0x80 { e += 1 }  // the scalar's continuation bytes
+            allDigits = false
+            let from = nc
+            nc = appendNormalised(s, i, e, normBase, nc)
+            for k in from..<nc { h = (h ^ UInt64(normBase[k])) &* fnvPrime }
+            i = e
+        }
+        out.normCount = nc
+        var classes: TokenClasses = []
+        if numeric && allDigits {
+            classes.insert(.num)
+            if b - a == 4, isYear(s, a) { classes.insert(.year) }
+            out.token(token(a, b, classes, h), normStart)
+            return
+        }
+        classes.insert(.word)
+        if numeric {
+            if hyphen { classes.formUnion(TokenClasses.num.union(.hyphenated)) } else { classes.insert(.ordinal) }
+        } else {
+            if hyphen { classes.insert(.hyphenated) }
+            if s[a] &- 0x41 < 26 {
+                classes.insert(.cap)
+                if isCode(s, a, b) { classes.insert(.code) }
+            }
+        }
+        finish(s, a, b, classes, h, hyphen: hyphen, normStart, &out, wordClasses)
+    }
+
+    /// Adds the word-list classes to a word token's and writes it.
+    @inline(__always)
+    static func finish(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ classes: TokenClasses, _ h: UInt64,
+                       hyphen: Bool, _ normStart: Int, _ out: inout Sink, _ wordClasses: WordClasses.Table) {
+        var classes = classes
+        classes.formUnion(wordClasses.classes(h))
+        if hyphen, !classes.contains(.spelled),
+           wordClasses.spelledCompound(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount) {
+            classes.insert(.spelled)
+        }
+        out.token(token(a, b, classes, h), normStart)
+    }
+
+    /// An acronym such as NATO (the caller saw a capital at `a`): at least two ASCII capitals,
+    /// no lowercase or non-ASCII letter, and not an abbreviation such as U.S.
+    static func isCode(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        guard b - a >= 2, s[a + 1] != UInt8(ascii: ".") else { return false }
+        var upper = 0
+        for k in a..<b {
+            let c = s[k]
+            if c >= 0x80 || c &- 0x61 < 26 { return false }
+            if c &- 0x41 < 26 { upper += 1 }
+        }
+        return upper >= 2
+    }
+
+    /// A sentence is far below 2 GB, so its offsets fit Int32 unchecked.
+    @inline(__always)
+    static func token(_ a: Int, _ b: Int, _ classes: TokenClasses, _ h: UInt64) -> Token {
+        Token(start: Int32(truncatingIfNeeded: a), end: Int32(truncatingIfNeeded: b), classes: classes, id: -1, hash: h)
+    }
+
+    /// Four digits at `a` from 1800 to 2100 (a separator such as in 1.25 is no year).
+    @inline(__always)
+    static func isYear(_ s: UnsafeBufferPointer<UInt8>, _ a: Int) -> Bool {
+        var y = 0
+        for k in a..<a + 4 {
+            let d = Int(s[k]) &- 0x30
+            guard d >= 0, d <= 9 else { return false }
+            y = y * 10 + d
+        }
+        return y >= 1800 && y <= 2100
+    }
+
+    /// Lowercases ASCII, Latin-1 and basic Cyrillic capitals and maps ’ to ', byte by byte,
+    /// writing at `norm + nc`; returns the new write position.
+    @inline(__always)
+    static func appendNormalised(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int,
+                                 _ norm: UnsafeMutablePointer<UInt8>, _ nc: Int) -> Int {
+        var nc = nc
+        @inline(__always) func byte(_ c: UInt8) { norm[nc] = c; nc += 1 }
+        var i = a
+        while i < b {
+            let c = s[i]
+            if c < 0x80 {
+                byte(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                i += 1
+                continue
+            }
+            if i + 1 < b {
+                let d = s[i + 1]
+                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { byte(c); byte(d + 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0x90, d <= 0x9F { byte(0xD0); byte(d + 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0xA0, d <= 0xAF { byte(0xD1); byte(d - 0x20); i += 2; continue }
+                if c == 0xD0, d >= 0x80, d <= 0x8F { byte(0xD1); byte(d + 0x10); i += 2; continue }
+            }
+            if c == 0xE2, i + 2 < b, s[i + 1] == 0x80, s[i + 2] == 0x99 { byte(UInt8(ascii: "'")); i += 3; continue }
+            byte(c)
+            i += 1
+        }
+        return nc
+    }
+
+    @inline(__always)
+    static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
+        var h = fnvBasis
+        for k in a..<b { h = (h ^ UInt64(bytes[k])) &* fnvPrime }
+        return h
+    }
+
+    static func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h = fnvBasis
+        for c in bytes { h = (h ^ UInt64(c)) &* fnvPrime }
+        return h
+    }
+}
