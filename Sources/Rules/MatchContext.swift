@@ -18,6 +18,8 @@ struct SentenceWork {
     /// Per rule: already a candidate for this sentence. Cleared after each sentence.
     var ruleStamp: [Bool] = []
     var candidates: [Int32] = []
+    /// Scratch for the triggered rules of a sentence, one slot per rule.
+    var found: [Int32] = []
     /// Per requirement: the sentence number in which a token met it last.
     var reqSeen: [UInt32] = []
     var sentenceNumber: UInt32 = 0

@@ -128,25 +128,33 @@ public struct RuleSet: Sendable {
         var present: UInt32 = 0
         let rows = triggerOffsets.count - 1
         let reqRows = reqs.idOffsets.count - 1
-        // Raw pointers for the per-token loop: no uniqueness check per store.
-        let tokens = w.tokens
+        if w.found.count < rules.count { w.found = Array(repeating: 0, count: rules.count) }
+        var found = 0
+        // Raw pointers for the per-token loop: no bounds, uniqueness or capacity check per
+        // step (with array indexing and appends, this loop cost twice its instructions).
+        w.tokens.withUnsafeBufferPointer { tokens in
         w.reqSeen.withUnsafeMutableBufferPointer { seen in
-            w.ruleStamp.withUnsafeMutableBufferPointer { stamp in
-                for t in tokens {
-                    present |= t.classes.rawValue
-                    guard t.id >= 0 else { continue }
-                    let id = Int(t.id)
-                    if id < reqRows {
-                        for k in Int(reqs.idOffsets[id])..<Int(reqs.idOffsets[id + 1]) { seen[Int(reqs.idReqs[k])] = now }
-                    }
-                    guard id < rows else { continue }
-                    for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
-                        let r = triggerRules[k]
-                        if !stamp[Int(r)] { stamp[Int(r)] = true; w.candidates.append(r) }
-                    }
+        w.ruleStamp.withUnsafeMutableBufferPointer { stamp in
+        w.found.withUnsafeMutableBufferPointer { out in
+        reqs.idOffsets.withUnsafeBufferPointer { idOffsets in
+        reqs.idReqs.withUnsafeBufferPointer { idReqs in
+        triggerOffsets.withUnsafeBufferPointer { triggerOffsets in
+        triggerRules.withUnsafeBufferPointer { triggerRules in
+            for t in tokens {
+                present |= t.classes.rawValue
+                guard t.id >= 0 else { continue }
+                let id = Int(t.id)
+                if id < reqRows {
+                    for k in Int(idOffsets[id])..<Int(idOffsets[id + 1]) { seen[Int(idReqs[k])] = now }
+                }
+                guard id < rows else { continue }
+                for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
+                    let r = triggerRules[k]
+                    if !stamp[Int(r)] { stamp[Int(r)] = true; out[found] = r; found += 1 }
                 }
             }
-        }
+        }}}}}}}}
+        w.candidates.append(contentsOf: w.found[0..<found])
         var bits = present & classRuleBits
         while bits != 0 {
             let bit = bits.trailingZeroBitCount
