@@ -150,8 +150,14 @@ def main():
     row("start-up, default rules (median of 20)", f"{startup:.0f} ms", "< 100 ms", startup < 100)
 
     base = [CLAIMEX, "extract", cdir, "--rules", rules, "--quiet", "-o", out]
-    t1 = timed(base + ["--jobs", "1"], runs, fresh=out)
-    t2 = timed(base + ["--jobs", "2"], runs, fresh=out)
+    # Alternating one and two jobs, best of each: a slow spell of the machine (this one's
+    # speed drifts by 10 to 20% over minutes) then hits both, not only one of them.
+    t1 = t2 = None
+    for _ in range(runs + 2):
+        a = timed(base + ["--jobs", "1"], 1, fresh=out)
+        b = timed(base + ["--jobs", "2"], 1, fresh=out)
+        t1 = a if t1 is None else min(t1, a)
+        t2 = b if t2 is None else min(t2, b)
     one = mb / t1
     log(f"claimex --jobs 1: {mb:.1f} MB in {t1:.2f} s = {one:.1f} MB/s")
     row("--jobs 2 vs --jobs 1", f"{t1 / t2:.2f}x ({mb / t2:.1f} MB/s)", ">= 1.8x", t1 / t2 >= 1.8)
