@@ -23,6 +23,12 @@ struct SentenceWork {
     /// Per requirement: the sentence number in which a token met it last.
     var reqSeen: [UInt32] = []
     var sentenceNumber: UInt32 = 0
+    /// Per requirement: the last token that met it by id (valid when `reqSeen` says so).
+    var reqLast: [Int32] = []
+    /// Per class bit of some requirement: the last token with it (valid for bits in `present`).
+    var classLast = [Int32](repeating: -1, count: 32)
+    /// The classes of the sentence's tokens, together.
+    var present: UInt32 = 0
     var hits: [RuleHit] = []
     /// Per `StartIndex` bit: the positions where that rule can start in this sentence.
     var starts = StartLists()

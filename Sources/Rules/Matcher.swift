@@ -37,10 +37,11 @@ struct MatchVM {
     /// is passed over. With `diagnose`, every start position runs and failures are tracked for
     /// `explain`; without, starts where no entry instruction accepts the token are skipped,
     /// `^` leaves only position 0 and a closing `$` only the starts its length bounds allow.
-    /// `starts` (ascending, from `StartIndex`) replaces the entry filter's own probing.
+    /// `starts` (ascending, from `StartIndex`) replaces the entry filter's own probing, and
+    /// no start after `lastStart` is tried (the caller knows no match can begin there).
     mutating func run(_ program: ProgramCode, lexicons: LexiconTries, tokens: UnsafeBufferPointer<Token>,
                       sentence: UnsafeBufferPointer<UInt8>, from: Int = 0, diagnose: Bool = false,
-                      starts: UnsafeBufferPointer<Int32>? = nil) -> Found? {
+                      starts: UnsafeBufferPointer<Int32>? = nil, lastStart: Int = Int.max) -> Found? {
         let n = tokens.count
         let width = n + 1
         buf.reserve(visited: program.insts.count * width, slots: program.slotCount,
@@ -52,14 +53,21 @@ struct MatchVM {
         let entry = diagnose ? nil : program.entry
         let anchor = diagnose ? nil : program.anchor
         let tests = program.table
+        // One stamp for every start of this call (diagnose: one per start, as `explain`
+        // tracks failures per start). A start that finds no non-empty match leaves only dead
+        // states behind: none reaches `match` past that start, and assertions and lexicons
+        // depend on the position alone. A later start can skip them, which bounds the whole
+        // call, not each start, by instructions × tokens.
+        let stamp = buf.nextStamp()
         return program.insts.withUnsafeBufferPointer { insts in
             // Given the possible starts (the entry filter's, precomputed), try just those.
+            let bound = diagnose ? n : lastStart
             if let starts {
                 var k = 0
                 while k < starts.count && Int(starts[k]) < from { k += 1 }
-                while k < starts.count {
+                while k < starts.count && Int(starts[k]) <= bound {
                     let start = Int(starts[k])
-                    if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+                    if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
                         bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
                         return Found(start: start, end: end)
                     }
@@ -69,8 +77,8 @@ struct MatchVM {
             }
             var start = from
             // The last start to try.
-            var last = max(n, 1) - 1
-            if program.startOnly && !diagnose { last = 0 }
+            var last = min(max(n, 1) - 1, bound)
+            if program.startOnly && !diagnose { last = min(last, 0) }
             if let span = program.endSpan, !diagnose {
                 start = max(start, n - span.upperBound)
                 last = min(last, n - span.lowerBound)
@@ -93,7 +101,7 @@ struct MatchVM {
                     }
                 }
                 if entry == nil || entry!.accepts(tokens, start),
-                   let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width), end > start {
+                   let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
                     bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
                     return Found(start: start, end: end)
                 }
@@ -106,10 +114,9 @@ struct MatchVM {
     private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<Program.Inst>,
                                   _ tests: TestTable, _ slotCount: Int,
                                   _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
-                                  _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int) -> Int? {
+                                  _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Int? {
         let n = tokens.count
         currentStart = start
-        let stamp = buf.nextStamp()
         let visited = buf.visited, slots = buf.slots, best = buf.best
         for k in 0..<slotCount { slots[k] = -1 }
         var bestEnd = -1

@@ -84,12 +84,13 @@ public struct RuleSet: Sendable {
             index.collect(tp, wanted: wanted, into: &w.starts)
             for r in candidates {
                 let bit = Int(index.ruleBit[Int(r)])
+                let last = lastStart(Int(r), w)
                 let outcome = bit < 0
-                    ? evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits, vetoMemo: &w.vetoMemo)
+                    ? evaluate(Int(r), tp, sentence, &w.vm, lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
                     : w.starts.flat.withUnsafeBufferPointer {
                         evaluate(Int(r), tp, sentence, &w.vm,
                                  starts: UnsafeBufferPointer(rebasing: $0[bit * w.starts.stride ..< bit * w.starts.stride + Int(w.starts.count[bit])]),
-                                 into: &w.hits, vetoMemo: &w.vetoMemo)
+                                 lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
                     }
                 if outcome == .matched { rulesMatched += 1 }
             }
@@ -132,20 +133,26 @@ public struct RuleSet: Sendable {
         var found = 0
         // Raw pointers for the per-token loop: no bounds, uniqueness or capacity check per
         // step (with array indexing and appends it took 8.5% of a one-job run, now 7.1%).
+        if w.reqLast.count < reqs.count { w.reqLast = Array(repeating: -1, count: reqs.count) }
         w.tokens.withUnsafeBufferPointer { tokens in
         w.reqSeen.withUnsafeMutableBufferPointer { seen in
+        w.reqLast.withUnsafeMutableBufferPointer { last in
+        w.classLast.withUnsafeMutableBufferPointer { classLast in
         w.ruleStamp.withUnsafeMutableBufferPointer { stamp in
         w.found.withUnsafeMutableBufferPointer { out in
         reqs.idOffsets.withUnsafeBufferPointer { idOffsets in
         reqs.idReqs.withUnsafeBufferPointer { idReqs in
         triggerOffsets.withUnsafeBufferPointer { triggerOffsets in
         triggerRules.withUnsafeBufferPointer { triggerRules in
-            for t in tokens {
+            for p in 0..<tokens.count {
+                let t = tokens[p]
                 present |= t.classes.rawValue
+                var bits = t.classes.rawValue & reqs.classUnion
+                while bits != 0 { classLast[bits.trailingZeroBitCount] = Int32(p); bits &= bits - 1 }
                 guard t.id >= 0 else { continue }
                 let id = Int(t.id)
                 if id < reqRows {
-                    for k in Int(idOffsets[id])..<Int(idOffsets[id + 1]) { seen[Int(idReqs[k])] = now }
+                    for k in Int(idOffsets[id])..<Int(idOffsets[id + 1]) { seen[Int(idReqs[k])] = now; last[Int(idReqs[k])] = Int32(p) }
                 }
                 guard id < rows else { continue }
                 for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
@@ -153,7 +160,8 @@ public struct RuleSet: Sendable {
                     if !stamp[Int(r)] { stamp[Int(r)] = true; out[found] = r; found += 1 }
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}}
+        w.present = present
         w.candidates.append(contentsOf: w.found[0..<found])
         var bits = present & classRuleBits
         while bits != 0 {
@@ -173,6 +181,23 @@ public struct RuleSet: Sendable {
             }
         }
         if w.candidates.count > 1 { w.candidates.sort() }
+    }
+
+    /// The last token a match of rule `r` can start at, after `collectCandidates`: the
+    /// earliest of the last tokens meeting each of its requirements, since a match contains
+    /// one of each (its `unless` patterns have their own).
+    @inline(__always)
+    func lastStart(_ r: Int, _ w: SentenceWork) -> Int {
+        let reqs = requirements
+        var bound = Int.max
+        for k in Int(reqs.ruleOffsets[r])..<Int(reqs.ruleOffsets[r + 1]) {
+            let q = Int(reqs.ruleReqs[k])
+            var at = w.reqSeen[q] == w.sentenceNumber ? Int(w.reqLast[q]) : -1
+            var bits = reqs.reqClassBits[q] & w.present
+            while bits != 0 { at = max(at, Int(w.classLast[bits.trailingZeroBitCount])); bits &= bits - 1 }
+            bound = min(bound, at)
+        }
+        return bound
     }
 
     /// The candidate rules of a sentence, for `explain`.
@@ -213,14 +238,16 @@ public struct RuleSet: Sendable {
     /// As above, trying only the start positions in `starts` (ascending: every position where
     /// the rule's entry filter accepts the token, from `StartIndex`).
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
-                  _ vm: inout MatchVM, starts: UnsafeBufferPointer<Int32>? = nil, into hits: inout [RuleHit],
-                  vetoMemo: inout VetoMemo) -> Outcome {
+                  _ vm: inout MatchVM, starts: UnsafeBufferPointer<Int32>? = nil, lastStart: Int = Int.max,
+                  into hits: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
         var vetoed: [RuleHit] = []
-        return evaluate(r, tokens, sentence, &vm, starts: starts, into: &hits, vetoed: &vetoed, vetoMemo: &vetoMemo)
+        return evaluate(r, tokens, sentence, &vm, starts: starts, lastStart: lastStart, into: &hits, vetoed: &vetoed,
+                        vetoMemo: &vetoMemo)
     }
 
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, starts: UnsafeBufferPointer<Int32>? = nil,
+                  lastStart: Int = Int.max,
                   into hits: inout [RuleHit], vetoed: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
         // One reference to the rule's frozen code, rather than a copy of the rule.
         let code = rules[r].program.code
@@ -228,7 +255,7 @@ public struct RuleSet: Sendable {
         var from = 0
         // A match is never empty, so `from` advances and the loop ends.
         while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from,
-                                 diagnose: diagnose, starts: diagnose ? nil : starts) {
+                                 diagnose: diagnose, starts: diagnose ? nil : starts, lastStart: lastStart) {
             hits.append(RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots))
             from = found.end
         }
