@@ -59,65 +59,64 @@ struct MatchVM {
         // depend on the position alone. A later start can skip them, which bounds the whole
         // call, not each start, by instructions × tokens.
         let stamp = buf.nextStamp()
-        return program.insts.withUnsafeBufferPointer { insts in
-            // Given the possible starts (the entry filter's, precomputed), try just those.
-            let bound = diagnose ? n : lastStart
-            if let starts {
-                var k = 0
-                while k < starts.count && Int(starts[k]) < from { k += 1 }
-                while k < starts.count && Int(starts[k]) <= bound {
-                    let start = Int(starts[k])
-                    if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
-                        bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
-                        return Found(start: start, end: end)
-                    }
-                    k += 1
-                }
-                return nil
-            }
-            var start = from
-            // The last start to try.
-            var last = min(max(n, 1) - 1, bound)
-            if program.startOnly && !diagnose { last = min(last, 0) }
-            if let span = program.endSpan, !diagnose {
-                start = max(start, n - span.upperBound)
-                last = min(last, n - span.lowerBound)
-            }
-            // With an anchor: `next` is the first anchor token at or after
-            // `start + minOffset`, and `first` the earliest start that can reach it (see
-            // `FrozenAnchor.earliestStart`). Starts before `first` reach no anchor token.
-            var next = -1, first = 0
-            while start <= last {
-                if let anchor {
-                    while true {
-                        if next < start + anchor.minOffset {
-                            next = start + anchor.minOffset
-                            while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
-                            if next >= n { return nil }
-                            first = anchor.earliestStart(before: next, tokens)
-                        }
-                        start = max(start, first)
-                        if start + anchor.minOffset <= next { break }
-                    }
-                }
-                if entry == nil || entry!.accepts(tokens, start),
-                   let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
+        let insts = program.ops
+        // Given the possible starts (the entry filter's, precomputed), try just those.
+        let bound = diagnose ? n : lastStart
+        if let starts {
+            var k = 0
+            while k < starts.count && Int(starts[k]) < from { k += 1 }
+            while k < starts.count && Int(starts[k]) <= bound {
+                let start = Int(starts[k])
+                if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
                     bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
                     return Found(start: start, end: end)
                 }
-                start += 1
+                k += 1
             }
             return nil
         }
+        var start = from
+        // The last start to try.
+        var last = min(max(n, 1) - 1, bound)
+        if program.startOnly && !diagnose { last = min(last, 0) }
+        if let span = program.endSpan, !diagnose {
+            start = max(start, n - span.upperBound)
+            last = min(last, n - span.lowerBound)
+        }
+        // With an anchor: `next` is the first anchor token at or after
+        // `start + minOffset`, and `first` the earliest start that can reach it (see
+        // `FrozenAnchor.earliestStart`). Starts before `first` reach no anchor token.
+        var next = -1, first = 0
+        while start <= last {
+            if let anchor {
+                while true {
+                    if next < start + anchor.minOffset {
+                        next = start + anchor.minOffset
+                        while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
+                        if next >= n { return nil }
+                        first = anchor.earliestStart(before: next, tokens)
+                    }
+                    start = max(start, first)
+                    if start + anchor.minOffset <= next { break }
+                }
+            }
+            if entry == nil || entry!.accepts(tokens, start),
+               let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
+                bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
+                return Found(start: start, end: end)
+            }
+            start += 1
+        }
+        return nil
     }
 
-    private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<Program.Inst>,
+    private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<VMOp>,
                                   _ tests: TestTable, _ slotCount: Int,
                                   _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
                                   _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Int? {
         let n = tokens.count
         currentStart = start
-        let visited = buf.visited, slots = buf.slots, best = buf.best
+        let visited = buf.visited, slots = buf.slots, best = buf.best, words = tests.bitmapWords
         for k in 0..<slotCount { slots[k] = -1 }
         var bestEnd = -1
         var sp = 0
@@ -134,27 +133,39 @@ struct MatchVM {
                 let key = pos * insts.count + pc
                 if visited[key] == stamp { break }
                 visited[key] = stamp
-                switch insts[pc] {
-                case .test(let k):
-                    if pos < n, tests.accepts(Int(k), tokens[pos], sentence) {
-                        pc += 1; pos += 1
-                    } else {
-                        noteFailure(pc, pos)
-                        break thread
+                let op = insts[pc]
+                switch op.kind {
+                case .testID:
+                    guard pos < n, tokens[pos].id == op.a else { noteFailure(pc, pos); break thread }
+                    pc += 1; pos += 1
+                case .testClasses:
+                    let c = pos < n ? tokens[pos].classes.rawValue : 0
+                    guard pos < n, c & UInt32(bitPattern: op.a) == UInt32(bitPattern: op.a),
+                          c & UInt32(bitPattern: op.b) == 0 else { noteFailure(pc, pos); break thread }
+                    pc += 1; pos += 1
+                case .testBits:
+                    let id = pos < n ? tokens[pos].id : -1, word = Int(id) >> 6
+                    guard id >= 0, word < Int(op.b), words![Int(op.a) + word] & (1 << UInt64(id & 63)) != 0 else {
+                        noteFailure(pc, pos); break thread
                     }
-                case .lexicon(let k):
-                    let ends = buf.lexiconEnds(Int(k), pos, width, lexicons, tokens, sentence)
+                    pc += 1; pos += 1
+                case .test:
+                    guard pos < n, tests.accepts(Int(op.a), tokens[pos], sentence) else { noteFailure(pc, pos); break thread }
+                    pc += 1; pos += 1
+                case .lexicon:
+                    let ends = buf.lexiconEnds(Int(op.a), pos, width, lexicons, tokens, sentence)
                     guard ends.count > 0 else { noteFailure(pc, pos); break thread }
                     for e in 0..<ends.count - 1 { buf.push(&sp, VMBuffers.thread(pc + 1, Int(ends[e]))) }
                     pc += 1; pos = Int(ends[ends.count - 1])
-                case .split(let x, let y):
-                    buf.push(&sp, VMBuffers.thread(Int(y), pos))
-                    pc = Int(x)
-                case .jump(let x):
-                    pc = Int(x)
-                case .save(let slot):
-                    buf.push(&sp, VMBuffers.restore(Int(slot), slots[Int(slot)]))
-                    slots[Int(slot)] = Int32(pos)
+                case .split:
+                    buf.push(&sp, VMBuffers.thread(Int(op.b), pos))
+                    pc = Int(op.a)
+                case .jump:
+                    pc = Int(op.a)
+                case .save:
+                    let slot = Int(op.a)
+                    buf.push(&sp, VMBuffers.restore(slot, slots[slot]))
+                    slots[slot] = Int32(pos)
                     pc += 1
                 case .assertStart:
                     guard pos == 0 else { noteFailure(pc, pos); break thread }

@@ -53,6 +53,9 @@ struct Program: Sendable {
 /// retains one reference instead of copying a struct of many arrays.
 final class ProgramCode: Sendable {
     let insts: [Program.Inst]
+    /// `insts` as the matcher runs them, one op per instruction.
+    /// Written once in `init`, then only read.
+    nonisolated(unsafe) let ops: UnsafeBufferPointer<VMOp>
     /// The token tests, flat.
     let table: TestTable
     let slotCount: Int
@@ -65,18 +68,51 @@ final class ProgramCode: Sendable {
         startOnly = p.startOnly
         endSpan = p.endSpan
         insts = p.insts
-        table = TestTable(p.tests)
+        let table = TestTable(p.tests)
+        self.table = table
+        ops = ProgramCode.ops(p.insts, table)
         slotCount = p.slotCount
         entry = p.entry.map(FrozenEntry.init)
         anchor = p.anchor.map(FrozenAnchor.init)
     }
 
     private init() {
-        insts = []; table = TestTable([]); slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
+        insts = []; table = TestTable([]); ops = ProgramCode.ops([], table)
+        slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
     }
 
-    deinit { table.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate() }
+    deinit { table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate() }
     static let empty = ProgramCode()
+
+    private static func ops(_ insts: [Program.Inst], _ table: TestTable) -> UnsafeBufferPointer<VMOp> {
+        let out = UnsafeMutableBufferPointer<VMOp>.allocate(capacity: insts.count)
+        for (pc, inst) in insts.enumerated() {
+            let op: VMOp
+            switch inst {
+            case .test(let k): op = table.op(Int(k)) ?? VMOp(kind: .test, a: k)
+            case .lexicon(let k): op = VMOp(kind: .lexicon, a: k)
+            case .split(let x, let y): op = VMOp(kind: .split, a: x, b: y)
+            case .jump(let x): op = VMOp(kind: .jump, a: x)
+            case .save(let slot): op = VMOp(kind: .save, a: slot)
+            case .assertStart: op = VMOp(kind: .assertStart)
+            case .assertEnd: op = VMOp(kind: .assertEnd)
+            case .match: op = VMOp(kind: .match)
+            }
+            out[pc] = op
+        }
+        return UnsafeBufferPointer(out)
+    }
+}
+
+/// A matcher instruction: a `Program.Inst` with its operands inline and the common token
+/// tests decoded (a word: `a` is its id; a class test: `a` has, `b` not; a word set: `a`, `b`
+/// its bitmap words in the table), so such a step makes no call and reads no test record.
+/// `test` (`a`: the test) is every other test, run through `TestTable.accepts`.
+struct VMOp {
+    enum Kind: UInt8 { case testID, testClasses, testBits, test, lexicon, split, jump, save, assertStart, assertEnd, match }
+    var kind: Kind
+    var a: Int32 = 0
+    var b: Int32 = 0
 }
 
 /// The tokens a match can begin with, from the consuming instructions (and `^`) reachable

@@ -60,6 +60,23 @@ struct TestTable: @unchecked Sendable {
         self.bytes = .allocate(capacity: bytes.count); _ = self.bytes.initialize(from: bytes)
     }
 
+    /// Test `k` as a matcher op when it is a plain word, class or word-set test (most are);
+    /// nil for the others (negated, case-exact, unions), which the matcher runs through `accepts`.
+    func op(_ k: Int) -> VMOp? {
+        let f = tests[k]
+        guard !f.negated else { return nil }
+        switch f.op {
+        case .id: return VMOp(kind: .testID, a: f.id)
+        case .classes: return VMOp(kind: .testClasses, a: Int32(bitPattern: f.has), b: Int32(bitPattern: f.not))
+        case .any: return VMOp(kind: .testClasses)
+        case .bits: return VMOp(kind: .testBits, a: f.start, b: f.count)
+        case .exact, .union: return nil
+        }
+    }
+
+    /// The bitmap words of `.testBits` ops.
+    var bitmapWords: UnsafePointer<UInt64>? { UnsafePointer(words.baseAddress) }
+
     /// Frees the storage; only `ProgramCode.deinit` calls it.
     func deallocate() {
         tests.deallocate(); words.deallocate(); bytes.deallocate()
