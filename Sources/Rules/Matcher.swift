@@ -303,10 +303,14 @@ final class VMBuffers {
     @inline(__always)
     func lexiconEnds(_ k: Int, _ pos: Int, _ width: Int, _ lexicons: LexiconTries,
                      _ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<Int32> {
+        // Most tokens begin no entry: one bitmap probe says so, with no memo to read or write.
+        guard pos < tokens.count, lexicons.rootChild(k, tokens[pos].id) != nil else {
+            return UnsafeBufferPointer(start: ends, count: 0)
+        }
         let m = k * width + pos
         if memoSentence[m] != sentence {
             let first = endsCount
-            if pos < tokens.count { lexicons.ends(k, in: tokens, sentence: text, from: pos) { self.appendEnd($0) } }
+            lexicons.ends(k, in: tokens, sentence: text, from: pos) { self.appendEnd($0) }
             memoSentence[m] = sentence
             memoStart[m] = Int32(first)
             memoCount[m] = Int32(endsCount - first)
