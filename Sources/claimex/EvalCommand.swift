@@ -5,6 +5,7 @@ import Pipeline
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score the rules against gold labels: precision, recall, F1 per tag and per rule.",
         discussion: """
             Gold units are aligned with sentences by text (letters and digits, case ignored); \

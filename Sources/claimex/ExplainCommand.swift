@@ -6,6 +6,7 @@ import Rules
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show why a sentence matched or did not: tokens, matches, near misses.",
         discussion: """
             For every rule whose trigger word occurs but that did not match, shows the pattern \

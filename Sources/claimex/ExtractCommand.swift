@@ -7,6 +7,7 @@ import Rules
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Tag the sentences of briefs and write JSON Lines records.",
         discussion: """
             Examples:

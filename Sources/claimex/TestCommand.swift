@@ -4,6 +4,7 @@ import Rules
 
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "test",
         abstract: "Run every rule's embedded examples (match: / no-match:).",
         discussion: """
             Failing examples are named file:line. Exit 1 when any fails, 2 when the rules do not load.

@@ -4,6 +4,7 @@ import Ingest
 
 struct Text: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "text",
         abstract: "Print a document's text after ingest (what every offset counts in).",
         discussion: """
             Examples:
