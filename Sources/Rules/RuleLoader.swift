@@ -38,7 +38,8 @@ extension RuleSet {
             hasher.update(data: f.data)
             hasher.update(data: Data([0]))
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        let digest = String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }, as: UTF8.self)
         var loader = RuleLoader()
         var sources: [SourceFile] = []
         for f in sorted {
@@ -89,6 +90,11 @@ struct RuleLoader {
     var diagnostics: [RuleDiagnostic] = []
     private var vocab = Vocabulary()
     private var lexicons: [Lexicon] = []
+    /// Compiles every rule, made at the first rule (the lexicons are all loaded by then) and
+    /// kept: it owns the vocabulary from then on, and its caches. Moved out while it compiles a
+    /// rule, so no other copy of the vocabulary exists (a copy left here made the first new
+    /// word of every rule copy the whole vocabulary).
+    private var compiler: PatternCompiler?
     private var rules: [CompiledRule] = []
     private var seenIDs: [String: String] = [:]
 
@@ -219,10 +225,9 @@ struct RuleLoader {
                 defs.markBroken(name)
                 continue
             }
-            var scratch = PatternCompiler(vocab: vocab, lexicons: lexicons)
             do {
                 let node = try PatternParser.parse(expanded.text, references: expanded.references)
-                _ = try scratch.compile(node, source: expanded.text)
+                try PatternCompiler.checkLexicons(node, lexicons)
             } catch {
                 let at = expanded.position(error.offset)
                 report(src.diagnostic(at.line, at.column, error.message))
@@ -336,17 +341,24 @@ struct RuleLoader {
                 seenIDs[id] = here
             }
         }
-        var compiler = PatternCompiler(vocab: vocab, lexicons: lexicons)
+        var compiler = takeCompiler()
         var program: Program?, trigger: [Int32]?
         if let pattern, let compiled = compile(pattern, &compiler, &definitions, src) { (program, trigger) = compiled }
         var vetoes: [Program] = []
         for u in unless { if let compiled = compile(u, &compiler, &definitions, src) { vetoes.append(compiled.0) } else { ok = false } }
-        vocab = compiler.vocab
+        self.compiler = compiler
         guard ok, let id, let tag, let program else { return }
         rules.append(CompiledRule(id: id, tag: tag, description: description ?? "", file: src.path,
                                   line: mark.line, column: mark.column, priority: priority, order: rules.count,
                                   normalizeFigure: normalize, program: program, unless: vetoes,
                                   trigger: trigger, examples: examples))
+    }
+
+    /// The rule compiler, moved out of `compiler` (made, taking over the vocabulary, at the first rule).
+    private mutating func takeCompiler() -> PatternCompiler {
+        if let c = compiler.take() { return c }
+        defer { vocab = Vocabulary() }
+        return PatternCompiler(vocab: vocab, lexicons: lexicons)
     }
 
     /// `pattern` with its `<name>` references expanded, parsed and compiled; nil after
@@ -503,6 +515,7 @@ struct RuleLoader {
     // MARK: - Index
 
     func finish(sha256: String) -> RuleSet {
+        let vocab = compiler?.vocab ?? self.vocab
         var set = RuleSet(sha256: sha256)
         set.rules = rules
         set.vocab = vocab
