@@ -100,7 +100,9 @@ struct RequirementIndex: Sendable {
 
     init(rules: [[Requirement]], vocabCount: Int) {
         var number: [Requirement: Int32] = [:]
-        var byID = Array(repeating: [Int32](), count: vocabCount)
+        // (id, requirement) in numbering order, then grouped by id with a counting sort: a
+        // list per vocabulary id was thousands of small arrays.
+        var pairs: [(id: Int32, req: Int32)] = []
         for reqs in rules {
             var mine = Set<Int32>()
             for r in reqs {
@@ -111,15 +113,20 @@ struct RequirementIndex: Sendable {
                     k = Int32(reqClassBits.count)
                     number[r] = k
                     reqClassBits.append(r.classBits)
-                    for id in r.ids where Int(id) < vocabCount { byID[Int(id)].append(k) }
+                    for id in r.ids where Int(id) < vocabCount { pairs.append((id, k)) }
                 }
                 if mine.insert(k).inserted { ruleReqs.append(k) }
             }
             ruleOffsets.append(Int32(ruleReqs.count))
         }
-        for list in byID {
-            idReqs += list
-            idOffsets.append(Int32(idReqs.count))
+        idOffsets = Array(repeating: 0, count: vocabCount + 1)
+        for p in pairs { idOffsets[Int(p.id) + 1] += 1 }
+        for v in 0..<vocabCount { idOffsets[v + 1] += idOffsets[v] }
+        var next = idOffsets
+        idReqs = Array(repeating: 0, count: pairs.count)
+        for p in pairs {
+            idReqs[Int(next[Int(p.id)])] = p.req
+            next[Int(p.id)] += 1
         }
     }
 }

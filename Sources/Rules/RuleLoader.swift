@@ -95,6 +95,7 @@ struct RuleLoader {
     /// rule, so no other copy of the vocabulary exists (a copy left here made the first new
     /// word of every rule copy the whole vocabulary).
     private var compiler: PatternCompiler?
+    private var phrases = PatternParser.Phrases()
     private var rules: [CompiledRule] = []
     private var seenIDs: [String: String] = [:]
 
@@ -226,7 +227,7 @@ struct RuleLoader {
                 continue
             }
             do {
-                let node = try PatternParser.parse(expanded.text, references: expanded.references)
+                let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
                 try PatternCompiler.checkLexicons(node, lexicons)
             } catch {
                 let at = expanded.position(error.offset)
@@ -373,7 +374,7 @@ struct RuleLoader {
             return nil
         }
         do {
-            let node = try PatternParser.parse(expanded.text, references: expanded.references)
+            let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
             let (program, trigger) = try compiler.compile(node, source: expanded.text)
             return (program, trigger)
         } catch {
@@ -485,9 +486,9 @@ struct RuleLoader {
 
     /// The next line after `first` with `key:` at the same column: the repeated key.
     static func repeatOfKey(_ key: String, after first: Mark, _ src: SourceFile) -> (Int, Int)? {
-        guard first.line >= 1, first.line < src.lines.count else { return nil }
+        guard first.line >= 1, first.line < src.lineCount else { return nil }
         let want = Array((key + ":").unicodeScalars)
-        for n in first.line + 1...src.lines.count {
+        for n in first.line + 1...src.lineCount {
             let text = Array(src.line(n).unicodeScalars), at = first.column - 1
             if at >= 0, text.count >= at + want.count, Array(text[at..<at + want.count]) == want { return (n, first.column) }
         }
@@ -501,7 +502,7 @@ struct RuleLoader {
     static func onVisibleLine(_ d: RuleDiagnostic, _ src: SourceFile) -> RuleDiagnostic {
         func blank(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
         guard blank(d.sourceLine) else { return d }
-        var n = min(d.line, src.lines.count)
+        var n = min(d.line, src.lineCount)
         while n >= 1, blank(src.line(n)) { n -= 1 }
         guard n >= 1 else { return d }
         var out = d
