@@ -145,10 +145,10 @@ struct PatternCompiler {
 
     private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
         var out: [Branch] = []
-        var ids: [Int32] = [], others: [TokenTest] = [], range: Range<Int>? = nil
+        var ids = IDBitmap(), others: [TokenTest] = [], range: Range<Int>? = nil
         func flush() {
-            if let r = range { out.append(.tokens(Array(Set(ids)).sorted(), others, r)) }
-            ids = []
+            if let r = range { out.append(.tokens(ids.sorted, others, r)) }
+            ids = IDBitmap()
             others = []
             range = nil
         }
@@ -158,7 +158,7 @@ struct PatternCompiler {
                 out.append(.node(b))
                 continue
             }
-            if let more = wordIDs(spec) { ids += more } else { others.append(testFor(spec)) }
+            if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
             range = range.map { $0.lowerBound..<r.upperBound } ?? r
         }
         flush()

@@ -114,7 +114,13 @@ struct RuleLoader {
         // Bytes, not Strings: the lexicons are thousands of lines read at every start.
         let bytes = Array(src.text.utf8)
         var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            let line = bytes[lineStart..<lineEnd]
             // A comment starts at a '#' that begins the line or follows a space or tab.
             var end = line.endIndex
             if let hash = line.indices.first(where: { k in
@@ -131,7 +137,7 @@ struct RuleLoader {
             }
             let form = exact ? Array(tokens.map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
                 .joined(separator: [0x20])) : nil
-            lexicon.add(ranges.map { vocab.intern(Array(norm[$0])) }, exact: form)
+            lexicon.add(ranges.map { vocab.intern(norm[$0]) }, exact: form)
         }
         if lexicon.entryCount == 0 {
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
@@ -522,13 +528,18 @@ struct RuleLoader {
         set.vocab = vocab
         set.lexicons = lexicons
         set.tries = LexiconTries(lexicons)
-        var buckets = Array(repeating: [Int32](), count: vocab.count)
+        // (id, rule) pairs in rule order, grouped by id below with a counting sort: a list per
+        // vocabulary id was thousands of small arrays.
+        var pairs: [(id: Int32, rule: Int32)] = []
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() {
             if let trigger = rule.trigger {
+                var last: Int32 = -1
                 for key in trigger {
                     if key >= 0 {
-                        if buckets[Int(key)].last != Int32(k) { buckets[Int(key)].append(Int32(k)) }
+                        // A trigger's ids are sorted: a repeated id follows itself.
+                        if key != last { pairs.append((key, Int32(k))) }
+                        last = key
                     } else if set.classRules[TriggerKey.bit(key)].last != Int32(k) {
                         set.classRules[TriggerKey.bit(key)].append(Int32(k))
                     }
@@ -539,10 +550,14 @@ struct RuleLoader {
                     message: "rule '\(rule.id)' has no trigger (a word, family, lexicon or rare class every match contains), so it runs on every sentence"))
             }
         }
-        set.triggerOffsets = [0]
-        for b in buckets {
-            set.triggerRules.append(contentsOf: b)
-            set.triggerOffsets.append(Int32(set.triggerRules.count))
+        set.triggerOffsets = Array(repeating: 0, count: vocab.count + 1)
+        for p in pairs { set.triggerOffsets[Int(p.id) + 1] += 1 }
+        for v in 0..<vocab.count { set.triggerOffsets[v + 1] += set.triggerOffsets[v] }
+        var next = set.triggerOffsets
+        set.triggerRules = Array(repeating: 0, count: pairs.count)
+        for p in pairs {
+            set.triggerRules[Int(next[Int(p.id)])] = p.rule
+            next[Int(p.id)] += 1
         }
         for bit in set.classRules.indices where !set.classRules[bit].isEmpty { set.classRuleBits |= 1 << UInt32(bit) }
         set.requirements = RequirementIndex(rules: rules.map(\.program.requirements), vocabCount: vocab.count)
