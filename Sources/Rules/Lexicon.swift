@@ -11,15 +11,16 @@ struct Lexicon: Sendable {
     /// as its tokens' bytes joined by single spaces (`=US` is "US", never "us").
     private(set) var anyCase: [Bool] = [false]
     private(set) var exactForms: [[[UInt8]]] = [[]]
-    /// Ids of the entries' first tokens: the rule index's triggers for `@name`.
+    /// Ids of the entries' first tokens: the rule index's triggers for `@name`; as bits too.
     private(set) var firstIDs: [Int32] = []
+    private(set) var firstIDBits = IDBitmap()
     private(set) var entryCount = 0
     /// Fewest and most tokens of an entry, for the matcher's start anchors.
     private(set) var shortestEntry = 0
     private(set) var longestEntry = 0
     var entryLengths: (Int, Int?) { (shortestEntry, longestEntry) }
     /// Every token id of every entry, in any position.
-    private(set) var allIDs: Set<Int32> = []
+    private(set) var allIDBits = IDBitmap()
     /// One id per entry, its least common word (set by the loader once the lexicon is whole):
     /// every match of `@name` contains one of them.
     var anchorIDs: [Int32] = []
@@ -34,9 +35,10 @@ struct Lexicon: Sendable {
         guard !ids.isEmpty else { return }
         var node = 0
         for id in ids {
-            let kids = childIDs[node]
-            let lo = Self.lowerBound(kids, id)
-            if lo < kids.count, kids[lo] == id {
+            // Searched in place: a copy of the list (`let kids = childIDs[node]`) kept alive
+            // across the insert below would make the insert copy the whole list.
+            let lo = Self.lowerBound(childIDs[node], id)
+            if lo < childIDs[node].count, childIDs[node][lo] == id {
                 node = Int(childNodes[node][lo])
             } else {
                 let new = Int32(terminal.count)
@@ -52,7 +54,8 @@ struct Lexicon: Sendable {
         longestEntry = max(longestEntry, ids.count)
         terminal[node] = true
         if let exact { exactForms[node].append(exact) } else { anyCase[node] = true }
-        allIDs.formUnion(ids)
+        for id in ids { allIDBits.add(id) }
+        firstIDBits.add(ids[0])
         let at = Self.lowerBound(firstIDs, ids[0])
         if at == firstIDs.count || firstIDs[at] != ids[0] { firstIDs.insert(ids[0], at: at) }
     }

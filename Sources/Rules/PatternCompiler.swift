@@ -9,6 +9,11 @@ struct PatternCompiler {
 
     private var program = Program()
     private var element: Int32 = 0
+    /// Per family base and per exact literal, its ids: a compiler is kept for all rules, and
+    /// generating a family's forms (String work) for each of its uses was a large part of
+    /// compiling. Valid with `vocab` only, which interned them.
+    private var familyIDs: [String: [Int32]] = [:]
+    private var exactIDs: [[UInt8]: Int32] = [:]
 
     init(vocab: Vocabulary, lexicons: [Lexicon]) {
         self.vocab = vocab
@@ -57,10 +62,7 @@ struct PatternCompiler {
             program.tests.append(testFor(spec))
             append(.test(Int32(program.tests.count - 1)), leaf: r)
         case .lexicon(let name, let r):
-            guard let k = lexiconIndex[name] else {
-                let known = lexicons.map { "@" + $0.name }.sorted().joined(separator: " ")
-                throw PatternError(offset: r.lowerBound, message: "unknown lexicon '@\(name)'" + (known.isEmpty ? " (no lexicons/*.txt files)" : " (known: \(known))"))
-            }
+            guard let k = lexiconIndex[name] else { throw Self.unknownLexicon(name, r, lexicons) }
             append(.lexicon(Int32(k)), leaf: r)
         case .sequence(let items, _):
             for item in items { try emit(item) }
@@ -110,6 +112,27 @@ struct PatternCompiler {
         }
     }
 
+    private static func unknownLexicon(_ name: String, _ r: Range<Int>, _ lexicons: [Lexicon]) -> PatternError {
+        let known = lexicons.map { "@" + $0.name }.sorted().joined(separator: " ")
+        return PatternError(offset: r.lowerBound, message: "unknown lexicon '@\(name)'" + (known.isEmpty ? " (no lexicons/*.txt files)" : " (known: \(known))"))
+    }
+
+    /// Throws the error `compile` would throw for `node`, without compiling it: an unknown
+    /// `@lexicon` is the only mistake compiling finds, and `emit` meets the lexicons in this
+    /// order (it emits every repetition's inner pattern at least once: `{0}` does not parse).
+    static func checkLexicons(_ node: PatternNode, _ lexicons: [Lexicon]) throws(PatternError) {
+        switch node {
+        case .lexicon(let name, let r):
+            if !lexicons.contains(where: { $0.name == name }) { throw unknownLexicon(name, r, lexicons) }
+        case .sequence(let items, _), .alternatives(let items, _):
+            for item in items { try checkLexicons(item, lexicons) }
+        case .repetition(let inner, _, _, _, _), .capture(_, let inner, _):
+            try checkLexicons(inner, lexicons)
+        case .token, .sentenceStart, .sentenceEnd:
+            break
+        }
+    }
+
     /// A branch of an alternation after merging: a run of adjacent one-token branches
     /// (`also | again | ~see | %num | "'s"`) becomes one test (of a sorted id list when all
     /// are words), so the matcher tries them in one step instead of a split, a test and a
@@ -122,10 +145,10 @@ struct PatternCompiler {
 
     private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
         var out: [Branch] = []
-        var ids: [Int32] = [], others: [TokenTest] = [], range: Range<Int>? = nil
+        var ids = IDBitmap(), others: [TokenTest] = [], range: Range<Int>? = nil
         func flush() {
-            if let r = range { out.append(.tokens(Array(Set(ids)).sorted(), others, r)) }
-            ids = []
+            if let r = range { out.append(.tokens(ids.sorted, others, r)) }
+            ids = IDBitmap()
             others = []
             range = nil
         }
@@ -135,7 +158,7 @@ struct PatternCompiler {
                 out.append(.node(b))
                 continue
             }
-            if let more = wordIDs(spec) { ids += more } else { others.append(testFor(spec)) }
+            if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
             range = range.map { $0.lowerBound..<r.upperBound } ?? r
         }
         flush()
@@ -146,9 +169,17 @@ struct PatternCompiler {
     private mutating func wordIDs(_ spec: TokenSpec) -> [Int32]? {
         switch spec {
         case .word(let w): return [vocab.intern(w)]
-        case .family(let base): return WordFamily.forms(of: base).map { vocab.intern(Array($0.utf8)) }
+        case .family(let base): return family(base)
         default: return nil
         }
+    }
+
+    /// The sorted ids of a family's forms, interned (in the order of `forms`) on first use.
+    private mutating func family(_ base: String) -> [Int32] {
+        if let ids = familyIDs[base] { return ids }
+        let ids = Array(Set(WordFamily.forms(of: base).map { vocab.intern(Array($0.utf8)) })).sorted()
+        familyIDs[base] = ids
+        return ids
     }
 
     private mutating func emit(_ branch: Branch) throws(PatternError) {
@@ -172,11 +203,13 @@ struct PatternCompiler {
         switch spec {
         case .word(let w): return TokenTest(kind: .id(vocab.intern(w)))
         case .exact(let bytes):
+            if let id = exactIDs[bytes] { return TokenTest(kind: .exact(id, bytes)) }
             let norm = Tokenizer.tokenize(bytes).first.map { Array($0.norm.utf8) } ?? bytes
-            return TokenTest(kind: .exact(vocab.intern(norm), bytes))
+            let id = vocab.intern(norm)
+            exactIDs[bytes] = id
+            return TokenTest(kind: .exact(id, bytes))
         case .family(let base):
-            let ids = WordFamily.forms(of: base).map { vocab.intern(Array($0.utf8)) }
-            return TokenTest(kind: .ids(Array(Set(ids)).sorted()))
+            return TokenTest(kind: .ids(family(base)))
         case .classes(let has, let not): return TokenTest(kind: .classes(has: has, not: not))
         case .any: return TokenTest(kind: .any)
         case .not(let inner):
@@ -220,12 +253,15 @@ struct PatternCompiler {
             }
             return best
         case .alternatives(let branches, _):
-            var all = Set<Int32>()
+            // Class keys are negative, so they come first in the sorted union.
+            var ids = IDBitmap(), classKeys: [Int32] = []
             for b in branches {
                 guard let t = try trigger(b) else { return nil }
-                all.formUnion(t)
+                for key in t {
+                    if key >= 0 { ids.add(key) } else if !classKeys.contains(key) { classKeys.append(key) }
+                }
             }
-            return all.sorted()
+            return classKeys.sorted() + ids.sorted
         case .repetition(let inner, let min, _, _, _):
             return min > 0 ? try trigger(inner) : nil
         case .capture(_, let inner, _):

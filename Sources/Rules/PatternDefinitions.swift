@@ -73,6 +73,8 @@ struct PatternDefinitions {
     /// `pattern` with every `<name>` replaced; marks the definitions reached as used.
     mutating func expand(_ pattern: LocatedString) throws(ExpansionError) -> Expanded {
         var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
+        out.reserveCapacity(4 * pattern.positions.count)
+        positions.reserveCapacity(4 * pattern.positions.count)
         try expand(pattern, into: &out, &positions, top: &refs, stack: [])
         positions.append(pattern.positions.last ?? (1, 1))
         return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs)

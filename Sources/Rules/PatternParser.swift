@@ -9,6 +9,12 @@ struct PatternParser {
     private var references: Set<Int> = []
     /// Nesting in groups and captures: 0 at the pattern's own level.
     private var depth = 0
+    private var phrases: Phrases
+
+    /// Words and quoted phrases as the tokenizer splits them (each token's byte range in the
+    /// text and its normal form), kept across the patterns of a rule set: expanded named
+    /// patterns repeat the same words many times, and tokenizing each was a third of parsing.
+    typealias Phrases = [[UInt8]: [(range: Range<Int>, norm: [UInt8])]]
 
     /// `references`: offsets of the `(` of each `<name>` reference written in the pattern
     /// itself. A reference that stands unquantified in the pattern's top-level sequence and
@@ -16,7 +22,16 @@ struct PatternParser {
     /// and the start anchor count them), exactly as if the definition were written out there;
     /// everywhere else it stays one group, which matches the same tokens.
     static func parse(_ pattern: String, references: Set<Int> = []) throws(PatternError) -> PatternNode {
-        var p = PatternParser(s: Array(pattern.utf8))
+        var phrases = Phrases()
+        return try parse(pattern, references: references, phrases: &phrases)
+    }
+
+    /// As `parse(_:references:)`, reusing and adding to the tokenized `phrases`.
+    static func parse(_ pattern: String, references: Set<Int>, phrases: inout Phrases) throws(PatternError) -> PatternNode {
+        var p = PatternParser(s: Array(pattern.utf8), phrases: phrases)
+        // Moved in and back, so the parser's additions copy no table.
+        phrases = [:]
+        defer { phrases = p.phrases }
         p.references = references
         p.skipSpace()
         guard p.i < p.s.count else { throw PatternError(offset: 0, message: "empty pattern") }
@@ -32,7 +47,10 @@ struct PatternParser {
         return node
     }
 
-    private init(s: [UInt8]) { self.s = s }
+    private init(s: [UInt8], phrases: Phrases) {
+        self.s = s
+        self.phrases = phrases
+    }
 
     // MARK: - Grammar
 
@@ -241,12 +259,17 @@ struct PatternParser {
 
     /// A word or quoted phrase becomes one token test per token, as the sentence tokenizer
     /// would split it, so "U.S." or "per cent" match exactly what the text produces.
-    private func phrase(_ text: [UInt8], exact: Bool, _ range: Range<Int>) throws(PatternError) -> PatternNode {
-        let tokens = Tokenizer.tokenize(text)
+    private mutating func phrase(_ text: [UInt8], exact: Bool, _ range: Range<Int>) throws(PatternError) -> PatternNode {
+        let tokens: [(range: Range<Int>, norm: [UInt8])]
+        if let known = phrases[text] {
+            tokens = known
+        } else {
+            tokens = Tokenizer.tokenize(text).map { ($0.token.range, Array($0.norm.utf8)) }
+            phrases[text] = tokens
+        }
         guard !tokens.isEmpty else { throw PatternError(offset: range.lowerBound, message: "empty phrase") }
         let items: [PatternNode] = tokens.map { t in
-            let bytes = Array(text[t.token.range])
-            return .token(exact ? .exact(bytes) : .word(Array(t.norm.utf8)), range)
+            .token(exact ? .exact(Array(text[t.range])) : .word(t.norm), range)
         }
         return items.count == 1 ? items[0] : .sequence(items, range)
     }

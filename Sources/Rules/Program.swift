@@ -128,28 +128,29 @@ struct EntryFilter: Sendable {
     /// nil when some path reaches `$` or the end without consuming, or begins with a test
     /// too broad to filter on (`.`, a negated test).
     init?(_ p: Program, lexicons: [Lexicon]) {
-        var seen = Set<Int>(), work = [0]
-        var ids = Set<Int32>(), classHas: [TokenClasses] = [], classNot: [TokenClasses] = []
+        var seen = [Bool](repeating: false, count: p.insts.count), work = [0]
+        var ids = IDBitmap(), classHas: [TokenClasses] = [], classNot: [TokenClasses] = []
         while let pc = work.popLast() {
-            guard pc < p.insts.count, seen.insert(pc).inserted else { continue }
+            guard pc < p.insts.count, !seen[pc] else { continue }
+            seen[pc] = true
             switch p.insts[pc] {
             case .split(let a, let b): work += [Int(b), Int(a)]
             case .jump(let a): work.append(Int(a))
             case .save: work.append(pc + 1)
             case .assertStart: atStart = true
-            case .lexicon(let k): ids.formUnion(lexicons[Int(k)].firstIDs)
+            case .lexicon(let k): ids.formUnion(lexicons[Int(k)].firstIDBits)
             case .test(let k):
                 let t = p.tests[Int(k)]
                 var parts = [t]
                 if case .union(let words, let others) = t.kind, !t.negated {
-                    ids.formUnion(words)
+                    ids.add(contentsOf: words)
                     parts = others
                 }
                 for t in parts {
                     if t.negated { return nil }
                     switch t.kind {
-                    case .id(let id), .exact(let id, _): ids.insert(id)
-                    case .ids(let list): ids.formUnion(list)
+                    case .id(let id), .exact(let id, _): ids.add(id)
+                    case .ids(let list): ids.add(contentsOf: list)
                     case .classes(let has, let not): classHas.append(has); classNot.append(not)
                     case .any, .union: return nil
                     }

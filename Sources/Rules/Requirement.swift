@@ -35,13 +35,13 @@ extension PatternCompiler {
             return items.flatMap { requirements($0) }
         case .alternatives(let branches, _):
             // Any branch may match: one token of some branch's best requirement is certain.
-            var ids = Set<Int32>(), bits: UInt32 = 0
+            var ids = IDBitmap(), bits: UInt32 = 0
             for b in branches {
-                guard let best = requirements(b).min(by: { weight($0) < weight($1) }) else { return [] }
-                ids.formUnion(best.ids)
+                guard let best = lightest(requirements(b)) else { return [] }
+                ids.add(contentsOf: best.ids)
                 bits |= best.classBits
             }
-            return [Requirement(ids: ids.sorted(), classBits: bits)]
+            return [Requirement(ids: ids.sorted, classBits: bits)]
         case .repetition(let inner, let min, _, _, _):
             return min > 0 ? requirements(inner) : []
         case .capture(_, let inner, _):
@@ -49,6 +49,16 @@ extension PatternCompiler {
         case .sentenceStart, .sentenceEnd:
             return []
         }
+    }
+
+    /// The first requirement of least weight (each weighed once), or nil when there is none.
+    private func lightest(_ reqs: [Requirement]) -> Requirement? {
+        var best: Requirement?, least = Int.max
+        for r in reqs {
+            let w = weight(r)
+            if w < least { best = r; least = w }
+        }
+        return best
     }
 
     /// How likely a requirement is met by chance: words, common words, and classes weigh more.
@@ -59,16 +69,16 @@ extension PatternCompiler {
     /// One id per entry of the lexicon, its least common word (not a very common word, then
     /// the longest): every entry, hence every match of `@name`, contains one of them.
     static func anchorIDs(_ lexicon: Lexicon, _ vocab: Vocabulary) -> [Int32] {
-        var out = Set<Int32>()
+        var out = IDBitmap()
         var work: [(node: Int, best: Int32, score: Int)] = [(0, -1, Int.min)]
         while let (node, best, score) = work.popLast() {
-            if lexicon.terminal[node], best >= 0 { out.insert(best) }
+            if lexicon.terminal[node], best >= 0 { out.add(best) }
             for (k, id) in lexicon.childIDs[node].enumerated() {
                 let s = (vocab.isCommon(id) ? 0 : 1000) + vocab.length(id)
                 work.append((Int(lexicon.childNodes[node][k]), s > score ? id : best, max(s, score)))
             }
         }
-        return out.sorted()
+        return out.sorted
     }
 }
 
@@ -92,7 +102,9 @@ struct RequirementIndex: Sendable {
 
     init(rules: [[Requirement]], vocabCount: Int) {
         var number: [Requirement: Int32] = [:]
-        var byID = Array(repeating: [Int32](), count: vocabCount)
+        // (id, requirement) in numbering order, then grouped by id with a counting sort: a
+        // list per vocabulary id was thousands of small arrays.
+        var pairs: [(id: Int32, req: Int32)] = []
         for reqs in rules {
             var mine = Set<Int32>()
             for r in reqs {
@@ -104,15 +116,20 @@ struct RequirementIndex: Sendable {
                     number[r] = k
                     reqClassBits.append(r.classBits)
                     classUnion |= r.classBits
-                    for id in r.ids where Int(id) < vocabCount { byID[Int(id)].append(k) }
+                    for id in r.ids where Int(id) < vocabCount { pairs.append((id, k)) }
                 }
                 if mine.insert(k).inserted { ruleReqs.append(k) }
             }
             ruleOffsets.append(Int32(ruleReqs.count))
         }
-        for list in byID {
-            idReqs += list
-            idOffsets.append(Int32(idReqs.count))
+        idOffsets = Array(repeating: 0, count: vocabCount + 1)
+        for p in pairs { idOffsets[Int(p.id) + 1] += 1 }
+        for v in 0..<vocabCount { idOffsets[v + 1] += idOffsets[v] }
+        var next = idOffsets
+        idReqs = Array(repeating: 0, count: pairs.count)
+        for p in pairs {
+            idReqs[Int(next[Int(p.id)])] = p.req
+            next[Int(p.id)] += 1
         }
     }
 }

@@ -38,7 +38,8 @@ extension RuleSet {
             hasher.update(data: f.data)
             hasher.update(data: Data([0]))
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        let digest = String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }, as: UTF8.self)
         var loader = RuleLoader()
         var sources: [SourceFile] = []
         for f in sorted {
@@ -89,6 +90,12 @@ struct RuleLoader {
     var diagnostics: [RuleDiagnostic] = []
     private var vocab = Vocabulary()
     private var lexicons: [Lexicon] = []
+    /// Compiles every rule, made at the first rule (the lexicons are all loaded by then) and
+    /// kept: it owns the vocabulary from then on, and its caches. Moved out while it compiles a
+    /// rule, so no other copy of the vocabulary exists (a copy left here made the first new
+    /// word of every rule copy the whole vocabulary).
+    private var compiler: PatternCompiler?
+    private var phrases = PatternParser.Phrases()
     private var rules: [CompiledRule] = []
     private var seenIDs: [String: String] = [:]
 
@@ -107,7 +114,13 @@ struct RuleLoader {
         // Bytes, not Strings: the lexicons are thousands of lines read at every start.
         let bytes = Array(src.text.utf8)
         var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            let line = bytes[lineStart..<lineEnd]
             // A comment starts at a '#' that begins the line or follows a space or tab.
             var end = line.endIndex
             if let hash = line.indices.first(where: { k in
@@ -124,7 +137,7 @@ struct RuleLoader {
             }
             let form = exact ? Array(tokens.map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
                 .joined(separator: [0x20])) : nil
-            lexicon.add(ranges.map { vocab.intern(Array(norm[$0])) }, exact: form)
+            lexicon.add(ranges.map { vocab.intern(norm[$0]) }, exact: form)
         }
         if lexicon.entryCount == 0 {
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
@@ -219,10 +232,9 @@ struct RuleLoader {
                 defs.markBroken(name)
                 continue
             }
-            var scratch = PatternCompiler(vocab: vocab, lexicons: lexicons)
             do {
-                let node = try PatternParser.parse(expanded.text, references: expanded.references)
-                _ = try scratch.compile(node, source: expanded.text)
+                let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
+                try PatternCompiler.checkLexicons(node, lexicons)
             } catch {
                 let at = expanded.position(error.offset)
                 report(src.diagnostic(at.line, at.column, error.message))
@@ -336,17 +348,24 @@ struct RuleLoader {
                 seenIDs[id] = here
             }
         }
-        var compiler = PatternCompiler(vocab: vocab, lexicons: lexicons)
+        var compiler = takeCompiler()
         var program: Program?, trigger: [Int32]?
         if let pattern, let compiled = compile(pattern, &compiler, &definitions, src) { (program, trigger) = compiled }
         var vetoes: [Program] = []
         for u in unless { if let compiled = compile(u, &compiler, &definitions, src) { vetoes.append(compiled.0) } else { ok = false } }
-        vocab = compiler.vocab
+        self.compiler = compiler
         guard ok, let id, let tag, let program else { return }
         rules.append(CompiledRule(id: id, tag: tag, description: description ?? "", file: src.path,
                                   line: mark.line, column: mark.column, priority: priority, order: rules.count,
                                   normalizeFigure: normalize, program: program, unless: vetoes,
                                   trigger: trigger, examples: examples))
+    }
+
+    /// The rule compiler, moved out of `compiler` (made, taking over the vocabulary, at the first rule).
+    private mutating func takeCompiler() -> PatternCompiler {
+        if let c = compiler.take() { return c }
+        defer { vocab = Vocabulary() }
+        return PatternCompiler(vocab: vocab, lexicons: lexicons)
     }
 
     /// `pattern` with its `<name>` references expanded, parsed and compiled; nil after
@@ -361,7 +380,7 @@ struct RuleLoader {
             return nil
         }
         do {
-            let node = try PatternParser.parse(expanded.text, references: expanded.references)
+            let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
             let (program, trigger) = try compiler.compile(node, source: expanded.text)
             return (program, trigger)
         } catch {
@@ -473,9 +492,9 @@ struct RuleLoader {
 
     /// The next line after `first` with `key:` at the same column: the repeated key.
     static func repeatOfKey(_ key: String, after first: Mark, _ src: SourceFile) -> (Int, Int)? {
-        guard first.line >= 1, first.line < src.lines.count else { return nil }
+        guard first.line >= 1, first.line < src.lineCount else { return nil }
         let want = Array((key + ":").unicodeScalars)
-        for n in first.line + 1...src.lines.count {
+        for n in first.line + 1...src.lineCount {
             let text = Array(src.line(n).unicodeScalars), at = first.column - 1
             if at >= 0, text.count >= at + want.count, Array(text[at..<at + want.count]) == want { return (n, first.column) }
         }
@@ -489,7 +508,7 @@ struct RuleLoader {
     static func onVisibleLine(_ d: RuleDiagnostic, _ src: SourceFile) -> RuleDiagnostic {
         func blank(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
         guard blank(d.sourceLine) else { return d }
-        var n = min(d.line, src.lines.count)
+        var n = min(d.line, src.lineCount)
         while n >= 1, blank(src.line(n)) { n -= 1 }
         guard n >= 1 else { return d }
         var out = d
@@ -503,18 +522,24 @@ struct RuleLoader {
     // MARK: - Index
 
     func finish(sha256: String) -> RuleSet {
+        let vocab = compiler?.vocab ?? self.vocab
         var set = RuleSet(sha256: sha256)
         set.rules = rules
         set.vocab = vocab
         set.lexicons = lexicons
         set.tries = LexiconTries(lexicons)
-        var buckets = Array(repeating: [Int32](), count: vocab.count)
+        // (id, rule) pairs in rule order, grouped by id below with a counting sort: a list per
+        // vocabulary id was thousands of small arrays.
+        var pairs: [(id: Int32, rule: Int32)] = []
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() {
             if let trigger = rule.trigger {
+                var last: Int32 = -1
                 for key in trigger {
                     if key >= 0 {
-                        if buckets[Int(key)].last != Int32(k) { buckets[Int(key)].append(Int32(k)) }
+                        // A trigger's ids are sorted: a repeated id follows itself.
+                        if key != last { pairs.append((key, Int32(k))) }
+                        last = key
                     } else if set.classRules[TriggerKey.bit(key)].last != Int32(k) {
                         set.classRules[TriggerKey.bit(key)].append(Int32(k))
                     }
@@ -525,10 +550,14 @@ struct RuleLoader {
                     message: "rule '\(rule.id)' has no trigger (a word, family, lexicon or rare class every match contains), so it runs on every sentence"))
             }
         }
-        set.triggerOffsets = [0]
-        for b in buckets {
-            set.triggerRules.append(contentsOf: b)
-            set.triggerOffsets.append(Int32(set.triggerRules.count))
+        set.triggerOffsets = Array(repeating: 0, count: vocab.count + 1)
+        for p in pairs { set.triggerOffsets[Int(p.id) + 1] += 1 }
+        for v in 0..<vocab.count { set.triggerOffsets[v + 1] += set.triggerOffsets[v] }
+        var next = set.triggerOffsets
+        set.triggerRules = Array(repeating: 0, count: pairs.count)
+        for p in pairs {
+            set.triggerRules[Int(next[Int(p.id)])] = p.rule
+            next[Int(p.id)] += 1
         }
         for bit in set.classRules.indices where !set.classRules[bit].isEmpty { set.classRuleBits |= 1 << UInt32(bit) }
         set.requirements = RequirementIndex(rules: rules.map(\.program.requirements), vocabCount: vocab.count)

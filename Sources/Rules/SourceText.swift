@@ -1,20 +1,34 @@
 import Yams
 
-/// A rule or lexicon file's text split into lines, for diagnostics.
+/// A rule or lexicon file's text and where its lines start, for diagnostics.
 struct SourceFile: Sendable {
     var path: String
     var text: String
-    var lines: [String]
+    /// The text's bytes, and the offset of each line's first byte in them. A line becomes a
+    /// String only when read: diagnostics and pattern positions read few of the thousands.
+    private let bytes: [UInt8]
+    private let lineStarts: [Int]
 
     init(path: String, text: String) {
         self.path = path
         self.text = text
         // On bytes: a Character split is slow, and sees "\r\n" as one Character, not a break.
-        self.lines = Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false)
-            .map { String(decoding: $0.last == 0x0D ? $0.dropLast() : $0, as: UTF8.self) }
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (k, b) in bytes.enumerated() where b == 0x0A { starts.append(k + 1) }
+        lineStarts = starts
     }
 
-    func line(_ n: Int) -> String { n >= 1 && n <= lines.count ? lines[n - 1] : "" }
+    /// Lines of the text, the last one after the last line break (empty when the text ends with one).
+    var lineCount: Int { lineStarts.count }
+
+    /// Line `n` (1-based) without its line break (nor a `\r` before it), or "" when there is none.
+    func line(_ n: Int) -> String {
+        guard n >= 1 && n <= lineStarts.count else { return "" }
+        var end = n < lineStarts.count ? lineStarts[n] - 1 : bytes.count
+        if end > lineStarts[n - 1], bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[lineStarts[n - 1]..<end], as: UTF8.self)
+    }
 
     func diagnostic(_ line: Int, _ column: Int, _ message: String, _ severity: RuleDiagnostic.Severity = .error) -> RuleDiagnostic {
         RuleDiagnostic(file: path, line: line, column: max(1, column), severity: severity, message: message, sourceLine: self.line(line))
@@ -36,6 +50,7 @@ struct LocatedString: Sendable {
     init(scalar: Node.Scalar, in file: SourceFile) {
         text = scalar.string
         positions = []
+        positions.reserveCapacity(text.utf8.count + 1)
         var line = scalar.mark?.line ?? 1
         var raw = Array(file.line(line).unicodeScalars)
         var pos = (scalar.mark?.column ?? 1) - 1
@@ -43,7 +58,7 @@ struct LocatedString: Sendable {
         var indent = 0
         if block { pos = raw.count } else if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { pos += 1 }
         for v in text.unicodeScalars {
-            if pos >= raw.count, line < file.lines.count {
+            if pos >= raw.count, line < file.lineCount {
                 // The value continues on the next line (folded or block scalar).
                 line += 1
                 raw = Array(file.line(line).unicodeScalars)
@@ -51,11 +66,11 @@ struct LocatedString: Sendable {
                 if block && indent == 0 { indent = lead }
                 pos = block ? min(indent, lead) : lead
                 if v == "\n" || v == " " {
-                    for _ in 0..<String(v).utf8.count { positions.append((line, pos + 1)) }
+                    positions.append((line, pos + 1))
                     continue
                 }
             }
-            for _ in 0..<String(v).utf8.count { positions.append((line, pos + 1)) }
+            for _ in 0..<UTF8.width(v) { positions.append((line, pos + 1)) }
             if pos + 1 < raw.count {
                 if scalar.style == .singleQuoted, raw[pos] == "'", raw[pos + 1] == "'" { pos += 2; continue }
                 if scalar.style == .doubleQuoted, raw[pos] == "\\" { pos += 2; continue }

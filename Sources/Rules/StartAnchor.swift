@@ -122,8 +122,8 @@ extension PatternCompiler {
 
     /// What the first token of every non-empty match of `node` passes, or nil when that is
     /// too broad to be worth checking (any token, a negation, a common class such as `%word`).
-    mutating func firstTokens(_ node: PatternNode) -> (set: TokenSet, ids: Set<Int32>, classes: Int)? {
-        var ids = Set<Int32>(), has: [TokenClasses] = [], not: [TokenClasses] = []
+    mutating func firstTokens(_ node: PatternNode) -> (set: TokenSet, ids: IDBitmap, classes: Int)? {
+        var ids = IDBitmap(), has: [TokenClasses] = [], not: [TokenClasses] = []
         guard collectFirst(node, &ids, &has, &not) else { return nil }
         return (TokenSet(ids: ids, classHas: has, classNot: not), ids, has.count)
     }
@@ -149,14 +149,14 @@ extension PatternCompiler {
     }
 
     /// Adds the first tokens of `node` to the sets; false when they cannot be bounded.
-    private mutating func collectFirst(_ node: PatternNode, _ ids: inout Set<Int32>,
+    private mutating func collectFirst(_ node: PatternNode, _ ids: inout IDBitmap,
                                        _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
         switch node {
         case .token(let spec, _):
             return addToken(spec, rareClassesOnly: true, &ids, &has, &not)
         case .lexicon(let name, _):
             guard let k = lexiconIndex[name] else { return false }
-            ids.formUnion(lexicons[k].firstIDs)
+            ids.formUnion(lexicons[k].firstIDBits)
             return true
         case .sequence(let items, _):
             // Up to and including the first element that always consumes a token.
@@ -186,7 +186,7 @@ extension PatternCompiler {
             return addToken(spec, rareClassesOnly: false, &ids, &has, &not)
         case .lexicon(let name, _):
             guard let k = lexiconIndex[name] else { return false }
-            ids.add(contentsOf: lexicons[k].allIDs)
+            ids.formUnion(lexicons[k].allIDBits)
             return true
         case .sequence(let items, _), .alternatives(let items, _):
             for item in items where !collectAlphabet(item, &ids, &has, &not) { return false }
@@ -200,13 +200,14 @@ extension PatternCompiler {
 
     /// How often an anchor's token is expected: per word 1, per very common word 1000, per
     /// class test 50.
-    private func anchorWeight(_ first: (set: TokenSet, ids: Set<Int32>, classes: Int)) -> Int {
-        first.ids.reduce(0) { $0 + (vocab.isCommon($1) ? 1000 : 1) } + first.classes * 50
+    private func anchorWeight(_ first: (set: TokenSet, ids: IDBitmap, classes: Int)) -> Int {
+        var weight = first.classes * 50
+        first.ids.forEach { weight += vocab.isCommon($0) ? 1000 : 1 }
+        return weight
     }
 }
 
-/// Where the compiler's set walks put token ids: a `Set` when they are looked at one by one
-/// later, an `IDBitmap` when they only become a `TokenSet`.
+/// Where the compiler's set walks put token ids.
 protocol IDCollecting {
     mutating func add(_ id: Int32)
 }
@@ -217,12 +218,10 @@ extension IDCollecting {
     }
 }
 
-extension Set<Int32>: IDCollecting {
-    mutating func add(_ id: Int32) { insert(id) }
-}
-
-/// Token ids as bits, grown to the largest id added.
-struct IDBitmap: IDCollecting {
+/// Token ids (vocabulary ids, never negative) as bits, grown to the largest id added. The
+/// compiler's unions of id sets are unions of these: lexicons put in thousands of ids, which
+/// hashing into a `Set` one at a time, then sorting, made most of compiling the default rules.
+struct IDBitmap: IDCollecting, Sendable {
     private(set) var words: [UInt64] = []
 
     mutating func add(_ id: Int32) {
@@ -230,5 +229,29 @@ struct IDBitmap: IDCollecting {
         let w = Int(id) >> 6
         if w >= words.count { words += repeatElement(0, count: w + 1 - words.count) }
         words[w] |= 1 << UInt64(id & 63)
+    }
+
+    mutating func formUnion(_ other: IDBitmap) {
+        if other.words.count > words.count { words += repeatElement(0, count: other.words.count - words.count) }
+        for (w, bits) in other.words.enumerated() { words[w] |= bits }
+    }
+
+    /// Calls `body` with every id, ascending.
+    func forEach(_ body: (Int32) -> Void) {
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                body(Int32(w << 6 + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+    }
+
+    /// The ids, ascending.
+    var sorted: [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(words.reduce(0) { $0 + $1.nonzeroBitCount })
+        forEach { out.append($0) }
+        return out
     }
 }

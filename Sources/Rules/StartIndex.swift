@@ -31,7 +31,15 @@ struct StartIndex: Sendable {
             ruleBit[r] = Int8(bitRule.count)
             bitRule.append(Int32(r))
             if entry.atStart { atStartMask |= bit }
-            for id in 0..<vocabCount where entry.tokens.containsID(Int32(id)) { idMask[id] |= bit }
+            // The filter's ids, from its bitmap: not a probe of every vocabulary id per rule.
+            for (w, word) in entry.tokens.bitWords.enumerated() {
+                var bits = word
+                while bits != 0 {
+                    let id = w << 6 + bits.trailingZeroBitCount
+                    if id < vocabCount { idMask[id] |= bit }
+                    bits &= bits - 1
+                }
+            }
             for k in entry.tokens.classHas.indices {
                 let has = entry.tokens.classHas[k].rawValue, not = entry.tokens.classNot[k].rawValue
                 for c in 0..<UInt32(Self.classCombos) where c & has == has && c & not == 0 { classMask[Int(c)] |= bit }

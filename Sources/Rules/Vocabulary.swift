@@ -31,14 +31,17 @@ struct Vocabulary: Sendable {
     var count: Int { hashes.count }
 
     /// The id of a normalised (lowercase) form, adding it when new.
-    mutating func intern(_ form: [UInt8]) -> Int32 {
+    mutating func intern(_ form: [UInt8]) -> Int32 { intern(form[...]) }
+
+    /// As `intern(_:)`, of a slice: finding a known form copies nothing.
+    mutating func intern(_ form: ArraySlice<UInt8>) -> Int32 {
         let h = Tokenizer.fnv(form)
         if let id = form.withUnsafeBufferPointer({ find(h, $0) }) { return id }
         let id = Int32(hashes.count)
         pool.append(contentsOf: form)
         offsets.append(Int32(pool.count))
         hashes.append(h)
-        common.append(Self.commonWords.contains(form))
+        common.append(Self.commonWords.contains(Array(form)))
         if hashes.count * 2 > slots.count { rehash() } else { place(id, h) }
         return id
     }
