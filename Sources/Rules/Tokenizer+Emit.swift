@@ -1,5 +1,5 @@
-/// Writing a token: its normalised bytes, FNV-1a hash, classes and vocabulary id, in one
-/// pass over its bytes.
+/// Writing a token: its normalised bytes, hash, classes and vocabulary id, in one pass over
+/// its bytes.
 extension Tokenizer {
     /// Per byte value: the lowercase form of an ASCII letter or digit, 0 for any other byte, so
     /// the word loop tests and lowercases a byte with one load. Allocated once, never freed.
@@ -12,8 +12,6 @@ extension Tokenizer {
         return UnsafePointer(t)
     }()
 
-    static let fnvBasis: UInt64 = 0xcbf29ce484222325
-    static let fnvPrime: UInt64 = 0x100000001b3
 
     static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind, _ out: inout Sink) {
         let classes: TokenClasses
@@ -23,16 +21,18 @@ extension Tokenizer {
         default: classes = .punct
         }
         let normStart = out.normCount
-        let h: UInt64
+        let h: UInt64, prefix: UInt64
         if b - a == 1 {  // one byte, never a capital letter: its own normal form
             out.norm[normStart] = s[a]
             out.normCount = normStart + 1
-            h = (fnvBasis ^ UInt64(s[a])) &* fnvPrime
+            prefix = UInt64(s[a])
+            h = mix(hashSeed, prefix)
         } else {
             out.normCount = appendNormalised(s, a, b, out.norm, normStart)
-            h = fnv(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount)
+            h = hash(out.norm + normStart, out.normCount - normStart)
+            prefix = chunk(out.norm + normStart, out.normCount - normStart)
         }
-        out.token(token(a, b, classes, h), normStart)
+        out.token(token(a, b, classes, h), normStart, prefix: prefix)
     }
 
     /// A word starting with a letter at `a`, scanned exactly as `scanWord` does, but normalised
@@ -40,37 +40,53 @@ extension Tokenizer {
     /// Returns the word's end.
     static func emitWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
                          _ wordClasses: WordClasses.Table, _ wordBytes: UnsafePointer<UInt8>) -> Int {
-        let n = s.count
+        let n = s.count, bytes = UnsafeRawPointer(s.baseAddress!)
         // The write position in a local: stores through `out.norm` could alias `out`, so the
         // compiler would reload and store `out.normCount` on every byte.
         let normBase = out.norm, normStart = out.normCount
-        var nc = normStart, h = fnvBasis, hyphen = false
+        var nc = normStart, h = hashSeed, hyphen = false, prefix: UInt64 = 0
         var i = a
-        while i < n {
-            let c = s[i]
-            let l = wordBytes[Int(c)]
-            if l != 0 {  // ASCII letter or digit
-                normBase[nc] = l
-                nc &+= 1
-                h = (h ^ UInt64(l)) &* fnvPrime
-                i &+= 1
-                continue
+        // Most words are one run of ASCII letters and digits: take it 8 bytes at a time, each
+        // lowercased chunk stored whole (the buffer has 8 bytes of slack) and hashed as it is.
+        while true {
+            let x = i &+ 8 <= n ? bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) : chunk(bytes + i, n &- i)
+            let (run, lower) = asciiWordRun(x)
+            if run == 0 { break }
+            UnsafeMutableRawPointer(normBase + nc).storeBytes(of: lower, as: UInt64.self)
+            if nc == normStart { prefix = lower }
+            nc &+= run
+            i &+= run
+            h = mix(h, lower)
+            if run < 8 { break }
+        }
+        // The rest of a word that goes on past a hyphen, an apostrophe or a non-ASCII letter,
+        // a byte or a scalar at a time; its hash is then taken over all its normalised bytes.
+        if i < n, s[i] >= 0x80 || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "'") {
+            while i < n {
+                let c = s[i]
+                let l = wordBytes[Int(c)]
+                if l != 0 {  // ASCII letter or digit
+                    normBase[nc] = l
+                    nc &+= 1
+                    i &+= 1
+                    continue
+                }
+                // Most words end at an ASCII space or punctuation mark: no need to classify it.
+                if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: "'") { break }
+                let (k, len) = classify(s, i)
+                if c == UInt8(ascii: "-") {
+                    guard isWordChar(s, i + 1) else { break }
+                    hyphen = true
+                } else if k == .apostrophe {
+                    guard !isPossessive(s, i + len), isLetter(s, i + len) else { break }
+                } else if k != .letter && k != .digit {
+                    break
+                }
+                nc = appendNormalised(s, i, i + len, normBase, nc)
+                i += len
             }
-            // Most words end at an ASCII space or punctuation mark: no need to classify it.
-            if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: "'") { break }
-            let (k, len) = classify(s, i)
-            if c == UInt8(ascii: "-") {
-                guard isWordChar(s, i + 1) else { break }
-                hyphen = true
-            } else if k == .apostrophe {
-                guard !isPossessive(s, i + len), isLetter(s, i + len) else { break }
-            } else if k != .letter && k != .digit {
-                break
-            }
-            let from = nc
-            nc = appendNormalised(s, i, i + len, normBase, nc)
-            for k in from..<nc { h = (h ^ UInt64(normBase[k])) &* fnvPrime }
-            i += len
+            h = hash(normBase + normStart, nc - normStart)
+            prefix = chunk(normBase + normStart, nc - normStart)
         }
         // One letter and a period: perhaps an abbreviation (U.S.), which `scanWord` scans.
         if i == a + 1, i < n, s[i] == UInt8(ascii: "."), isAbbreviation(s, a) {
@@ -86,7 +102,7 @@ extension Tokenizer {
             classes.insert(.cap)
             if isCode(s, a, i) { classes.insert(.code) }
         }
-        finish(s, a, i, classes, h, hyphen: hyphen, normStart, &out, wordClasses)
+        finish(s, a, i, classes, h, prefix, hyphen: hyphen, normStart, &out, wordClasses)
         return i
     }
 
@@ -94,9 +110,8 @@ extension Tokenizer {
     static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout Sink,
                      numeric: Bool, _ wordClasses: WordClasses.Table) {
         let normStart = out.normCount
-        // One pass over the bytes: normalise, hash and note what the classes need. A
-        // non-ASCII run goes through `appendNormalised` a scalar at a time.
-        var h = fnvBasis
+        // One pass over the bytes: normalise and note what the classes need (a non-ASCII run
+        // goes through `appendNormalised` a scalar at a time), then hash the normal form.
         var hyphen = false, allDigits = true
         let normBase = out.norm
         var nc = out.normCount
@@ -111,24 +126,22 @@ extension Tokenizer {
                 }
                 normBase[nc] = l
                 nc += 1
-                h = (h ^ UInt64(l)) &* fnvPrime
                 i += 1
                 continue
             }
             var e = i + 1
             while e < b, s[e] & 0xC0 == 0x80 { e += 1 }  // the scalar's continuation bytes
             allDigits = false
-            let from = nc
             nc = appendNormalised(s, i, e, normBase, nc)
-            for k in from..<nc { h = (h ^ UInt64(normBase[k])) &* fnvPrime }
             i = e
         }
         out.normCount = nc
+        let h = hash(normBase + normStart, nc - normStart), prefix = chunk(normBase + normStart, nc - normStart)
         var classes: TokenClasses = []
         if numeric && allDigits {
             classes.insert(.num)
             if b - a == 4, isYear(s, a) { classes.insert(.year) }
-            out.token(token(a, b, classes, h), normStart)
+            out.token(token(a, b, classes, h), normStart, prefix: prefix)
             return
         }
         classes.insert(.word)
@@ -141,20 +154,20 @@ extension Tokenizer {
                 if isCode(s, a, b) { classes.insert(.code) }
             }
         }
-        finish(s, a, b, classes, h, hyphen: hyphen, normStart, &out, wordClasses)
+        finish(s, a, b, classes, h, prefix, hyphen: hyphen, normStart, &out, wordClasses)
     }
 
     /// Adds the word-list classes to a word token's and writes it.
     @inline(__always)
     static func finish(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ classes: TokenClasses, _ h: UInt64,
-                       hyphen: Bool, _ normStart: Int, _ out: inout Sink, _ wordClasses: WordClasses.Table) {
+                       _ prefix: UInt64, hyphen: Bool, _ normStart: Int, _ out: inout Sink, _ wordClasses: WordClasses.Table) {
         var classes = classes
         classes.formUnion(wordClasses.classes(h))
         if hyphen, !classes.contains(.spelled),
            wordClasses.spelledCompound(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount) {
             classes.insert(.spelled)
         }
-        out.token(token(a, b, classes, h), normStart)
+        out.token(token(a, b, classes, h), normStart, prefix: prefix)
     }
 
     /// An acronym such as NATO (the caller saw a capital at `a`): at least two ASCII capitals,
@@ -217,16 +230,63 @@ extension Tokenizer {
         return nc
     }
 
+    // MARK: - Hash
+
+    /// The hash of a normal form, shared by the tokenizer, the vocabulary and the word classes:
+    /// its bytes as 8-byte little-endian chunks (the last one zero-padded), each folded in
+    /// with one full-width multiply. A word of up to 8 bytes costs one multiply (FNV-1a took
+    /// one per byte), and the tokenizer hashes the chunks it lowercases without storing them
+    /// first. No token byte is zero, so the padding makes no two forms alike.
+    static let hashSeed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
     @inline(__always)
-    static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
-        var h = fnvBasis
-        for k in a..<b { h = (h ^ UInt64(bytes[k])) &* fnvPrime }
-        return h
+    static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+        let p = (h ^ chunk).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return p.high ^ p.low
     }
 
-    static func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h = fnvBasis
-        for c in bytes { h = (h ^ UInt64(c)) &* fnvPrime }
-        return h
+    /// The hash of the `n` bytes at `p`.
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        var h = hashSeed, k = 0
+        while n - k > 8 {
+            h = mix(h, raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            k += 8
+        }
+        return mix(h, chunk(raw + k, n - k))
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    /// The first `min(r, 8)` bytes at `p` as a little-endian chunk, zero above them, reading
+    /// no byte past them.
+    @inline(__always)
+    static func chunk(_ p: UnsafeRawPointer, _ r: Int) -> UInt64 {
+        if r >= 8 { return p.loadUnaligned(as: UInt64.self) }
+        if r >= 4 {  // two overlapping loads: the shared bytes OR with themselves
+            let hi = UInt64(p.loadUnaligned(fromByteOffset: r - 4, as: UInt32.self))
+            return UInt64(p.loadUnaligned(as: UInt32.self)) | hi << (8 * (r - 4))
+        }
+        guard r > 0 else { return 0 }
+        let b = p.assumingMemoryBound(to: UInt8.self)
+        return UInt64(b[0]) | UInt64(b[r >> 1]) << (8 * (r >> 1)) | UInt64(b[r - 1]) << (8 * (r - 1))
+    }
+
+    /// How many of the chunk's bytes, from the lowest, are ASCII letters or digits, and those
+    /// bytes lowercased (zero above them). Per byte, adding a constant sets the top bit from
+    /// a given value on; no ASCII byte carries into the next, and a byte past a non-ASCII one
+    /// is past the run anyway.
+    @inline(__always)
+    static func asciiWordRun(_ x: UInt64) -> (Int, UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, top = 0x80 &* ones
+        let y = x | 0x20 &* ones  // lowercase for letters; digits already have this bit
+        let letter = (y &+ 0x1F &* ones) & ~(y &+ 0x05 &* ones)  // y in 0x61...0x7A
+        let digit = (x &+ 0x50 &* ones) & ~(x &+ 0x46 &* ones)  // x in 0x30...0x39
+        let bad = ~((letter | digit) & ~x) & top
+        // The lowest bad byte's top bit, moved to its bottom bit, less one: the run's bits.
+        let runBits = ((bad & (0 &- bad)) &>> 7) &- 1
+        return (bad.trailingZeroBitCount &>> 3, y & runBits)
     }
 }
