@@ -35,6 +35,47 @@ extension Tokenizer {
         out.token(token(a, b, classes, h), normStart, prefix: prefix)
     }
 
+    /// The commonest word, written straight from one 8-byte load: up to 7 ASCII letters and
+    /// digits ended by a plain ASCII byte (not a hyphen, an apostrophe, nor the period of a
+    /// one-letter abbreviation such as U.S.). Inlined into `scan`, so most words cost no call.
+    /// nil for any other word, which `emitWord` takes.
+    @inline(__always)
+    static func emitShortWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
+                              _ wordClasses: WordClasses.Table) -> Int? {
+        guard a &+ 8 <= s.count else { return nil }
+        let x = UnsafeRawPointer(s.baseAddress! + a).loadUnaligned(as: UInt64.self)
+        let (run, lower) = asciiWordRun(x)
+        guard run < 8 else { return nil }
+        let next = x &>> UInt64(8 &* run) & 0xFF
+        guard next < 0x80, next != UInt64(UInt8(ascii: "-")), next != UInt64(UInt8(ascii: "'")),
+              run > 1 || next != UInt64(UInt8(ascii: ".")) else { return nil }
+        let normStart = out.normCount
+        UnsafeMutableRawPointer(out.norm + normStart).storeBytes(of: lower, as: UInt64.self)
+        out.normCount = normStart &+ run
+        let h = mix(hashSeed, lower)
+        var classes = TokenClasses.word
+        if (x & 0xFF) &- 0x41 < 26 {
+            classes.insert(.cap)
+            if isShortCode(x, run) { classes.insert(.code) }
+        }
+        classes.formUnion(wordClasses.classes(h))
+        out.token(token(a, a &+ run, classes, h), normStart, prefix: lower)
+        return a &+ run
+    }
+
+    /// `isCode` for the run of `run` (< 8) ASCII letters and digits at the bottom of `x`: at
+    /// least two capitals and no lowercase letter. Bit 5 of a letter, moved to its top bit,
+    /// tells lowercase from capital.
+    @inline(__always)
+    static func isShortCode(_ x: UInt64, _ run: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, top = 0x80 &* ones
+        let y = x | 0x20 &* ones
+        let inRun = ((1 &<< UInt64(8 &* run)) &- 1) & top
+        let letter = (y &+ 0x1F &* ones) & ~(y &+ 0x05 &* ones) & inRun
+        let small = x &<< 2 & top
+        return letter & small == 0 && (letter & ~small).nonzeroBitCount >= 2
+    }
+
     /// A word starting with a letter at `a`, scanned exactly as `scanWord` does, but normalised
     /// and hashed in the same pass: words are most tokens, and this reads each byte once.
     /// Returns the word's end.

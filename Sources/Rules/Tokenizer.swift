@@ -102,7 +102,10 @@ public enum Tokenizer {
             // The commonest bytes without `classify`: a space, an ASCII letter starting a word.
             let c = s[i]
             if c == 0x20 { i += 1; continue }
-            if (c | 0x20) &- 0x61 < 26 { i = emitWord(s, i, &out, wordClasses, wordBytes); continue }
+            if (c | 0x20) &- 0x61 < 26 {
+                i = emitShortWord(s, i, &out, wordClasses) ?? emitWord(s, i, &out, wordClasses, wordBytes)
+                continue
+            }
             let (kind, len) = classify(s, i)
             switch kind {
             case .space:
