@@ -35,45 +35,57 @@ extension Tokenizer {
         out.token(token(a, b, classes, h), normStart, prefix: prefix)
     }
 
-    /// The commonest word, written straight from one 8-byte load: up to 7 ASCII letters and
-    /// digits ended by a plain ASCII byte (not a hyphen, an apostrophe, nor the period of a
-    /// one-letter abbreviation such as U.S.). Inlined into `scan`, so most words cost no call.
-    /// nil for any other word, which `emitWord` takes.
+    /// The commonest word, written straight from one or two 8-byte loads: up to 15 ASCII
+    /// letters and digits ended by a plain ASCII byte (not a hyphen, an apostrophe, nor the
+    /// period of a one-letter abbreviation such as U.S.). Inlined into `scan`, so most words
+    /// cost no call. nil for any other word, which `emitWord` takes.
     @inline(__always)
     static func emitShortWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
                               _ wordClasses: WordClasses.Table) -> Int? {
         guard a &+ 8 <= s.count else { return nil }
-        let x = UnsafeRawPointer(s.baseAddress! + a).loadUnaligned(as: UInt64.self)
-        let (run, lower) = asciiWordRun(x)
-        guard run < 8 else { return nil }
-        let next = x &>> UInt64(8 &* run) & 0xFF
+        let bytes = UnsafeRawPointer(s.baseAddress! + a), norm = UnsafeMutableRawPointer(out.norm + out.normCount)
+        let x = bytes.loadUnaligned(as: UInt64.self)
+        let (run, first) = asciiWordRun(x)
+        var h = mix(hashSeed, first), length = run, next = x &>> UInt64(8 &* run) & 0xFF
+        var x2: UInt64 = 0, run2 = 0  // the second 8 bytes of a longer word
+        if run == 8 {
+            guard a &+ 16 <= s.count else { return nil }
+            x2 = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let second: UInt64
+            (run2, second) = asciiWordRun(x2)
+            guard run2 < 8 else { return nil }
+            norm.storeBytes(of: second, toByteOffset: 8, as: UInt64.self)
+            if run2 > 0 { h = mix(h, second) }
+            length = 8 &+ run2
+            next = x2 &>> UInt64(8 &* run2) & 0xFF
+        }
         guard next < 0x80, next != UInt64(UInt8(ascii: "-")), next != UInt64(UInt8(ascii: "'")),
-              run > 1 || next != UInt64(UInt8(ascii: ".")) else { return nil }
+              length > 1 || next != UInt64(UInt8(ascii: ".")) else { return nil }
         let normStart = out.normCount
-        UnsafeMutableRawPointer(out.norm + normStart).storeBytes(of: lower, as: UInt64.self)
-        out.normCount = normStart &+ run
-        let h = mix(hashSeed, lower)
+        norm.storeBytes(of: first, as: UInt64.self)
+        out.normCount = normStart &+ length
         var classes = TokenClasses.word
-        if (x & 0xFF) &- 0x41 < 26 {
+        if UInt8(truncatingIfNeeded: first) != bytes.load(as: UInt8.self) {  // lowercased: a capital
             classes.insert(.cap)
-            if isShortCode(x, run) { classes.insert(.code) }
+            let (lower1, capitals1) = letterCases(x, run), (lower2, capitals2) = letterCases(x2, run2)
+            if !lower1 && !lower2 && capitals1 &+ capitals2 >= 2 { classes.insert(.code) }  // `isCode`
         }
         classes.formUnion(wordClasses.classes(h))
-        out.token(token(a, a &+ run, classes, h), normStart, prefix: lower)
-        return a &+ run
+        out.token(token(a, a &+ length, classes, h), normStart, prefix: first)
+        return a &+ length
     }
 
-    /// `isCode` for the run of `run` (< 8) ASCII letters and digits at the bottom of `x`: at
-    /// least two capitals and no lowercase letter. Bit 5 of a letter, moved to its top bit,
-    /// tells lowercase from capital.
+    /// For the run of `run` ASCII letters and digits at the bottom of `x`: whether one is a
+    /// lowercase letter, and how many are capitals. Bit 5 of a letter, moved to its top bit,
+    /// tells the two apart.
     @inline(__always)
-    static func isShortCode(_ x: UInt64, _ run: Int) -> Bool {
+    static func letterCases(_ x: UInt64, _ run: Int) -> (Bool, Int) {
         let ones: UInt64 = 0x0101_0101_0101_0101, top = 0x80 &* ones
         let y = x | 0x20 &* ones
-        let inRun = ((1 &<< UInt64(8 &* run)) &- 1) & top
+        let inRun = run >= 8 ? top : ((1 &<< UInt64(8 &* run)) &- 1) & top
         let letter = (y &+ 0x1F &* ones) & ~(y &+ 0x05 &* ones) & inRun
         let small = x &<< 2 & top
-        return letter & small == 0 && (letter & ~small).nonzeroBitCount >= 2
+        return (letter & small != 0, (letter & ~small).nonzeroBitCount)
     }
 
     /// A word starting with a letter at `a`, scanned exactly as `scanWord` does, but normalised

@@ -86,10 +86,10 @@ public enum Tokenizer {
         /// `prefix`: the token's first 8 normalised bytes as `Tokenizer.chunk` reads them.
         @inline(__always) mutating func token(_ t: Token, _ normStart: Int, prefix: UInt64) {
             var t = t
-            if let v = vocabulary { t.id = v.lookup(t.hash, prefix, norm + normStart, normCount - normStart) }
+            if let v = vocabulary { t.id = v.lookup(t.hash, prefix, norm + normStart, normCount &- normStart) }
             tokens[tokenCount] = t
             if let r = ranges { r[tokenCount] = normStart..<normCount }
-            tokenCount += 1
+            tokenCount &+= 1
         }
     }
 
