@@ -13,26 +13,32 @@ extension Tokenizer {
     }()
 
 
+    /// A symbol of one ASCII byte (a comma, a period): never a capital letter, so its own
+    /// normal form. Inlined into `scan`, like `emitShortWord`.
+    @inline(__always)
+    static func emitByteSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ kind: Kind, _ out: inout Sink) {
+        let normStart = out.normCount, c = s[a]
+        out.norm[normStart] = c
+        out.normCount = normStart &+ 1
+        let h = mix(hashSeed, UInt64(c))
+        out.token(token(a, a &+ 1, symbolClasses(kind), h), normStart, prefix: UInt64(c))
+    }
+
     static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind, _ out: inout Sink) {
-        let classes: TokenClasses
-        switch kind {
-        case .currency: classes = .currency
-        case .percent: classes = .percent
-        default: classes = .punct
-        }
         let normStart = out.normCount
-        let h: UInt64, prefix: UInt64
-        if b - a == 1 {  // one byte, never a capital letter: its own normal form
-            out.norm[normStart] = s[a]
-            out.normCount = normStart + 1
-            prefix = UInt64(s[a])
-            h = mix(hashSeed, prefix)
-        } else {
-            out.normCount = appendNormalised(s, a, b, out.norm, normStart)
-            h = hash(out.norm + normStart, out.normCount - normStart)
-            prefix = chunk(out.norm + normStart, out.normCount - normStart)
+        out.normCount = appendNormalised(s, a, b, out.norm, normStart)
+        let h = hash(out.norm + normStart, out.normCount - normStart)
+        let prefix = chunk(out.norm + normStart, out.normCount - normStart)
+        out.token(token(a, b, symbolClasses(kind), h), normStart, prefix: prefix)
+    }
+
+    @inline(__always)
+    static func symbolClasses(_ kind: Kind) -> TokenClasses {
+        switch kind {
+        case .currency: return .currency
+        case .percent: return .percent
+        default: return .punct
         }
-        out.token(token(a, b, classes, h), normStart, prefix: prefix)
     }
 
     /// The commonest word, written straight from one or two 8-byte loads: up to 15 ASCII

@@ -121,7 +121,7 @@ public enum Tokenizer {
                 emit(s, i, end, &out, numeric: false, wordClasses)
                 i = end
             case .currency, .percent, .punct, .apostrophe:
-                emitSymbol(s, i, i + len, kind, &out)
+                if c < 0x80 { emitByteSymbol(s, i, kind, &out) } else { emitSymbol(s, i, i + len, kind, &out) }
                 i += len
             }
         }
