@@ -41,13 +41,25 @@ extension Tokenizer {
         }
     }
 
+    /// Per byte value: 2 when it ends a word plainly (an ASCII byte but a hyphen, an
+    /// apostrophe or a period), 1 for a period (plain unless after a single letter, as in
+    /// U.S.), 0 otherwise; so `emitShortWord` tests the byte after a word with one load.
+    nonisolated(unsafe) static let wordEnds: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            t[b] = b >= 0x80 || b == Int(UInt8(ascii: "-")) || b == Int(UInt8(ascii: "'")) ? 0
+                : b == Int(UInt8(ascii: ".")) ? 1 : 2
+        }
+        return UnsafePointer(t)
+    }()
+
     /// The commonest word, written straight from one or two 8-byte loads: up to 15 ASCII
     /// letters and digits ended by a plain ASCII byte (not a hyphen, an apostrophe, nor the
     /// period of a one-letter abbreviation such as U.S.). Inlined into `scan`, so most words
     /// cost no call. nil for any other word, which `emitWord` takes.
     @inline(__always)
     static func emitShortWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
-                              _ wordClasses: WordClasses.Table) -> Int? {
+                              _ wordClasses: WordClasses.Table, _ wordEnds: UnsafePointer<UInt8>) -> Int? {
         guard a &+ 8 <= s.count else { return nil }
         let bytes = UnsafeRawPointer(s.baseAddress! + a), norm = UnsafeMutableRawPointer(out.norm + out.normCount)
         let x = bytes.loadUnaligned(as: UInt64.self)
@@ -65,8 +77,7 @@ extension Tokenizer {
             length = 8 &+ run2
             next = x2 &>> UInt64(8 &* run2) & 0xFF
         }
-        guard next < 0x80, next != UInt64(UInt8(ascii: "-")), next != UInt64(UInt8(ascii: "'")),
-              length > 1 || next != UInt64(UInt8(ascii: ".")) else { return nil }
+        guard Int(wordEnds[Int(next)]) &+ min(length, 2) >= 3 else { return nil }
         let normStart = out.normCount
         norm.storeBytes(of: first, as: UInt64.self)
         out.normCount = normStart &+ length

@@ -96,14 +96,14 @@ public enum Tokenizer {
     private static func scan(_ s: UnsafeBufferPointer<UInt8>, _ out: inout Sink) {
         guard !s.isEmpty else { return }
         let n = s.count
-        let wordClasses = WordClasses.table, wordBytes = Tokenizer.wordBytes
+        let wordClasses = WordClasses.table, wordBytes = Tokenizer.wordBytes, wordEnds = Tokenizer.wordEnds
         var i = 0
         while i < n {
             // The commonest bytes without `classify`: a space, an ASCII letter starting a word.
             let c = s[i]
             if c == 0x20 { i += 1; continue }
             if (c | 0x20) &- 0x61 < 26 {
-                i = emitShortWord(s, i, &out, wordClasses) ?? emitWord(s, i, &out, wordClasses, wordBytes)
+                i = emitShortWord(s, i, &out, wordClasses, wordEnds) ?? emitWord(s, i, &out, wordClasses, wordBytes)
                 continue
             }
             let (kind, len) = classify(s, i)
