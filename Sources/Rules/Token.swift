@@ -7,7 +7,7 @@ public struct Token: Sendable, Equatable {
     public var classes: TokenClasses
     /// Id of the lowercase form in the rule set's vocabulary; -1 when no rule mentions it.
     public var id: Int32
-    /// FNV-1a hash of the normalised form (lowercase, curly apostrophe as ').
+    /// `Tokenizer.hash` of the normalised form (lowercase, curly apostrophe as ').
     public var hash: UInt64
 
     public var range: Range<Int> { Int(start)..<Int(end) }

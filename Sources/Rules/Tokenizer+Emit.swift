@@ -1,5 +1,5 @@
-/// Writing a token: its normalised bytes, FNV-1a hash, classes and vocabulary id, in one
-/// pass over its bytes.
+/// Writing a token: its normalised bytes, hash, classes and vocabulary id, in one pass over
+/// its bytes.
 extension Tokenizer {
     /// Per byte value: the lowercase form of an ASCII letter or digit, 0 for any other byte, so
     /// the word loop tests and lowercases a byte with one load. Allocated once, never freed.
@@ -12,27 +12,97 @@ extension Tokenizer {
         return UnsafePointer(t)
     }()
 
-    static let fnvBasis: UInt64 = 0xcbf29ce484222325
-    static let fnvPrime: UInt64 = 0x100000001b3
+
+    /// A symbol of one ASCII byte (a comma, a period): never a capital letter, so its own
+    /// normal form. Inlined into `scan`, like `emitShortWord`.
+    @inline(__always)
+    static func emitByteSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ kind: Kind, _ out: inout Sink) {
+        let normStart = out.normCount, c = s[a]
+        out.norm[normStart] = c
+        out.normCount = normStart &+ 1
+        let h = mix(hashSeed, UInt64(c))
+        out.token(token(a, a &+ 1, symbolClasses(kind), h), normStart, prefix: UInt64(c))
+    }
 
     static func emitSymbol(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ kind: Kind, _ out: inout Sink) {
-        let classes: TokenClasses
-        switch kind {
-        case .currency: classes = .currency
-        case .percent: classes = .percent
-        default: classes = .punct
-        }
         let normStart = out.normCount
-        let h: UInt64
-        if b - a == 1 {  // one byte, never a capital letter: its own normal form
-            out.norm[normStart] = s[a]
-            out.normCount = normStart + 1
-            h = (fnvBasis ^ UInt64(s[a])) &* fnvPrime
-        } else {
-            out.normCount = appendNormalised(s, a, b, out.norm, normStart)
-            h = fnv(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount)
+        out.normCount = appendNormalised(s, a, b, out.norm, normStart)
+        let h = hash(out.norm + normStart, out.normCount - normStart)
+        let prefix = chunk(out.norm + normStart, out.normCount - normStart)
+        out.token(token(a, b, symbolClasses(kind), h), normStart, prefix: prefix)
+    }
+
+    @inline(__always)
+    static func symbolClasses(_ kind: Kind) -> TokenClasses {
+        switch kind {
+        case .currency: return .currency
+        case .percent: return .percent
+        default: return .punct
         }
-        out.token(token(a, b, classes, h), normStart)
+    }
+
+    /// Per byte value: 2 when it ends a word plainly (an ASCII byte but a hyphen, an
+    /// apostrophe or a period), 1 for a period (plain unless after a single letter, as in
+    /// U.S.), 0 otherwise; so `emitShortWord` tests the byte after a word with one load.
+    nonisolated(unsafe) static let wordEnds: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            t[b] = b >= 0x80 || b == Int(UInt8(ascii: "-")) || b == Int(UInt8(ascii: "'")) ? 0
+                : b == Int(UInt8(ascii: ".")) ? 1 : 2
+        }
+        return UnsafePointer(t)
+    }()
+
+    /// The commonest word, written straight from one or two 8-byte loads: up to 15 ASCII
+    /// letters and digits ended by a plain ASCII byte (not a hyphen, an apostrophe, nor the
+    /// period of a one-letter abbreviation such as U.S.). Inlined into `scan`, so most words
+    /// cost no call. nil for any other word, which `emitWord` takes.
+    @inline(__always)
+    static func emitShortWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
+                              _ wordClasses: WordClasses.Table, _ wordEnds: UnsafePointer<UInt8>) -> Int? {
+        guard a &+ 8 <= s.count else { return nil }
+        let bytes = UnsafeRawPointer(s.baseAddress! + a), norm = UnsafeMutableRawPointer(out.norm + out.normCount)
+        let x = bytes.loadUnaligned(as: UInt64.self)
+        let (run, first) = asciiWordRun(x)
+        var h = mix(hashSeed, first), length = run, next = x &>> UInt64(8 &* run) & 0xFF
+        var x2: UInt64 = 0, run2 = 0  // the second 8 bytes of a longer word
+        if run == 8 {
+            guard a &+ 16 <= s.count else { return nil }
+            x2 = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let second: UInt64
+            (run2, second) = asciiWordRun(x2)
+            guard run2 < 8 else { return nil }
+            norm.storeBytes(of: second, toByteOffset: 8, as: UInt64.self)
+            if run2 > 0 { h = mix(h, second) }
+            length = 8 &+ run2
+            next = x2 &>> UInt64(8 &* run2) & 0xFF
+        }
+        guard Int(wordEnds[Int(next)]) &+ min(length, 2) >= 3 else { return nil }
+        let normStart = out.normCount
+        norm.storeBytes(of: first, as: UInt64.self)
+        out.normCount = normStart &+ length
+        var classes = TokenClasses.word
+        if UInt8(truncatingIfNeeded: first) != bytes.load(as: UInt8.self) {  // lowercased: a capital
+            classes.insert(.cap)
+            let (lower1, capitals1) = letterCases(x, run), (lower2, capitals2) = letterCases(x2, run2)
+            if !lower1 && !lower2 && capitals1 &+ capitals2 >= 2 { classes.insert(.code) }  // `isCode`
+        }
+        classes.formUnion(wordClasses.classes(h))
+        out.token(token(a, a &+ length, classes, h), normStart, prefix: first)
+        return a &+ length
+    }
+
+    /// For the run of `run` ASCII letters and digits at the bottom of `x`: whether one is a
+    /// lowercase letter, and how many are capitals. Bit 5 of a letter, moved to its top bit,
+    /// tells the two apart.
+    @inline(__always)
+    static func letterCases(_ x: UInt64, _ run: Int) -> (Bool, Int) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, top = 0x80 &* ones
+        let y = x | 0x20 &* ones
+        let inRun = run >= 8 ? top : ((1 &<< UInt64(8 &* run)) &- 1) & top
+        let letter = (y &+ 0x1F &* ones) & ~(y &+ 0x05 &* ones) & inRun
+        let small = x &<< 2 & top
+        return (letter & small != 0, (letter & ~small).nonzeroBitCount)
     }
 
     /// A word starting with a letter at `a`, scanned exactly as `scanWord` does, but normalised
@@ -40,37 +110,53 @@ extension Tokenizer {
     /// Returns the word's end.
     static func emitWord(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ out: inout Sink,
                          _ wordClasses: WordClasses.Table, _ wordBytes: UnsafePointer<UInt8>) -> Int {
-        let n = s.count
+        let n = s.count, bytes = UnsafeRawPointer(s.baseAddress!)
         // The write position in a local: stores through `out.norm` could alias `out`, so the
         // compiler would reload and store `out.normCount` on every byte.
         let normBase = out.norm, normStart = out.normCount
-        var nc = normStart, h = fnvBasis, hyphen = false
+        var nc = normStart, h = hashSeed, hyphen = false, prefix: UInt64 = 0
         var i = a
-        while i < n {
-            let c = s[i]
-            let l = wordBytes[Int(c)]
-            if l != 0 {  // ASCII letter or digit
-                normBase[nc] = l
-                nc &+= 1
-                h = (h ^ UInt64(l)) &* fnvPrime
-                i &+= 1
-                continue
+        // Most words are one run of ASCII letters and digits: take it 8 bytes at a time, each
+        // lowercased chunk stored whole (the buffer has 8 bytes of slack) and hashed as it is.
+        while true {
+            let x = i &+ 8 <= n ? bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) : chunk(bytes + i, n &- i)
+            let (run, lower) = asciiWordRun(x)
+            if run == 0 { break }
+            UnsafeMutableRawPointer(normBase + nc).storeBytes(of: lower, as: UInt64.self)
+            if nc == normStart { prefix = lower }
+            nc &+= run
+            i &+= run
+            h = mix(h, lower)
+            if run < 8 { break }
+        }
+        // The rest of a word that goes on past a hyphen, an apostrophe or a non-ASCII letter,
+        // a byte or a scalar at a time; its hash is then taken over all its normalised bytes.
+        if i < n, s[i] >= 0x80 || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "'") {
+            while i < n {
+                let c = s[i]
+                let l = wordBytes[Int(c)]
+                if l != 0 {  // ASCII letter or digit
+                    normBase[nc] = l
+                    nc &+= 1
+                    i &+= 1
+                    continue
+                }
+                // Most words end at an ASCII space or punctuation mark: no need to classify it.
+                if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: "'") { break }
+                let (k, len) = classify(s, i)
+                if c == UInt8(ascii: "-") {
+                    guard isWordChar(s, i + 1) else { break }
+                    hyphen = true
+                } else if k == .apostrophe {
+                    guard !isPossessive(s, i + len), isLetter(s, i + len) else { break }
+                } else if k != .letter && k != .digit {
+                    break
+                }
+                nc = appendNormalised(s, i, i + len, normBase, nc)
+                i += len
             }
-            // Most words end at an ASCII space or punctuation mark: no need to classify it.
-            if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: "'") { break }
-            let (k, len) = classify(s, i)
-            if c == UInt8(ascii: "-") {
-                guard isWordChar(s, i + 1) else { break }
-                hyphen = true
-            } else if k == .apostrophe {
-                guard !isPossessive(s, i + len), isLetter(s, i + len) else { break }
-            } else if k != .letter && k != .digit {
-                break
-            }
-            let from = nc
-            nc = appendNormalised(s, i, i + len, normBase, nc)
-            for k in from..<nc { h = (h ^ UInt64(normBase[k])) &* fnvPrime }
-            i += len
+            h = hash(normBase + normStart, nc - normStart)
+            prefix = chunk(normBase + normStart, nc - normStart)
         }
         // One letter and a period: perhaps an abbreviation (U.S.), which `scanWord` scans.
         if i == a + 1, i < n, s[i] == UInt8(ascii: "."), isAbbreviation(s, a) {
@@ -86,7 +172,7 @@ extension Tokenizer {
             classes.insert(.cap)
             if isCode(s, a, i) { classes.insert(.code) }
         }
-        finish(s, a, i, classes, h, hyphen: hyphen, normStart, &out, wordClasses)
+        finish(s, a, i, classes, h, prefix, hyphen: hyphen, normStart, &out, wordClasses)
         return i
     }
 
@@ -94,9 +180,8 @@ extension Tokenizer {
     static func emit(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ out: inout Sink,
                      numeric: Bool, _ wordClasses: WordClasses.Table) {
         let normStart = out.normCount
-        // One pass over the bytes: normalise, hash and note what the classes need. A
-        // non-ASCII run goes through `appendNormalised` a scalar at a time.
-        var h = fnvBasis
+        // One pass over the bytes: normalise and note what the classes need (a non-ASCII run
+        // goes through `appendNormalised` a scalar at a time), then hash the normal form.
         var hyphen = false, allDigits = true
         let normBase = out.norm
         var nc = out.normCount
@@ -111,24 +196,22 @@ extension Tokenizer {
                 }
                 normBase[nc] = l
                 nc += 1
-                h = (h ^ UInt64(l)) &* fnvPrime
                 i += 1
                 continue
             }
             var e = i + 1
             while e < b, s[e] & 0xC0 == 0x80 { e += 1 }  // the scalar's continuation bytes
             allDigits = false
-            let from = nc
             nc = appendNormalised(s, i, e, normBase, nc)
-            for k in from..<nc { h = (h ^ UInt64(normBase[k])) &* fnvPrime }
             i = e
         }
         out.normCount = nc
+        let h = hash(normBase + normStart, nc - normStart), prefix = chunk(normBase + normStart, nc - normStart)
         var classes: TokenClasses = []
         if numeric && allDigits {
             classes.insert(.num)
             if b - a == 4, isYear(s, a) { classes.insert(.year) }
-            out.token(token(a, b, classes, h), normStart)
+            out.token(token(a, b, classes, h), normStart, prefix: prefix)
             return
         }
         classes.insert(.word)
@@ -141,20 +224,20 @@ extension Tokenizer {
                 if isCode(s, a, b) { classes.insert(.code) }
             }
         }
-        finish(s, a, b, classes, h, hyphen: hyphen, normStart, &out, wordClasses)
+        finish(s, a, b, classes, h, prefix, hyphen: hyphen, normStart, &out, wordClasses)
     }
 
     /// Adds the word-list classes to a word token's and writes it.
     @inline(__always)
     static func finish(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ classes: TokenClasses, _ h: UInt64,
-                       hyphen: Bool, _ normStart: Int, _ out: inout Sink, _ wordClasses: WordClasses.Table) {
+                       _ prefix: UInt64, hyphen: Bool, _ normStart: Int, _ out: inout Sink, _ wordClasses: WordClasses.Table) {
         var classes = classes
         classes.formUnion(wordClasses.classes(h))
         if hyphen, !classes.contains(.spelled),
            wordClasses.spelledCompound(UnsafeBufferPointer(start: out.norm, count: out.normCount), normStart, out.normCount) {
             classes.insert(.spelled)
         }
-        out.token(token(a, b, classes, h), normStart)
+        out.token(token(a, b, classes, h), normStart, prefix: prefix)
     }
 
     /// An acronym such as NATO (the caller saw a capital at `a`): at least two ASCII capitals,
@@ -217,16 +300,65 @@ extension Tokenizer {
         return nc
     }
 
+    // MARK: - Hash
+
+    /// The hash of a normal form, shared by the tokenizer, the vocabulary and the word classes:
+    /// its bytes as 8-byte little-endian chunks (the last one zero-padded), each folded in
+    /// with one full-width multiply. A word of up to 8 bytes costs one multiply (FNV-1a took
+    /// one per byte), and the tokenizer hashes the chunks it lowercases without storing them
+    /// first. No token byte is zero, so the padding makes no two forms alike.
+    static let hashSeed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
     @inline(__always)
-    static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
-        var h = fnvBasis
-        for k in a..<b { h = (h ^ UInt64(bytes[k])) &* fnvPrime }
-        return h
+    static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+        let p = (h ^ chunk).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return p.high ^ p.low
     }
 
-    static func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h = fnvBasis
-        for c in bytes { h = (h ^ UInt64(c)) &* fnvPrime }
-        return h
+    /// The hash of the `n` bytes at `p`.
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        var h = hashSeed, k = 0
+        while n - k > 8 {
+            h = mix(h, raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            k += 8
+        }
+        return mix(h, chunk(raw + k, n - k))
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 { hash(bytes[...]) }
+
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    /// The first `min(r, 8)` bytes at `p` as a little-endian chunk, zero above them, reading
+    /// no byte past them.
+    @inline(__always)
+    static func chunk(_ p: UnsafeRawPointer, _ r: Int) -> UInt64 {
+        if r >= 8 { return p.loadUnaligned(as: UInt64.self) }
+        if r >= 4 {  // two overlapping loads: the shared bytes OR with themselves
+            let hi = UInt64(p.loadUnaligned(fromByteOffset: r - 4, as: UInt32.self))
+            return UInt64(p.loadUnaligned(as: UInt32.self)) | hi << (8 * (r - 4))
+        }
+        guard r > 0 else { return 0 }
+        let b = p.assumingMemoryBound(to: UInt8.self)
+        return UInt64(b[0]) | UInt64(b[r >> 1]) << (8 * (r >> 1)) | UInt64(b[r - 1]) << (8 * (r - 1))
+    }
+
+    /// How many of the chunk's bytes, from the lowest, are ASCII letters or digits, and those
+    /// bytes lowercased (zero above them). Per byte, adding a constant sets the top bit from
+    /// a given value on; no ASCII byte carries into the next, and a byte past a non-ASCII one
+    /// is past the run anyway.
+    @inline(__always)
+    static func asciiWordRun(_ x: UInt64) -> (Int, UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, top = 0x80 &* ones
+        let y = x | 0x20 &* ones  // lowercase for letters; digits already have this bit
+        let letter = (y &+ 0x1F &* ones) & ~(y &+ 0x05 &* ones)  // y in 0x61...0x7A
+        let digit = (x &+ 0x50 &* ones) & ~(x &+ 0x46 &* ones)  // x in 0x30...0x39
+        let bad = ~((letter | digit) & ~x) & top
+        // The lowest bad byte's top bit, moved to its bottom bit, less one: the run's bits.
+        let runBits = ((bad & (0 &- bad)) &>> 7) &- 1
+        return (bad.trailingZeroBitCount &>> 3, y & runBits)
     }
 }

@@ -8,10 +8,11 @@ public enum Tokenizer {
     public static func tokenize(_ s: UnsafeBufferPointer<UInt8>, into tokens: inout [Token],
                                 norm: inout [UInt8], normRanges: inout [Range<Int>]) {
         // A sentence of n bytes has at most n tokens and at most n normalised bytes: size the
-        // buffers once, write through pointers, then trim to what was written.
+        // buffers once, write through pointers, then trim to what was written. `emitWord`
+        // stores normalised bytes 8 at a time, so `norm` has 8 bytes of slack.
         let n = s.count
         if tokens.count < n { tokens += repeatElement(Token(start: 0, end: 0, classes: [], id: -1, hash: 0), count: n - tokens.count) }
-        if norm.count < n { norm += repeatElement(0, count: n - norm.count) }
+        if norm.count < n + 8 { norm += repeatElement(0, count: n + 8 - norm.count) }
         if normRanges.count < n { normRanges += repeatElement(0..<0, count: n - normRanges.count) }
         var written = (tokens: 0, norm: 0)
         tokens.withUnsafeMutableBufferPointer { t in
@@ -50,7 +51,8 @@ public enum Tokenizer {
     }
 
     /// Working memory of `tokenize(_:vocabulary:into:scratch:)`, sized to the longest sentence
-    /// seen (a sentence of n bytes has at most n tokens and n normalised bytes).
+    /// seen (a sentence of n bytes has at most n tokens and n normalised bytes, plus the 8
+    /// bytes of slack `emitWord` needs).
     struct Scratch {
         var tokens: [Token] = []
         var norm: [UInt8] = []
@@ -59,7 +61,7 @@ public enum Tokenizer {
             guard tokens.count < n else { return }
             let size = max(n, 2 * tokens.count)
             tokens = Array(repeating: Token(start: 0, end: 0, classes: [], id: -1, hash: 0), count: size)
-            norm = Array(repeating: 0, count: size)
+            norm = Array(repeating: 0, count: size + 8)
         }
     }
 
@@ -81,25 +83,29 @@ public enum Tokenizer {
             self.vocabulary = vocabulary
         }
 
-        @inline(__always) mutating func token(_ t: Token, _ normStart: Int) {
+        /// `prefix`: the token's first 8 normalised bytes as `Tokenizer.chunk` reads them.
+        @inline(__always) mutating func token(_ t: Token, _ normStart: Int, prefix: UInt64) {
             var t = t
-            if let v = vocabulary { t.id = v.lookup(t.hash, norm + normStart, normCount - normStart) }
+            if let v = vocabulary { t.id = v.lookup(t.hash, prefix, norm + normStart, normCount &- normStart) }
             tokens[tokenCount] = t
             if let r = ranges { r[tokenCount] = normStart..<normCount }
-            tokenCount += 1
+            tokenCount &+= 1
         }
     }
 
     private static func scan(_ s: UnsafeBufferPointer<UInt8>, _ out: inout Sink) {
         guard !s.isEmpty else { return }
         let n = s.count
-        let wordClasses = WordClasses.table, wordBytes = Tokenizer.wordBytes
+        let wordClasses = WordClasses.table, wordBytes = Tokenizer.wordBytes, wordEnds = Tokenizer.wordEnds
         var i = 0
         while i < n {
             // The commonest bytes without `classify`: a space, an ASCII letter starting a word.
             let c = s[i]
             if c == 0x20 { i += 1; continue }
-            if (c | 0x20) &- 0x61 < 26 { i = emitWord(s, i, &out, wordClasses, wordBytes); continue }
+            if (c | 0x20) &- 0x61 < 26 {
+                i = emitShortWord(s, i, &out, wordClasses, wordEnds) ?? emitWord(s, i, &out, wordClasses, wordBytes)
+                continue
+            }
             let (kind, len) = classify(s, i)
             switch kind {
             case .space:
@@ -115,7 +121,7 @@ public enum Tokenizer {
                 emit(s, i, end, &out, numeric: false, wordClasses)
                 i = end
             case .currency, .percent, .punct, .apostrophe:
-                emitSymbol(s, i, i + len, kind, &out)
+                if c < 0x80 { emitByteSymbol(s, i, kind, &out) } else { emitSymbol(s, i, i + len, kind, &out) }
                 i += len
             }
         }

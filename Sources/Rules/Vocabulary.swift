@@ -1,15 +1,16 @@
 /// Interns the lowercase forms of every word the rules mention (literals, word-family forms,
 /// lexicon entries) as dense ids. Sentence tokens are looked up once, by their precomputed
-/// hash in an open-addressing table, with a byte compare to rule out collisions; after that
-/// every pattern test is an integer compare. Forms live in one byte pool, so a look-up
-/// touches no nested array.
+/// hash in an open-addressing table whose slots hold each form's first 8 bytes and length,
+/// so a form of up to 8 bytes (most words) is matched exactly within its slot; only a longer
+/// one compares the rest of its bytes. After that every pattern test is an integer compare.
+/// Forms live in one byte pool, so a look-up touches no nested array.
 struct Vocabulary: Sendable {
     /// Form `k` is `pool[offsets[k]..<offsets[k+1]]`.
     private var pool: [UInt8] = []
     private var offsets: [Int32] = [0]
-    /// Open addressing on the form's hash; each slot keeps the hash beside the id, so a probe
-    /// that misses reads one slot, not the id's entry too.
-    private var slots: [Slot] = Array(repeating: Slot(hash: 0, id: -1), count: 64)
+    /// Open addressing on the form's hash; each slot keeps the form's first bytes and length
+    /// beside the id, so a probe reads one slot, not the id's entry too.
+    private var slots: [Slot] = Array(repeating: .empty, count: 64)
     private var hashes: [UInt64] = []
     /// Per id: one of `commonWords`.
     private var common: [Bool] = []
@@ -35,7 +36,7 @@ struct Vocabulary: Sendable {
 
     /// As `intern(_:)`, of a slice: finding a known form copies nothing.
     mutating func intern(_ form: ArraySlice<UInt8>) -> Int32 {
-        let h = Tokenizer.fnv(form)
+        let h = Tokenizer.hash(form)
         if let id = form.withUnsafeBufferPointer({ find(h, $0) }) { return id }
         let id = Int32(hashes.count)
         pool.append(contentsOf: form)
@@ -54,26 +55,34 @@ struct Vocabulary: Sendable {
     }
 
     private func find(_ h: UInt64, _ form: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let id = withProbe { $0?.lookup(h, form.baseAddress ?? UnsafePointer(bitPattern: 1)!, form.count) ?? -1 }
+        let p = form.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let id = withProbe { $0?.lookup(h, Tokenizer.chunk(UnsafeRawPointer(p), form.count), p, form.count) ?? -1 }
         return id < 0 ? nil : id
     }
 
     private mutating func place(_ id: Int32, _ h: UInt64) {
+        let a = Int(offsets[Int(id)]), n = Int(offsets[Int(id) + 1]) - a
+        let prefix = pool.withUnsafeBytes { $0.baseAddress.map { Tokenizer.chunk($0 + a, n) } ?? 0 }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i].id >= 0 { i = (i + 1) & mask }
-        slots[i] = Slot(hash: h, id: id)
+        slots[i] = Slot(prefix: prefix, id: id, length: Int32(n))
     }
 
     private mutating func rehash() {
-        slots = Array(repeating: Slot(hash: 0, id: -1), count: slots.count * 2)
+        slots = Array(repeating: .empty, count: slots.count * 2)
         for (k, h) in hashes.enumerated() { place(Int32(k), h) }
     }
 
     struct Slot {
-        var hash: UInt64
+        /// The form's first 8 bytes, zero-padded (`Tokenizer.chunk`).
+        var prefix: UInt64
         /// -1: empty.
         var id: Int32
+        /// -1 when empty, so that no form matches.
+        var length: Int32
+
+        static let empty = Slot(prefix: 0, id: -1, length: -1)
     }
 
     /// The look-up over raw pointers, for the tokenizer's per-token loop; valid only inside
@@ -98,16 +107,19 @@ struct Vocabulary: Sendable {
         let pool: UnsafePointer<UInt8>
         let offsets: UnsafePointer<Int32>
 
-        /// The id of the `count` bytes at `form`, whose FNV hash is `h`; -1 when absent.
+        /// The id of the `count` bytes at `form`, whose `Tokenizer.hash` is `h` and whose
+        /// first 8 bytes, zero-padded, are `prefix`; -1 when absent.
         @inline(__always)
-        func lookup(_ h: UInt64, _ form: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+        func lookup(_ h: UInt64, _ prefix: UInt64, _ form: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
             var i = Int(truncatingIfNeeded: h) & mask
             while true {
                 let slot = slots[i]
-                if slot.id < 0 { return -1 }
-                if slot.hash == h {
-                    let a = Int(offsets[Int(slot.id)]), b = Int(offsets[Int(slot.id) + 1])
-                    if b - a == count && Probe.equal(pool + a, form, count) { return slot.id }
+                if slot.prefix == prefix && Int(slot.length) == count {
+                    if count <= 8 || Probe.equal(pool + Int(offsets[Int(slot.id)]) + 8, form + 8, count - 8) {
+                        return slot.id
+                    }
+                } else if slot.id < 0 {
+                    return -1
                 }
                 i = (i + 1) & mask
             }
