@@ -15,14 +15,9 @@ public final class MatchContext {
 struct SentenceWork {
     var tokens: [Token] = []
     var tokenizer = Tokenizer.Scratch()
-    /// Per rule: already a candidate for this sentence. Cleared after each sentence.
-    var ruleStamp: [Bool] = []
     var candidates: [Int32] = []
-    /// Scratch for the triggered rules of a sentence, one slot per rule.
-    var found: [Int32] = []
-    /// Per requirement: the sentence number in which a token met it last.
-    var reqSeen: [UInt32] = []
-    var sentenceNumber: UInt32 = 0
+    /// The OR of the `StartIndex` rows of the sentence's tokens and classes.
+    var sentenceBits: [UInt64] = []
     var hits: [RuleHit] = []
     /// Per `StartIndex` bit: the positions where that rule can start in this sentence.
     var starts = StartLists()

@@ -73,7 +73,8 @@ public struct RuleSet: Sendable {
         stats.tokens += w.tokens.count
         collectCandidates(&w)
         guard !w.candidates.isEmpty else { return [] }
-        w.hits.removeAll(keepingCapacity: true)
+        // The last sentence's hits, if any (an empty removeAll still costs a generic call).
+        if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
         let tokens = w.tokens, candidates = w.candidates
         var rulesMatched = 0
         let index = startIndex
@@ -98,7 +99,7 @@ public struct RuleSet: Sendable {
         stats.rulesMatched += rulesMatched
         stats.matched += w.hits.count
         guard !w.hits.isEmpty else { return [] }
-        return resolve(w.hits, tokens, sentence).kept
+        return resolvedMatches(w.hits, tokens, sentence)
     }
 
     // MARK: - Steps shared by matching, examples and explain
@@ -114,65 +115,50 @@ public struct RuleSet: Sendable {
     /// `requireAll`, only those whose every requirement a token of the sentence meets.
     func collectCandidates(_ w: inout SentenceWork, requireAll: Bool = true) {
         w.candidates.removeAll(keepingCapacity: true)
-        if w.ruleStamp.count < rules.count { w.ruleStamp = Array(repeating: false, count: rules.count) }
-        let reqs = requirements
-        if w.reqSeen.count < reqs.count { w.reqSeen = Array(repeating: 0, count: reqs.count); w.sentenceNumber = 0 }
-        if w.sentenceNumber == UInt32.max {
-            for k in w.reqSeen.indices { w.reqSeen[k] = 0 }
-            w.sentenceNumber = 0
-        }
-        w.sentenceNumber += 1
-        let now = w.sentenceNumber
-        w.candidates.append(contentsOf: alwaysRules)
-        for r in alwaysRules { w.ruleStamp[Int(r)] = true }
+        let index = startIndex
+        let stride = index.rowStride, ruleWords = index.ruleWords, reqWords = index.reqWords
+        if w.sentenceBits.count < stride { w.sentenceBits = Array(repeating: 0, count: stride) }
         var present: UInt32 = 0
-        let rows = triggerOffsets.count - 1
-        let reqRows = reqs.idOffsets.count - 1
-        if w.found.count < rules.count { w.found = Array(repeating: 0, count: rules.count) }
-        var found = 0
-        // Raw pointers for the per-token loop: no bounds, uniqueness or capacity check per
-        // step (with array indexing and appends it took 8.5% of a one-job run, now 7.1%).
-        w.tokens.withUnsafeBufferPointer { tokens in
-        w.reqSeen.withUnsafeMutableBufferPointer { seen in
-        w.ruleStamp.withUnsafeMutableBufferPointer { stamp in
-        w.found.withUnsafeMutableBufferPointer { out in
-        reqs.idOffsets.withUnsafeBufferPointer { idOffsets in
-        reqs.idReqs.withUnsafeBufferPointer { idReqs in
-        triggerOffsets.withUnsafeBufferPointer { triggerOffsets in
-        triggerRules.withUnsafeBufferPointer { triggerRules in
-            for t in tokens {
-                present |= t.classes.rawValue
-                guard t.id >= 0 else { continue }
-                let id = Int(t.id)
-                if id < reqRows {
-                    for k in Int(idOffsets[id])..<Int(idOffsets[id + 1]) { seen[Int(idReqs[k])] = now }
+        // One pass ORs the row of every token's id: the triggered rules and the met
+        // requirements at once (it was a walk of two lists per token, then a sort).
+        w.sentenceBits.withUnsafeMutableBufferPointer { acc in
+            for k in 0..<stride { acc[k] = 0 }
+            w.tokens.withUnsafeBufferPointer { tokens in
+            index.rows.withUnsafeBufferPointer { rows in
+                let ids = UInt(index.vocabCount), rows = rows.baseAddress!
+                for t in tokens {
+                    present |= t.classes.rawValue
+                    let id = UInt(bitPattern: Int(t.id))
+                    guard id < ids else { continue }
+                    let row = rows + Int(id) * stride
+                    for k in 0..<stride { acc[k] |= row[k] }
                 }
-                guard id < rows else { continue }
-                for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
-                    let r = triggerRules[k]
-                    if !stamp[Int(r)] { stamp[Int(r)] = true; out[found] = r; found += 1 }
+            }}
+            index.classRows.withUnsafeBufferPointer { classRows in
+                var bits = present
+                while bits != 0 {
+                    let row = classRows.baseAddress! + bits.trailingZeroBitCount * stride
+                    bits &= bits - 1
+                    for k in 0..<stride { acc[k] |= row[k] }
                 }
             }
-        }}}}}}}}
-        w.candidates.append(contentsOf: w.found[0..<found])
-        var bits = present & classRuleBits
-        while bits != 0 {
-            let bit = bits.trailingZeroBitCount
-            bits &= bits - 1
-            for r in classRules[bit] where !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
-        }
-        for r in w.candidates { w.ruleStamp[Int(r)] = false }
-        if requireAll {
-            let seen = w.reqSeen
-            w.candidates.removeAll { r in
-                for k in Int(reqs.ruleOffsets[Int(r)])..<Int(reqs.ruleOffsets[Int(r) + 1]) {
-                    let q = Int(reqs.ruleReqs[k])
-                    if seen[q] != now && reqs.reqClassBits[q] & present == 0 { return true }
+            index.alwaysBits.withUnsafeBufferPointer { always in
+            index.ruleReqBits.withUnsafeBufferPointer { ruleReqs in
+                for word in 0..<ruleWords {
+                    var m = acc[word] | always[word]
+                    while m != 0 {
+                        let r = word * 64 + m.trailingZeroBitCount
+                        m &= m - 1
+                        if requireAll {
+                            var met = true
+                            for q in 0..<reqWords where ruleReqs[r * reqWords + q] & ~acc[ruleWords + q] != 0 { met = false }
+                            if !met { continue }
+                        }
+                        w.candidates.append(Int32(r))
+                    }
                 }
-                return false
-            }
+            }}
         }
-        if w.candidates.count > 1 { w.candidates.sort() }
     }
 
     /// The candidate rules of a sentence, for `explain`.
@@ -248,34 +234,54 @@ public struct RuleSet: Sendable {
     /// higher priority, then rule order; survivors are sorted by (tag, start, end, rule order).
     /// Matches of one rule never overlap each other; the start breaks the remaining ties so
     /// the ranking is a total order.
-    /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
-    /// comparisons copy no rule.
     func resolve(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>)
         -> (kept: [Match], suppressed: [(hit: RuleHit, by: Int)]) {
+        let (kept, suppressed) = policy(hits)
+        return (kept.map { makeMatch(hits[$0], tokens, sentence) }, suppressed.map { (hits[$0.hit], $0.by) })
+    }
+
+    /// `resolve` without the suppressed hits, for `matches`: a single hit, the common case,
+    /// skips the policy.
+    func resolvedMatches(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
+        if hits.count == 1 { return [makeMatch(hits[0], tokens, sentence)] }
+        return policy(hits).kept.map { makeMatch(hits[$0], tokens, sentence) }
+    }
+
+    /// The conflict policy on indices into `hits`: the kept ones in output order, and each
+    /// suppressed one with the rule that won over it.
+    /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
+    /// comparisons copy no rule, and sorting indices moves no capture array.
+    func policy(_ hits: [RuleHit]) -> (kept: [Int], suppressed: [(hit: Int, by: Int)]) {
         let tagRank = ruleTagRank, priority = rulePriority
-        let ranked = hits.count < 2 ? hits : hits.sorted { a, b in
-            if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
-            if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
-            if priority[a.rule] != priority[b.rule] { return priority[a.rule] > priority[b.rule] }
-            if a.rule != b.rule { return a.rule < b.rule }
-            return a.tokens.lowerBound < b.tokens.lowerBound
-        }
-        var kept: [RuleHit] = []
-        var suppressed: [(hit: RuleHit, by: Int)] = []
-        for h in ranked {
-            if let winner = kept.first(where: { tagRank[$0.rule] == tagRank[h.rule] && $0.tokens.overlaps(h.tokens) }) {
-                suppressed.append((h, winner.rule))
-            } else {
-                kept.append(h)
+        var kept: [Int] = [], suppressed: [(hit: Int, by: Int)] = []
+        hits.withUnsafeBufferPointer { hits in
+            var ranked = Array(hits.indices)
+            ranked.sort { i, j in
+                let a = hits[i], b = hits[j]
+                if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
+                if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
+                if priority[a.rule] != priority[b.rule] { return priority[a.rule] > priority[b.rule] }
+                if a.rule != b.rule { return a.rule < b.rule }
+                return a.tokens.lowerBound < b.tokens.lowerBound
+            }
+            kept.reserveCapacity(ranked.count)
+            for h in ranked {
+                let hit = hits[h]
+                if let winner = kept.first(where: { tagRank[hits[$0].rule] == tagRank[hit.rule] && hits[$0].tokens.overlaps(hit.tokens) }) {
+                    suppressed.append((h, hits[winner].rule))
+                } else {
+                    kept.append(h)
+                }
+            }
+            kept.sort { i, j in
+                let a = hits[i], b = hits[j]
+                if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
+                if a.tokens.lowerBound != b.tokens.lowerBound { return a.tokens.lowerBound < b.tokens.lowerBound }
+                if a.tokens.upperBound != b.tokens.upperBound { return a.tokens.upperBound < b.tokens.upperBound }
+                return a.rule < b.rule
             }
         }
-        kept.sort { a, b in
-            if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
-            if a.tokens.lowerBound != b.tokens.lowerBound { return a.tokens.lowerBound < b.tokens.lowerBound }
-            if a.tokens.upperBound != b.tokens.upperBound { return a.tokens.upperBound < b.tokens.upperBound }
-            return a.rule < b.rule
-        }
-        return (kept.map { makeMatch($0, tokens, sentence) }, suppressed)
+        return (kept, suppressed)
     }
 
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
@@ -291,7 +297,9 @@ public struct RuleSet: Sendable {
 
     func captures(_ hit: RuleHit, _ tokens: [Token]) -> [Capture] {
         let names = rules[hit.rule].program.captureNames
+        guard !names.isEmpty else { return [] }
         var out: [Capture] = []
+        out.reserveCapacity(names.count)
         for (k, name) in names.enumerated() {
             let s = Int(hit.slots[2 * k]), e = Int(hit.slots[2 * k + 1])
             if s >= 0, e > s { out.append(Capture(name: name, range: byteRange(s..<e, tokens))) }

@@ -1,37 +1,96 @@
-/// Where each rule can start, for a whole sentence at once: per vocabulary id and per
-/// combination of token classes, a bit per indexed rule whose entry filter accepts the token.
-/// One pass over the tokens then lists every rule's possible starts, and the matcher visits
-/// only those instead of probing every token of the sentence per rule (a mispredicted branch
-/// each). Indexed: the first 64 rules with an entry filter and no start anchor (an anchor
-/// already narrows the starts its own way). Exact: a listed position is one the entry
-/// filter accepts (or, for a class bit outside the table, any), and every accepted one is listed.
+/// What a sentence's tokens say about the rules, gathered in one pass over the tokens, from
+/// one row per vocabulary id (one cache line, rather than a lookup in three tables per token):
+/// - the rules the id triggers and the requirements (`RequirementIndex`) it meets, as bit sets,
+///   so a sentence's candidates are an OR of rows, listed in rule order without a sort;
+/// - where each rule can start: per vocabulary id and per combination of token classes, a bit
+///   per indexed rule whose entry filter accepts the token. The matcher then visits only those
+///   starts instead of probing every token of the sentence per rule (a mispredicted branch
+///   each). Indexed: the first 64 rules with an entry filter and no start anchor (an anchor
+///   already narrows the starts its own way). Exact: a listed position is one the entry
+///   filter accepts (or, for a class bit outside the table, any), and every accepted one is listed.
 struct StartIndex: Sendable {
     /// Per rule: its bit, or -1 when not indexed.
     var ruleBit: [Int8] = []
     /// Per bit: the rule.
     var bitRule: [Int32] = []
-    /// Per vocabulary id: the rules whose entry filter lists the id.
-    var idMask: [UInt64] = []
     /// Per class combination (the 12 named class bits): the rules one of whose class tests passes.
     var classMask: [UInt64] = []
     /// Rules whose entry filter accepts position 0 (`^`).
     var atStartMask: UInt64 = 0
+
+    /// Words of a rule bit set and of a requirement bit set.
+    var ruleWords = 0
+    var reqWords = 0
+    /// Words per row: the rule bits, the requirement bits, then the id's start mask.
+    var rowStride = 1
+    var vocabCount = 0
+    /// Per vocabulary id, a row: the rules it triggers, the requirements it meets, and the
+    /// indexed rules whose entry filter lists the id.
+    /// (At least one row, so its buffer has a base address.)
+    var rows: [UInt64] = [0]
+    /// Per class bit, a row as above: the rules the class triggers, the requirements it meets
+    /// (no start mask: that is `classMask`).
+    var classRows: [UInt64] = Array(repeating: 0, count: 32)
+    /// The rules without a trigger, run on every sentence.
+    var alwaysBits: [UInt64] = []
+    /// Per rule, its requirements (`reqWords` words).
+    var ruleReqBits: [UInt64] = []
 
     static let classCombos = 1 << 12
 
     init() {}
 
     init(rules: [CompiledRule], vocabCount: Int) {
+        self.vocabCount = vocabCount
+        ruleWords = (rules.count + 63) / 64
+        // Numbered as `RequirementIndex` does: equal requirements share a number.
+        var number: [Requirement: Int] = [:]
+        var reqsOfRule: [[Int]] = []
+        var reqList: [Requirement] = []
+        for rule in rules {
+            reqsOfRule.append(rule.program.requirements.map { r in
+                if let k = number[r] { return k }
+                number[r] = reqList.count
+                reqList.append(r)
+                return reqList.count - 1
+            })
+        }
+        reqWords = (reqList.count + 63) / 64
+        rowStride = ruleWords + reqWords + 1
+        rows = Array(repeating: 0, count: max(1, vocabCount) * rowStride)
+        classRows = Array(repeating: 0, count: 32 * rowStride)
+        alwaysBits = Array(repeating: 0, count: ruleWords)
+        ruleReqBits = Array(repeating: 0, count: rules.count * reqWords)
+        func set(_ a: inout [UInt64], _ base: Int, _ bit: Int) { a[base + bit / 64] |= 1 << UInt64(bit % 64) }
+        for (r, rule) in rules.enumerated() {
+            if let trigger = rule.trigger {
+                for key in trigger {
+                    if key >= 0 {
+                        if Int(key) < vocabCount { set(&rows, Int(key) * rowStride, r) }
+                    } else {
+                        set(&classRows, TriggerKey.bit(key) * rowStride, r)
+                    }
+                }
+            } else {
+                set(&alwaysBits, 0, r)
+            }
+            for q in reqsOfRule[r] { set(&ruleReqBits, r * reqWords, q) }
+        }
+        for (q, req) in reqList.enumerated() {
+            for id in req.ids where Int(id) < vocabCount { set(&rows, Int(id) * rowStride + ruleWords, q) }
+            for c in 0..<32 where req.classBits & (1 << UInt32(c)) != 0 { set(&classRows, c * rowStride + ruleWords, q) }
+        }
+
         ruleBit = Array(repeating: -1, count: rules.count)
-        idMask = Array(repeating: 0, count: vocabCount)
         classMask = Array(repeating: 0, count: Self.classCombos)
+        let startWord = rowStride - 1
         for (r, rule) in rules.enumerated() where bitRule.count < 64 {
             guard let entry = rule.program.entry, rule.program.anchor == nil else { continue }
             let bit = UInt64(1) << UInt64(bitRule.count)
             ruleBit[r] = Int8(bitRule.count)
             bitRule.append(Int32(r))
             if entry.atStart { atStartMask |= bit }
-            for id in 0..<vocabCount where entry.tokens.containsID(Int32(id)) { idMask[id] |= bit }
+            for id in 0..<vocabCount where entry.tokens.containsID(Int32(id)) { rows[id * rowStride + startWord] |= bit }
             for k in entry.tokens.classHas.indices {
                 let has = entry.tokens.classHas[k].rawValue, not = entry.tokens.classNot[k].rawValue
                 for c in 0..<UInt32(Self.classCombos) where c & has == has && c & not == 0 { classMask[Int(c)] |= bit }
@@ -41,12 +100,12 @@ struct StartIndex: Sendable {
 
     /// The indexed rules whose entry filter accepts `t`.
     @inline(__always)
-    func mask(_ t: Token) -> UInt64 {
+    func mask(_ t: Token, _ rows: UnsafePointer<UInt64>) -> UInt64 {
         // A class bit outside the table (none today): every rule may start there, which is
         // safe, as the matcher itself rejects a start the pattern cannot match from.
         if t.classes.rawValue >= UInt32(Self.classCombos) { return ~0 }
         var m = classMask[Int(t.classes.rawValue)]
-        if t.id >= 0 && Int(t.id) < idMask.count { m |= idMask[Int(t.id)] }
+        if UInt(bitPattern: Int(t.id)) < UInt(vocabCount) { m |= rows[Int(t.id) * rowStride + rowStride - 1] }
         return m
     }
 
@@ -59,11 +118,12 @@ struct StartIndex: Sendable {
         starts.stride = n
         starts.flat.withUnsafeMutableBufferPointer { flat in
             starts.count.withUnsafeMutableBufferPointer { count in
+            rows.withUnsafeBufferPointer { rows in
                 var w = wanted
                 while w != 0 { count[w.trailingZeroBitCount] = 0; w &= w - 1 }
                 guard wanted != 0 else { return }
                 for p in 0..<n {
-                    var m = mask(tokens[p]) & wanted
+                    var m = mask(tokens[p], rows.baseAddress!) & wanted
                     if p == 0 { m |= atStartMask & wanted }
                     while m != 0 {
                         let b = m.trailingZeroBitCount
@@ -72,7 +132,7 @@ struct StartIndex: Sendable {
                         m &= m - 1
                     }
                 }
-            }
+            }}
         }
     }
 }
