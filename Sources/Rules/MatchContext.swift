@@ -18,6 +18,8 @@ struct SentenceWork {
     var candidates: [Int32] = []
     /// The OR of the `StartIndex` rows of the sentence's tokens and classes.
     var sentenceBits: [UInt64] = []
+    /// Per token: the indexed rules (`StartIndex`) whose entry filter accepts it.
+    var startMasks: [UInt64] = []
     var hits: [RuleHit] = []
     /// Per `StartIndex` bit: the positions where that rule can start in this sentence.
     var starts = StartLists()

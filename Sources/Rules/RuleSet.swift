@@ -81,8 +81,8 @@ public struct RuleSet: Sendable {
         w.vetoMemo.newSentence(unlessCount)
         var wanted: UInt64 = 0
         for r in candidates where index.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(index.ruleBit[Int(r)]) }
+        w.startMasks.withUnsafeBufferPointer { index.collect(UnsafeBufferPointer(rebasing: $0[..<tokens.count]), wanted: wanted, into: &w.starts) }
         tokens.withUnsafeBufferPointer { tp in
-            index.collect(tp, wanted: wanted, into: &w.starts)
             for r in candidates {
                 let bit = Int(index.ruleBit[Int(r)])
                 let outcome = bit < 0
@@ -113,48 +113,75 @@ public struct RuleSet: Sendable {
     /// Rules to run on this sentence, in rule order, into `w.candidates`: the always-run rules
     /// plus every rule indexed under a word or a token class of the sentence. With
     /// `requireAll`, only those whose every requirement a token of the sentence meets.
+    /// Also each token's start mask, into `w.startMasks`, for `StartIndex.collect`.
     func collectCandidates(_ w: inout SentenceWork, requireAll: Bool = true) {
         w.candidates.removeAll(keepingCapacity: true)
         let index = startIndex
         let stride = index.rowStride, ruleWords = index.ruleWords, reqWords = index.reqWords
+        let n = w.tokens.count
         if w.sentenceBits.count < stride { w.sentenceBits = Array(repeating: 0, count: stride) }
+        if w.startMasks.count < n { w.startMasks = Array(repeating: 0, count: max(n, 2 * w.startMasks.count)) }
         var present: UInt32 = 0
-        // One pass ORs the row of every token's id: the triggered rules and the met
-        // requirements at once (it was a walk of two lists per token, then a sort).
+        // One pass over the tokens ORs the row of every token's id: the triggered rules and
+        // the met requirements at once, and writes its start mask (these were two list walks
+        // per token, a sort, and a second pass for the starts).
         w.sentenceBits.withUnsafeMutableBufferPointer { acc in
+            let acc = acc.baseAddress!
             for k in 0..<stride { acc[k] = 0 }
             w.tokens.withUnsafeBufferPointer { tokens in
+            w.startMasks.withUnsafeMutableBufferPointer { masks in
+            index.classMask.withUnsafeBufferPointer { classMask in
             index.rows.withUnsafeBufferPointer { rows in
-                let ids = UInt(index.vocabCount), rows = rows.baseAddress!
-                for t in tokens {
+                let ids = UInt(index.vocabCount), rows = rows.baseAddress!, classMask = classMask.baseAddress!
+                // Row words 1...3 in registers; any further ones (more than 3 words of bits) in `acc`.
+                var a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
+                for p in 0..<n {
+                    let t = tokens[p]
                     present |= t.classes.rawValue
+                    var m = StartIndex.classStarts(t.classes.rawValue, classMask)
                     let id = UInt(bitPattern: Int(t.id))
-                    guard id < ids else { continue }
-                    let row = rows + Int(id) * stride
-                    for k in 0..<stride { acc[k] |= row[k] }
+                    if id < ids {
+                        let row = rows + Int(id) &* stride
+                        m |= row[0]
+                        a1 |= row[1]; a2 |= row[2]; a3 |= row[3]
+                        for k in 4..<stride { acc[k - 1] |= row[k] }
+                    }
+                    masks[p] = m
                 }
-            }}
+                if n > 0 { masks[0] |= index.atStartMask }
+                acc[0] |= a1; acc[1] |= a2; acc[2] |= a3
+            }}}}
             index.classRows.withUnsafeBufferPointer { classRows in
                 var bits = present
                 while bits != 0 {
-                    let row = classRows.baseAddress! + bits.trailingZeroBitCount * stride
-                    bits &= bits - 1
-                    for k in 0..<stride { acc[k] |= row[k] }
+                    let row = classRows.baseAddress! + bits.trailingZeroBitCount &* stride
+                    bits &= bits &- 1
+                    for k in 1..<stride { acc[k - 1] |= row[k] }
                 }
             }
+            // acc: the rule bits, then the requirement bits.
             index.alwaysBits.withUnsafeBufferPointer { always in
             index.ruleReqBits.withUnsafeBufferPointer { ruleReqs in
+                let have = acc + ruleWords
                 for word in 0..<ruleWords {
                     var m = acc[word] | always[word]
                     while m != 0 {
-                        let r = word * 64 + m.trailingZeroBitCount
-                        m &= m - 1
+                        let r = word &* 64 &+ m.trailingZeroBitCount
+                        m &= m &- 1
                         if requireAll {
-                            var met = true
-                            for q in 0..<reqWords where ruleReqs[r * reqWords + q] & ~acc[ruleWords + q] != 0 { met = false }
-                            if !met { continue }
+                            let needs = ruleReqs.baseAddress! + r &* reqWords
+                            var missing: UInt64
+                            switch reqWords {  // today's rules: 2
+                            case 0: missing = 0
+                            case 1: missing = needs[0] & ~have[0]
+                            case 2: missing = (needs[0] & ~have[0]) | (needs[1] & ~have[1])
+                            default:
+                                missing = 0
+                                for q in 0..<reqWords { missing |= needs[q] & ~have[q] }
+                            }
+                            if missing != 0 { continue }
                         }
-                        w.candidates.append(Int32(r))
+                        w.candidates.append(Int32(truncatingIfNeeded: r))
                     }
                 }
             }}
@@ -236,52 +263,76 @@ public struct RuleSet: Sendable {
     /// the ranking is a total order.
     func resolve(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>)
         -> (kept: [Match], suppressed: [(hit: RuleHit, by: Int)]) {
-        let (kept, suppressed) = policy(hits)
-        return (kept.map { makeMatch(hits[$0], tokens, sentence) }, suppressed.map { (hits[$0.hit], $0.by) })
+        var kept: [Match] = [], suppressed: [(hit: RuleHit, by: Int)] = []
+        hits.withUnsafeBufferPointer { hp in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * hp.count) { order in
+                let n = policy(hp, order.baseAddress!) { suppressed.append((hp[$0], $1)) }
+                for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
+            }
+        }
+        return (kept, suppressed)
     }
 
     /// `resolve` without the suppressed hits, for `matches`: a single hit, the common case,
     /// skips the policy.
     func resolvedMatches(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
         if hits.count == 1 { return [makeMatch(hits[0], tokens, sentence)] }
-        return policy(hits).kept.map { makeMatch(hits[$0], tokens, sentence) }
-    }
-
-    /// The conflict policy on indices into `hits`: the kept ones in output order, and each
-    /// suppressed one with the rule that won over it.
-    /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
-    /// comparisons copy no rule, and sorting indices moves no capture array.
-    func policy(_ hits: [RuleHit]) -> (kept: [Int], suppressed: [(hit: Int, by: Int)]) {
-        let tagRank = ruleTagRank, priority = rulePriority
-        var kept: [Int] = [], suppressed: [(hit: Int, by: Int)] = []
-        hits.withUnsafeBufferPointer { hits in
-            var ranked = Array(hits.indices)
-            ranked.sort { i, j in
-                let a = hits[i], b = hits[j]
-                if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
-                if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
-                if priority[a.rule] != priority[b.rule] { return priority[a.rule] > priority[b.rule] }
-                if a.rule != b.rule { return a.rule < b.rule }
-                return a.tokens.lowerBound < b.tokens.lowerBound
-            }
-            kept.reserveCapacity(ranked.count)
-            for h in ranked {
-                let hit = hits[h]
-                if let winner = kept.first(where: { tagRank[hits[$0].rule] == tagRank[hit.rule] && hits[$0].tokens.overlaps(hit.tokens) }) {
-                    suppressed.append((h, hits[winner].rule))
-                } else {
-                    kept.append(h)
-                }
-            }
-            kept.sort { i, j in
-                let a = hits[i], b = hits[j]
-                if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
-                if a.tokens.lowerBound != b.tokens.lowerBound { return a.tokens.lowerBound < b.tokens.lowerBound }
-                if a.tokens.upperBound != b.tokens.upperBound { return a.tokens.upperBound < b.tokens.upperBound }
-                return a.rule < b.rule
+        var kept: [Match] = []
+        hits.withUnsafeBufferPointer { hp in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * hp.count) { order in
+                let n = policy(hp, order.baseAddress!, suppressed: nil)
+                kept.reserveCapacity(n)
+                for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
             }
         }
-        return (kept, suppressed)
+        return kept
+    }
+
+    /// The conflict policy on indices into `hits`: writes the kept ones in output order to
+    /// `order` (room for 2 * hits.count: the upper half is the ranking) and returns their
+    /// count; passes each suppressed one, in ranking order, with the rule that won over it.
+    /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
+    /// comparisons copy no rule, and sorting indices (in place, by insertion: a sentence has
+    /// a handful of hits) moves no capture array and allocates nothing.
+    func policy(_ hits: UnsafeBufferPointer<RuleHit>, _ order: UnsafeMutablePointer<Int>,
+                suppressed: ((Int, Int) -> Void)?) -> Int {
+        let tagRank = ruleTagRank, priority = rulePriority
+        func insertionSort(_ a: UnsafeMutablePointer<Int>, _ n: Int, _ before: (Int, Int) -> Bool) {
+            for i in 1..<max(n, 1) {
+                let x = a[i]
+                var j = i
+                while j > 0 && before(x, a[j - 1]) { a[j] = a[j - 1]; j -= 1 }
+                a[j] = x
+            }
+        }
+        let n = hits.count, ranked = order + n
+        for i in 0..<n { ranked[i] = i }
+        insertionSort(ranked, n) { i, j in
+            let a = hits[i].rule, b = hits[j].rule
+            if tagRank[a] != tagRank[b] { return tagRank[a] < tagRank[b] }
+            if hits[i].tokens.count != hits[j].tokens.count { return hits[i].tokens.count > hits[j].tokens.count }
+            if priority[a] != priority[b] { return priority[a] > priority[b] }
+            if a != b { return a < b }
+            return hits[i].tokens.lowerBound < hits[j].tokens.lowerBound
+        }
+        var kept = 0
+        for k in 0..<n {
+            let h = ranked[k], tag = tagRank[hits[h].rule]
+            if let w = (0..<kept).first(where: { tagRank[hits[order[$0]].rule] == tag && hits[order[$0]].tokens.overlaps(hits[h].tokens) }) {
+                suppressed?(h, hits[order[w]].rule)
+            } else {
+                order[kept] = h
+                kept += 1
+            }
+        }
+        insertionSort(order, kept) { i, j in
+            let a = hits[i].rule, b = hits[j].rule
+            if tagRank[a] != tagRank[b] { return tagRank[a] < tagRank[b] }
+            if hits[i].tokens.lowerBound != hits[j].tokens.lowerBound { return hits[i].tokens.lowerBound < hits[j].tokens.lowerBound }
+            if hits[i].tokens.upperBound != hits[j].tokens.upperBound { return hits[i].tokens.upperBound < hits[j].tokens.upperBound }
+            return a < b
+        }
+        return kept
     }
 
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {

@@ -21,16 +21,17 @@ struct StartIndex: Sendable {
     /// Words of a rule bit set and of a requirement bit set.
     var ruleWords = 0
     var reqWords = 0
-    /// Words per row: the rule bits, the requirement bits, then the id's start mask.
-    var rowStride = 1
+    /// Words per row: the id's start mask, then `ruleWords` rule bits, `reqWords` requirement
+    /// bits, and zeros up to at least 4 words, so that the common case (bits in 3 words) is
+    /// ORed in registers.
+    var rowStride = 4
     var vocabCount = 0
-    /// Per vocabulary id, a row: the rules it triggers, the requirements it meets, and the
-    /// indexed rules whose entry filter lists the id.
-    /// (At least one row, so its buffer has a base address.)
-    var rows: [UInt64] = [0]
-    /// Per class bit, a row as above: the rules the class triggers, the requirements it meets
-    /// (no start mask: that is `classMask`).
-    var classRows: [UInt64] = Array(repeating: 0, count: 32)
+    /// Per vocabulary id, a row: the indexed rules whose entry filter lists the id, the rules
+    /// it triggers, the requirements it meets. (At least one row, so its buffer has an address.)
+    var rows: [UInt64] = [0, 0, 0, 0]
+    /// Per class bit, a row as above: (no start mask: that is `classMask`), the rules the
+    /// class triggers, the requirements it meets.
+    var classRows: [UInt64] = Array(repeating: 0, count: 32 * 4)
     /// The rules without a trigger, run on every sentence.
     var alwaysBits: [UInt64] = []
     /// Per rule, its requirements (`reqWords` words).
@@ -56,7 +57,7 @@ struct StartIndex: Sendable {
             })
         }
         reqWords = (reqList.count + 63) / 64
-        rowStride = ruleWords + reqWords + 1
+        rowStride = max(4, 1 + ruleWords + reqWords)
         rows = Array(repeating: 0, count: max(1, vocabCount) * rowStride)
         classRows = Array(repeating: 0, count: 32 * rowStride)
         alwaysBits = Array(repeating: 0, count: ruleWords)
@@ -66,9 +67,9 @@ struct StartIndex: Sendable {
             if let trigger = rule.trigger {
                 for key in trigger {
                     if key >= 0 {
-                        if Int(key) < vocabCount { set(&rows, Int(key) * rowStride, r) }
+                        if Int(key) < vocabCount { set(&rows, Int(key) * rowStride + 1, r) }
                     } else {
-                        set(&classRows, TriggerKey.bit(key) * rowStride, r)
+                        set(&classRows, TriggerKey.bit(key) * rowStride + 1, r)
                     }
                 }
             } else {
@@ -77,20 +78,19 @@ struct StartIndex: Sendable {
             for q in reqsOfRule[r] { set(&ruleReqBits, r * reqWords, q) }
         }
         for (q, req) in reqList.enumerated() {
-            for id in req.ids where Int(id) < vocabCount { set(&rows, Int(id) * rowStride + ruleWords, q) }
-            for c in 0..<32 where req.classBits & (1 << UInt32(c)) != 0 { set(&classRows, c * rowStride + ruleWords, q) }
+            for id in req.ids where Int(id) < vocabCount { set(&rows, Int(id) * rowStride + 1 + ruleWords, q) }
+            for c in 0..<32 where req.classBits & (1 << UInt32(c)) != 0 { set(&classRows, c * rowStride + 1 + ruleWords, q) }
         }
 
         ruleBit = Array(repeating: -1, count: rules.count)
         classMask = Array(repeating: 0, count: Self.classCombos)
-        let startWord = rowStride - 1
         for (r, rule) in rules.enumerated() where bitRule.count < 64 {
             guard let entry = rule.program.entry, rule.program.anchor == nil else { continue }
             let bit = UInt64(1) << UInt64(bitRule.count)
             ruleBit[r] = Int8(bitRule.count)
             bitRule.append(Int32(r))
             if entry.atStart { atStartMask |= bit }
-            for id in 0..<vocabCount where entry.tokens.containsID(Int32(id)) { rows[id * rowStride + startWord] |= bit }
+            for id in 0..<vocabCount where entry.tokens.containsID(Int32(id)) { rows[id * rowStride] |= bit }
             for k in entry.tokens.classHas.indices {
                 let has = entry.tokens.classHas[k].rawValue, not = entry.tokens.classNot[k].rawValue
                 for c in 0..<UInt32(Self.classCombos) where c & has == has && c & not == 0 { classMask[Int(c)] |= bit }
@@ -98,41 +98,40 @@ struct StartIndex: Sendable {
         }
     }
 
-    /// The indexed rules whose entry filter accepts `t`.
+    /// The class part of the mask of the indexed rules whose entry filter accepts a token
+    /// (the id part is word 0 of the id's row).
     @inline(__always)
-    func mask(_ t: Token, _ rows: UnsafePointer<UInt64>) -> UInt64 {
+    static func classStarts(_ classes: UInt32, _ classMask: UnsafePointer<UInt64>) -> UInt64 {
         // A class bit outside the table (none today): every rule may start there, which is
         // safe, as the matcher itself rejects a start the pattern cannot match from.
-        if t.classes.rawValue >= UInt32(Self.classCombos) { return ~0 }
-        var m = classMask[Int(t.classes.rawValue)]
-        if UInt(bitPattern: Int(t.id)) < UInt(vocabCount) { m |= rows[Int(t.id) * rowStride + rowStride - 1] }
-        return m
+        classes < UInt32(classCombos) ? classMask[Int(classes)] : ~0
     }
 
     /// Fills `starts` with the positions where rule `bitRule[b]` can start, for every bit in
-    /// `wanted`: bit b's are `starts.flat[b * n ..< b * n + starts.count[b]]`.
-    func collect(_ tokens: UnsafeBufferPointer<Token>, wanted: UInt64, into starts: inout StartLists) {
-        let n = tokens.count
+    /// `wanted`, from each token's mask (`masks`, from `RuleSet.collectCandidates`, with
+    /// `atStartMask` in the first): bit b's
+    /// are `starts.flat[b * n ..< b * n + starts.count[b]]`.
+    func collect(_ masks: UnsafeBufferPointer<UInt64>, wanted: UInt64, into starts: inout StartLists) {
+        let n = masks.count
         if starts.flat.count < 64 * n { starts.flat = Array(repeating: 0, count: 64 * n) }
         if starts.count.count < 64 { starts.count = Array(repeating: 0, count: 64) }
         starts.stride = n
         starts.flat.withUnsafeMutableBufferPointer { flat in
             starts.count.withUnsafeMutableBufferPointer { count in
-            rows.withUnsafeBufferPointer { rows in
                 var w = wanted
                 while w != 0 { count[w.trailingZeroBitCount] = 0; w &= w - 1 }
-                guard wanted != 0 else { return }
+                guard wanted != 0, n > 0 else { return }
+                let flat = flat.baseAddress!, count = count.baseAddress!
                 for p in 0..<n {
-                    var m = mask(tokens[p], rows.baseAddress!) & wanted
-                    if p == 0 { m |= atStartMask & wanted }
+                    var m = masks[p] & wanted
                     while m != 0 {
                         let b = m.trailingZeroBitCount
-                        flat[b * n + Int(count[b])] = Int32(p)
-                        count[b] += 1
-                        m &= m - 1
+                        flat[b &* n &+ Int(count[b])] = Int32(truncatingIfNeeded: p)
+                        count[b] &+= 1
+                        m &= m &- 1
                     }
                 }
-            }}
+            }
         }
     }
 }
