@@ -15,7 +15,9 @@ public final class MatchContext {
 struct SentenceWork {
     var tokens: [Token] = []
     var tokenizer = Tokenizer.Scratch()
+    /// The sentence's candidate rules are the first `candidateCount`; one slot per rule.
     var candidates: [Int32] = []
+    var candidateCount = 0
     /// The OR of the `StartIndex` rows of the sentence's tokens and classes.
     var sentenceBits: [UInt64] = []
     /// Per token: the indexed rules (`StartIndex`) whose entry filter accepts it.

@@ -72,19 +72,19 @@ public struct RuleSet: Sendable {
         stats.sentences += 1
         stats.tokens += w.tokens.count
         collectCandidates(&w)
-        guard !w.candidates.isEmpty else { return [] }
+        let count = w.candidateCount
+        guard count > 0 else { return [] }
         // The last sentence's hits, if any (an empty removeAll still costs a generic call).
         if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
         let tokens = w.tokens, candidates = w.candidates
         var rulesMatched = 0
-        let index = startIndex
         w.vetoMemo.newSentence(unlessCount)
         var wanted: UInt64 = 0
-        for r in candidates where index.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(index.ruleBit[Int(r)]) }
-        w.startMasks.withUnsafeBufferPointer { index.collect(UnsafeBufferPointer(rebasing: $0[..<tokens.count]), wanted: wanted, into: &w.starts) }
+        for r in candidates[..<count] where startIndex.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(startIndex.ruleBit[Int(r)]) }
+        w.startMasks.withUnsafeBufferPointer { startIndex.collect(UnsafeBufferPointer(rebasing: $0[..<tokens.count]), wanted: wanted, into: &w.starts) }
         tokens.withUnsafeBufferPointer { tp in
-            for r in candidates {
-                let bit = Int(index.ruleBit[Int(r)])
+            for r in candidates[..<count] {
+                let bit = Int(startIndex.ruleBit[Int(r)])
                 let outcome = bit < 0
                     ? evaluate(Int(r), tp, sentence, &w.vm, into: &w.hits, vetoMemo: &w.vetoMemo)
                     : w.starts.flat.withUnsafeBufferPointer {
@@ -95,7 +95,7 @@ public struct RuleSet: Sendable {
                 if outcome == .matched { rulesMatched += 1 }
             }
         }
-        stats.rulesRun += candidates.count
+        stats.rulesRun += count
         stats.rulesMatched += rulesMatched
         stats.matched += w.hits.count
         guard !w.hits.isEmpty else { return [] }
@@ -110,17 +110,18 @@ public struct RuleSet: Sendable {
         w.vm.beginSentence()
     }
 
-    /// Rules to run on this sentence, in rule order, into `w.candidates`: the always-run rules
-    /// plus every rule indexed under a word or a token class of the sentence. With
+    /// Rules to run on this sentence, in rule order, into `w.candidates[..<w.candidateCount]`:
+    /// the always-run rules plus every rule indexed under a word or a token class of the sentence. With
     /// `requireAll`, only those whose every requirement a token of the sentence meets.
     /// Also each token's start mask, into `w.startMasks`, for `StartIndex.collect`.
     func collectCandidates(_ w: inout SentenceWork, requireAll: Bool = true) {
-        w.candidates.removeAll(keepingCapacity: true)
         let index = startIndex
         let stride = index.rowStride, ruleWords = index.ruleWords, reqWords = index.reqWords
         let n = w.tokens.count
         if w.sentenceBits.count < stride { w.sentenceBits = Array(repeating: 0, count: stride) }
         if w.startMasks.count < n { w.startMasks = Array(repeating: 0, count: max(n, 2 * w.startMasks.count)) }
+        if w.candidates.count < rules.count { w.candidates = Array(repeating: 0, count: rules.count) }
+        var found = 0
         var present: UInt32 = 0
         // One pass over the tokens ORs the row of every token's id: the triggered rules and
         // the met requirements at once, and writes its start mask (these were two list walks
@@ -133,6 +134,7 @@ public struct RuleSet: Sendable {
             index.classMask.withUnsafeBufferPointer { classMask in
             index.rows.withUnsafeBufferPointer { rows in
                 let ids = UInt(index.vocabCount), rows = rows.baseAddress!, classMask = classMask.baseAddress!
+                let tokens = tokens.baseAddress!, masks = masks.baseAddress!
                 // Row words 1...3 in registers; any further ones (more than 3 words of bits) in `acc`.
                 var a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
                 for p in 0..<n {
@@ -160,6 +162,7 @@ public struct RuleSet: Sendable {
                 }
             }
             // acc: the rule bits, then the requirement bits.
+            w.candidates.withUnsafeMutableBufferPointer { out in
             index.alwaysBits.withUnsafeBufferPointer { always in
             index.ruleReqBits.withUnsafeBufferPointer { ruleReqs in
                 let have = acc + ruleWords
@@ -181,17 +184,19 @@ public struct RuleSet: Sendable {
                             }
                             if missing != 0 { continue }
                         }
-                        w.candidates.append(Int32(truncatingIfNeeded: r))
+                        out[found] = Int32(truncatingIfNeeded: r)
+                        found += 1
                     }
                 }
-            }}
+            }}}
         }
+        w.candidateCount = found
     }
 
     /// The candidate rules of a sentence, for `explain`.
     func candidates(_ w: inout SentenceWork) -> [Int32] {
         collectCandidates(&w, requireAll: false)
-        return w.candidates
+        return Array(w.candidates[..<w.candidateCount])
     }
 
     enum Outcome: Equatable {
@@ -350,6 +355,7 @@ public struct RuleSet: Sendable {
         let names = rules[hit.rule].program.captureNames
         guard !names.isEmpty else { return [] }
         var out: [Capture] = []
+        // Sized once (appending grew the array 1, 2, 4: a reallocation each).
         out.reserveCapacity(names.count)
         for (k, name) in names.enumerated() {
             let s = Int(hit.slots[2 * k]), e = Int(hit.slots[2 * k + 1])
