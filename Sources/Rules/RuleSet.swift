@@ -133,21 +133,18 @@ public struct RuleSet: Sendable {
             w.startMasks.withUnsafeMutableBufferPointer { masks in
             index.classMask.withUnsafeBufferPointer { classMask in
             index.rows.withUnsafeBufferPointer { rows in
-                let ids = UInt(index.vocabCount), rows = rows.baseAddress!, classMask = classMask.baseAddress!
-                let tokens = tokens.baseAddress!, masks = masks.baseAddress!
+                let zeroRow = UInt32(index.vocabCount), rows = rows.baseAddress!, classMask = classMask.baseAddress!
                 // Row words 1...3 in registers; any further ones (more than 3 words of bits) in `acc`.
                 var a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
                 for p in 0..<n {
                     let t = tokens[p]
                     present |= t.classes.rawValue
                     var m = StartIndex.classStarts(t.classes.rawValue, classMask)
-                    let id = UInt(bitPattern: Int(t.id))
-                    if id < ids {
-                        let row = rows + Int(id) &* stride
-                        m |= row[0]
-                        a1 |= row[1]; a2 |= row[2]; a3 |= row[3]
-                        for k in 4..<stride { acc[k - 1] |= row[k] }
-                    }
+                    // No id (-1) or one added after loading: the row of zeros.
+                    let row = rows + Int(min(UInt32(bitPattern: t.id), zeroRow)) &* stride
+                    m |= row[0]
+                    a1 |= row[1]; a2 |= row[2]; a3 |= row[3]
+                    for k in 4..<stride { acc[k - 1] |= row[k] }
                     masks[p] = m
                 }
                 if n > 0 { masks[0] |= index.atStartMask }
@@ -171,21 +168,19 @@ public struct RuleSet: Sendable {
                     while m != 0 {
                         let r = word &* 64 &+ m.trailingZeroBitCount
                         m &= m &- 1
+                        var missing: UInt64 = 0
                         if requireAll {
                             let needs = ruleReqs.baseAddress! + r &* reqWords
-                            var missing: UInt64
                             switch reqWords {  // today's rules: 2
-                            case 0: missing = 0
+                            case 0: break
                             case 1: missing = needs[0] & ~have[0]
                             case 2: missing = (needs[0] & ~have[0]) | (needs[1] & ~have[1])
-                            default:
-                                missing = 0
-                                for q in 0..<reqWords { missing |= needs[q] & ~have[q] }
+                            default: for q in 0..<reqWords { missing |= needs[q] & ~have[q] }
                             }
-                            if missing != 0 { continue }
                         }
+                        // Written either way, kept only if met: no unpredictable branch.
                         out[found] = Int32(truncatingIfNeeded: r)
-                        found += 1
+                        found += missing == 0 ? 1 : 0
                     }
                 }
             }}}
@@ -270,7 +265,7 @@ public struct RuleSet: Sendable {
         -> (kept: [Match], suppressed: [(hit: RuleHit, by: Int)]) {
         var kept: [Match] = [], suppressed: [(hit: RuleHit, by: Int)] = []
         hits.withUnsafeBufferPointer { hp in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * hp.count) { order in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
                 let n = policy(hp, order.baseAddress!) { suppressed.append((hp[$0], $1)) }
                 for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
             }
@@ -284,7 +279,7 @@ public struct RuleSet: Sendable {
         if hits.count == 1 { return [makeMatch(hits[0], tokens, sentence)] }
         var kept: [Match] = []
         hits.withUnsafeBufferPointer { hp in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * hp.count) { order in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
                 let n = policy(hp, order.baseAddress!, suppressed: nil)
                 kept.reserveCapacity(n)
                 for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
