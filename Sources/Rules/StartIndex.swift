@@ -45,14 +45,16 @@ struct StartIndex: Sendable {
     init(rules: [CompiledRule], vocabCount: Int) {
         self.vocabCount = vocabCount
         ruleWords = (rules.count + 63) / 64
-        // Numbered as `RequirementIndex` does: equal requirements share a number.
-        var number: [Requirement: Int] = [:]
+        // Numbered as `RequirementIndex` does: equal requirements share a number. Looked up by
+        // a summary first: hashing every id of a lexicon's requirement cost 2 M instructions.
+        var byKey: [Int: [Int]] = [:]
         var reqsOfRule: [[Int]] = []
         var reqList: [Requirement] = []
         for rule in rules {
             reqsOfRule.append(rule.program.requirements.map { r in
-                if let k = number[r] { return k }
-                number[r] = reqList.count
+                let key = r.ids.count &* 31 &+ Int(r.ids.first ?? 0) &* 7 &+ Int(r.ids.last ?? 0) &+ Int(r.classBits) << 40
+                if let k = byKey[key]?.first(where: { reqList[$0] == r }) { return k }
+                byKey[key, default: []].append(reqList.count)
                 reqList.append(r)
                 return reqList.count - 1
             })
