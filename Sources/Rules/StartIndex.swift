@@ -30,8 +30,8 @@ struct StartIndex: Sendable {
     /// it triggers, the requirements it meets; then a row of zeros, for tokens without an id
     /// (so the per-token pass has no branch on the id, mispredicted for one token in four).
     var rows: [UInt64] = [0, 0, 0, 0]
-    /// Per class bit, a row as above: (no start mask: that is `classMask`), the rules the
-    /// class triggers, the requirements it meets.
+    /// Per class bit, a row as above: word 0 unused (the class part of a start mask is
+    /// `classMask`), then the rules the class triggers and the requirements it meets.
     var classRows: [UInt64] = Array(repeating: 0, count: 32 * 4)
     /// The rules without a trigger, run on every sentence.
     var alwaysBits: [UInt64] = []
