@@ -15,15 +15,14 @@ public final class MatchContext {
 struct SentenceWork {
     var tokens: [Token] = []
     var tokenizer = Tokenizer.Scratch()
-    /// Per rule: already a candidate for this sentence. Cleared after each sentence.
-    var ruleStamp: [Bool] = []
+    /// The sentence's candidate rules are the first `candidateCount`; one slot per rule.
     var candidates: [Int32] = []
-    /// Scratch for the triggered rules of a sentence, one slot per rule.
-    var found: [Int32] = []
-    /// Per requirement: the sentence number in which a token met it last.
-    var reqSeen: [UInt32] = []
-    var sentenceNumber: UInt32 = 0
-    /// Per requirement: the last token that met it by id (valid when `reqSeen` says so).
+    var candidateCount = 0
+    /// The OR of the `StartIndex` rows of the sentence's tokens and classes.
+    var sentenceBits: [UInt64] = []
+    /// Per token: the indexed rules (`StartIndex`) whose entry filter accepts it.
+    var startMasks: [UInt64] = []
+    /// Per requirement bit (`StartIndex`): the last token whose id meets it (-1: none).
     var reqLast: [Int32] = []
     /// Per class bit of some requirement: the last token with it (valid for bits in `present`).
     var classLast = [Int32](repeating: -1, count: 32)

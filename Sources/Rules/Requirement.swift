@@ -90,8 +90,6 @@ struct RequirementIndex: Sendable {
     var idOffsets: [Int32] = [0]
     var idReqs: [Int32] = []
     var reqClassBits: [UInt32] = []
-    /// Every requirement's class bits together.
-    var classUnion: UInt32 = 0
     /// Requirements of rule `r`: `ruleReqs[ruleOffsets[r]..<ruleOffsets[r+1]]`.
     var ruleOffsets: [Int32] = [0]
     var ruleReqs: [Int32] = []
@@ -115,7 +113,6 @@ struct RequirementIndex: Sendable {
                     k = Int32(reqClassBits.count)
                     number[r] = k
                     reqClassBits.append(r.classBits)
-                    classUnion |= r.classBits
                     for id in r.ids where Int(id) < vocabCount { pairs.append((id, k)) }
                 }
                 if mine.insert(k).inserted { ruleReqs.append(k) }

@@ -72,18 +72,19 @@ public struct RuleSet: Sendable {
         stats.sentences += 1
         stats.tokens += w.tokens.count
         collectCandidates(&w)
-        guard !w.candidates.isEmpty else { return [] }
-        w.hits.removeAll(keepingCapacity: true)
+        let count = w.candidateCount
+        guard count > 0 else { return [] }
+        // The last sentence's hits, if any (an empty removeAll still costs a generic call).
+        if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
         let tokens = w.tokens, candidates = w.candidates
         var rulesMatched = 0
-        let index = startIndex
         w.vetoMemo.newSentence(unlessCount)
         var wanted: UInt64 = 0
-        for r in candidates where index.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(index.ruleBit[Int(r)]) }
+        for r in candidates[..<count] where startIndex.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(startIndex.ruleBit[Int(r)]) }
+        w.startMasks.withUnsafeBufferPointer { startIndex.collect(UnsafeBufferPointer(rebasing: $0[..<tokens.count]), wanted: wanted, into: &w.starts) }
         tokens.withUnsafeBufferPointer { tp in
-            index.collect(tp, wanted: wanted, into: &w.starts)
-            for r in candidates {
-                let bit = Int(index.ruleBit[Int(r)])
+            for r in candidates[..<count] {
+                let bit = Int(startIndex.ruleBit[Int(r)])
                 let last = lastStart(Int(r), w)
                 let outcome = bit < 0
                     ? evaluate(Int(r), tp, sentence, &w.vm, lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
@@ -95,11 +96,11 @@ public struct RuleSet: Sendable {
                 if outcome == .matched { rulesMatched += 1 }
             }
         }
-        stats.rulesRun += candidates.count
+        stats.rulesRun += count
         stats.rulesMatched += rulesMatched
         stats.matched += w.hits.count
         guard !w.hits.isEmpty else { return [] }
-        return resolve(w.hits, tokens, sentence).kept
+        return resolvedMatches(w.hits, tokens, sentence)
     }
 
     // MARK: - Steps shared by matching, examples and explain
@@ -110,77 +111,95 @@ public struct RuleSet: Sendable {
         w.vm.beginSentence()
     }
 
-    /// Rules to run on this sentence, in rule order, into `w.candidates`: the always-run rules
-    /// plus every rule indexed under a word or a token class of the sentence. With
+    /// Rules to run on this sentence, in rule order, into `w.candidates[..<w.candidateCount]`:
+    /// the always-run rules plus every rule indexed under a word or a token class of the sentence. With
     /// `requireAll`, only those whose every requirement a token of the sentence meets.
+    /// Also each token's start mask, into `w.startMasks`, for `StartIndex.collect`.
     func collectCandidates(_ w: inout SentenceWork, requireAll: Bool = true) {
-        w.candidates.removeAll(keepingCapacity: true)
-        if w.ruleStamp.count < rules.count { w.ruleStamp = Array(repeating: false, count: rules.count) }
-        let reqs = requirements
-        if w.reqSeen.count < reqs.count { w.reqSeen = Array(repeating: 0, count: reqs.count); w.sentenceNumber = 0 }
-        if w.sentenceNumber == UInt32.max {
-            for k in w.reqSeen.indices { w.reqSeen[k] = 0 }
-            w.sentenceNumber = 0
-        }
-        w.sentenceNumber += 1
-        let now = w.sentenceNumber
-        w.candidates.append(contentsOf: alwaysRules)
-        for r in alwaysRules { w.ruleStamp[Int(r)] = true }
-        var present: UInt32 = 0
-        let rows = triggerOffsets.count - 1
-        let reqRows = reqs.idOffsets.count - 1
-        if w.found.count < rules.count { w.found = Array(repeating: 0, count: rules.count) }
+        let index = startIndex
+        let stride = index.rowStride, ruleWords = index.ruleWords, reqWords = index.reqWords
+        let n = w.tokens.count
+        if w.sentenceBits.count < stride { w.sentenceBits = Array(repeating: 0, count: stride) }
+        if w.startMasks.count < n { w.startMasks = Array(repeating: 0, count: max(n, 2 * w.startMasks.count)) }
+        if w.candidates.count < rules.count { w.candidates = Array(repeating: 0, count: rules.count) }
+        let reqBase = 1 + ruleWords, reqUnion = index.reqClassUnion
+        if w.reqLast.count < reqWords * 64 { w.reqLast = Array(repeating: -1, count: reqWords * 64) }
+        for q in 0..<reqWords * 64 { w.reqLast[q] = -1 }
         var found = 0
-        // Raw pointers for the per-token loop: no bounds, uniqueness or capacity check per
-        // step (with array indexing and appends it took 8.5% of a one-job run, now 7.1%).
-        if w.reqLast.count < reqs.count { w.reqLast = Array(repeating: -1, count: reqs.count) }
-        w.tokens.withUnsafeBufferPointer { tokens in
-        w.reqSeen.withUnsafeMutableBufferPointer { seen in
-        w.reqLast.withUnsafeMutableBufferPointer { last in
-        w.classLast.withUnsafeMutableBufferPointer { classLast in
-        w.ruleStamp.withUnsafeMutableBufferPointer { stamp in
-        w.found.withUnsafeMutableBufferPointer { out in
-        reqs.idOffsets.withUnsafeBufferPointer { idOffsets in
-        reqs.idReqs.withUnsafeBufferPointer { idReqs in
-        triggerOffsets.withUnsafeBufferPointer { triggerOffsets in
-        triggerRules.withUnsafeBufferPointer { triggerRules in
-            for p in 0..<tokens.count {
-                let t = tokens[p]
-                present |= t.classes.rawValue
-                var bits = t.classes.rawValue & reqs.classUnion
-                while bits != 0 { classLast[bits.trailingZeroBitCount] = Int32(p); bits &= bits - 1 }
-                guard t.id >= 0 else { continue }
-                let id = Int(t.id)
-                if id < reqRows {
-                    for k in Int(idOffsets[id])..<Int(idOffsets[id + 1]) { seen[Int(idReqs[k])] = now; last[Int(idReqs[k])] = Int32(p) }
+        var present: UInt32 = 0
+        // One pass over the tokens ORs the row of every token's id: the triggered rules and
+        // the met requirements at once, and writes its start mask (these were two list walks
+        // per token, a sort, and a second pass for the starts).
+        w.sentenceBits.withUnsafeMutableBufferPointer { acc in
+            let acc = acc.baseAddress!
+            for k in 0..<stride { acc[k] = 0 }
+            w.tokens.withUnsafeBufferPointer { tokens in
+            w.startMasks.withUnsafeMutableBufferPointer { masks in
+            w.reqLast.withUnsafeMutableBufferPointer { reqLast in
+            w.classLast.withUnsafeMutableBufferPointer { classLast in
+            index.classMask.withUnsafeBufferPointer { classMask in
+            index.rows.withUnsafeBufferPointer { rows in
+                let zeroRow = UInt32(index.vocabCount), rows = rows.baseAddress!, classMask = classMask.baseAddress!
+                // Row words 1...3 in registers; any further ones (more than 3 words of bits) in `acc`.
+                var a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
+                for p in 0..<n {
+                    let t = tokens[p]
+                    present |= t.classes.rawValue
+                    var m = StartIndex.classStarts(t.classes.rawValue, classMask)
+                    // No id (-1) or one added after loading: the row of zeros.
+                    let row = rows + Int(min(UInt32(bitPattern: t.id), zeroRow)) &* stride
+                    m |= row[0]
+                    a1 |= row[1]; a2 |= row[2]; a3 |= row[3]
+                    for k in 4..<stride { acc[k - 1] |= row[k] }
+                    masks[p] = m
+                    // Where each requirement is met last, for `lastStart`: few tokens meet any.
+                    for k in 0..<reqWords {
+                        var q = row[reqBase + k]
+                        while q != 0 { reqLast[k &* 64 &+ q.trailingZeroBitCount] = Int32(truncatingIfNeeded: p); q &= q &- 1 }
+                    }
+                    var c = t.classes.rawValue & reqUnion
+                    while c != 0 { classLast[c.trailingZeroBitCount] = Int32(truncatingIfNeeded: p); c &= c &- 1 }
                 }
-                guard id < rows else { continue }
-                for k in Int(triggerOffsets[id])..<Int(triggerOffsets[id + 1]) {
-                    let r = triggerRules[k]
-                    if !stamp[Int(r)] { stamp[Int(r)] = true; out[found] = r; found += 1 }
+                if n > 0 { masks[0] |= index.atStartMask }
+                acc[0] |= a1; acc[1] |= a2; acc[2] |= a3
+            }}}}}}
+            index.classRows.withUnsafeBufferPointer { classRows in
+                var bits = present
+                while bits != 0 {
+                    let row = classRows.baseAddress! + bits.trailingZeroBitCount &* stride
+                    bits &= bits &- 1
+                    for k in 1..<stride { acc[k - 1] |= row[k] }
                 }
             }
-        }}}}}}}}}}
+            // acc: the rule bits, then the requirement bits.
+            w.candidates.withUnsafeMutableBufferPointer { out in
+            index.alwaysBits.withUnsafeBufferPointer { always in
+            index.ruleReqBits.withUnsafeBufferPointer { ruleReqs in
+                let have = acc + ruleWords
+                for word in 0..<ruleWords {
+                    var m = acc[word] | always[word]
+                    while m != 0 {
+                        let r = word &* 64 &+ m.trailingZeroBitCount
+                        m &= m &- 1
+                        var missing: UInt64 = 0
+                        if requireAll {
+                            let needs = ruleReqs.baseAddress! + r &* reqWords
+                            switch reqWords {  // today's rules: 2
+                            case 0: break
+                            case 1: missing = needs[0] & ~have[0]
+                            case 2: missing = (needs[0] & ~have[0]) | (needs[1] & ~have[1])
+                            default: for q in 0..<reqWords { missing |= needs[q] & ~have[q] }
+                            }
+                        }
+                        // Written either way, kept only if met: no unpredictable branch.
+                        out[found] = Int32(truncatingIfNeeded: r)
+                        found += missing == 0 ? 1 : 0
+                    }
+                }
+            }}}
+        }
+        w.candidateCount = found
         w.present = present
-        w.candidates.append(contentsOf: w.found[0..<found])
-        var bits = present & classRuleBits
-        while bits != 0 {
-            let bit = bits.trailingZeroBitCount
-            bits &= bits - 1
-            for r in classRules[bit] where !w.ruleStamp[Int(r)] { w.ruleStamp[Int(r)] = true; w.candidates.append(r) }
-        }
-        for r in w.candidates { w.ruleStamp[Int(r)] = false }
-        if requireAll {
-            let seen = w.reqSeen
-            w.candidates.removeAll { r in
-                for k in Int(reqs.ruleOffsets[Int(r)])..<Int(reqs.ruleOffsets[Int(r) + 1]) {
-                    let q = Int(reqs.ruleReqs[k])
-                    if seen[q] != now && reqs.reqClassBits[q] & present == 0 { return true }
-                }
-                return false
-            }
-        }
-        if w.candidates.count > 1 { w.candidates.sort() }
     }
 
     /// The last token a match of rule `r` can start at, after `collectCandidates`: the
@@ -188,14 +207,18 @@ public struct RuleSet: Sendable {
     /// one of each (its `unless` patterns have their own).
     @inline(__always)
     func lastStart(_ r: Int, _ w: SentenceWork) -> Int {
-        let reqs = requirements
+        let index = startIndex
         var bound = Int.max
-        for k in Int(reqs.ruleOffsets[r])..<Int(reqs.ruleOffsets[r + 1]) {
-            let q = Int(reqs.ruleReqs[k])
-            var at = w.reqSeen[q] == w.sentenceNumber ? Int(w.reqLast[q]) : -1
-            var bits = reqs.reqClassBits[q] & w.present
-            while bits != 0 { at = max(at, Int(w.classLast[bits.trailingZeroBitCount])); bits &= bits - 1 }
-            bound = min(bound, at)
+        for k in 0..<index.reqWords {
+            var needs = index.ruleReqBits[r * index.reqWords + k]
+            while needs != 0 {
+                let q = k * 64 + needs.trailingZeroBitCount
+                needs &= needs - 1
+                var at = Int(w.reqLast[q])
+                var bits = index.reqClassBits[q] & w.present
+                while bits != 0 { at = max(at, Int(w.classLast[bits.trailingZeroBitCount])); bits &= bits - 1 }
+                bound = min(bound, at)
+            }
         }
         return bound
     }
@@ -203,7 +226,7 @@ public struct RuleSet: Sendable {
     /// The candidate rules of a sentence, for `explain`.
     func candidates(_ w: inout SentenceWork) -> [Int32] {
         collectCandidates(&w, requireAll: false)
-        return w.candidates
+        return Array(w.candidates[..<w.candidateCount])
     }
 
     enum Outcome: Equatable {
@@ -275,34 +298,78 @@ public struct RuleSet: Sendable {
     /// higher priority, then rule order; survivors are sorted by (tag, start, end, rule order).
     /// Matches of one rule never overlap each other; the start breaks the remaining ties so
     /// the ranking is a total order.
-    /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
-    /// comparisons copy no rule.
     func resolve(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>)
         -> (kept: [Match], suppressed: [(hit: RuleHit, by: Int)]) {
-        let tagRank = ruleTagRank, priority = rulePriority
-        let ranked = hits.count < 2 ? hits : hits.sorted { a, b in
-            if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
-            if a.tokens.count != b.tokens.count { return a.tokens.count > b.tokens.count }
-            if priority[a.rule] != priority[b.rule] { return priority[a.rule] > priority[b.rule] }
-            if a.rule != b.rule { return a.rule < b.rule }
-            return a.tokens.lowerBound < b.tokens.lowerBound
-        }
-        var kept: [RuleHit] = []
-        var suppressed: [(hit: RuleHit, by: Int)] = []
-        for h in ranked {
-            if let winner = kept.first(where: { tagRank[$0.rule] == tagRank[h.rule] && $0.tokens.overlaps(h.tokens) }) {
-                suppressed.append((h, winner.rule))
-            } else {
-                kept.append(h)
+        var kept: [Match] = [], suppressed: [(hit: RuleHit, by: Int)] = []
+        hits.withUnsafeBufferPointer { hp in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
+                let n = policy(hp, order.baseAddress!) { suppressed.append((hp[$0], $1)) }
+                for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
             }
         }
-        kept.sort { a, b in
-            if tagRank[a.rule] != tagRank[b.rule] { return tagRank[a.rule] < tagRank[b.rule] }
-            if a.tokens.lowerBound != b.tokens.lowerBound { return a.tokens.lowerBound < b.tokens.lowerBound }
-            if a.tokens.upperBound != b.tokens.upperBound { return a.tokens.upperBound < b.tokens.upperBound }
-            return a.rule < b.rule
+        return (kept, suppressed)
+    }
+
+    /// `resolve` without the suppressed hits, for `matches`: a single hit, the common case,
+    /// skips the policy.
+    func resolvedMatches(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
+        if hits.count == 1 { return [makeMatch(hits[0], tokens, sentence)] }
+        var kept: [Match] = []
+        hits.withUnsafeBufferPointer { hp in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
+                let n = policy(hp, order.baseAddress!, suppressed: nil)
+                kept.reserveCapacity(n)
+                for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
+            }
         }
-        return (kept.map { makeMatch($0, tokens, sentence) }, suppressed)
+        return kept
+    }
+
+    /// The conflict policy on indices into `hits`: writes the kept ones in output order to
+    /// `order` (room for 2 * hits.count: the upper half is the ranking) and returns their
+    /// count; passes each suppressed one, in ranking order, with the rule that won over it.
+    /// Rule order is the rule's index; tag and priority come from flat per-rule arrays, so
+    /// comparisons copy no rule, and sorting indices (in place, by insertion: a sentence has
+    /// a handful of hits) moves no capture array and allocates nothing.
+    func policy(_ hits: UnsafeBufferPointer<RuleHit>, _ order: UnsafeMutablePointer<Int>,
+                suppressed: ((Int, Int) -> Void)?) -> Int {
+        let tagRank = ruleTagRank, priority = rulePriority
+        func insertionSort(_ a: UnsafeMutablePointer<Int>, _ n: Int, _ before: (Int, Int) -> Bool) {
+            for i in 1..<max(n, 1) {
+                let x = a[i]
+                var j = i
+                while j > 0 && before(x, a[j - 1]) { a[j] = a[j - 1]; j -= 1 }
+                a[j] = x
+            }
+        }
+        let n = hits.count, ranked = order + n
+        for i in 0..<n { ranked[i] = i }
+        insertionSort(ranked, n) { i, j in
+            let a = hits[i].rule, b = hits[j].rule
+            if tagRank[a] != tagRank[b] { return tagRank[a] < tagRank[b] }
+            if hits[i].tokens.count != hits[j].tokens.count { return hits[i].tokens.count > hits[j].tokens.count }
+            if priority[a] != priority[b] { return priority[a] > priority[b] }
+            if a != b { return a < b }
+            return hits[i].tokens.lowerBound < hits[j].tokens.lowerBound
+        }
+        var kept = 0
+        for k in 0..<n {
+            let h = ranked[k], tag = tagRank[hits[h].rule]
+            if let w = (0..<kept).first(where: { tagRank[hits[order[$0]].rule] == tag && hits[order[$0]].tokens.overlaps(hits[h].tokens) }) {
+                suppressed?(h, hits[order[w]].rule)
+            } else {
+                order[kept] = h
+                kept += 1
+            }
+        }
+        insertionSort(order, kept) { i, j in
+            let a = hits[i].rule, b = hits[j].rule
+            if tagRank[a] != tagRank[b] { return tagRank[a] < tagRank[b] }
+            if hits[i].tokens.lowerBound != hits[j].tokens.lowerBound { return hits[i].tokens.lowerBound < hits[j].tokens.lowerBound }
+            if hits[i].tokens.upperBound != hits[j].tokens.upperBound { return hits[i].tokens.upperBound < hits[j].tokens.upperBound }
+            return a < b
+        }
+        return kept
     }
 
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
@@ -318,7 +385,10 @@ public struct RuleSet: Sendable {
 
     func captures(_ hit: RuleHit, _ tokens: [Token]) -> [Capture] {
         let names = rules[hit.rule].program.captureNames
+        guard !names.isEmpty else { return [] }
         var out: [Capture] = []
+        // Sized once (appending grew the array 1, 2, 4: a reallocation each).
+        out.reserveCapacity(names.count)
         for (k, name) in names.enumerated() {
             let s = Int(hit.slots[2 * k]), e = Int(hit.slots[2 * k + 1])
             if s >= 0, e > s { out.append(Capture(name: name, range: byteRange(s..<e, tokens))) }

@@ -1,29 +1,96 @@
-/// Where each rule can start, for a whole sentence at once: per vocabulary id and per
-/// combination of token classes, a bit per indexed rule whose entry filter accepts the token.
-/// One pass over the tokens then lists every rule's possible starts, and the matcher visits
-/// only those instead of probing every token of the sentence per rule (a mispredicted branch
-/// each). Indexed: the first 64 rules with an entry filter and no start anchor (an anchor
-/// already narrows the starts its own way). Exact: a listed position is one the entry
-/// filter accepts (or, for a class bit outside the table, any), and every accepted one is listed.
+/// What a sentence's tokens say about the rules, gathered in one pass over the tokens, from
+/// one row per vocabulary id (one cache line, rather than a lookup in three tables per token):
+/// - the rules the id triggers and the requirements (`RequirementIndex`) it meets, as bit sets,
+///   so a sentence's candidates are an OR of rows, listed in rule order without a sort;
+/// - where each rule can start: per vocabulary id and per combination of token classes, a bit
+///   per indexed rule whose entry filter accepts the token. The matcher then visits only those
+///   starts instead of probing every token of the sentence per rule (a mispredicted branch
+///   each). Indexed: the first 64 rules with an entry filter and no start anchor (an anchor
+///   already narrows the starts its own way). Exact: a listed position is one the entry
+///   filter accepts (or, for a class bit outside the table, any), and every accepted one is listed.
 struct StartIndex: Sendable {
     /// Per rule: its bit, or -1 when not indexed.
     var ruleBit: [Int8] = []
     /// Per bit: the rule.
     var bitRule: [Int32] = []
-    /// Per vocabulary id: the rules whose entry filter lists the id.
-    var idMask: [UInt64] = []
     /// Per class combination (the 12 named class bits): the rules one of whose class tests passes.
-    var classMask: [UInt64] = []
+    var classMask: [UInt64] = Array(repeating: 0, count: StartIndex.classCombos)
     /// Rules whose entry filter accepts position 0 (`^`).
     var atStartMask: UInt64 = 0
+
+    /// Words of a rule bit set and of a requirement bit set.
+    var ruleWords = 0
+    var reqWords = 0
+    /// Words per row: the id's start mask, then `ruleWords` rule bits, `reqWords` requirement
+    /// bits, and zeros up to at least 4 words, so that the common case (bits in 3 words) is
+    /// ORed in registers.
+    var rowStride = 4
+    var vocabCount = 0
+    /// Per vocabulary id, a row: the indexed rules whose entry filter lists the id, the rules
+    /// it triggers, the requirements it meets; then a row of zeros, for tokens without an id
+    /// (so the per-token pass has no branch on the id, mispredicted for one token in four).
+    var rows: [UInt64] = [0, 0, 0, 0]
+    /// Per class bit, a row as above: word 0 unused (the class part of a start mask is
+    /// `classMask`), then the rules the class triggers and the requirements it meets.
+    var classRows: [UInt64] = Array(repeating: 0, count: 32 * 4)
+    /// The rules without a trigger, run on every sentence.
+    var alwaysBits: [UInt64] = []
+    /// Per rule, its requirements (`reqWords` words).
+    var ruleReqBits: [UInt64] = []
+    /// Per requirement, the classes that meet it; and all of them together.
+    var reqClassBits: [UInt32] = []
+    var reqClassUnion: UInt32 = 0
 
     static let classCombos = 1 << 12
 
     init() {}
 
     init(rules: [CompiledRule], vocabCount: Int) {
+        self.vocabCount = vocabCount
+        ruleWords = (rules.count + 63) / 64
+        // Numbered as `RequirementIndex` does: equal requirements share a number. Looked up by
+        // a summary first: hashing every id of a lexicon's requirement cost 2 M instructions.
+        var byKey: [Int: [Int]] = [:]
+        var reqsOfRule: [[Int]] = []
+        var reqList: [Requirement] = []
+        for rule in rules {
+            reqsOfRule.append(rule.program.requirements.map { r in
+                let key = r.ids.count &* 31 &+ Int(r.ids.first ?? 0) &* 7 &+ Int(r.ids.last ?? 0) &+ Int(r.classBits) << 40
+                if let k = byKey[key]?.first(where: { reqList[$0] == r }) { return k }
+                byKey[key, default: []].append(reqList.count)
+                reqList.append(r)
+                return reqList.count - 1
+            })
+        }
+        reqWords = (reqList.count + 63) / 64
+        rowStride = max(4, 1 + ruleWords + reqWords)
+        rows = Array(repeating: 0, count: (vocabCount + 1) * rowStride)
+        classRows = Array(repeating: 0, count: 32 * rowStride)
+        alwaysBits = Array(repeating: 0, count: ruleWords)
+        ruleReqBits = Array(repeating: 0, count: max(1, rules.count * reqWords))  // an address, even empty
+        func set(_ a: inout [UInt64], _ base: Int, _ bit: Int) { a[base + bit / 64] |= 1 << UInt64(bit % 64) }
+        for (r, rule) in rules.enumerated() {
+            if let trigger = rule.trigger {
+                for key in trigger {
+                    if key >= 0 {
+                        if Int(key) < vocabCount { set(&rows, Int(key) * rowStride + 1, r) }
+                    } else {
+                        set(&classRows, TriggerKey.bit(key) * rowStride + 1, r)
+                    }
+                }
+            } else {
+                set(&alwaysBits, 0, r)
+            }
+            for q in reqsOfRule[r] { set(&ruleReqBits, r * reqWords, q) }
+        }
+        reqClassBits = reqList.map(\.classBits)
+        reqClassUnion = reqClassBits.reduce(0, |)
+        for (q, req) in reqList.enumerated() {
+            for id in req.ids where Int(id) < vocabCount { set(&rows, Int(id) * rowStride + 1 + ruleWords, q) }
+            for c in 0..<32 where req.classBits & (1 << UInt32(c)) != 0 { set(&classRows, c * rowStride + 1 + ruleWords, q) }
+        }
+
         ruleBit = Array(repeating: -1, count: rules.count)
-        idMask = Array(repeating: 0, count: vocabCount)
         classMask = Array(repeating: 0, count: Self.classCombos)
         for (r, rule) in rules.enumerated() where bitRule.count < 64 {
             guard let entry = rule.program.entry, rule.program.anchor == nil else { continue }
@@ -36,7 +103,7 @@ struct StartIndex: Sendable {
                 var bits = word
                 while bits != 0 {
                     let id = w << 6 + bits.trailingZeroBitCount
-                    if id < vocabCount { idMask[id] |= bit }
+                    if id < vocabCount { rows[id * rowStride] |= bit }
                     bits &= bits - 1
                 }
             }
@@ -47,21 +114,21 @@ struct StartIndex: Sendable {
         }
     }
 
-    /// The indexed rules whose entry filter accepts `t`.
+    /// The class part of the mask of the indexed rules whose entry filter accepts a token
+    /// (the id part is word 0 of the id's row).
     @inline(__always)
-    func mask(_ t: Token) -> UInt64 {
+    static func classStarts(_ classes: UInt32, _ classMask: UnsafePointer<UInt64>) -> UInt64 {
         // A class bit outside the table (none today): every rule may start there, which is
         // safe, as the matcher itself rejects a start the pattern cannot match from.
-        if t.classes.rawValue >= UInt32(Self.classCombos) { return ~0 }
-        var m = classMask[Int(t.classes.rawValue)]
-        if t.id >= 0 && Int(t.id) < idMask.count { m |= idMask[Int(t.id)] }
-        return m
+        classes < UInt32(classCombos) ? classMask[Int(classes)] : ~0
     }
 
     /// Fills `starts` with the positions where rule `bitRule[b]` can start, for every bit in
-    /// `wanted`: bit b's are `starts.flat[b * n ..< b * n + starts.count[b]]`.
-    func collect(_ tokens: UnsafeBufferPointer<Token>, wanted: UInt64, into starts: inout StartLists) {
-        let n = tokens.count
+    /// `wanted`, from each token's mask (`masks`, from `RuleSet.collectCandidates`, with
+    /// `atStartMask` in the first): bit b's
+    /// are `starts.flat[b * n ..< b * n + starts.count[b]]`.
+    func collect(_ masks: UnsafeBufferPointer<UInt64>, wanted: UInt64, into starts: inout StartLists) {
+        let n = masks.count
         if starts.flat.count < 64 * n { starts.flat = Array(repeating: 0, count: 64 * n) }
         if starts.count.count < 64 { starts.count = Array(repeating: 0, count: 64) }
         starts.stride = n
@@ -69,15 +136,15 @@ struct StartIndex: Sendable {
             starts.count.withUnsafeMutableBufferPointer { count in
                 var w = wanted
                 while w != 0 { count[w.trailingZeroBitCount] = 0; w &= w - 1 }
-                guard wanted != 0 else { return }
+                guard wanted != 0, n > 0 else { return }
+                let flat = flat.baseAddress!, count = count.baseAddress!
                 for p in 0..<n {
-                    var m = mask(tokens[p]) & wanted
-                    if p == 0 { m |= atStartMask & wanted }
+                    var m = masks[p] & wanted
                     while m != 0 {
                         let b = m.trailingZeroBitCount
-                        flat[b * n + Int(count[b])] = Int32(p)
-                        count[b] += 1
-                        m &= m - 1
+                        flat[b &* n &+ Int(count[b])] = Int32(truncatingIfNeeded: p)
+                        count[b] &+= 1
+                        m &= m &- 1
                     }
                 }
             }
