@@ -2,19 +2,36 @@
 /// hundreds of small writes, and each `Array.append(contentsOf:)` costs a uniqueness and
 /// capacity check plus a call, about a hundred instructions. Here a write is one capacity
 /// compare and a copy. Noncopyable, so the memory has exactly one owner.
+///
+/// The memory is an array from the start, so `finish` hands the lines over without copying
+/// them (a document's records are several times its size). While writing, the array's count
+/// is its whole capacity (bytes need no initialising) and only this sink, its one owner,
+/// writes into it through `base`; `finish` cuts it to what was written.
 struct ByteSink: ~Copyable {
+    private var storage: [UInt8]
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 256)
-        base = .allocate(capacity: self.capacity)
+        storage = Self.uninitialized(self.capacity)
+        base = storage.withUnsafeMutableBufferPointer { $0.baseAddress! }
     }
 
-    deinit { base.deallocate() }
+    private static func uninitialized(_ n: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+    }
 
+    /// A copy of the bytes written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes written, without a copy.
+    consuming func finish() -> [UInt8] {
+        var out = storage
+        out.removeLast(capacity - count)
+        return out
+    }
 
     /// Room for `n` more bytes.
     @inline(__always)
@@ -24,9 +41,10 @@ struct ByteSink: ~Copyable {
 
     private mutating func grow(_ n: Int) {
         let newCapacity = max(capacity * 2, count + n)
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        var bigger = Self.uninitialized(newCapacity)
+        let p = bigger.withUnsafeMutableBufferPointer { $0.baseAddress! }
         p.update(from: base, count: count)
-        base.deallocate()
+        storage = bigger
         base = p
         capacity = newCapacity
     }
@@ -80,13 +98,18 @@ struct ByteSink: ~Copyable {
     }
 
     mutating func put(string s: String, quoted: Bool = true) {
+        // Native strings lend their bytes as they are; only others need the copy `withUTF8` makes.
+        if s.utf8.withContiguousStorageIfAvailable({ u in put(utf8: u, quoted: quoted) }) != nil { return }
         var s = s
-        s.withUTF8 { u in
-            if quoted {
-                _ = putEscaped(u)   // a String is valid UTF-8
-            } else {
-                put(u)
-            }
+        s.withUTF8 { u in put(utf8: u, quoted: quoted) }
+    }
+
+    @inline(__always)
+    private mutating func put(utf8 u: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        if quoted {
+            _ = putEscaped(u)   // a String is valid UTF-8
+        } else {
+            put(u)
         }
     }
 
