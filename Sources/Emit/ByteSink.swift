@@ -130,10 +130,9 @@ struct ByteSink: ~Copyable {
         }
         var i = 0
         while i < n {
-            // Sixteen or eight bytes at a time: ASCII needing no escape is stored as words.
-            if i + 16 <= n, case let w = SWAR.load(s, i), case let v = SWAR.load(s, i + 8), Self.isPlain(w), Self.isPlain(v) {
-                UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
-                UnsafeMutableRawPointer(out + 8).storeBytes(of: v, as: UInt64.self)
+            // Sixteen or eight bytes at a time: ASCII needing no escape is stored as it is.
+            if i + 16 <= n, case let v = SWAR.load16(src + i), SWAR.none(v .< SWAR.splat(0x20) .| v .>= SWAR.splat(0x80) .| v .== SWAR.splat(0x22) .| v .== SWAR.splat(0x5C)) {
+                UnsafeMutableRawPointer(out).storeBytes(of: v, as: SIMD16<UInt8>.self)
                 out += 16
                 i += 16
                 continue

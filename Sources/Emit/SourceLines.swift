@@ -17,16 +17,18 @@ struct SourceLines {
             // Behind the cursor: recount the column on the same line, else start over.
             if target >= lineStart { offset = lineStart; column = 1 } else { offset = 0; line = 1; column = 1; lineStart = 0 }
         }
+        // The cursor in locals while walking: kept in `self`, every step was a load and a store.
+        var (i, line, column, lineStart) = (offset, self.line, self.column, self.lineStart)
         bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             let n = p.count
-            var i = offset
             while i < target {
-                // Sixteen, then eight bytes at a time past runs with no line end: a scalar per byte that
-                // is not a continuation byte (10xxxxxx).
-                if i + 16 <= target, case let w = SWAR.load(p, i), case let v = SWAR.load(p, i + 8),
-                   SWAR.isASCII(w | v), !SWAR.hasByte(w, below: 0x0E), !SWAR.hasByte(v, below: 0x0E) {
-                    column += 16
-                    i += 16
+                // Thirty-two, then eight bytes at a time past runs with no line end: a scalar per
+                // byte that is not a continuation byte (10xxxxxx).
+                if i + 32 <= target, case let v = SWAR.load16(base + i), case let w = SWAR.load16(base + i + 16),
+                   SWAR.none((v | w) .>= SWAR.splat(0x80) .| v .< SWAR.splat(0x0E) .| w .< SWAR.splat(0x0E)) {
+                    column += 32
+                    i += 32
                     continue
                 }
                 if i + 8 <= target, case let w = SWAR.load(p, i), !SWAR.hasByte(w, 0x0A), !SWAR.hasByte(w, 0x0D) {
@@ -43,6 +45,7 @@ struct SourceLines {
                 }
             }
         }
+        (self.line, self.column, self.lineStart) = (line, column, lineStart)
         offset = target
         return (line, column)
     }
