@@ -2,19 +2,36 @@
 /// hundreds of small writes, and each `Array.append(contentsOf:)` costs a uniqueness and
 /// capacity check plus a call, about a hundred instructions. Here a write is one capacity
 /// compare and a copy. Noncopyable, so the memory has exactly one owner.
+///
+/// The memory is an array from the start, so `finish` hands the lines over without copying
+/// them (a document's records are several times its size). While writing, the array's count
+/// is its whole capacity (bytes need no initialising) and only this sink, its one owner,
+/// writes into it through `base`; `finish` cuts it to what was written.
 struct ByteSink: ~Copyable {
+    private var storage: [UInt8]
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 256)
-        base = .allocate(capacity: self.capacity)
+        storage = Self.uninitialized(self.capacity)
+        base = storage.withUnsafeMutableBufferPointer { $0.baseAddress! }
     }
 
-    deinit { base.deallocate() }
+    private static func uninitialized(_ n: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+    }
 
+    /// A copy of the bytes written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes written, without a copy.
+    consuming func finish() -> [UInt8] {
+        var out = storage
+        out.removeLast(capacity - count)
+        return out
+    }
 
     /// Room for `n` more bytes.
     @inline(__always)
@@ -24,9 +41,10 @@ struct ByteSink: ~Copyable {
 
     private mutating func grow(_ n: Int) {
         let newCapacity = max(capacity * 2, count + n)
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        var bigger = Self.uninitialized(newCapacity)
+        let p = bigger.withUnsafeMutableBufferPointer { $0.baseAddress! }
         p.update(from: base, count: count)
-        base.deallocate()
+        storage = bigger
         base = p
         capacity = newCapacity
     }
@@ -80,13 +98,18 @@ struct ByteSink: ~Copyable {
     }
 
     mutating func put(string s: String, quoted: Bool = true) {
+        // Native strings lend their bytes as they are; only others need the copy `withUTF8` makes.
+        if s.utf8.withContiguousStorageIfAvailable({ u in put(utf8: u, quoted: quoted) }) != nil { return }
         var s = s
-        s.withUTF8 { u in
-            if quoted {
-                _ = putEscaped(u)   // a String is valid UTF-8
-            } else {
-                put(u)
-            }
+        s.withUTF8 { u in put(utf8: u, quoted: quoted) }
+    }
+
+    @inline(__always)
+    private mutating func put(utf8 u: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        if quoted {
+            _ = putEscaped(u)   // a String is valid UTF-8
+        } else {
+            put(u)
         }
     }
 
@@ -107,10 +130,9 @@ struct ByteSink: ~Copyable {
         }
         var i = 0
         while i < n {
-            // Sixteen or eight bytes at a time: ASCII needing no escape is stored as words.
-            if i + 16 <= n, case let w = SWAR.load(s, i), case let v = SWAR.load(s, i + 8), Self.isPlain(w), Self.isPlain(v) {
-                UnsafeMutableRawPointer(out).storeBytes(of: w, as: UInt64.self)
-                UnsafeMutableRawPointer(out + 8).storeBytes(of: v, as: UInt64.self)
+            // Sixteen or eight bytes at a time: ASCII needing no escape is stored as it is.
+            if i + 16 <= n, case let v = SWAR.load16(src + i), SWAR.none(v .< SWAR.splat(0x20) .| v .>= SWAR.splat(0x80) .| v .== SWAR.splat(0x22) .| v .== SWAR.splat(0x5C)) {
+                UnsafeMutableRawPointer(out).storeBytes(of: v, as: SIMD16<UInt8>.self)
                 out += 16
                 i += 16
                 continue

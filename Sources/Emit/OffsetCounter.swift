@@ -17,6 +17,13 @@ struct OffsetCounter {
         let s = position(of: range.lowerBound)
         let isASCII = bytes.withUnsafeBufferPointer { p in
             var i = range.lowerBound
+            // The bytes ORed sixteen at a time, tested once: a sentence is rarely not ASCII.
+            var seen = SIMD16<UInt8>()
+            while i + 16 <= range.upperBound {
+                seen |= SWAR.load16(p.baseAddress! + i)
+                i += 16
+            }
+            if !SWAR.none(seen .>= SWAR.splat(0x80)) { return false }
             while i + 8 <= range.upperBound {
                 if !SWAR.isASCII(SWAR.load(p, i)) { return false }
                 i += 8

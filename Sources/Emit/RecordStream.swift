@@ -29,8 +29,11 @@ public struct RecordStream: ~Copyable {
         sink = ByteSink(capacity: min(document.text.count * 8, 1 << 28) + 4096)
     }
 
-    /// The lines written so far.
+    /// The lines written so far (a copy).
     public var bytes: [UInt8] { sink.bytes }
+
+    /// The lines written, handed over without a copy.
+    public consuming func finish() -> [UInt8] { sink.finish() }
 
     /// Writes the record of a sentence; `matches` carry ranges relative to the sentence
     /// start. Returns the record's labels as bits indexed like `Tag.allCases`.
@@ -56,9 +59,10 @@ public struct RecordStream: ~Copyable {
             sink.put(Self.labelNames[k])
         }
         sink.put("],\"section\":[")
-        for (k, s) in block.sectionPath.enumerated() {
+        // (index loops: `enumerated()` here was an unspecialised iterator call per element)
+        for k in block.sectionPath.indices {
             if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
-            sink.put(string: s)
+            sink.put(string: block.sectionPath[k])
         }
         sink.put("],\"block\":{\"kind\":"); sink.put(string: block.kind.rawValue)
         sink.put(",\"index\":"); sink.put(sentence.block)
@@ -69,9 +73,9 @@ public struct RecordStream: ~Copyable {
         sink.put(",\"prefix\":"); text(context.lowerBound..<range.lowerBound)
         sink.put(",\"suffix\":"); text(range.upperBound..<context.upperBound)
         sink.put("},\"tags\":[")
-        for (k, m) in matches.enumerated() {
+        for k in matches.indices {
             if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
-            tag(m, base: range.lowerBound)
+            tag(matches[k], base: range.lowerBound)
         }
         sink.put("]}\n")
         verbatim = nil
@@ -99,8 +103,9 @@ public struct RecordStream: ~Copyable {
         sink.put(",\"text\":"); text(span)
         sink.put(",\"offsets\":"); offsets(span)
         sink.put(",\"captures\":{")
-        for (k, c) in m.captures.enumerated() {
+        for k in m.captures.indices {
             if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
+            let c = m.captures[k]
             let r = (c.range.lowerBound + base)..<(c.range.upperBound + base)
             sink.put(string: c.name)
             sink.put(":{\"text\":"); text(r)
@@ -108,8 +113,9 @@ public struct RecordStream: ~Copyable {
             sink.put(byte: UInt8(ascii: "}"))
         }
         sink.put("},\"fields\":{")
-        for (k, f) in m.fields.enumerated() {
+        for k in m.fields.indices {
             if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
+            let f = m.fields[k]
             sink.put(string: f.name)
             sink.put(byte: UInt8(ascii: ":"))
             switch f.value {

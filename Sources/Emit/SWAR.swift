@@ -23,4 +23,23 @@ enum SWAR {
 
     @inline(__always)
     static func isASCII(_ w: UInt64) -> Bool { w & highs == 0 }
+
+    /// Sixteen bytes, for tests of one vector compare each.
+    @inline(__always)
+    static func load16(_ p: UnsafePointer<UInt8>) -> SIMD16<UInt8> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
+    }
+
+    /// A byte in every lane. Compare vectors with vectors: a compare with a scalar compiles
+    /// to a loop over the lanes.
+    @inline(__always)
+    static func splat(_ b: UInt8) -> SIMD16<UInt8> { SIMD16(repeating: b) }
+
+    /// No lane of the mask is set. (`any` calls a reduction loop; the mask's two halves are
+    /// two words.)
+    @inline(__always)
+    static func none(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let halves = unsafeBitCast(m, to: (UInt64, UInt64).self)
+        return halves.0 | halves.1 == 0
+    }
 }

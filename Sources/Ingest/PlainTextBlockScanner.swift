@@ -37,8 +37,10 @@ enum PlainTextBlockScanner {
             open = nil
         }
 
+        var cr = -1   // the first CR at or after `i` (n: none), looked for again once passed
         while i < n {
-            let e = lineEnd(src, from: i)
+            if cr < i { cr = find(0x0D, in: src, from: i) }
+            let e = min(find(0x0A, in: src, from: i), cr)
             let next = e < n ? (src[e] == 0x0D && e + 1 < n && src[e + 1] == 0x0A ? e + 2 : e + 1) : n
             var c = i
             while c < e, src[c] == 0x20 || src[c] == 0x09 { c += 1 }
@@ -80,14 +82,13 @@ enum PlainTextBlockScanner {
         return blocks
     }
 
-    /// Index of the first LF or CR at or after `i`, else the end: memchr finds the LF, then
-    /// the line before it is searched for a CR (rare), both far faster than a byte loop.
-    static func lineEnd(_ src: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
-        guard let base = src.baseAddress, i < src.count else { return i }
-        var e = src.count
-        if let p = memchr(base + i, 0x0A, e - i) { e = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) }
-        if let p = memchr(base + i, 0x0D, e - i) { e = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) }
-        return e
+    /// Index of the first `byte` at or after `i`, else the end (memchr: far faster than a byte
+    /// loop). A line ends at the first LF or CR; CRs are rare, so the scan keeps the next one
+    /// rather than searching each line for it.
+    static func find(_ byte: UInt8, in src: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let base = src.baseAddress, i < src.count,
+              let p = memchr(base + i, Int32(byte), src.count - i) else { return src.count }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `# Title` .. `###### Title` (closing `#`s dropped): level and content span.

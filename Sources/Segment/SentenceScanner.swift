@@ -37,6 +37,19 @@ struct SentenceScanner {
         let hi = range.upperBound
         var k = from
         if let base = text.baseAddress {
+            // Sixteen bytes a compare: the mask's lanes are 0xFF bytes, so the first hit is the
+            // first set byte of its two halves.
+            while k + 16 <= hi {
+                // (vector against vector: comparing with a scalar compiles to a loop over the lanes)
+                typealias V = SIMD16<UInt8>
+                let v = UnsafeRawPointer(base + k).loadUnaligned(as: V.self)
+                let hits = unsafeBitCast(v .== V(repeating: UInt8(ascii: ".")) .| v .== V(repeating: UInt8(ascii: "?"))
+                                         .| v .== V(repeating: UInt8(ascii: "!")) .| v .== V(repeating: 0xE2),
+                                         to: (UInt64, UInt64).self)
+                if hits.0 != 0 { return k + hits.0.trailingZeroBitCount / 8 }
+                if hits.1 != 0 { return k + 8 + hits.1.trailingZeroBitCount / 8 }
+                k += 16
+            }
             while k + 8 <= hi {
                 let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
                 let hits = Self.zeroBytes(w ^ Self.everyByte(UInt8(ascii: "."))) | Self.zeroBytes(w ^ Self.everyByte(UInt8(ascii: "?")))
