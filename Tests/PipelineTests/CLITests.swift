@@ -123,6 +123,26 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("one.jsonl")),
                        try Data(contentsOf: dir.appendingPathComponent("two.jsonl")))
     }
+
+    /// `-o` naming a FIFO (as `/dev/null` or `/dev/stdout` name devices) writes into it: the
+    /// temporary-file-and-rename path would replace it with a regular file.
+    func testOutputToAPipeWritesIntoItAndLeavesItAPipe() throws {
+        let fifo = dir.appendingPathComponent("pipe").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        var received = Data()
+        let reader = DispatchQueue(label: "fifo reader"), done = DispatchSemaphore(value: 0)
+        reader.async {
+            if let h = FileHandle(forReadingAtPath: fifo) { received = h.readDataToEndOfFile() }
+            done.signal()
+        }
+        XCTAssertEqual(try run(["extract", "in", "-o", "pipe", "--quiet"] + rules).status, 0)
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+        var info = stat()
+        XCTAssertEqual(stat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the pipe was replaced")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fifo + ".partial"))
+        XCTAssertEqual(String(decoding: received, as: UTF8.self).split(separator: "\n").count, 3)
+    }
 }
 
 private extension Array where Element == String {
