@@ -122,9 +122,8 @@ public struct RuleSet: Sendable {
         if w.sentenceBits.count < stride { w.sentenceBits = Array(repeating: 0, count: stride) }
         if w.startMasks.count < n { w.startMasks = Array(repeating: 0, count: max(n, 2 * w.startMasks.count)) }
         if w.candidates.count < rules.count { w.candidates = Array(repeating: 0, count: rules.count) }
-        let reqBase = 1 + ruleWords, reqUnion = index.reqClassUnion
+        let reqUnion = index.reqClassUnion
         if w.reqLast.count < reqWords * 64 { w.reqLast = Array(repeating: -1, count: reqWords * 64) }
-        for q in 0..<reqWords * 64 { w.reqLast[q] = -1 }
         var found = 0
         var present: UInt32 = 0
         // One pass over the tokens ORs the row of every token's id: the triggered rules and
@@ -132,37 +131,46 @@ public struct RuleSet: Sendable {
         // per token, a sort, and a second pass for the starts).
         w.sentenceBits.withUnsafeMutableBufferPointer { acc in
             let acc = acc.baseAddress!
+            w.reqLast.withUnsafeMutableBufferPointer { reqLast in
+                // The requirements the last sentence met by id: their positions are stale.
+                for k in 0..<reqWords {
+                    var q = acc[ruleWords + k]
+                    while q != 0 { reqLast[k &* 64 &+ q.trailingZeroBitCount] = -1; q &= q &- 1 }
+                }
+            }
             for k in 0..<stride { acc[k] = 0 }
             w.tokens.withUnsafeBufferPointer { tokens in
             w.startMasks.withUnsafeMutableBufferPointer { masks in
             w.reqLast.withUnsafeMutableBufferPointer { reqLast in
             w.classLast.withUnsafeMutableBufferPointer { classLast in
             index.classMask.withUnsafeBufferPointer { classMask in
-            index.rows.withUnsafeBufferPointer { rows in
-                let zeroRow = UInt32(index.vocabCount), rows = rows.baseAddress!, classMask = classMask.baseAddress!
-                // Row words 1...3 in registers; any further ones (more than 3 words of bits) in `acc`.
-                var a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
+            index.idStarts.withUnsafeBufferPointer { idStarts in
+            index.entryOffsets.withUnsafeBufferPointer { offsets in
+            index.entryWord.withUnsafeBufferPointer { entryWord in
+            index.entryBits.withUnsafeBufferPointer { entryBits in
+                let zeroRow = UInt32(index.vocabCount), classMask = classMask.baseAddress!
                 for p in 0..<n {
                     let t = tokens[p]
                     present |= t.classes.rawValue
-                    var m = StartIndex.classStarts(t.classes.rawValue, classMask)
                     // No id (-1) or one added after loading: the row of zeros.
-                    let row = rows + Int(min(UInt32(bitPattern: t.id), zeroRow)) &* stride
-                    m |= row[0]
-                    a1 |= row[1]; a2 |= row[2]; a3 |= row[3]
-                    for k in 4..<stride { acc[k - 1] |= row[k] }
-                    masks[p] = m
-                    // Where each requirement is met last, for `lastStart`: few tokens meet any.
-                    for k in 0..<reqWords {
-                        var q = row[reqBase + k]
-                        while q != 0 { reqLast[k &* 64 &+ q.trailingZeroBitCount] = Int32(truncatingIfNeeded: p); q &= q &- 1 }
+                    let id = Int(min(UInt32(bitPattern: t.id), zeroRow))
+                    masks[p] = StartIndex.classStarts(t.classes.rawValue, classMask) | idStarts[id]
+                    for e in Int(offsets[id])..<Int(offsets[id + 1]) {
+                        let word = Int(entryWord[e]), bits = entryBits[e]
+                        acc[word] |= bits
+                        // Where each requirement is met last, for `lastStart`.
+                        guard word >= ruleWords else { continue }
+                        var q = bits
+                        while q != 0 {
+                            reqLast[(word &- ruleWords) &* 64 &+ q.trailingZeroBitCount] = Int32(truncatingIfNeeded: p)
+                            q &= q &- 1
+                        }
                     }
                     var c = t.classes.rawValue & reqUnion
                     while c != 0 { classLast[c.trailingZeroBitCount] = Int32(truncatingIfNeeded: p); c &= c &- 1 }
                 }
                 if n > 0 { masks[0] |= index.atStartMask }
-                acc[0] |= a1; acc[1] |= a2; acc[2] |= a3
-            }}}}}}
+            }}}}}}}}}
             index.classRows.withUnsafeBufferPointer { classRows in
                 var bits = present
                 while bits != 0 {

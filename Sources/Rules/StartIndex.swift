@@ -29,7 +29,8 @@ struct StartIndex: Sendable {
     /// Per vocabulary id, a row: the indexed rules whose entry filter lists the id, the rules
     /// it triggers, the requirements it meets; then a row of zeros, for tokens without an id
     /// (so the per-token pass has no branch on the id, mispredicted for one token in four).
-    var rows: [UInt64] = [0, 0, 0, 0]
+    /// Dense while building; `sparsify` turns them into `idStarts` and the entries.
+    private var rows: [UInt64] = [0, 0, 0, 0]
     /// Per class bit, a row as above: word 0 unused (the class part of a start mask is
     /// `classMask`), then the rules the class triggers and the requirements it meets.
     var classRows: [UInt64] = Array(repeating: 0, count: 32 * 4)
@@ -40,6 +41,15 @@ struct StartIndex: Sendable {
     /// Per requirement, the classes that meet it; and all of them together.
     var reqClassBits: [UInt32] = []
     var reqClassUnion: UInt32 = 0
+
+    /// The rows of the ids, sparse: per id (and the zero row last), its start mask, and the
+    /// nonzero words of the rest as (index into the sentence's rule-then-requirement bits,
+    /// bits): `entryWord/entryBits[entryOffsets[id] ..< entryOffsets[id + 1]]`. A token costs
+    /// its few words, not the row's width, which grows with the number of rules.
+    var idStarts: [UInt64] = [0]
+    var entryOffsets: [Int32] = [0, 0]
+    var entryWord: [Int32] = []
+    var entryBits: [UInt64] = []
 
     static let classCombos = 1 << 12
 
@@ -112,6 +122,25 @@ struct StartIndex: Sendable {
                 for c in 0..<UInt32(Self.classCombos) where c & has == has && c & not == 0 { classMask[Int(c)] |= bit }
             }
         }
+        sparsify()
+    }
+
+    /// `idStarts` and the entries from the dense `rows`, which are then dropped.
+    private mutating func sparsify() {
+        idStarts = Array(repeating: 0, count: vocabCount + 1)
+        entryOffsets = [0]
+        entryOffsets.reserveCapacity(vocabCount + 2)
+        entryWord = []; entryBits = []
+        for id in 0...vocabCount {
+            let row = id * rowStride
+            idStarts[id] = rows[row]
+            for k in 1..<rowStride where rows[row + k] != 0 {
+                entryWord.append(Int32(k - 1))
+                entryBits.append(rows[row + k])
+            }
+            entryOffsets.append(Int32(entryWord.count))
+        }
+        rows = []
     }
 
     /// The class part of the mask of the indexed rules whose entry filter accepts a token
