@@ -129,10 +129,10 @@ final class CLITests: XCTestCase {
     func testOutputToAPipeWritesIntoItAndLeavesItAPipe() throws {
         let fifo = dir.appendingPathComponent("pipe").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-        var received = Data()
-        let reader = DispatchQueue(label: "fifo reader"), done = DispatchSemaphore(value: 0)
-        reader.async {
-            if let h = FileHandle(forReadingAtPath: fifo) { received = h.readDataToEndOfFile() }
+        final class Received: @unchecked Sendable { var data = Data() }  // written before `done`
+        let received = Received(), done = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "fifo reader").async {
+            if let h = FileHandle(forReadingAtPath: fifo) { received.data = h.readDataToEndOfFile() }
             done.signal()
         }
         XCTAssertEqual(try run(["extract", "in", "-o", "pipe", "--quiet"] + rules).status, 0)
@@ -141,7 +141,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(stat(fifo, &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the pipe was replaced")
         XCTAssertFalse(FileManager.default.fileExists(atPath: fifo + ".partial"))
-        XCTAssertEqual(String(decoding: received, as: UTF8.self).split(separator: "\n").count, 3)
+        XCTAssertEqual(String(decoding: received.data, as: UTF8.self).split(separator: "\n").count, 3)
     }
 }
 
