@@ -137,8 +137,8 @@ extension RuleSet {
     /// rule without lexicons (the matcher's answer stands).
     func furthestMiss(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                       _ vm: inout MatchVM) -> (pos: Int, inst: Int, entryStart: Int?)? {
-        let code = rules[r].program.code
-        guard code.insts.contains(where: { if case .lexicon = $0 { return true } else { return false } }) else { return nil }
+        let code = rules[r].program.code, insts = rules[r].program.insts
+        guard insts.contains(where: { if case .lexicon = $0 { return true } else { return false } }) else { return nil }
         var best: (pos: Int, inst: Int, entryStart: Int?)?
         var bestReach = -1
         for start in 0..<max(tokens.count, 1) {
@@ -148,7 +148,7 @@ extension RuleSet {
             }
             guard found == nil, vm.failInst >= 0 else { continue }
             var pos = vm.failPos, entryStart: Int?
-            if case .lexicon(let k) = code.insts[vm.failInst] {
+            if case .lexicon(let k) = insts[vm.failInst] {
                 let depth = tries.prefixLength(Int(k), in: tokens, from: pos)
                 if depth > 0 { entryStart = pos; pos += depth }
             }

@@ -44,7 +44,7 @@ struct MatchVM {
                       starts: UnsafeBufferPointer<Int32>? = nil, lastStart: Int = Int.max) -> Found? {
         let n = tokens.count
         let width = n + 1
-        buf.reserve(visited: program.insts.count * width, slots: program.slotCount,
+        buf.reserve(visited: program.ops.count * width, slots: program.slotCount,
                     lexicons: lexicons.roots.count, width: width)
         self.diagnose = diagnose
         failPos = -1
@@ -60,8 +60,8 @@ struct MatchVM {
         // call, not each start, by instructions × tokens.
         let stamp = buf.nextStamp()
         let insts = program.ops
-        // Given the possible starts (the entry filter's, precomputed), try just those.
         let bound = diagnose ? n : lastStart
+        // Given the possible starts (the entry filter's, precomputed), try just those.
         if let starts {
             var k = 0
             while k < starts.count && Int(starts[k]) < from { k += 1 }
@@ -139,13 +139,13 @@ struct MatchVM {
                     guard pos < n, tokens[pos].id == op.a else { noteFailure(pc, pos); break thread }
                     pc += 1; pos += 1
                 case .testClasses:
-                    let c = pos < n ? tokens[pos].classes.rawValue : 0
-                    guard pos < n, c & UInt32(bitPattern: op.a) == UInt32(bitPattern: op.a),
-                          c & UInt32(bitPattern: op.b) == 0 else { noteFailure(pc, pos); break thread }
+                    let has = UInt32(bitPattern: op.a), not = UInt32(bitPattern: op.b)
+                    guard pos < n, tokens[pos].classes.rawValue & has == has,
+                          tokens[pos].classes.rawValue & not == 0 else { noteFailure(pc, pos); break thread }
                     pc += 1; pos += 1
                 case .testBits:
-                    let id = pos < n ? tokens[pos].id : -1, word = Int(id) >> 6
-                    guard id >= 0, word < Int(op.b), words![Int(op.a) + word] & (1 << UInt64(id & 63)) != 0 else {
+                    guard pos < n, tokens[pos].id >= 0, Int(tokens[pos].id) >> 6 < Int(op.b),
+                          words![Int(op.a) + Int(tokens[pos].id) >> 6] & (1 << UInt64(tokens[pos].id & 63)) != 0 else {
                         noteFailure(pc, pos); break thread
                     }
                     pc += 1; pos += 1

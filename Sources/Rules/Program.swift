@@ -52,9 +52,8 @@ struct Program: Sendable {
 /// The part of a `Program` the matcher reads, in one immutable object: a rule run then
 /// retains one reference instead of copying a struct of many arrays.
 final class ProgramCode: Sendable {
-    let insts: [Program.Inst]
-    /// `insts` as the matcher runs them, one op per instruction.
-    /// Written once in `init`, then only read.
+    /// The program's instructions as the matcher runs them, one op per instruction (so an
+    /// instruction's index is the same in both). Written once in `init`, then only read.
     nonisolated(unsafe) let ops: UnsafeBufferPointer<VMOp>
     /// The token tests, flat.
     let table: TestTable
@@ -67,24 +66,23 @@ final class ProgramCode: Sendable {
     init(_ p: Program) {
         startOnly = p.startOnly
         endSpan = p.endSpan
-        insts = p.insts
         let table = TestTable(p.tests)
         self.table = table
-        ops = ProgramCode.ops(p.insts, table)
+        ops = ProgramCode.decode(p.insts, table)
         slotCount = p.slotCount
         entry = p.entry.map(FrozenEntry.init)
         anchor = p.anchor.map(FrozenAnchor.init)
     }
 
     private init() {
-        insts = []; table = TestTable([]); ops = ProgramCode.ops([], table)
+        table = TestTable([]); ops = ProgramCode.decode([], table)
         slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
     }
 
     deinit { table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate() }
     static let empty = ProgramCode()
 
-    private static func ops(_ insts: [Program.Inst], _ table: TestTable) -> UnsafeBufferPointer<VMOp> {
+    private static func decode(_ insts: [Program.Inst], _ table: TestTable) -> UnsafeBufferPointer<VMOp> {
         let out = UnsafeMutableBufferPointer<VMOp>.allocate(capacity: insts.count)
         for (pc, inst) in insts.enumerated() {
             let op: VMOp

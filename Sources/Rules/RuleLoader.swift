@@ -528,39 +528,12 @@ struct RuleLoader {
         set.vocab = vocab
         set.lexicons = lexicons
         set.tries = LexiconTries(lexicons)
-        // (id, rule) pairs in rule order, grouped by id below with a counting sort: a list per
-        // vocabulary id was thousands of small arrays.
-        var pairs: [(id: Int32, rule: Int32)] = []
         var warnings: [RuleDiagnostic] = []
-        for (k, rule) in rules.enumerated() {
-            if let trigger = rule.trigger {
-                var last: Int32 = -1
-                for key in trigger {
-                    if key >= 0 {
-                        // A trigger's ids are sorted: a repeated id follows itself.
-                        if key != last { pairs.append((key, Int32(k))) }
-                        last = key
-                    } else if set.classRules[TriggerKey.bit(key)].last != Int32(k) {
-                        set.classRules[TriggerKey.bit(key)].append(Int32(k))
-                    }
-                }
-            } else {
-                set.alwaysRules.append(Int32(k))
-                warnings.append(RuleDiagnostic(file: rule.file, line: rule.line, column: rule.column, severity: .warning,
-                    message: "rule '\(rule.id)' has no trigger (a word, family, lexicon or rare class every match contains), so it runs on every sentence"))
-            }
+        for (k, rule) in rules.enumerated() where rule.trigger == nil {
+            set.alwaysRules.append(Int32(k))
+            warnings.append(RuleDiagnostic(file: rule.file, line: rule.line, column: rule.column, severity: .warning,
+                message: "rule '\(rule.id)' has no trigger (a word, family, lexicon or rare class every match contains), so it runs on every sentence"))
         }
-        set.triggerOffsets = Array(repeating: 0, count: vocab.count + 1)
-        for p in pairs { set.triggerOffsets[Int(p.id) + 1] += 1 }
-        for v in 0..<vocab.count { set.triggerOffsets[v + 1] += set.triggerOffsets[v] }
-        var next = set.triggerOffsets
-        set.triggerRules = Array(repeating: 0, count: pairs.count)
-        for p in pairs {
-            set.triggerRules[Int(next[Int(p.id)])] = p.rule
-            next[Int(p.id)] += 1
-        }
-        for bit in set.classRules.indices where !set.classRules[bit].isEmpty { set.classRuleBits |= 1 << UInt32(bit) }
-        set.requirements = RequirementIndex(rules: rules.map(\.program.requirements), vocabCount: vocab.count)
         set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
         set.rulePriority = rules.map(\.priority)
         set.startIndex = StartIndex(rules: rules, vocabCount: vocab.count)

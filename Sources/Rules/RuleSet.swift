@@ -12,22 +12,13 @@ public struct RuleSet: Sendable {
     var lexicons: [Lexicon] = []
     /// The lexicons' tries, flat, for the matcher.
     var tries = LexiconTries([])
-    /// Trigger index in compressed rows: rules triggered by vocabulary id `v` are
-    /// `triggerRules[triggerOffsets[v]..<triggerOffsets[v+1]]`, ascending.
-    var triggerOffsets: [Int32] = [0]
-    var triggerRules: [Int32] = []
-    /// Rules triggered by a token class, by class bit, ascending.
-    var classRules: [[Int32]] = Array(repeating: [], count: 32)
-    /// Rules without a trigger, run on every sentence.
+    /// Rules without a trigger, run on every sentence (for `claimex test`'s warnings).
     var alwaysRules: [Int32] = []
-    /// Bits of the classes that trigger some rule.
-    var classRuleBits: UInt32 = 0
-    /// What every match of each rule contains: a triggered rule runs only when all are met.
-    var requirements = RequirementIndex()
     /// Per rule, flat for the conflict policy: the tag's rank in `Tag.allCases`, the priority.
     var ruleTagRank: [UInt8] = []
     var rulePriority: [Int] = []
-    /// Possible start positions of the rules with an entry filter, per sentence in one pass.
+    /// Per vocabulary id and class: the rules it triggers, the requirements it meets, where
+    /// rules can start; read in one pass over a sentence's tokens.
     var startIndex = StartIndex()
     /// Per rule, per `unless`: an id shared by vetoes with the same pattern text, whose result
     /// on a sentence is then computed once (`"?" $` vetoes most rules).

@@ -1,7 +1,9 @@
 /// What a sentence's tokens say about the rules, gathered in one pass over the tokens, from
-/// one row per vocabulary id (one cache line, rather than a lookup in three tables per token):
-/// - the rules the id triggers and the requirements (`RequirementIndex`) it meets, as bit sets,
-///   so a sentence's candidates are an OR of rows, listed in rule order without a sort;
+/// one sparse row per vocabulary id:
+/// - the rules the id triggers and the requirements (each distinct `Requirement` of a rule's
+///   pattern, numbered) it meets, as bit sets, so a sentence's candidates are an OR of rows,
+///   listed in rule order without a sort, and a rule runs only when all its requirements are
+///   met; also where each requirement is met last, for the matcher's last start;
 /// - where each rule can start: per vocabulary id and per combination of token classes, a bit
 ///   per indexed rule whose entry filter accepts the token. The matcher then visits only those
 ///   starts instead of probing every token of the sentence per rule (a mispredicted branch
@@ -21,19 +23,17 @@ struct StartIndex: Sendable {
     /// Words of a rule bit set and of a requirement bit set.
     var ruleWords = 0
     var reqWords = 0
-    /// Words per row: the id's start mask, then `ruleWords` rule bits, `reqWords` requirement
-    /// bits, and zeros up to at least 4 words, so that the common case (bits in 3 words) is
-    /// ORed in registers.
-    var rowStride = 4
+    /// Words per row: the id's start mask, then `ruleWords` rule bits, `reqWords` requirement bits.
+    var rowStride = 1
     var vocabCount = 0
     /// Per vocabulary id, a row: the indexed rules whose entry filter lists the id, the rules
     /// it triggers, the requirements it meets; then a row of zeros, for tokens without an id
     /// (so the per-token pass has no branch on the id, mispredicted for one token in four).
     /// Dense while building; `sparsify` turns them into `idStarts` and the entries.
-    private var rows: [UInt64] = [0, 0, 0, 0]
+    private var rows: [UInt64] = [0]
     /// Per class bit, a row as above: word 0 unused (the class part of a start mask is
     /// `classMask`), then the rules the class triggers and the requirements it meets.
-    var classRows: [UInt64] = Array(repeating: 0, count: 32 * 4)
+    var classRows: [UInt64] = Array(repeating: 0, count: 32)
     /// The rules without a trigger, run on every sentence.
     var alwaysBits: [UInt64] = []
     /// Per rule, its requirements (`reqWords` words).
@@ -58,8 +58,8 @@ struct StartIndex: Sendable {
     init(rules: [CompiledRule], vocabCount: Int) {
         self.vocabCount = vocabCount
         ruleWords = (rules.count + 63) / 64
-        // Numbered as `RequirementIndex` does: equal requirements share a number. Looked up by
-        // a summary first: hashing every id of a lexicon's requirement cost 2 M instructions.
+        // Equal requirements share a number. Looked up by a summary first: hashing every id
+        // of a lexicon's requirement cost 2 M instructions.
         var byKey: [Int: [Int]] = [:]
         var reqsOfRule: [[Int]] = []
         var reqList: [Requirement] = []
@@ -73,7 +73,7 @@ struct StartIndex: Sendable {
             })
         }
         reqWords = (reqList.count + 63) / 64
-        rowStride = max(4, 1 + ruleWords + reqWords)
+        rowStride = 1 + ruleWords + reqWords
         rows = Array(repeating: 0, count: (vocabCount + 1) * rowStride)
         classRows = Array(repeating: 0, count: 32 * rowStride)
         alwaysBits = Array(repeating: 0, count: ruleWords)
