@@ -23,8 +23,11 @@ struct Extract: ParsableCommand {
     @Argument(help: "Files, directories (searched recursively for .txt .md .html .htm .xhtml), or - for stdin.")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE, atomically (default: stdout).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE, atomically (default, or -: stdout).", valueName: "FILE"))
     var output: String?
+
+    /// The file to write, nil for stdout: `-o -` is stdout, as in the inputs' `-`.
+    private var outputFile: String? { output == "-" ? nil : output }
 
     @Flag(help: "Emit every sentence, not only tagged ones.")
     var allSentences = false
@@ -57,7 +60,7 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if resume && output == nil { throw ValidationError("--resume needs -o FILE") }
+        if resume && outputFile == nil { throw ValidationError("--resume needs -o FILE (not stdout)") }
         if inputFormat == .files && paths.isEmpty && filesFrom == nil {
             throw ValidationError("no inputs: give paths, --files-from LIST, or --input-format jsonl")
         }
@@ -111,7 +114,7 @@ struct Extract: ParsableCommand {
         try batch.run(inputs, setup: {
             let rules = try RuleLoading.load(ruleOptions.rules)
             do {
-                out = try output.map { try OutputFile(path: $0, resume: resume, rulesSHA256: rules.sha256) }
+                out = try outputFile.map { try OutputFile(path: $0, resume: resume, rulesSHA256: rules.sha256) }
             } catch {
                 Console.error("\(error)")
                 throw Status.usage

@@ -124,6 +124,18 @@ final class CLITests: XCTestCase {
                        try Data(contentsOf: dir.appendingPathComponent("two.jsonl")))
     }
 
+    /// `-o -` is stdout, as `-` is stdin among the inputs: no file named `-` appears.
+    func testOutputDashIsStdout() throws {
+        let dash = try run(["extract", "in", "-o", "-", "--quiet"] + rules)
+        let plain = try run(["extract", "in", "--quiet"] + rules)
+        XCTAssertEqual(dash.status, 0)
+        XCTAssertEqual(records(dash.out).count, 3)
+        XCTAssertEqual(dash.out, plain.out)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("-.partial").path))
+        XCTAssertEqual(try run(["extract", "in", "-o", "-", "--resume"] + rules).status, 2)
+    }
+
     /// `-o` naming a FIFO (as `/dev/null` or `/dev/stdout` name devices) writes into it: the
     /// temporary-file-and-rename path would replace it with a regular file.
     func testOutputToAPipeWritesIntoItAndLeavesItAPipe() throws {
