@@ -297,11 +297,11 @@ struct FigureScan {
     }
 
     /// Two quantities joined by a dash, "to" or "and": a range (low and high; a low end
-    /// without a scale word takes the high end's, "10-20 million") or a move (the level
+    /// without a scale word may take the high end's, see `sharesScale`) or a move (the level
     /// reached, and the direction as the change).
     func setEnds(_ l: Quantity, _ h: Quantity, of fig: inout Figure) {
         var lq = l
-        if !lq.scaled, h.scaled, let f = scaleFactor(h) { lq.scale(by: f) }
+        if !lq.scaled, h.scaled, let f = scaleFactor(h), sharesScale(l, h, factor: f) { lq.scale(by: f) }
         let low = lq.double, high = h.double
         if isMove(from: l, low: low, to: h, high: high) {
             fig.value = high
@@ -311,6 +311,25 @@ struct FigureScan {
             fig.low = low
             fig.high = high
         }
+    }
+
+    /// Whether a low end without a scale word takes the high end's. It does when the ends
+    /// then read upwards ("10-20 million", "from 5 to 7 million") or next to a fall word
+    /// ("fell from 1.5 to 1.2 billion"). It does not next to a rise word or in a range,
+    /// which reads upwards ("rose from 500 to 1.2 million", "between 300 and 5 million").
+    /// Otherwise ("from 1.5 to 1.2 billion") the reading whose ends are closer in size wins.
+    func sharesScale(_ l: Quantity, _ h: Quantity, factor f: UInt64) -> Bool {
+        let bare = l.double, high = h.double, shared = bare * Double(f)
+        if shared <= high { return true }
+        let start = prefixStart(l.tokens.lowerBound)
+        switch change(near: start, end: h.tokens.upperBound) {
+        case "fall": return true
+        case "rise": return false
+        default: break
+        }
+        let dash = (l.tokens.upperBound..<h.tokens.lowerBound).contains { tokens[$0].kind == .dash }
+        if dash || isWord(start - 1, "between") { return false }
+        return shared / high < high / max(bare, .leastNonzeroMagnitude)
     }
 
     /// "from X to Y" next to a rise or fall word, or "X to Y" going down ("cut from $5bn
