@@ -2,7 +2,8 @@
 /// memoising visited (instruction, token) states so the work per start position is bounded
 /// by instructions × tokens. Finds the leftmost start (at or after a given token) with a
 /// non-empty match and, there, the longest match; among equally long ones, the captures of
-/// the first path in pattern order. Callers wanting every match call it again from the end
+/// the first path in pattern order. A match includes any context before `>>` (its slot says
+/// where the reported part starts). Callers wanting every match call it again from the end
 /// of the last one.
 ///
 /// Its working memory is raw buffers (`VMBuffers`) read through local pointers: a push, a
@@ -68,8 +69,7 @@ struct MatchVM {
             while k < starts.count && Int(starts[k]) <= bound {
                 let start = Int(starts[k])
                 if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
-                    bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
-                    return Found(start: start, end: end)
+                    return found(program, start, end)
                 }
                 k += 1
             }
@@ -102,12 +102,17 @@ struct MatchVM {
             }
             if entry == nil || entry!.accepts(tokens, start),
                let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
-                bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
-                return Found(start: start, end: end)
+                return found(program, start, end)
             }
             start += 1
         }
         return nil
+    }
+
+    /// The match found from `start`, its captures (and `>>`'s slot) into `bestSlots`.
+    private mutating func found(_ program: ProgramCode, _ start: Int, _ end: Int) -> Found {
+        bestSlots = Array(UnsafeBufferPointer(start: buf.best, count: program.slotCount))
+        return Found(start: start, end: end)
     }
 
     private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<VMOp>,

@@ -9,6 +9,8 @@ struct PatternCompiler {
 
     private var program = Program()
     private var element: Int32 = 0
+    /// The `save` of `>>`, given its slot (the one after the captures') once all are known.
+    private var matchStartAt: Int32?
     /// Per family base and per exact literal, its ids: a compiler is kept for all rules, and
     /// generating a family's forms (String work) for each of its uses was a large part of
     /// compiling. Valid with `vocab` only, which interned them.
@@ -27,14 +29,24 @@ struct PatternCompiler {
     mutating func compile(_ node: PatternNode, source: String) throws(PatternError) -> (Program, trigger: [Int32]?) {
         program = Program()
         program.source = source
+        matchStartAt = nil
         let top: [PatternNode]
         if case .sequence(let items, _) = node { top = items } else { top = [node] }
+        if let k = top.firstIndex(where: { if case .matchStart = $0 { return true } else { return false } }),
+           lengthBounds(.sequence(Array(top[(k + 1)...]), node.source)).0 == 0 {
+            throw PatternError(offset: top[k].source.lowerBound,
+                               message: "nothing after '>>' is sure to consume a token: the match could be empty")
+        }
         for (k, item) in top.enumerated() {
             element = Int32(k)
             program.elements.append(item.source)
             try emit(item)
         }
         append(.match, leaf: node.source)
+        if let at = matchStartAt {
+            program.matchStartSlot = Int32(program.captureNames.count * 2)
+            patch(at, .save(program.matchStartSlot))
+        }
         program.entry = EntryFilter(program, lexicons: lexicons)
         program.anchor = startAnchor(node)
         if case .sentenceStart = top.first { program.startOnly = true }
@@ -109,6 +121,9 @@ struct PatternCompiler {
             append(.assertStart, leaf: r)
         case .sentenceEnd(let r):
             append(.assertEnd, leaf: r)
+        case .matchStart(let r):
+            matchStartAt = here
+            append(.save(-1), leaf: r)
         }
     }
 
@@ -128,7 +143,7 @@ struct PatternCompiler {
             for item in items { try checkLexicons(item, lexicons) }
         case .repetition(let inner, _, _, _, _), .capture(_, let inner, _):
             try checkLexicons(inner, lexicons)
-        case .token, .sentenceStart, .sentenceEnd:
+        case .token, .sentenceStart, .sentenceEnd, .matchStart:
             break
         }
     }
@@ -266,7 +281,7 @@ struct PatternCompiler {
             return min > 0 ? try trigger(inner) : nil
         case .capture(_, let inner, _):
             return try trigger(inner)
-        case .sentenceStart, .sentenceEnd:
+        case .sentenceStart, .sentenceEnd, .matchStart:
             return nil
         }
     }

@@ -12,11 +12,15 @@ indirect enum PatternNode: Sendable {
     case capture(String, PatternNode, Range<Int>)
     case sentenceStart(Range<Int>)
     case sentenceEnd(Range<Int>)
+    /// `>>`: the reported match starts here; the elements before it must match but are
+    /// context (a look-behind), outside the match's span and text.
+    case matchStart(Range<Int>)
 
     var source: Range<Int> {
         switch self {
         case .token(_, let r), .lexicon(_, let r), .sequence(_, let r), .alternatives(_, let r),
-             .repetition(_, _, _, _, let r), .capture(_, _, let r), .sentenceStart(let r), .sentenceEnd(let r):
+             .repetition(_, _, _, _, let r), .capture(_, _, let r), .sentenceStart(let r), .sentenceEnd(let r),
+             .matchStart(let r):
             return r
         }
     }

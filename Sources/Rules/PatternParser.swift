@@ -44,7 +44,37 @@ struct PatternParser {
             throw PatternError(offset: p.i, message: what)
         }
         try checkGaps(node)
+        try checkMatchStart(node)
         return node
+    }
+
+    /// `>>` stands once, in the pattern's own sequence: inside a group, an alternative, a
+    /// repetition or a capture, the match would start at different places on different paths.
+    static func checkMatchStart(_ node: PatternNode) throws(PatternError) {
+        let top: [PatternNode]
+        if case .sequence(let items, _) = node { top = items } else { top = [node] }
+        var seen = false
+        for item in top {
+            if case .matchStart(let r) = item {
+                if seen { throw PatternError(offset: r.lowerBound, message: "a second '>>': the match starts at one place") }
+                seen = true
+            } else if let r = nestedMatchStart(item) {
+                throw PatternError(offset: r.lowerBound, message: "'>>' (the match starts here) belongs in the pattern's own sequence, not inside a group, alternative, repetition or capture")
+            }
+        }
+    }
+
+    private static func nestedMatchStart(_ node: PatternNode) -> Range<Int>? {
+        switch node {
+        case .matchStart(let r): return r
+        case .sequence(let items, _), .alternatives(let items, _):
+            for item in items { if let r = nestedMatchStart(item) { return r } }
+            return nil
+        case .repetition(let inner, _, _, _, _), .capture(_, let inner, _):
+            return nestedMatchStart(inner)
+        case .token, .lexicon, .sentenceStart, .sentenceEnd:
+            return nil
+        }
     }
 
     private init(s: [UInt8], phrases: Phrases) {
@@ -140,6 +170,9 @@ struct PatternParser {
         case UInt8(ascii: "$"):
             i += 1
             return .sentenceEnd(start..<i)
+        case UInt8(ascii: ">") where i + 1 < s.count && s[i + 1] == UInt8(ascii: ">"):
+            i += 2
+            return .matchStart(start..<i)
         case UInt8(ascii: "."):
             return try parseGap()
         case UInt8(ascii: "@"):

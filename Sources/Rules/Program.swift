@@ -41,7 +41,10 @@ struct Program: Sendable {
     /// What the matcher runs, frozen when compilation ends.
     var code = ProgramCode.empty
 
-    var slotCount: Int { captureNames.count * 2 }
+    /// The slot `>>` records the reported match start in, after the captures'; -1: none.
+    var matchStartSlot: Int32 = -1
+
+    var slotCount: Int { captureNames.count * 2 + (matchStartSlot >= 0 ? 1 : 0) }
 
     func text(_ r: Range<Int>) -> String {
         let u = Array(source.utf8)
@@ -62,7 +65,6 @@ final class ProgramCode: Sendable {
     let anchor: FrozenAnchor?
     let startOnly: Bool
     let endSpan: ClosedRange<Int>?
-
     init(_ p: Program) {
         startOnly = p.startOnly
         endSpan = p.endSpan

@@ -46,7 +46,7 @@ extension PatternCompiler {
             return min > 0 ? requirements(inner) : []
         case .capture(_, let inner, _):
             return requirements(inner)
-        case .sentenceStart, .sentenceEnd:
+        case .sentenceStart, .sentenceEnd, .matchStart:
             return []
         }
     }

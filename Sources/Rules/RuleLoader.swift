@@ -536,6 +536,7 @@ struct RuleLoader {
         }
         set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
         set.rulePriority = rules.map(\.priority)
+        set.ruleMatchStart = rules.map(\.program.matchStartSlot)
         set.startIndex = StartIndex(rules: rules, vocabCount: vocab.count)
         var unlessID: [String: Int32] = [:]
         set.unlessIDs = rules.map { rule in

@@ -14,9 +14,11 @@ public struct RuleSet: Sendable {
     var tries = LexiconTries([])
     /// Rules without a trigger, run on every sentence (for `claimex test`'s warnings).
     var alwaysRules: [Int32] = []
-    /// Per rule, flat for the conflict policy: the tag's rank in `Tag.allCases`, the priority.
+    /// Per rule, flat for the conflict policy: the tag's rank in `Tag.allCases`, the priority;
+    /// and for `makeMatch`, the slot of the pattern's `>>` (-1: none).
     var ruleTagRank: [UInt8] = []
     var rulePriority: [Int] = []
+    var ruleMatchStart: [Int32] = []
     /// Per vocabulary id and class: the rules it triggers, the requirements it meets, where
     /// rules can start; read in one pass over a sentence's tokens.
     var startIndex = StartIndex()
@@ -374,12 +376,20 @@ public struct RuleSet: Sendable {
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
         // Fields one by one: copying the whole rule would retain every array and string in it.
         let r = hit.rule
-        let range = byteRange(hit.tokens, tokens)
+        let range = byteRange(reported(hit), tokens)
         let captures = self.captures(hit, tokens)
         let fields = rules[r].normalizeFigure
             ? FigureNormalizer.fields(sentence: sentence, match: range, captures: captures) : []
         return Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
                      range: range, captures: captures, fields: fields)
+    }
+
+    /// The tokens a hit reports: past the context before its pattern's `>>`. The policy ranks
+    /// and overlaps whole hits, context included: the context is evidence the rule saw, and
+    /// `>>` then changes what a match reports, never which matches win.
+    func reported(_ hit: RuleHit) -> Range<Int> {
+        let k = ruleMatchStart[hit.rule]
+        return k >= 0 ? Int(hit.slots[Int(k)])..<hit.tokens.upperBound : hit.tokens
     }
 
     func captures(_ hit: RuleHit, _ tokens: [Token]) -> [Capture] {

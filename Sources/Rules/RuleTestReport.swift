@@ -110,7 +110,7 @@ extension RuleSet {
                 return nil
             case (.matched, false):
                 let more = hits.count > 1 ? " (and \(hits.count - 1) more)" : ""
-                return "expected no match, but matched \"\(text(byteRange(hits[0].tokens, tokens)))\"\(more)"
+                return "expected no match, but matched \"\(text(byteRange(reported(hits[0]), tokens)))\"\(more)"
             case (.vetoed(let k), true):
                 return "matched, but vetoed by unless `\(rule.unless[k].source)`"
             case (.vetoed, false), (.noMatch, false):

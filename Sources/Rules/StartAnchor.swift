@@ -115,7 +115,7 @@ extension PatternCompiler {
             return (a * min, max.flatMap { m in b.map { $0 * m } })
         case .capture(_, let inner, _):
             return lengthBounds(inner)
-        case .sentenceStart, .sentenceEnd:
+        case .sentenceStart, .sentenceEnd, .matchStart:
             return (0, 0)
         }
     }
@@ -172,7 +172,7 @@ extension PatternCompiler {
             return max == 0 || collectFirst(inner, &ids, &has, &not)
         case .capture(_, let inner, _):
             return collectFirst(inner, &ids, &has, &not)
-        case .sentenceStart, .sentenceEnd:
+        case .sentenceStart, .sentenceEnd, .matchStart:
             return true
         }
     }
@@ -193,7 +193,7 @@ extension PatternCompiler {
             return true
         case .repetition(let inner, _, _, _, _), .capture(_, let inner, _):
             return collectAlphabet(inner, &ids, &has, &not)
-        case .sentenceStart, .sentenceEnd:
+        case .sentenceStart, .sentenceEnd, .matchStart:
             return true
         }
     }

@@ -30,6 +30,20 @@ final class ConflictPolicyTests: XCTestCase {
         XCTAssertEqual(ms.first?.file, "rules.yaml")
     }
 
+    /// The policy ranks a match with its context before `>>`: "that China must act" (4 tokens,
+    /// reported as 3) beats the earlier rule's 3-token "must act now", which it overlaps.
+    func testContextBeforeMatchStartCountsForTheRankingNotTheReport() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: plain, tag: recommendation, description: d, pattern: 'must act now'}
+              - {id: context, tag: recommendation, description: d, pattern: 'that >> China must act'}
+            """)
+        let s = "We said that China must act now."
+        let ms = set.matches(s)
+        XCTAssertEqual(ms.map(\.ruleID), ["context"])
+        XCTAssertEqual(ms.map { text(s, $0.range) }, ["China must act"])
+    }
+
     func testEachRuleYieldsEveryNonOverlappingMatchLeftToRight() throws {
         // pattern, sentence, the rule's matches in order.
         let cases: [(String, String, [String])] = [

@@ -40,6 +40,12 @@ final class LoadErrorTests: XCTestCase {
             (head + "  - {id: 'a b', tag: claim, description: d, pattern: a}\n", 6, 10, "rule 'id' must be"),
             (head + "  - {id: x, tag: claim, description: d, pattern: a, examples: {match: [a], maybe: [b]}}\n", 6, 76, "unknown key 'maybe' in examples"),
             (head + "  - {id: x, tag: claim, description: d, pattern: 'a{3,1}'}\n", 6, 52, "maximum is below the minimum"),
+            // `>>`: once, in the pattern's own sequence, with something sure to match after it
+            (head + "  - {id: x, tag: claim, description: d, pattern: 'a (b >> c)'}\n", 6, 56, "belongs in the pattern's own sequence"),
+            (head + "  - {id: x, tag: claim, description: d, pattern: 'a >> b | c'}\n", 6, 53, "belongs in the pattern's own sequence"),
+            (head + "  - {id: x, tag: claim, description: d, pattern: 'a >> b >> c'}\n", 6, 58, "a second '>>'"),
+            (head + "  - {id: x, tag: claim, description: d, pattern: 'a >> b?'}\n", 6, 53, "nothing after '>>'"),
+            (head + "  - {id: x, tag: claim, description: d, pattern: 'a > b'}\n", 6, 53, "unexpected '>'"),
         ]
         for c in cases {
             do {

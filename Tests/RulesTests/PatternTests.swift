@@ -75,6 +75,10 @@ final class PatternTests: XCTestCase {
             ("(a | a b c)", "x a b c a", "a b c", [:]),
             // punctuation literals
             ("\"(\" %code %num", "deficit (RUB 1.776 trillion)", "(RUB 1.776", [:]),
+            // `>>`: what comes before must match but is outside the match
+            ("(\",\" | that) >> {who: @actors} must", "Thus, China must act", "China must", ["who": "China"]),
+            ("(\",\" | that) >> {who: @actors} must", "China must act", nil, [:]),
+            ("^ >> the? West should", "the West should act", "the West should", [:]),
         ]
         for c in cases {
             let set = try singleRule(c.pattern, lexicons: lexicons)
@@ -86,6 +90,14 @@ final class PatternTests: XCTestCase {
                 XCTAssertEqual(caps, c.captures, "captures of \(c.pattern) on \(c.sentence)")
             }
         }
+    }
+
+    /// Every match is reported past its context (what comes before `>>`); the next search
+    /// starts after the match's end, as without `>>`, so its context follows that end.
+    func testMatchStartReportsEveryMatchPastItsContext() throws {
+        let set = try singleRule("%punct >> {n: %num}")
+        let s = "one, 2, 3 and (4"
+        XCTAssertEqual(set.matches(s).map { text(s, $0.range) }, ["2", "3", "4"])
     }
 
     func testCapturesAreInPatternOrder() throws {
