@@ -7,8 +7,13 @@ PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || ec
 bootstrap:
 	@scripts/bootstrap.sh
 
+# On Linux the release binary links the Swift runtime and Foundation in: it starts in 44 ms
+# instead of 51 (no loading of a dozen Swift libraries) and runs on a machine without a
+# Swift toolchain, such as a cluster node, with only libxml2, libstdc++ and libc from the system.
+STATIC := $(shell [ "$$(uname -s)" = Linux ] && echo --static-swift-stdlib)
+
 release: bootstrap
-	$(SWIFT) build -c release --product claimex
+	$(SWIFT) build -c release --product claimex $(STATIC)
 
 # Tags every brief in samples/ (text and HTML editions) into output/samples.jsonl.
 samples: release

@@ -151,7 +151,7 @@ def main():
     runs = 1 if args.quick else 3
     os.makedirs(WORK, exist_ok=True)
     if not os.path.exists(CLAIMEX):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "claimex"], cwd=ROOT, check=True)
+        subprocess.run(["make", "release"], cwd=ROOT, check=True)
     cdir, files = corpus()
     mb = size_mb(cdir)
     rules = os.path.join(ROOT, "rules")

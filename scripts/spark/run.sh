@@ -9,7 +9,7 @@ venv=${CLAIMEX_SPARK_VENV:-$work/venv}
 mkdir -p "$work"
 command -v java >/dev/null || { echo "spark: needs a Java runtime (apt-get install default-jre-headless)" >&2; exit 1; }
 [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q 'pyspark>=3.5'; }
-[ -x "$root/.build/release/claimex" ] || (cd "$root" && swift build -c release --product claimex)
+[ -x "$root/.build/release/claimex" ] || (cd "$root" && make release)
 
 # every sample brief, text and HTML, as one {"id", "text"|"html"} line
 python3 - "$root/samples" > "$work/input.jsonl" <<'PY'
