@@ -65,6 +65,7 @@ final class ProgramCode: Sendable {
     let anchor: FrozenAnchor?
     let startOnly: Bool
     let endSpan: ClosedRange<Int>?
+
     init(_ p: Program) {
         startOnly = p.startOnly
         endSpan = p.endSpan
