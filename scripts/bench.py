@@ -95,6 +95,25 @@ def timed_cost(cmd, fresh):
     return t, b["steal"] - a["steal"], b["sys"] - a["sys"]
 
 
+def one_and_two_jobs(cmd, out, pairs):
+    """`cmd` with --jobs 1 and --jobs 2, alternately, `pairs` times: a slow spell of the
+    machine (this one's speed drifts by 10 to 20% over minutes) then hits both, not only
+    one. Returns the best time of each, and per run the steal of each and the system time
+    of the two-job runs: on a virtual machine, the host writing the output to its disk shows
+    up as steal."""
+    t1 = t2 = None
+    steal1, steal2, sys2 = [], [], []
+    for _ in range(pairs):
+        a, sa, _ = timed_cost(cmd + ["--jobs", "1"], out)
+        b, sb, yb = timed_cost(cmd + ["--jobs", "2"], out)
+        t1 = a if t1 is None else min(t1, a)
+        t2 = b if t2 is None else min(t2, b)
+        steal1.append(sa)
+        steal2.append(sb)
+        sys2.append(yb)
+    return t1, t2, steal1, steal2, sys2
+
+
 def peers_python():
     venv = os.path.join(WORK, "peers-venv")
     py = os.path.join(venv, "bin", "python")
@@ -178,20 +197,7 @@ def main():
     row("start-up, default rules (median of 20)", f"{startup:.0f} ms", "< 100 ms", startup < 100)
 
     base = [CLAIMEX, "extract", cdir, "--rules", rules, "--quiet", "-o", out]
-    # Alternating one and two jobs, best of each: a slow spell of the machine (this one's
-    # speed drifts by 10 to 20% over minutes) then hits both, not only one of them.
-    # Steal (the hypervisor's own work on this machine's CPUs) is recorded for each run: on
-    # a virtual machine, the host writing the output to its disk shows up there.
-    t1 = t2 = None
-    steal1, steal2, sys2 = [], [], []
-    for _ in range(runs + 2):
-        a, sa, _ = timed_cost(base + ["--jobs", "1"], out)
-        b, sb, yb = timed_cost(base + ["--jobs", "2"], out)
-        t1 = a if t1 is None else min(t1, a)
-        t2 = b if t2 is None else min(t2, b)
-        steal1.append(sa)
-        steal2.append(sb)
-        sys2.append(yb)
+    t1, t2, steal1, steal2, sys2 = one_and_two_jobs(base, out, runs + 2)
     one = mb / t1
     log(f"claimex --jobs 1: {mb:.1f} MB in {t1:.2f} s = {one:.1f} MB/s")
     row("--jobs 2 vs --jobs 1", f"{t1 / t2:.2f}x ({mb / t2:.1f} MB/s)", ">= 1.8x", t1 / t2 >= 1.8)
@@ -203,15 +209,7 @@ def main():
     shm = "/dev/shm"
     if os.path.isdir(shm) and shutil.disk_usage(shm).free > 4 * out_mb * 1e6:
         mem_out = os.path.join(shm, "claimex-bench-out.jsonl")
-        mem = [mem_out if a == out else a for a in base]
-        m1 = m2 = None
-        steal_mem = []
-        for _ in range(runs + 2):
-            a, _, _ = timed_cost(mem + ["--jobs", "1"], mem_out)
-            b, sb, _ = timed_cost(mem + ["--jobs", "2"], mem_out)
-            m1 = a if m1 is None else min(m1, a)
-            m2 = b if m2 is None else min(m2, b)
-            steal_mem.append(sb)
+        m1, m2, _, steal_mem, _ = one_and_two_jobs([mem_out if a == out else a for a in base], mem_out, runs + 2)
         os.remove(mem_out)
         med = statistics.median
         row("(diagnostic) --jobs 2 vs --jobs 1, output on tmpfs (no disk)",
