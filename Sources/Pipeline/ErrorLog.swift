@@ -3,16 +3,18 @@ import Foundation
 import Ingest
 
 /// `--errors FILE`: one JSON line a failed input (path, stage, kind, message, byte offset).
+/// The file is opened in place (created or truncated): `/dev/stderr`, a FIFO or a symlink
+/// stays what it is, where creating a new file and renaming it over the path would replace it.
 public final class ErrorLog {
     private let handle: FileHandle?
 
     public init(path: String?) throws {
         guard let path else { handle = nil; return }
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let h = FileHandle(forWritingAtPath: path) else {
-            throw OutputFile.Failure(description: "\(path): cannot create error log")
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw OutputFile.Failure(description: "\(path): cannot create error log (\(String(cString: strerror(errno))))")
         }
-        handle = h
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     public func log(path: String, stage: String, kind: String, message: String, offset: Int?) {

@@ -9,7 +9,8 @@ import Foundation
 /// which `--resume` reads back: whole lines of whole documents are kept, the rest redone.
 ///
 /// A path that names a device, a pipe or a socket (`/dev/null`, `/dev/stdout`, a FIFO) is
-/// written in place: renaming a file over it would replace the device itself.
+/// written in place: renaming a file over it would replace the device itself. A symlink is
+/// followed: the file it names is replaced, and the link stays a link.
 public final class OutputFile {
     public let path: String
     /// Where records go until the run completes: `<path>.partial`, or `path` when it is
@@ -35,7 +36,8 @@ public final class OutputFile {
 
     /// Opens the output. With `resume`, keeps records made with `rulesSHA256` from an
     /// earlier complete or interrupted run; otherwise starts empty.
-    public init(path: String, resume: Bool, rulesSHA256: String) throws {
+    public init(path given: String, resume: Bool, rulesSHA256: String) throws {
+        let path = Self.following(given)
         self.path = path
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
@@ -63,6 +65,14 @@ public final class OutputFile {
         }
         handle = h
         handle.seekToEndOfFile()
+    }
+
+    /// The file a symlink names (the path itself otherwise, or when the link dangles).
+    private static func following(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Appends one document's lines in a single write.

@@ -136,6 +136,43 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["extract", "in", "-o", "-", "--resume"] + rules).status, 2)
     }
 
+    /// `-o` through a symlink replaces the file it names and leaves the link; `--errors`
+    /// onto a symlink or a FIFO writes into them (replacing one would, as root, have replaced
+    /// `/dev/stderr` or `/dev/null` with a regular file).
+    func testOutputAndErrorLogThroughSymlinksAndPipesLeaveThemInPlace() throws {
+        let fm = FileManager.default
+        try write("in/bad.txt", bytes: [0xFF, 0xFE, 0x00, 0x41])
+        try write("records-target.jsonl", "old\n")
+        try write("errors-target.jsonl", "old\n")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("records.jsonl").path, withDestinationPath: "records-target.jsonl")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("errors.jsonl").path, withDestinationPath: "errors-target.jsonl")
+        let r = try run(["extract", "in", "-o", "records.jsonl", "--errors", "errors.jsonl", "--quiet"] + rules)
+        XCTAssertEqual(r.status, 1)
+        for link in ["records.jsonl", "errors.jsonl"] {
+            XCTAssertEqual(try? fm.destinationOfSymbolicLink(atPath: dir.appendingPathComponent(link).path),
+                           link.replacingOccurrences(of: ".jsonl", with: "-target.jsonl"), "\(link) is no longer a link")
+        }
+        let kept = try String(contentsOf: dir.appendingPathComponent("records-target.jsonl"), encoding: .utf8)
+        XCTAssertEqual(records(kept).count, 3)
+        let logged = try String(contentsOf: dir.appendingPathComponent("errors-target.jsonl"), encoding: .utf8)
+        XCTAssertEqual(records(logged).map { $0["path"] as? String }, ["in/bad.txt"])
+
+        let fifo = dir.appendingPathComponent("errors-pipe").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        final class Received: @unchecked Sendable { var data = Data() }  // written before `done`
+        let received = Received(), done = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "fifo reader").async {
+            if let h = FileHandle(forReadingAtPath: fifo) { received.data = h.readDataToEndOfFile() }
+            done.signal()
+        }
+        XCTAssertEqual(try run(["extract", "in", "--errors", "errors-pipe", "--quiet"] + rules).status, 1)
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+        var info = stat()
+        XCTAssertEqual(stat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the pipe was replaced")
+        XCTAssertEqual(records(String(decoding: received.data, as: UTF8.self)).count, 1)
+    }
+
     /// `-o` naming a FIFO (as `/dev/null` or `/dev/stdout` name devices) writes into it: the
     /// temporary-file-and-rename path would replace it with a regular file.
     func testOutputToAPipeWritesIntoItAndLeavesItAPipe() throws {
