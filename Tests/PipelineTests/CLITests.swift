@@ -157,7 +157,15 @@ final class CLITests: XCTestCase {
         let logged = try String(contentsOf: dir.appendingPathComponent("errors-target.jsonl"), encoding: .utf8)
         XCTAssertEqual(records(logged).map { $0["path"] as? String }, ["in/bad.txt"])
 
-        let fifo = dir.appendingPathComponent("errors-pipe").path
+        let (status, received) = try runWritingIntoFIFO("errors-pipe", ["extract", "in", "--errors", "errors-pipe", "--quiet"] + rules)
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(records(String(decoding: received, as: UTF8.self)).count, 1)
+    }
+
+    /// Runs claimex with a FIFO named `name` in the directory and a reader on it; returns the
+    /// status and what the reader got, having checked that the FIFO is still one.
+    private func runWritingIntoFIFO(_ name: String, _ args: [String]) throws -> (Int32, Data) {
+        let fifo = dir.appendingPathComponent(name).path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         final class Received: @unchecked Sendable { var data = Data() }  // written before `done`
         let received = Received(), done = DispatchSemaphore(value: 0)
@@ -165,32 +173,21 @@ final class CLITests: XCTestCase {
             if let h = FileHandle(forReadingAtPath: fifo) { received.data = h.readDataToEndOfFile() }
             done.signal()
         }
-        XCTAssertEqual(try run(["extract", "in", "--errors", "errors-pipe", "--quiet"] + rules).status, 1)
+        let status = try run(args).status
         XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
         var info = stat()
         XCTAssertEqual(stat(fifo, &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the pipe was replaced")
-        XCTAssertEqual(records(String(decoding: received.data, as: UTF8.self)).count, 1)
+        return (status, received.data)
     }
 
     /// `-o` naming a FIFO (as `/dev/null` or `/dev/stdout` name devices) writes into it: the
     /// temporary-file-and-rename path would replace it with a regular file.
     func testOutputToAPipeWritesIntoItAndLeavesItAPipe() throws {
-        let fifo = dir.appendingPathComponent("pipe").path
-        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-        final class Received: @unchecked Sendable { var data = Data() }  // written before `done`
-        let received = Received(), done = DispatchSemaphore(value: 0)
-        DispatchQueue(label: "fifo reader").async {
-            if let h = FileHandle(forReadingAtPath: fifo) { received.data = h.readDataToEndOfFile() }
-            done.signal()
-        }
-        XCTAssertEqual(try run(["extract", "in", "-o", "pipe", "--quiet"] + rules).status, 0)
-        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
-        var info = stat()
-        XCTAssertEqual(stat(fifo, &info), 0)
-        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the pipe was replaced")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: fifo + ".partial"))
-        XCTAssertEqual(String(decoding: received.data, as: UTF8.self).split(separator: "\n").count, 3)
+        let (status, received) = try runWritingIntoFIFO("pipe", ["extract", "in", "-o", "pipe", "--quiet"] + rules)
+        XCTAssertEqual(status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("pipe.partial").path))
+        XCTAssertEqual(String(decoding: received, as: UTF8.self).split(separator: "\n").count, 3)
     }
 }
 
