@@ -329,7 +329,7 @@ struct FigureScan {
         }
         let dash = (l.tokens.upperBound..<h.tokens.lowerBound).contains { tokens[$0].kind == .dash }
         if dash || isWord(start - 1, "between") { return false }
-        return shared / high < high / max(bare, .leastNonzeroMagnitude)
+        return shared / high < high / bare  // bare > 0 here: shared > high
     }
 
     /// "from X to Y" next to a rise or fall word, or "X to Y" going down ("cut from $5bn
