@@ -33,13 +33,15 @@ let package = Package(
         .target(name: "Emit", dependencies: ["Ingest", "Segment", "Rules"]),
         .target(name: "Pipeline", dependencies: ["Ingest", "Segment", "Rules", "Emit"]),
         .executableTarget(name: "claimex", dependencies: [
-            "Pipeline",
+            "Pipeline", "Emit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["BuildInfo"]),
+        // Names the git commit in `claimex --version` (a generated BuildInfo.swift).
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Emit"]),
     ]
 )

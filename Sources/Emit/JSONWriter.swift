@@ -37,6 +37,13 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// A number already in JSON form (an input's numeric id), written as it is.
+    public mutating func number(literal: String) {
+        separate()
+        bytes.append(contentsOf: literal.utf8)
+        needsComma = true
+    }
+
     public mutating func int(_ v: Int) {
         separate()
         appendDigits(v)

@@ -2,8 +2,8 @@ import Ingest
 import Rules
 
 /// The version of the record layout; bumped on any change a consumer could notice.
-/// `output/record.schema.json` describes this version. 2 added `doc.authors` and `doc.date`.
-public let recordSchema = "claimex.record/2"
+/// `output/record.schema.json` describes this version; CHANGELOG.md lists what each one changed.
+public let recordSchema = "claimex.record/3"
 
 /// One range of the document text counted three ways: Unicode scalars (Python, most
 /// annotation tools), UTF-16 code units (JavaScript, Java) and UTF-8 bytes. End-exclusive.
@@ -65,6 +65,7 @@ public struct TagRecord: Sendable, Equatable {
 public struct DocumentInfo: Sendable, Equatable {
     public var path: String
     public var id: String?
+    public var idIsNumber: Bool
     public var sha256: String
     public var mediaType: Document.MediaType
     public var title: String?
@@ -74,7 +75,7 @@ public struct DocumentInfo: Sendable, Equatable {
     public var date: String?
 
     public init(_ d: Document) {
-        path = d.path; id = d.id; sha256 = d.sha256; mediaType = d.mediaType; title = d.title
+        path = d.path; id = d.id; idIsNumber = d.idIsNumber; sha256 = d.sha256; mediaType = d.mediaType; title = d.title
         authors = d.authors; date = d.date
     }
 }

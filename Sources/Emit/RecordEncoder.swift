@@ -7,7 +7,7 @@ import Rules
 public struct RecordEncoder {
     private let document: DocumentInfo
     private let rulesSHA256: String
-    /// `"schema":…,"id":…,"doc":{…},"rules_sha256":…` without braces.
+    /// `"schema":…,"id":…,"doc":{…},"rules_sha256":…,"claimex_version":…` without braces.
     let shared: [UInt8]
 
     public init(document: DocumentInfo, rulesSHA256: String) {
@@ -16,7 +16,10 @@ public struct RecordEncoder {
         var w = JSONWriter(reservingCapacity: 512)
         w.beginObject()
         w.key("schema"); w.string(recordSchema)
-        if let id = document.id { w.key("id"); w.string(id) }
+        if let id = document.id {
+            w.key("id")
+            if document.idIsNumber { w.number(literal: id) } else { w.string(id) }
+        }
         w.key("doc"); w.beginObject()
         w.key("path"); w.string(document.path)
         w.key("sha256"); w.string(document.sha256)
@@ -28,6 +31,7 @@ public struct RecordEncoder {
         if let d = document.date { w.key("date"); w.string(d) }
         w.endObject()
         w.key("rules_sha256"); w.string(rulesSHA256)
+        w.key("claimex_version"); w.string(claimexVersion)
         shared = Array(w.bytes.dropFirst())
     }
 

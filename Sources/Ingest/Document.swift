@@ -13,6 +13,8 @@ public struct Document: Sendable {
     public var path: String
     /// Caller-supplied identifier (JSON Lines input); nil for files.
     public var id: String?
+    /// The id was a JSON number in the input stream (records write it back as a number).
+    public var idIsNumber = false
     /// Lowercase hex sha256 of `source`.
     public var sha256: String
     public var mediaType: MediaType

@@ -4,12 +4,13 @@ import Ingest
 /// One document to process: a file, or a record of a JSON Lines stream.
 public enum InputItem: Sendable {
     case file(path: String)
-    case inline(id: String, bytes: [UInt8], mediaType: Document.MediaType)
+    /// `numericID`: the stream gave the id as a JSON number; records write it back as one.
+    case inline(id: String, numericID: Bool = false, bytes: [UInt8], mediaType: Document.MediaType)
 
     public var name: String {
         switch self {
         case .file(let p): return p
-        case .inline(let id, _, _): return id
+        case .inline(let id, _, _, _): return id
         }
     }
 
@@ -19,7 +20,7 @@ public enum InputItem: Sendable {
         case .file(let path):
             let bytes = try Ingest.load(path: path)
             return (bytes, Ingest.mediaType(path: path, prefix: bytes[...]))
-        case .inline(_, let bytes, let type):
+        case .inline(_, _, let bytes, let type):
             return (bytes, type)
         }
     }
@@ -34,8 +35,10 @@ public enum InputItem: Sendable {
         switch self {
         case .file(let path):
             return try Ingest.document(source: bytes, path: path, mediaType: type, sha256: sha256)
-        case .inline(let id, _, _):
-            return try Ingest.document(source: bytes, path: id, id: id, mediaType: type, sha256: sha256)
+        case .inline(let id, let numericID, _, _):
+            var document = try Ingest.document(source: bytes, path: id, id: id, mediaType: type, sha256: sha256)
+            document.idIsNumber = numericID
+            return document
         }
     }
 }
@@ -75,17 +78,27 @@ public struct JSONLinesInput: Sequence, IteratorProtocol {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
             throw BadLine(line: number, message: "not a JSON object")
         }
-        let id: String
+        // The id keeps its JSON type: a string comes back as a string, a number as a number
+        // (in its shortest form: 1e3 is written 1000.0). true/false are neither.
+        let id: String, numeric: Bool
         switch object["id"] {
-        case let s as String: id = s
-        case let n as NSNumber: id = n.stringValue
-        default: throw BadLine(line: number, message: "missing \"id\"")
+        case let s as String: (id, numeric) = (s, false)
+        case let n as NSNumber where String(cString: n.objCType) != "c": (id, numeric) = (n.stringValue, true)
+        case nil: throw BadLine(line: number, message: "missing \"id\"")
+        default: throw BadLine(line: number, message: "\"id\" must be a string or a number")
         }
-        if let text = object["text"] as? String {
-            return .inline(id: id, bytes: Array(text.utf8), mediaType: .plainText)
+        let text = object["text"], html = object["html"]
+        if text != nil && html != nil {
+            throw BadLine(line: number, message: "record \(id) has both \"text\" and \"html\"; give one")
         }
-        if let html = object["html"] as? String {
-            return .inline(id: id, bytes: Array(html.utf8), mediaType: .html)
+        if let text = text as? String {
+            return .inline(id: id, numericID: numeric, bytes: Array(text.utf8), mediaType: .plainText)
+        }
+        if let html = html as? String {
+            return .inline(id: id, numericID: numeric, bytes: Array(html.utf8), mediaType: .html)
+        }
+        if text != nil || html != nil {
+            throw BadLine(line: number, message: "record \(id): \"\(text != nil ? "text" : "html")\" must be a string")
         }
         throw BadLine(line: number, message: "record \(id) has neither \"text\" nor \"html\"")
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import Emit
+
+/// `claimex --version`: the release and, when built from a git checkout, its commit.
+let versionLine = "claimex \(claimexVersion)" + (buildCommit.map { " (\($0))" } ?? "")
 
 @main
 struct Claimex: ParsableCommand {
@@ -10,6 +14,7 @@ struct Claimex: ParsableCommand {
             Exit status: 0 all inputs done, 1 some inputs failed (the rest were processed), \
             2 usage or rule-file errors. Data goes to stdout, diagnostics to stderr.
             """,
+        version: versionLine,
         subcommands: [Extract.self, Text.self, SegmentCommand.self, RulesCommand.self, Test.self, Explain.self, Eval.self],
         defaultSubcommand: nil)
 

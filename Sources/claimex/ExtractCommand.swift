@@ -46,7 +46,7 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("Read input paths from LIST, one a line (- for stdin).", valueName: "LIST"))
     var filesFrom: String?
 
-    @Option(help: "files: paths as arguments; jsonl: a stream of {\"id\", \"text\"|\"html\"} lines on stdin.")
+    @Option(help: "files: paths as arguments; jsonl: a stream of {\"id\", \"text\"|\"html\"} lines on stdin (or - or one FILE).")
     var inputFormat: InputFormat = .files
 
     @Option(help: ArgumentHelp("Log failed inputs as JSON Lines to FILE.", valueName: "FILE"))
@@ -64,8 +64,8 @@ struct Extract: ParsableCommand {
         if inputFormat == .files && paths.isEmpty && filesFrom == nil {
             throw ValidationError("no inputs: give paths, --files-from LIST, or --input-format jsonl")
         }
-        if inputFormat == .jsonl && (!paths.isEmpty || filesFrom != nil) {
-            throw ValidationError("--input-format jsonl reads stdin only; drop the paths")
+        if inputFormat == .jsonl && (paths.count > 1 || filesFrom != nil) {
+            throw ValidationError("--input-format jsonl reads one stream: - (stdin, the default) or one FILE")
         }
     }
 
@@ -88,8 +88,19 @@ struct Extract: ParsableCommand {
         var totalFiles: Int?, totalBytes: Int?
         switch inputFormat {
         case .jsonl:
-            var stream = JSONLinesInput()
-            stream.onError = { e in failEarly("stdin", "line \(e.line): \(e.message)") }
+            // One stream: stdin (no path, or -) or the file named.
+            let streamPath = paths.first ?? "-"
+            let handle: FileHandle
+            if streamPath == "-" {
+                handle = .standardInput
+            } else if let h = FileHandle(forReadingAtPath: streamPath) {
+                handle = h
+            } else {
+                throw ValidationError("\(streamPath): cannot open the JSON Lines stream")
+            }
+            let streamName = streamPath == "-" ? "stdin" : streamPath
+            var stream = JSONLinesInput(handle: handle)
+            stream.onError = { e in failEarly(streamName, "line \(e.line): \(e.message)") }
             inputs = AnySequence(stream)
         case .files:
             var listed = paths

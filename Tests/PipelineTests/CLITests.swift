@@ -1,4 +1,5 @@
 import XCTest
+import Emit
 import Foundation
 
 /// The command line as users meet it: exit statuses, stderr lines, inputs and filters.
@@ -90,8 +91,40 @@ final class CLITests: XCTestCase {
         let r = try run(["extract", "--input-format", "jsonl", "--all-sentences"] + rules, stdin: input)
         XCTAssertEqual(r.status, 1, "a bad line is a failed input")
         XCTAssertTrue(r.err.contains("line 3"), r.err)
-        let ids = records(r.out).map { $0["id"] as? String }
-        XCTAssertEqual(ids, ["doc-1", "7"])
+        XCTAssertEqual(records(r.out).map { $0["id"] as? String }, ["doc-1", nil])
+        // The id keeps its JSON type: 7 comes back as the number 7, not "7".
+        XCTAssertTrue(r.out.contains(#""id":7,"#), r.out)
+        XCTAssertEqual(records(r.out).compactMap { $0["id"] as? Int }, [7])
+    }
+
+    func testJSONLinesFromDashOrAFileAndLinesThatAreNamed() throws {
+        let input = """
+            {"id": 1, "text": "Russia declared support."}
+            {"id": "both", "text": "One.", "html": "<p>Two.</p>"}
+            {"id": true, "text": "Three."}
+            {"text": "No id."}
+            """
+        // `-` is stdin, as everywhere else in the CLI; one FILE reads the same stream.
+        let dash = try run(["extract", "-", "--input-format", "jsonl", "--all-sentences"] + rules, stdin: input)
+        try write("docs.jsonl", input)
+        let file = try run(["extract", "docs.jsonl", "--input-format", "jsonl", "--all-sentences"] + rules)
+        XCTAssertEqual(dash.out, file.out)
+        XCTAssertEqual(dash.status, 1, "three bad lines are failed inputs")
+        XCTAssertEqual(records(dash.out).count, 1)
+        XCTAssertTrue(dash.err.contains("line 2: record both has both \"text\" and \"html\""), dash.err)
+        XCTAssertTrue(dash.err.contains("line 3: \"id\" must be a string or a number"), dash.err)
+        XCTAssertTrue(dash.err.contains("line 4: missing \"id\""), dash.err)
+        XCTAssertTrue(file.err.contains("docs.jsonl: line 2"), file.err)
+        XCTAssertEqual(try run(["extract", "a.jsonl", "b.jsonl", "--input-format", "jsonl"] + rules).status, 2)
+    }
+
+    func testVersionNamesTheReleaseRecordsCarry() throws {
+        let v = try run(["--version"])
+        XCTAssertEqual(v.status, 0)
+        XCTAssertTrue(v.out.hasPrefix("claimex \(claimexVersion)"), v.out)
+        let r = try run(["extract", "-", "--input-format", "jsonl"] + rules,
+                        stdin: #"{"id": "a", "text": "Russia declared support for China."}"# + "\n")
+        XCTAssertEqual(records(r.out).first?["claimex_version"] as? String, claimexVersion)
     }
 
     func testUsageAndRuleErrorsExitTwo() throws {
