@@ -63,6 +63,20 @@ enum PlainTextBlockScanner {
                     open = b
                 }
                 close()
+            } else if src[c] == UInt8(ascii: ">") {
+                // `> quoted` (each line its own raw block; the planner joins adjacent ones)
+                close()
+                var k = c + 1
+                while k < t, src[k] == 0x20 || src[k] == 0x09 || src[k] == UInt8(ascii: ">") { k += 1 }
+                if k < t {
+                    blocks.append(PlainTextRawBlock(kind: .quote, level: 0, line: line, span: k..<t,
+                                                    firstLineEnd: t, lineCount: 1))
+                }
+            } else if let alt = imageLineAlt(src, c..<t) {
+                // `![alt](url)` alone on a line: an image, its alt text a caption of its own
+                close()
+                blocks.append(PlainTextRawBlock(kind: .caption, level: 0, line: line, span: alt,
+                                                firstLineEnd: alt.upperBound, lineCount: 1))
             } else if let content = bulletContent(src, c..<t) ?? orderedItemContent(src, c..<t, after: open) {
                 close()
                 open = PlainTextRawBlock(kind: .listItem, level: 0, line: line, span: content,
@@ -122,9 +136,22 @@ enum PlainTextBlockScanner {
         return count >= 3 ? r : nil
     }
 
-    /// Content span of a `1. item` / `12) item` line (one to three digits). As in CommonMark,
-    /// only an item numbered 1 may interrupt a paragraph: a wrapped line that happens to begin
-    /// with "3. " stays in its paragraph.
+    /// `![alt](url)` filling the line: the span of `[alt](url)` (the inline stripper keeps
+    /// `alt`), or nil.
+    static func imageLineAlt(_ src: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Range<Int>? {
+        guard line.count > 4, src[line.lowerBound] == UInt8(ascii: "!"), src[line.lowerBound + 1] == UInt8(ascii: "["),
+              src[line.upperBound - 1] == UInt8(ascii: ")"),
+              let close = PlainTextInline.linkTextEnd(src, from: line.lowerBound + 1, limit: line.upperBound),
+              close > line.lowerBound + 2,
+              PlainTextInline.linkTailEnd(src, at: close, limit: line.upperBound) == line.upperBound
+        else { return nil }
+        return line.lowerBound + 1..<line.upperBound
+    }
+
+    /// Content span of a `1. item` / `12) item` line (one to three digits): the number stays
+    /// in the text, as the page prints it ("1. Space control"); the block kind says it is an
+    /// item. As in CommonMark, only an item numbered 1 may interrupt a paragraph: a wrapped
+    /// line that happens to begin with "3. " stays in its paragraph.
     static func orderedItemContent(_ src: UnsafeBufferPointer<UInt8>, _ line: Range<Int>,
                                    after open: PlainTextRawBlock?) -> Range<Int>? {
         var k = line.lowerBound
@@ -134,9 +161,7 @@ enum PlainTextBlockScanner {
               src[k] == UInt8(ascii: ".") || src[k] == UInt8(ascii: ")"),
               src[k + 1] == 0x20 || src[k + 1] == 0x09 else { return nil }
         if let open, open.kind == .paragraph, !(digits == 1 && src[line.lowerBound] == UInt8(ascii: "1")) { return nil }
-        k += 1
-        while k < line.upperBound, src[k] == 0x20 || src[k] == 0x09 { k += 1 }
-        return k..<line.upperBound
+        return line
     }
 
     /// Content span of a `- item` / `* item` / `+ item` line.

@@ -27,6 +27,24 @@ enum PlainTextPageBreaks {
                 out.append(PlainTextBlockPlan(kind: .furniture, level: 0, line: b.line, spans: [b.span]))
                 continue
             }
+            if b.kind == .quote {
+                // `>` lines next to each other are one quotation
+                var spans = [b.span]
+                var last = i
+                while last + 1 < raw.count, raw[last + 1].kind == .quote, raw[last + 1].line == raw[last].line + 1 {
+                    last += 1
+                    spans.append(raw[last].span)
+                    consumed[last] = true
+                }
+                out.append(PlainTextBlockPlan(kind: .quote, level: 0, line: b.line, spans: spans))
+                continue
+            }
+            if b.kind == .paragraph, isPullQuote(src, b) {
+                // a pull quote repeats a body sentence, set apart; it has no closing
+                // punctuation but never runs on into the next paragraph
+                out.append(PlainTextBlockPlan(kind: .quote, level: 0, line: b.line, spans: [b.span]))
+                continue
+            }
             var spans = [b.span]
             var moved: [Int] = []
             if b.kind == .paragraph || b.kind == .listItem {
@@ -60,7 +78,7 @@ enum PlainTextPageBreaks {
         var skipped: [Int] = []
         while j < raw.count, skipped.count <= maxInterrupters {
             let c = raw[j]
-            if c.kind == .paragraph, startsLowercase(src, c.span) { return (j, skipped) }
+            if c.kind == .paragraph, startsLowercase(src, c.span), !isPullQuote(src, c) { return (j, skipped) }
             guard isFurnitureLike(src, c) || (c.kind == .paragraph && isFootnoteLike(src, c)) else { break }
             skipped.append(j)
             j += 1
@@ -74,8 +92,18 @@ enum PlainTextPageBreaks {
             skipped.append(j)
             j += 1
         }
-        guard j < raw.count, raw[j].kind == .paragraph else { return nil }
+        guard j < raw.count, raw[j].kind == .paragraph, !isPullQuote(src, raw[j]) else { return nil }
         return (j, skipped)
+    }
+
+    /// A one-line paragraph set in backticks, maybe inside emphasis: ___`A sentence`___, the
+    /// way Markdown reposts of briefs mark a pull quote.
+    static func isPullQuote(_ src: UnsafeBufferPointer<UInt8>, _ b: PlainTextRawBlock) -> Bool {
+        guard b.lineCount == 1, b.span.count >= 3 else { return false }
+        var lo = b.span.lowerBound, hi = b.span.upperBound
+        while lo < hi, src[lo] == UInt8(ascii: "_") || src[lo] == UInt8(ascii: "*") { lo += 1 }
+        while hi > lo, src[hi - 1] == UInt8(ascii: "_") || src[hi - 1] == UInt8(ascii: "*") { hi -= 1 }
+        return hi - lo >= 3 && src[lo] == UInt8(ascii: "`") && src[hi - 1] == UInt8(ascii: "`")
     }
 
     /// Indices of furniture-like blocks whose text occurs more than once (running headers).

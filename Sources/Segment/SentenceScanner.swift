@@ -21,14 +21,26 @@ struct SentenceScanner {
             }
             let (isBreak, end) = decide(at: i, sentenceStart: start)
             if isBreak {
-                if start < end { out.append(start..<end) }
+                if start < end { appendSplittingItems(start..<end, into: &out) }
                 start = skipSpaces(end)
             }
             i = max(end, i + 1)
         }
         var end = hi
         while end > start, Self.isSpace(text[end - 1]) { end -= 1 }
-        if start < end { out.append(start..<end) }
+        if start < end { appendSplittingItems(start..<end, into: &out) }
+    }
+
+    /// Appends a sentence, split before each inline list item it runs together.
+    private func appendSplittingItems(_ sentence: Range<Int>, into out: inout [Range<Int>]) {
+        var lo = sentence.lowerBound
+        for k in inlineItemStarts(sentence) {
+            var e = k
+            while e > lo, Self.isSpace(text[e - 1]) { e -= 1 }
+            if lo < e { out.append(lo..<e) }
+            lo = k
+        }
+        out.append(lo..<sentence.upperBound)
     }
 
     /// Index of the first `.`, `?`, `!` or 0xE2 (the lead byte of `…`) at or after `from`,
@@ -81,9 +93,12 @@ struct SentenceScanner {
         if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
             var j = i
             while j < hi, text[j] == UInt8(ascii: "?") || text[j] == UInt8(ascii: "!") { j += 1 }
+            let afterMarks = j
             j = skipClosers(j)
             guard j < hi else { return (true, j) }
             guard Self.isSpace(text[j]) else { return (false, j) }
+            // a question inside a quoted title runs on: “Furthering Global Britain? Reviewing …”
+            if j == afterMarks, insideOpenQuote(from: sentenceStart, to: i) { return (false, j) }
             return (!startsLowercase(skipSpaces(j)), j)
         }
 
@@ -95,7 +110,16 @@ struct SentenceScanner {
         if next >= hi { return (true, j) }
         if startsLowercase(next) { return (false, j) }
 
-        if dots >= 4 { return (true, j) }  // a period and an ellipsis
+        // an ellipsis that opens a sentence (". . . The practice") is part of it
+        if i == sentenceStart { return (false, j) }
+        if dots >= 4 {
+            // a period and an ellipsis: "compounds. . . . The" ends after the period, and the
+            // spaced ellipsis opens the next sentence; "compounds.... The" keeps it
+            if dots == 4, i + 1 < hi, text[i + 1] == 0x20, i > range.lowerBound, !Self.isSpace(text[i - 1]) {
+                return (true, i + 1)
+            }
+            return (true, j)
+        }
         if dots >= 2 {
             // an ellipsis: "[...]" marks an omission; before "I" it is a pause
             if i > range.lowerBound, text[i - 1] == UInt8(ascii: "[") { return (false, j) }
@@ -103,7 +127,17 @@ struct SentenceScanner {
         }
 
         let word = wordBefore(i)
-        if isListMarker(word, sentenceStart: sentenceStart) { return (false, j) }
+        if isListMarker(word, sentenceStart: sentenceStart) || continuesInlineList(word, sentenceStart: sentenceStart)
+            || enumerator(at: sentenceStart, limit: hi).map({ $0.end - i <= 2 }) == true {  // "• 9. The first item"
+            return (false, j)
+        }
+        // "at 6 P.M. Mr. Smith": a capitalised time of day before a capital ends the sentence
+        // (lowercase "a.m." stays weak: "at 5 a.m. Mr. Smith went" runs on)
+        if word.count == 3, text[word.lowerBound] == UInt8(ascii: "A") || text[word.lowerBound] == UInt8(ascii: "P"),
+           text[word.lowerBound + 1] == UInt8(ascii: "."), text[word.lowerBound + 2] == UInt8(ascii: "M"),
+           text[skipOpeners(next)] >= UInt8(ascii: "A"), text[skipOpeners(next)] <= UInt8(ascii: "Z") {
+            return (true, j)
+        }
         switch Abbreviations.kind(text, word) {
         case nil:
             return (true, j)
@@ -155,6 +189,31 @@ struct SentenceScanner {
             }
         }
         return k..<dot
+    }
+
+    /// Whether a double quote opened between `from` and `to` (“ or a straight ") is still
+    /// open there and closes later in the block, within 300 bytes.
+    func insideOpenQuote(from: Int, to: Int) -> Bool {
+        var open = false, straight = 0
+        var k = from
+        while k < to {
+            if text[k] == 0xE2, k + 2 < to, text[k + 1] == 0x80 {
+                if text[k + 2] == 0x9C { open = true } else if text[k + 2] == 0x9D { open = false }
+                k += 3
+                continue
+            }
+            if text[k] == UInt8(ascii: "\"") { straight += 1 }
+            k += 1
+        }
+        guard open || straight % 2 == 1 else { return false }
+        let hi = min(range.upperBound, to + 300)
+        k = to
+        while k < hi {
+            if open, text[k] == 0xE2, k + 2 < hi, text[k + 1] == 0x80, text[k + 2] == 0x9D { return true }
+            if !open, text[k] == UInt8(ascii: "\"") { return true }
+            k += 1
+        }
+        return false
     }
 
     /// "1.", "12." or "a." opening a sentence: a list marker, not a sentence of its own.
