@@ -10,8 +10,11 @@ public struct RecordEncoder {
     /// `"schema":…,"id":…,"doc":{…},"rules_sha256":…,"claimex_version":…` without braces.
     let shared: [UInt8]
 
-    public init(document: DocumentInfo, rulesSHA256: String) {
+    private let layout: RecordLayout
+
+    public init(document: DocumentInfo, rulesSHA256: String, layout: RecordLayout = .full) {
         self.document = document
+        self.layout = layout
         self.rulesSHA256 = rulesSHA256
         var w = JSONWriter(reservingCapacity: 512)
         w.beginObject()
@@ -36,8 +39,8 @@ public struct RecordEncoder {
     }
 
     /// Writes one record of any document (builds the shared part on the spot).
-    public static func write(_ r: Record, to w: inout JSONWriter) {
-        RecordEncoder(document: r.document, rulesSHA256: r.rulesSHA256).write(r, to: &w)
+    public static func write(_ r: Record, layout: RecordLayout = .full, to w: inout JSONWriter) {
+        RecordEncoder(document: r.document, rulesSHA256: r.rulesSHA256, layout: layout).write(r, to: &w)
     }
 
     /// The record as one JSON line. The layout is fixed, so punctuation and keys go out as
@@ -56,10 +59,13 @@ public struct RecordEncoder {
         w.put(",\"index\":"); w.put(r.blockIndex)
         w.put("},\"offsets\":"); offsets(r.offsets, to: &w)
         w.put(",\"source\":"); source(r.source, to: &w)
-        w.put(",\"quote\":{\"exact\":"); w.put(string: r.quote.exact)
-        w.put(",\"prefix\":"); w.put(string: r.quote.prefix)
-        w.put(",\"suffix\":"); w.put(string: r.quote.suffix)
-        w.put("},\"tags\":[")
+        if layout.quote {
+            w.put(",\"quote\":{\"exact\":"); w.put(string: r.quote.exact)
+            w.put(",\"prefix\":"); w.put(string: r.quote.prefix)
+            w.put(",\"suffix\":"); w.put(string: r.quote.suffix)
+            w.put("}")
+        }
+        w.put(",\"tags\":[")
         for (k, t) in r.tags.enumerated() { if k > 0 { w.put(",") }; tag(t, to: &w) }
         w.put("]}\n")
     }
@@ -93,11 +99,17 @@ public struct RecordEncoder {
         w.put("}}")
     }
 
+    /// The units the layout names, in the order scalar, utf16, utf8.
     private func offsets(_ o: Offsets, to w: inout JSONWriter) {
-        w.put("{\"scalar\":["); w.put(o.scalar.lowerBound); w.put(","); w.put(o.scalar.upperBound)
-        w.put("],\"utf16\":["); w.put(o.utf16.lowerBound); w.put(","); w.put(o.utf16.upperBound)
-        w.put("],\"utf8\":["); w.put(o.utf8.lowerBound); w.put(","); w.put(o.utf8.upperBound)
-        w.put("]}")
+        var first = true
+        for (unit, name, r) in [(RecordLayout.Units.scalar, "\"scalar\":[" as StaticString, o.scalar),
+                                (.utf16, "\"utf16\":[", o.utf16), (.utf8, "\"utf8\":[", o.utf8)]
+        where layout.offsets.contains(unit) {
+            w.put(first ? "{" : ",")
+            first = false
+            w.put(name); w.put(r.lowerBound); w.put(","); w.put(r.upperBound); w.put("]")
+        }
+        w.put("}")
     }
 
     private func source(_ s: SourceLocation, to w: inout JSONWriter) {

@@ -19,8 +19,11 @@ public struct RecordStream: ~Copyable {
     /// and where: the texts of its tags and captures are then copies of part of it.
     private var verbatim: (range: Range<Int>, at: Int)?
 
-    public init(document: Document, rulesSHA256: String) {
+    private let layout: RecordLayout
+
+    public init(document: Document, rulesSHA256: String, layout: RecordLayout = .full) {
         self.document = document
+        self.layout = layout
         shared = RecordEncoder(document: DocumentInfo(document), rulesSHA256: rulesSHA256).shared
         counter = OffsetCounter(document.text)
         // Records run to about five times the text they quote; pages of the buffer that are
@@ -66,13 +69,17 @@ public struct RecordStream: ~Copyable {
         }
         sink.put("],\"block\":{\"kind\":"); sink.put(string: block.kind.rawValue)
         sink.put(",\"index\":"); sink.put(sentence.block)
-        sink.put("},\"offsets\":"); offsets(counter.enter(range))
+        sink.put("},\"offsets\":")
+        if layout.countsScalars { offsets(counter.enter(range)) } else { offsets(Offsets(scalar: range, utf16: range, utf8: range)) }
         sink.put(",\"source\":"); source(range, block: block)
-        sink.put(",\"quote\":{\"exact\":"); sink.repeatBytes(textStart..<textEnd)
-        let context = quoteContext(range)
-        sink.put(",\"prefix\":"); text(context.lowerBound..<range.lowerBound)
-        sink.put(",\"suffix\":"); text(range.upperBound..<context.upperBound)
-        sink.put("},\"tags\":[")
+        if layout.quote {
+            sink.put(",\"quote\":{\"exact\":"); sink.repeatBytes(textStart..<textEnd)
+            let context = quoteContext(range)
+            sink.put(",\"prefix\":"); text(context.lowerBound..<range.lowerBound)
+            sink.put(",\"suffix\":"); text(range.upperBound..<context.upperBound)
+            sink.put(byte: UInt8(ascii: "}"))
+        }
+        sink.put(",\"tags\":[")
         for k in matches.indices {
             if k > 0 { sink.put(byte: UInt8(ascii: ",")) }
             tag(matches[k], base: range.lowerBound)
@@ -147,11 +154,14 @@ public struct RecordStream: ~Copyable {
 
     private func startsScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { i >= p.count || p[i] & 0xC0 != 0x80 }
 
-    private mutating func offsets(_ r: Range<Int>) { offsets(counter.offsets(r)) }
+    private mutating func offsets(_ r: Range<Int>) {
+        offsets(layout.countsScalars ? counter.offsets(r) : Offsets(scalar: r, utf16: r, utf8: r))
+    }
 
     /// The three ranges are often the same numbers (ASCII text): those are printed once
     /// and copied.
     private mutating func offsets(_ o: Offsets) {
+        guard layout.offsets == .all else { return someOffsets(o) }
         sink.write(reserving: 160) { c in
             c.put("{\"scalar\":[")
             let scalar = c.p
@@ -174,6 +184,24 @@ public struct RecordStream: ~Copyable {
                 c.put(o.utf8.lowerBound); c.put(byte: UInt8(ascii: ",")); c.put(o.utf8.upperBound)
             }
             c.put("]}")
+        }
+    }
+
+    /// The units the layout names, in the order scalar, utf16, utf8.
+    private mutating func someOffsets(_ o: Offsets) {
+        let units = layout.offsets
+        sink.write(reserving: 160) { c in
+            var first = true
+            for (unit, name, r) in [(RecordLayout.Units.scalar, "\"scalar\":[" as StaticString, o.scalar),
+                                    (.utf16, "\"utf16\":[", o.utf16), (.utf8, "\"utf8\":[", o.utf8)]
+            where units.contains(unit) {
+                c.put(first ? "{" : ",")
+                first = false
+                c.put(name)
+                c.put(r.lowerBound); c.put(byte: UInt8(ascii: ",")); c.put(r.upperBound)
+                c.put(byte: UInt8(ascii: "]"))
+            }
+            c.put(byte: UInt8(ascii: "}"))
         }
     }
 

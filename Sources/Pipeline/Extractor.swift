@@ -21,11 +21,15 @@ public struct Extractor: Sendable {
     public let segmenter: Segmenter
     /// Emit every sentence, not only tagged ones.
     public let allSentences: Bool
+    /// What each record carries (offset units, quote).
+    public let layout: RecordLayout
 
-    public init(rules: RuleSet, segmenter: Segmenter = Segmenter(), allSentences: Bool = false) {
+    public init(rules: RuleSet, segmenter: Segmenter = Segmenter(), allSentences: Bool = false,
+                layout: RecordLayout = .full) {
         self.rules = rules
         self.segmenter = segmenter
         self.allSentences = allSentences
+        self.layout = layout
     }
 
     /// Sentences with the matches of the rules, ranges relative to each sentence. `context`
@@ -49,7 +53,7 @@ public struct Extractor: Sendable {
         var out = DocumentOutput(jsonl: [], sentences: 0, records: 0,
                                  labelCounts: Array(repeating: 0, count: Tag.allCases.count))
         // Straight to bytes: the same lines as `records` printed by `RecordEncoder`.
-        var stream = RecordStream(document: document, rulesSHA256: rules.sha256)
+        var stream = RecordStream(document: document, rulesSHA256: rules.sha256, layout: layout)
         // Each sentence's matches are written and dropped as they come, as `tagged` would give
         // them: destroying its array of (sentence, matches) tuples went through the runtime's
         // generic tuple destructor, about 600 instructions a sentence.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Emit
 import Foundation
 import Ingest
 import Pipeline
@@ -32,6 +33,24 @@ struct Extract: ParsableCommand {
     @Flag(help: "Emit every sentence, not only tagged ones.")
     var allSentences = false
 
+    enum Profile: String, ExpressibleByArgument, CaseIterable { case full, lean }
+
+    @Option(help: ArgumentHelp(
+        "What a record carries: full (offsets in scalar, utf16 and utf8, and the quote selector) or lean (utf8 offsets, no quote: about half the bytes).",
+        valueName: "PROFILE"))
+    var profile: Profile = .full
+
+    @Option(help: ArgumentHelp("Offset units, comma-separated: scalar, utf16, utf8 or all (default: the profile's).",
+                               valueName: "UNITS"))
+    var offsets: String?
+
+    /// The record layout the options name.
+    var layout: RecordLayout {
+        var l: RecordLayout = profile == .lean ? .lean : .full
+        if let o = offsets, let units = RecordLayout.Units(names: o) { l.offsets = units }
+        return l
+    }
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @Option(name: .shortAndLong, help: "Parallel jobs (default: all cores).")
@@ -60,6 +79,9 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let o = offsets, RecordLayout.Units(names: o) == nil {
+            throw ValidationError("--offsets takes scalar, utf16, utf8 or all, comma-separated (got '\(o)')")
+        }
         if resume && outputFile == nil { throw ValidationError("--resume needs -o FILE (not stdout)") }
         if inputFormat == .files && paths.isEmpty && filesFrom == nil {
             throw ValidationError("no inputs: give paths, --files-from LIST, or --input-format jsonl")
@@ -130,7 +152,7 @@ struct Extract: ParsableCommand {
                 Console.error("\(error)")
                 throw Status.usage
             }
-            return Batch.Setup(extractor: Extractor(rules: rules, allSentences: allSentences), skip: out?.completed ?? [])
+            return Batch.Setup(extractor: Extractor(rules: rules, allSentences: allSentences, layout: layout), skip: out?.completed ?? [])
         }) { r in
             summary.add(r)
             switch r.result {

@@ -112,7 +112,10 @@ final class RecordTests: XCTestCase {
                            title: "T", authors: ["A"], date: "2024-01-02")
         let html = b.build(path: "t.html", id: "doc-1", mediaType: .html, source: source, sha256: sha256Hex(source),
                            keepSourceMap: false)
+        let layouts: [RecordLayout] = [.full, .lean, RecordLayout(offsets: [.scalar, .utf8]),
+                                       RecordLayout(offsets: .utf16, quote: true)]
         for doc in [text, html] {
+          for layout in layouts {
             let p = doc.blocks[1].range, l = doc.blocks[2].range
             let sentences = [
                 Sentence(index: 0, block: 0, range: doc.blocks[0].range),
@@ -137,9 +140,9 @@ final class RecordTests: XCTestCase {
                 [],
             ]
             var builder = RecordBuilder(document: doc, rulesSHA256: "abc")
-            let encoder = RecordEncoder(document: DocumentInfo(doc), rulesSHA256: "abc")
+            let encoder = RecordEncoder(document: DocumentInfo(doc), rulesSHA256: "abc", layout: layout)
             var w = JSONWriter()
-            var stream = RecordStream(document: doc, rulesSHA256: "abc")
+            var stream = RecordStream(document: doc, rulesSHA256: "abc", layout: layout)
             var labels: [UInt8] = []
             for (s, m) in zip(sentences, matches) {
                 let r = builder.record(for: s, matches: m)
@@ -147,8 +150,22 @@ final class RecordTests: XCTestCase {
                 labels.append(stream.write(s, matches: m))
                 XCTAssertEqual(labels.last, r.labels.reduce(0) { $0 | 1 << Tag.allCases.firstIndex(of: $1)! })
             }
-            XCTAssertEqual(String(decoding: stream.bytes, as: UTF8.self), String(decoding: w.bytes, as: UTF8.self))
+            let printed = String(decoding: stream.bytes, as: UTF8.self)
+            XCTAssertEqual(printed, String(decoding: w.bytes, as: UTF8.self))
             XCTAssertEqual(stream.bytes, w.bytes)
+            XCTAssertEqual(printed.contains(#""quote":"#), layout.quote)
+            XCTAssertEqual(printed.contains(#""scalar":["#), layout.offsets.contains(.scalar))
+            XCTAssertEqual(printed.contains(#""utf16":["#), layout.offsets.contains(.utf16))
+            XCTAssertEqual(printed.contains(#""utf8":["#), layout.offsets.contains(.utf8))
+          }
         }
+    }
+
+    func testOffsetUnitNames() {
+        XCTAssertEqual(RecordLayout.Units(names: "utf8"), .utf8)
+        XCTAssertEqual(RecordLayout.Units(names: "scalar, utf16"), [.scalar, .utf16])
+        XCTAssertEqual(RecordLayout.Units(names: "all"), .all)
+        XCTAssertNil(RecordLayout.Units(names: "bytes"))
+        XCTAssertNil(RecordLayout.Units(names: ""))
     }
 }

@@ -118,6 +118,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["extract", "a.jsonl", "b.jsonl", "--input-format", "jsonl"] + rules).status, 2)
     }
 
+    func testLeanProfileCarriesOneOffsetUnitAndNoQuote() throws {
+        let input = #"{"id": "a", "text": "Déjà vu: Russia declared support for China."}"# + "\n"
+        let full = try run(["extract", "-", "--input-format", "jsonl"] + rules, stdin: input)
+        let lean = try run(["extract", "-", "--input-format", "jsonl", "--profile", "lean"] + rules, stdin: input)
+        let f = try XCTUnwrap(records(full.out).first), l = try XCTUnwrap(records(lean.out).first)
+        XCTAssertNotNil(f["quote"])
+        XCTAssertNil(l["quote"])
+        XCTAssertEqual(l["offsets"] as? [String: [Int]], ["utf8": (f["offsets"] as! [String: [Int]])["utf8"]!])
+        XCTAssertEqual(l["text"] as? String, f["text"] as? String)
+        XCTAssertLessThan(lean.out.utf8.count, full.out.utf8.count)
+        let u16 = try run(["extract", "-", "--input-format", "jsonl", "--offsets", "utf16"] + rules, stdin: input)
+        XCTAssertEqual((records(u16.out).first?["offsets"] as? [String: Any]).map { Array($0.keys) }, ["utf16"])
+        XCTAssertEqual(try run(["extract", "-", "--input-format", "jsonl", "--offsets", "bytes"] + rules, stdin: input).status, 2)
+    }
+
     func testVersionNamesTheReleaseRecordsCarry() throws {
         let v = try run(["--version"])
         XCTAssertEqual(v.status, 0)
