@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """claimex against the peers in ../shared/peers, in one run, on ../shared/bench.
 
-usage: scripts/bench.py [--quick] [--skip-peers] [--jobs-only] [--gb 1.0]
+usage: scripts/bench.py [--quick] [--skip-peers] [--jobs-only | --scaling] [--gb 1.0]
 
 Prints each figure, the ratio to its goal, and a Markdown table for the README.
 Goals (issue: batch at the speed of the disk):
   one job  >= 200x the spaCy peer's MB/s          rules 1000 vs 10: cost/MB ratio <= 1.5
-  --jobs 2 >= 1.8x one job                         peak RSS <= 200 MB on a 1 GB stream
+  --jobs 2 >= 1.8x one job (output on tmpfs)       peak RSS <= 200 MB on a 1 GB stream
+  the ordering writer keeps up with >= 32 workers (bytes of records a second)
   start-up (load + compile default rules) < 100 ms
 Times are wall-clock seconds of whole processes, best of N runs.
 """
@@ -114,6 +115,67 @@ def one_and_two_jobs(cmd, out, pairs):
     return t1, t2, steal1, steal2, sys2
 
 
+def thread_cpu(cmd, fresh=None):
+    """Runs `cmd` and samples its threads' CPU time (/proc/PID/task) every 5 ms until it
+    exits: (wall s, main thread s, other threads s). The last sample before exit stands
+    for the whole run (a thread's time only grows); start-up is on the main thread."""
+    if fresh and os.path.exists(fresh):
+        os.remove(fresh)
+    hz = os.sysconf("SC_CLK_TCK")
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    last = {}
+    while p.poll() is None:
+        try:
+            for tid in os.listdir(f"/proc/{p.pid}/task"):
+                try:
+                    with open(f"/proc/{p.pid}/task/{tid}/stat") as f:
+                        st = f.read()
+                    v = st[st.rindex(")") + 2:].split()
+                    last[int(tid)] = (int(v[11]) + int(v[12])) / hz
+                except (OSError, ValueError):
+                    pass
+        except OSError:
+            pass
+        time.sleep(0.005)
+    wall = time.perf_counter() - t
+    main = last.get(p.pid, 0.0)
+    return wall, main, sum(v for k, v in last.items() if k != p.pid)
+
+
+def scaling(base, out, rules, runs, row):
+    """Where the serial time of a batch goes and how far the design scales: the ordering
+    thread's CPU (start-up, then taking each document's records and writing them) against
+    the workers', with the output on tmpfs so no disk time hides in it. From those: the
+    writer's own throughput, one worker's output rate, how many workers one writer keeps
+    up with, and the speed-up curve of a machine with a core per job (Amdahl with the
+    writer as a pipeline stage)."""
+    cmd = [a for a in base if a != "-o" and not a.endswith(".jsonl")] + ["--jobs", "2", "-o", out]
+    samples = [thread_cpu(cmd, fresh=out) for _ in range(runs)]
+    nbytes = os.path.getsize(out)
+    main = statistics.median(s[1] for s in samples)
+    workers = statistics.median(s[2] for s in samples)
+    # start-up's CPU: the main thread of a run with nothing to read (load and compile rules)
+    empty = os.path.join(WORK, "empty")
+    os.makedirs(empty, exist_ok=True)
+    start = statistics.median(thread_cpu([CLAIMEX, "extract", empty, "--rules", rules, "--quiet", "-o", os.devnull])[1]
+                              for _ in range(5))
+    writer = max(main - start, 1e-3)   # ordering and writing, start-up taken out
+    row("(diagnostic) main thread CPU, 2 jobs, output on tmpfs",
+        f"{main:.2f} s ({start:.2f} start-up, {writer:.2f} ordering and writing); workers {workers:.2f} s",
+        "(no goal)", None)
+    take = nbytes / writer / 1e6
+    give = nbytes / workers / 1e6
+    row("writer throughput vs one worker's output rate",
+        f"{take:.0f} vs {give:.0f} MB/s of records: keeps up with {take / give:.0f} workers", ">= 32 workers",
+        take / give >= 32)
+    curve = []
+    for n in (1, 2, 4, 8, 16, 32, 64):
+        curve.append(f"{n}: {(start + workers) / (start + max(workers / n, writer)):.1f}x")
+    row("(model) speed-up with a core per job", ", ".join(curve), "(no goal)", None)
+    return nbytes
+
+
 def peers_python():
     venv = os.path.join(WORK, "peers-venv")
     py = os.path.join(venv, "bin", "python")
@@ -165,7 +227,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="one run each, smaller peer subset")
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--gb", type=float, default=1.0, help="size of the streamed input for peak memory")
-    ap.add_argument("--jobs-only", action="store_true", help="only start-up and the one/two-job rows")
+    ap.add_argument("--jobs-only", action="store_true", help="only start-up, the one/two-job rows and scaling")
+    ap.add_argument("--scaling", action="store_true", help="as --jobs-only (the serial share, writer throughput, lean records)")
     args = ap.parse_args()
     runs = 1 if args.quick else 3
     os.makedirs(WORK, exist_ok=True)
@@ -207,18 +270,32 @@ def main():
     # writes, fsync and rename, but nothing reaches a disk. The difference from the row
     # above is what getting the output onto the disk costs while both cores are busy.
     shm = "/dev/shm"
+    m1 = m2 = None
     if os.path.isdir(shm) and shutil.disk_usage(shm).free > 4 * out_mb * 1e6:
         mem_out = os.path.join(shm, "claimex-bench-out.jsonl")
         m1, m2, _, steal_mem, _ = one_and_two_jobs([mem_out if a == out else a for a in base], mem_out, runs + 2)
         os.remove(mem_out)
         med = statistics.median
-        row("(diagnostic) --jobs 2 vs --jobs 1, output on tmpfs (no disk)",
-            f"{m1 / m2:.2f}x ({m1:.2f} -> {m2:.2f} s)", "(no goal)", None)
+        row("--jobs 2 vs --jobs 1, output on tmpfs (no disk)",
+            f"{m1 / m2:.2f}x ({m1:.2f} -> {m2:.2f} s)", ">= 1.8x", m1 / m2 >= 1.8)
         row(f"(diagnostic) steal during a run, {out_mb:.0f} MB written to disk",
             f"{med(steal2):.2f} s with 2 jobs, {med(steal1):.2f} s with 1; {med(steal_mem):.2f} s on tmpfs "
             f"(system time {med(sys2):.2f} s)", "(no goal)", None)
 
-    if args.jobs_only:
+    if args.jobs_only or args.scaling:
+        if os.path.isdir(shm):
+            mem_out = os.path.join(shm, "claimex-bench-out.jsonl")
+            full_bytes = scaling(base, mem_out, rules, runs + 2, row)
+            # the lean profile: fewer bytes per record for the writer to take
+            records = sum(1 for _ in open(mem_out, "rb"))
+            lf = [a for a in base if a != out and a != "-o"] + ["--profile", "lean"]
+            tf = timed([a if a != out else mem_out for a in base] + ["--jobs", "2"], runs + 2, fresh=mem_out)
+            tl = timed(lf + ["--jobs", "2", "-o", mem_out], runs + 2, fresh=mem_out)
+            lean_bytes = os.path.getsize(mem_out)
+            os.remove(mem_out)
+            row("bytes per record, full vs --profile lean",
+                f"{full_bytes / records:.0f} vs {lean_bytes / records:.0f} ({lean_bytes / full_bytes:.2f}x); "
+                f"2 jobs {mb / tf:.1f} -> {mb / tl:.1f} MB/s", "(no goal)", None)
         table(rows)
         return
 
