@@ -36,6 +36,8 @@ let package = Package(
             "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer targets (scripts/fuzz.sh); a plain build replays inputs through them.
+        .executableTarget(name: "claimex-fuzz", dependencies: ["Ingest", "Segment", "Rules"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),

@@ -46,6 +46,8 @@ public struct JSONLinesInput: Sequence, IteratorProtocol {
     public struct BadLine: Error, CustomStringConvertible {
         public var line: Int
         public var message: String
+        /// `.malformedJSON`, or `.missingField` for an object without "id" or a text.
+        public var kind: IngestError.Kind = .malformedJSON
         public var description: String { "stdin:\(line): \(message)" }
     }
 
@@ -79,7 +81,11 @@ public struct JSONLinesInput: Sequence, IteratorProtocol {
         switch object["id"] {
         case let s as String: id = s
         case let n as NSNumber: id = n.stringValue
-        default: throw BadLine(line: number, message: "missing \"id\"")
+        default: throw BadLine(line: number, message: "missing \"id\"", kind: .missingField)
+        }
+        // The id is copied into every record: refused past the cap, not cut (it is a key).
+        if id.utf8.count > FieldCap.maxBytes {
+            throw BadLine(line: number, message: "\"id\" is \(id.utf8.count) bytes, over the \(FieldCap.maxBytes)-byte limit", kind: .tooLarge)
         }
         if let text = object["text"] as? String {
             return .inline(id: id, bytes: Array(text.utf8), mediaType: .plainText)
@@ -87,7 +93,7 @@ public struct JSONLinesInput: Sequence, IteratorProtocol {
         if let html = object["html"] as? String {
             return .inline(id: id, bytes: Array(html.utf8), mediaType: .html)
         }
-        throw BadLine(line: number, message: "record \(id) has neither \"text\" nor \"html\"")
+        throw BadLine(line: number, message: "record \(id) has neither \"text\" nor \"html\"", kind: .missingField)
     }
 
     private mutating func nextLine() -> [UInt8]? {
