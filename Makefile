@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark
+.PHONY: samples test bootstrap release bench spark fuzz stress
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -35,3 +35,14 @@ bench: release
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release
 	scripts/spark/run.sh
+
+# libFuzzer on the text and HTML readers, the segmenter and the pattern compiler,
+# FUZZ_SECONDS each (scripts/fuzz.sh).
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Hostile input and careless use (big files, no sentence ends, kill and resume, concurrent
+# -o, Ctrl-C, nested repetitions, a huge title): a table of time, memory and outcome.
+stress: release
+	$(PY) scripts/stress.py

@@ -38,6 +38,8 @@ let package = Package(
         ], plugins: ["BuildInfo"]),
         // Names the git commit in `claimex --version` (a generated BuildInfo.swift).
         .plugin(name: "BuildInfo", capability: .buildTool()),
+        // libFuzzer targets (scripts/fuzz.sh); a plain build replays inputs through them.
+        .executableTarget(name: "claimex-fuzz", dependencies: ["Ingest", "Segment", "Rules"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),

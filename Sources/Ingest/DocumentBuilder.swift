@@ -109,7 +109,7 @@ public struct DocumentBuilder: Sendable {
         block.range = openStart..<text.count
         guard !block.range.isEmpty else { return }
         if block.kind == .heading {
-            let title = String(decoding: text[block.range], as: UTF8.self)
+            let title = FieldCap.capped(String(decoding: text[block.range], as: UTF8.self))
             headings.removeAll { $0.level >= block.level }
             headings.append((block.level, title))
         }

@@ -69,10 +69,11 @@ public enum Ingest {
             throw IngestError(path: path, kind: .tooLarge,
                               message: "file is \(st.st_size) bytes, larger than the \(maxBytes)-byte limit")
         }
-        guard let bytes = fileBytes(atPath: path) else {
-            throw IngestError(path: path, kind: .unreadable, message: "cannot read file")
+        switch fileBytes(atPath: path) {
+        case .success(let bytes): return bytes
+        case .failure(let e):
+            throw IngestError(path: path, kind: IngestError.Kind(errno: e.code), message: "cannot read file: \(e.message)")
         }
-        return bytes
     }
 
     /// Ingests bytes already in memory.
@@ -112,7 +113,9 @@ public enum Ingest {
         }
         return builder.build(
             path: path, id: id, mediaType: mediaType, source: source, sha256: sha256 ?? sha256Hex(source),
-            title: meta.title, authors: meta.authors, date: meta.date,
+            title: meta.title.map { FieldCap.capped($0) },
+            authors: meta.authors.prefix(FieldCap.maxAuthors).map { FieldCap.capped($0) },
+            date: meta.date.map { FieldCap.capped($0) },
             keepSourceMap: mediaType == .plainText)
     }
 }

@@ -12,6 +12,8 @@ public struct DocumentOutput: Sendable {
     public var labelCounts: [Int]
     /// True when resume found this document already in the output.
     public var skipped = false
+    /// One line each, naming the document and the place: sentences matched in windows.
+    public var warnings: [String] = []
 }
 
 /// Runs segment -> rules -> emit over one ingested document. Stateless and Sendable, so
@@ -61,6 +63,7 @@ public struct Extractor: Sendable {
         document.text.withUnsafeBufferPointer { text in
             for s in sentences {
                 let m = rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]), context: context)
+                if context.lastSentenceWindows > 1 { out.warnings.append(Self.windowWarning(document, s, context)) }
                 out.sentences += 1
                 guard allSentences || !m.isEmpty else { continue }
                 let labels = stream.write(s, matches: m)
@@ -70,5 +73,11 @@ public struct Extractor: Sendable {
         }
         out.jsonl = stream.finish()
         return out
+    }
+
+    static func windowWarning(_ document: Document, _ s: Sentence, _ context: MatchContext) -> String {
+        "\(document.id ?? document.path): sentence \(s.index) (text bytes \(s.range.lowerBound)-\(s.range.upperBound)) has "
+            + "\(context.lastSentenceTokens) tokens, over the \(RuleSet.maxSentenceTokens)-token limit for matching: "
+            + "matched in \(context.lastSentenceWindows) windows, no match spans two"
     }
 }

@@ -49,6 +49,8 @@ public struct JSONLinesInput: Sequence, IteratorProtocol {
     public struct BadLine: Error, CustomStringConvertible {
         public var line: Int
         public var message: String
+        /// `.malformedJSON`, or `.missingField` for an object without "id" or a text.
+        public var kind: IngestError.Kind = .malformedJSON
         public var description: String { "stdin:\(line): \(message)" }
     }
 
@@ -84,8 +86,12 @@ public struct JSONLinesInput: Sequence, IteratorProtocol {
         switch object["id"] {
         case let s as String: (id, numeric) = (s, false)
         case let n as NSNumber where String(cString: n.objCType) != "c": (id, numeric) = (n.stringValue, true)
-        case nil: throw BadLine(line: number, message: "missing \"id\"")
+        case nil: throw BadLine(line: number, message: "missing \"id\"", kind: .missingField)
         default: throw BadLine(line: number, message: "\"id\" must be a string or a number")
+        }
+        // The id is copied into every record: refused past the cap, not cut (it is a key).
+        if id.utf8.count > FieldCap.maxBytes {
+            throw BadLine(line: number, message: "\"id\" is \(id.utf8.count) bytes, over the \(FieldCap.maxBytes)-byte limit", kind: .tooLarge)
         }
         let text = object["text"], html = object["html"]
         if text != nil && html != nil {
@@ -100,7 +106,7 @@ public struct JSONLinesInput: Sequence, IteratorProtocol {
         if text != nil || html != nil {
             throw BadLine(line: number, message: "record \(id): \"\(text != nil ? "text" : "html")\" must be a string")
         }
-        throw BadLine(line: number, message: "record \(id) has neither \"text\" nor \"html\"")
+        throw BadLine(line: number, message: "record \(id) has neither \"text\" nor \"html\"", kind: .missingField)
     }
 
     private mutating func nextLine() -> [UInt8]? {

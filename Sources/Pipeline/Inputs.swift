@@ -10,9 +10,12 @@ public enum Inputs {
     /// Extensions read when walking a directory.
     public static let defaultExtensions: Set<String> = ["txt", "md", "html", "htm", "xhtml"]
 
+    /// An input that cannot be looked at, with the reason (`errno` of `stat`).
     public struct Missing: Error, CustomStringConvertible {
         public var path: String
-        public var description: String { "\(path): no such file or directory" }
+        public var code: Int32 = ENOENT
+        public var message: String { String(cString: strerror(code)) }
+        public var description: String { "\(path): \(message)" }
     }
 
     /// Files stay in command-line order; each directory contributes its matching files,
@@ -26,7 +29,7 @@ public enum Inputs {
         var missing: [Missing] = []
         for path in paths {
             if path == "-" { files.append(path); continue }
-            guard let kind = kind(path, followLinks: true) else { missing.append(Missing(path: path)); continue }
+            guard let kind = kind(path, followLinks: true) else { missing.append(Missing(path: path, code: errno)); continue }
             guard kind == .directory else { files.append(path); continue }
             var found: [String] = []
             let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path

@@ -6,6 +6,11 @@ public final class MatchContext {
 
     public init() {}
 
+    /// The last sentence matched: its length in tokens, and the windows it was matched in
+    /// (more than one when it is longer than `RuleSet.maxSentenceTokens`).
+    public var lastSentenceTokens: Int { work.sentenceTokens }
+    public var lastSentenceWindows: Int { work.windows }
+
     func withWork<R>(_ body: (inout SentenceWork) -> R) -> R { body(&work) }
 }
 
@@ -33,6 +38,8 @@ struct SentenceWork {
     var starts = StartLists()
     var vetoMemo = VetoMemo()
     var vm = MatchVM()
+    var sentenceTokens = 0
+    var windows = 1
 }
 
 /// A rule's best match on a sentence before the conflict policy, in token indices.

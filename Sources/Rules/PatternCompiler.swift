@@ -27,6 +27,7 @@ struct PatternCompiler {
 
     /// Compiles `node` (parsed from `source`); the vocabulary grows as a side effect.
     mutating func compile(_ node: PatternNode, source: String) throws(PatternError) -> (Program, trigger: [Int32]?) {
+        try Self.checkSize(node)
         program = Program()
         program.source = source
         matchStartAt = nil
@@ -130,6 +131,55 @@ struct PatternCompiler {
     private static func unknownLexicon(_ name: String, _ r: Range<Int>, _ lexicons: [Lexicon]) -> PatternError {
         let known = lexicons.map { "@" + $0.name }.sorted().joined(separator: " ")
         return PatternError(offset: r.lowerBound, message: "unknown lexicon '@\(name)'" + (known.isEmpty ? " (no lexicons/*.txt files)" : " (known: \(known))"))
+    }
+
+    /// The most instructions a pattern may compile to. Bounded repetitions are unrolled, so
+    /// nesting multiplies: `(((a?){50}){50}){50}` passed the limit of 50 per repetition and
+    /// compiled to 380,000 instructions (59 s and 19.6 GB on one long sentence; five levels
+    /// ran out of memory while loading). The matcher's work on a sentence is bounded by
+    /// instructions × tokens, so this and `RuleSet.maxSentenceTokens` bound it (and its memo,
+    /// 4 bytes a state: 16 MB). The largest pattern of the default rules compiles to 912.
+    static let maxInstructions = 4096
+
+    /// Throws, before anything is compiled, when `node` would compile to more than
+    /// `maxInstructions`: located at the innermost part that alone is over the limit.
+    static func checkSize(_ node: PatternNode) throws(PatternError) {
+        let total = size(node)
+        guard total > maxInstructions else { return }
+        var at = node
+        while let inner = children(at).first(where: { size($0) > maxInstructions }) { at = inner }
+        let what: String
+        if case .repetition = at { what = "this repetition" } else { what = "this part" }
+        throw PatternError(offset: at.source.lowerBound,
+                           message: "\(what) compiles to \(size(at)) matcher instructions, over the limit of \(maxInstructions) for a pattern (nested repetitions multiply their sizes); use smaller bounds or a gap '..N'")
+    }
+
+    /// Instructions `emit` writes for `node`, at most (merged alternatives write fewer),
+    /// saturating far above any limit.
+    static func size(_ node: PatternNode) -> Int {
+        let cap = 1 << 40
+        switch node {
+        case .token, .lexicon, .sentenceStart, .sentenceEnd, .matchStart:
+            return 1
+        case .sequence(let items, _):
+            return min(cap, items.reduce(0) { $0 + size($1) })
+        case .alternatives(let items, _):
+            return min(cap, items.reduce(0) { $0 + size($1) } + 2 * max(0, items.count - 1))
+        case .capture(_, let inner, _):
+            return min(cap, size(inner) + 2)
+        case .repetition(let inner, let lo, let hi, _, _):
+            let s = size(inner)
+            guard let hi else { return min(cap, lo * s + s + 2) }
+            return min(cap, lo * s + (hi - lo) * (s + 1))
+        }
+    }
+
+    private static func children(_ node: PatternNode) -> [PatternNode] {
+        switch node {
+        case .sequence(let items, _), .alternatives(let items, _): return items
+        case .repetition(let inner, _, _, _, _), .capture(_, let inner, _): return [inner]
+        case .token, .lexicon, .sentenceStart, .sentenceEnd, .matchStart: return []
+        }
     }
 
     /// Throws the error `compile` would throw for `node`, without compiling it: an unknown

@@ -235,6 +235,7 @@ struct RuleLoader {
             do {
                 let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
                 try PatternCompiler.checkLexicons(node, lexicons)
+                try PatternCompiler.checkSize(node)
             } catch {
                 let at = expanded.position(error.offset)
                 report(src.diagnostic(at.line, at.column, error.message))

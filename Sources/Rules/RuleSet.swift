@@ -59,9 +59,19 @@ public struct RuleSet: Sendable {
         context.withWork { w in matches(in: sentence, work: &w, stats: &stats) }
     }
 
+    /// A sentence longer than this, in tokens, is matched in consecutive windows of at most
+    /// this many tokens, each as a sentence of its own: no match spans two windows, and `^`
+    /// and `$` hold at window edges. The matcher's memo is instructions × tokens per rule, and
+    /// each call for a further match of a rule starts a new search, so one sentence of a
+    /// million tokens (a text with no sentence ends) took 0.9 s and 585 MB per megabyte,
+    /// growing faster than its length. The longest sentence of the bench corpus has 384 tokens.
+    public static let maxSentenceTokens = 1000
+
     private func matches(in sentence: UnsafeBufferPointer<UInt8>, work w: inout SentenceWork,
-                         stats: inout MatchStats) -> [Match] {
+                         stats: inout MatchStats, whole: Bool = true) -> [Match] {
         prepare(sentence, &w)
+        if whole { w.sentenceTokens = w.tokens.count; w.windows = 1 }
+        if whole && w.tokens.count > Self.maxSentenceTokens { return windowed(sentence, &w, &stats) }
         stats.sentences += 1
         stats.tokens += w.tokens.count
         collectCandidates(&w)
@@ -94,6 +104,34 @@ public struct RuleSet: Sendable {
         stats.matched += w.hits.count
         guard !w.hits.isEmpty else { return [] }
         return resolvedMatches(w.hits, tokens, sentence)
+    }
+
+    /// The matches of a sentence over `maxSentenceTokens`, window by window, with ranges
+    /// relative to the whole sentence, in the order `matches` gives (tag, start, end).
+    private func windowed(_ sentence: UnsafeBufferPointer<UInt8>, _ w: inout SentenceWork,
+                          _ stats: inout MatchStats) -> [Match] {
+        var cuts: [Int] = []  // byte offsets where windows start
+        var k = 0
+        while k < w.tokens.count { cuts.append(Int(w.tokens[k].start)); k += Self.maxSentenceTokens }
+        w.windows = cuts.count
+        var all: [(order: Int, match: Match)] = []
+        for (i, lo) in cuts.enumerated() {
+            let hi = i + 1 < cuts.count ? cuts[i + 1] : sentence.count
+            for var m in matches(in: UnsafeBufferPointer(rebasing: sentence[lo..<hi]), work: &w, stats: &stats, whole: false) {
+                m.range = (m.range.lowerBound + lo)..<(m.range.upperBound + lo)
+                for c in m.captures.indices {
+                    m.captures[c].range = (m.captures[c].range.lowerBound + lo)..<(m.captures[c].range.upperBound + lo)
+                }
+                all.append((all.count, m))
+            }
+        }
+        all.sort { a, b in
+            if a.match.tag != b.match.tag { return a.match.tag < b.match.tag }
+            if a.match.range.lowerBound != b.match.range.lowerBound { return a.match.range.lowerBound < b.match.range.lowerBound }
+            if a.match.range.upperBound != b.match.range.upperBound { return a.match.range.upperBound < b.match.range.upperBound }
+            return a.order < b.order
+        }
+        return all.map(\.match)
     }
 
     // MARK: - Steps shared by matching, examples and explain

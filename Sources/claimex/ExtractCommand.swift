@@ -92,11 +92,15 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let log = try ErrorLog(path: errors)
+        let log: ErrorLog
+        do { log = try ErrorLog(path: errors) } catch {  // as -o: a usage error, before any work
+            Console.error("\(error)")
+            throw Status.usage
+        }
         var failedEarly = 0
-        let failEarly = { (path: String, message: String) in
+        let failEarly = { (path: String, kind: IngestError.Kind, message: String) in
             Console.error("\(path): \(message)")
-            log.log(path: path, stage: "input", kind: "missing", message: message, offset: nil)
+            log.log(path: path, stage: "input", kind: kind.rawValue, message: message, offset: nil)
             failedEarly += 1
         }
 
@@ -122,13 +126,13 @@ struct Extract: ParsableCommand {
             }
             let streamName = streamPath == "-" ? "stdin" : streamPath
             var stream = JSONLinesInput(handle: handle)
-            stream.onError = { e in failEarly(streamName, "line \(e.line): \(e.message)") }
+            stream.onError = { e in failEarly(streamName, e.kind, "line \(e.line): \(e.message)") }
             inputs = AnySequence(stream)
         case .files:
             var listed = paths
             if let list = filesFrom { listed += try Self.readList(list) }
             let (files, missing) = Inputs.expand(listed, include: include.map(Glob.init), exclude: exclude.map(Glob.init))
-            for m in missing { failEarly(m.path, "no such file or directory") }
+            for m in missing { failEarly(m.path, IngestError.Kind(errno: m.code), m.message) }
             totalFiles = files.count
             if Progress.shown(!quiet) {  // only the bar's time left needs the sizes
                 totalBytes = files.reduce(0) { total, path in
@@ -147,7 +151,7 @@ struct Extract: ParsableCommand {
         try batch.run(inputs, setup: {
             let rules = try RuleLoading.load(ruleOptions.rules)
             do {
-                out = try outputFile.map { try OutputFile(path: $0, resume: resume, rulesSHA256: rules.sha256) }
+                out = try outputFile.map { try OutputFile(path: $0, resume: resume, rulesSHA256: rules.sha256, layout: layout) }
             } catch {
                 Console.error("\(error)")
                 throw Status.usage
@@ -160,6 +164,7 @@ struct Extract: ParsableCommand {
                 Console.error("\(e)")
                 log.log(e)
             case .success(let o):
+                for w in o.warnings { Console.error("warning: \(w)") }
                 do {
                     if let out { try out.write(o.jsonl) } else if !o.jsonl.isEmpty { try stdout.write(contentsOf: o.jsonl) }
                 } catch {
@@ -202,15 +207,18 @@ struct Extract: ParsableCommand {
 }
 
 /// SIGINT/SIGTERM stop the batch cleanly: what is in flight is written, the rest is left
-/// for `--resume`.
+/// for `--resume`. The handlers run on a queue of their own: on the global queue they
+/// waited behind the batch's workers, which hold every one of its threads when `--jobs`
+/// is at least the number of cores (Ctrl-C then took effect only once the batch was over).
 final class Interruption: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
+    private let queue = DispatchQueue(label: "claimex.signals")
     private(set) var fired = false
 
     init(_ batch: Batch) {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
             source.setEventHandler { [weak self] in
                 self?.fired = true
                 batch.stop()

@@ -10,9 +10,16 @@ enum RuleLoading {
             Console.error("\(path): no such rules directory" + (dir == nil ? " (give --rules DIR)" : ""))
             throw Status.usage
         }
-        do { return try RuleSet.load(directory: path) } catch {
+        let rules: RuleSet
+        do { rules = try RuleSet.load(directory: path) } catch {
             Console.error("\(error)")
             throw Status.usage
         }
+        // A run with no rules tags nothing and would look like a clean result.
+        guard rules.ruleCount > 0 else {
+            Console.error("\(path): no rules (no *.yaml or *.yml rule file with a rule in it)")
+            throw Status.usage
+        }
+        return rules
     }
 }

@@ -25,10 +25,19 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(try Ingest.load(path: dir + "/f.bin"), bytes)
         FileManager.default.createFile(atPath: dir + "/empty.txt", contents: Data())
         XCTAssertEqual(try Ingest.load(path: dir + "/empty.txt"), [])
-        for bad in [dir, dir + "/missing.txt"] {
+        // Each failure says why, in the C library's words, with its own kind (a loop of
+        // symlinks was "no such file or directory", and every kind was "missing").
+        XCTAssertEqual(symlink("loop-b", dir + "/loop-a"), 0)
+        XCTAssertEqual(symlink("loop-a", dir + "/loop-b"), 0)
+        let cases: [(String, IngestError.Kind, String)] = [
+            (dir, .notAFile, "cannot read file: Is a directory"),
+            (dir + "/missing.txt", .notFound, "cannot read file: No such file or directory"),
+            (dir + "/loop-a", .symlinkLoop, "cannot read file: Too many levels of symbolic links"),
+        ]
+        for (bad, kind, message) in cases {
             XCTAssertThrowsError(try Ingest.load(path: bad)) { error in
-                XCTAssertEqual((error as? IngestError)?.kind, .unreadable)
-                XCTAssertEqual((error as? IngestError)?.message, "cannot read file")
+                XCTAssertEqual((error as? IngestError)?.kind, kind, bad)
+                XCTAssertEqual((error as? IngestError)?.message, message, bad)
             }
         }
     }

@@ -122,6 +122,22 @@ final class PlainTextReaderTests: XCTestCase {
         XCTAssertNil(try Self.ingest("\n\n").title)
     }
 
+    /// Title and headings are copied into every record: past `FieldCap.maxBytes` they are cut
+    /// at a scalar with a closing "…" (a 1 MB first line made a 1 MB input 47 MB of output).
+    func testLongTitleAndHeadingsAreCapped() throws {
+        let long = String(repeating: "Wörd ", count: 2000)
+        let doc = try Self.ingest("# " + long + "\n\n## " + long + "\n\nBody.")
+        let title = try XCTUnwrap(doc.title)
+        XCTAssertLessThanOrEqual(title.utf8.count, FieldCap.maxBytes)
+        XCTAssertGreaterThan(title.utf8.count, FieldCap.maxBytes - 8)
+        XCTAssertTrue(title.hasSuffix("…"))
+        XCTAssertTrue(long.hasPrefix(String(title.dropLast())))
+        let path = try XCTUnwrap(doc.blocks.last?.sectionPath)
+        XCTAssertEqual(path.count, 2)
+        XCTAssertTrue(path.allSatisfy { $0.utf8.count <= FieldCap.maxBytes && $0.hasSuffix("…") })
+        XCTAssertEqual(FieldCap.capped("short"), "short")
+    }
+
     /// A text that opens with body text has no title, rather than a sentence repeated in
     /// every record: a long first line, the first line of a wrapped paragraph, a salutation.
     func testNoTitleFromBodyText() throws {

@@ -229,6 +229,67 @@ final class CLITests: XCTestCase {
         return (status, received.data)
     }
 
+    /// An empty rules directory is a usage error for every rule command: it tagged nothing
+    /// and said nothing (`claimex test` even said ok).
+    func testEmptyRulesDirectoryIsAnError() throws {
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("norules/lexicons"), withIntermediateDirectories: true)
+        for args in [["extract", "in", "--rules", "norules"], ["test", "--rules", "norules"]] {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " "))
+            XCTAssertTrue(r.err.contains("norules: no rules"), r.err)
+        }
+    }
+
+    /// An output or error log that cannot be written is a usage error (exit 2) before any
+    /// record: `-o` naming a directory was found only after the whole run, and `--errors`
+    /// in a missing directory exited 1.
+    func testUnwritableOutputAndErrorLogExitTwoUpFront() throws {
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("outdir"), withIntermediateDirectories: true)
+        let toDir = try run(["extract", "in", "-o", "outdir", "--quiet"] + rules)
+        XCTAssertEqual(toDir.status, 2)
+        XCTAssertTrue(toDir.err.contains("outdir: is a directory"), toDir.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("outdir.partial").path))
+        let noDir = try run(["extract", "in", "-o", "nowhere/out.jsonl", "--quiet"] + rules)
+        XCTAssertEqual(noDir.status, 2)
+        XCTAssertTrue(noDir.err.contains("nowhere/out.jsonl.partial: cannot create output file (No such file or directory)"), noDir.err)
+        let log = try run(["extract", "in", "--errors", "nowhere/errors.jsonl", "--quiet"] + rules)
+        XCTAssertEqual(log.status, 2)
+        XCTAssertTrue(log.err.contains("nowhere/errors.jsonl: cannot create error log (No such file or directory)"), log.err)
+    }
+
+    /// Each failed input says why, in the C library's words, with its own kind in the log:
+    /// every input-stage failure was "missing" (malformed JSON included), and a loop of
+    /// symlinks "no such file or directory".
+    func testErrorLogKindsAndMessagesSayWhy() throws {
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("loop-a").path, withDestinationPath: "loop-b")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("loop-b").path, withDestinationPath: "loop-a")
+        let r = try run(["extract", "missing.txt", "loop-a", "in/a.txt", "--errors", "errors.jsonl", "--quiet"] + rules)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("missing.txt: No such file or directory"), r.err)
+        XCTAssertTrue(r.err.contains("loop-a: Too many levels of symbolic links"), r.err)
+        let logged = records(try String(contentsOf: dir.appendingPathComponent("errors.jsonl"), encoding: .utf8))
+        XCTAssertEqual(logged.map { "\($0["path"] ?? "") \($0["kind"] ?? "")" }, ["missing.txt not-found", "loop-a symlink-loop"])
+
+        let input = "not json\n{\"text\": \"no id\"}\n{\"id\": \"ok\", \"text\": \"Fine.\"}\n"
+        let stream = try run(["extract", "--input-format", "jsonl", "--errors", "errors.jsonl", "--quiet"] + rules, stdin: input)
+        XCTAssertEqual(stream.status, 1)
+        let kinds = records(try String(contentsOf: dir.appendingPathComponent("errors.jsonl"), encoding: .utf8)).map { $0["kind"] as? String }
+        XCTAssertEqual(kinds, ["malformed-json", "missing-field"])
+    }
+
+    /// A text with no sentence end is one sentence; past the token limit it is matched in
+    /// windows, and a warning names the file and the place.
+    func testSentenceOverTheTokenLimitIsMatchedInWindowsWithAWarning() throws {
+        try write("long.txt", String(repeating: "and the West should act ", count: 500))  // 2,500 tokens
+        let r = try run(["extract", "long.txt", "--quiet", "--all-sentences"] + rules)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("warning: long.txt: sentence 0 (text bytes 0-11999) has 2500 tokens, over the 1000-token limit for matching: matched in 3 windows"), r.err)
+        let out = records(r.out)
+        XCTAssertEqual(out.count, 1)
+        XCTAssertEqual((out.first?["text"] as? String)?.utf8.count, 11999)
+    }
+
     /// `-o` naming a FIFO (as `/dev/null` or `/dev/stdout` name devices) writes into it: the
     /// temporary-file-and-rename path would replace it with a regular file.
     func testOutputToAPipeWritesIntoItAndLeavesItAPipe() throws {

@@ -32,8 +32,10 @@ enum Repo {
         }
     }
 
-    /// The claimex executable built beside the test bundle.
+    /// The claimex executable built beside the test bundle (`CLAIMEX_BIN` names another one,
+    /// e.g. an older build, to see which tests it fails).
     static var executable: URL {
+        if let other = ProcessInfo.processInfo.environment["CLAIMEX_BIN"] { return URL(fileURLWithPath: other) }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while dir.path != "/" {
             let candidate = dir.appendingPathComponent("claimex")

@@ -21,12 +21,12 @@ final class ResumeTests: XCTestCase {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    private func claimex(_ args: [String]) throws -> Process {
+    private func claimex(_ args: [String], stderr: Pipe? = nil) throws -> Process {
         let p = Process()
         p.executableURL = Repo.executable
         p.arguments = args
         p.currentDirectoryURL = dir
-        p.standardError = FileHandle.nullDevice
+        p.standardError = stderr ?? FileHandle.nullDevice
         p.standardOutput = FileHandle.nullDevice
         try p.run()
         return p
@@ -82,6 +82,72 @@ final class ResumeTests: XCTestCase {
         let got = keys(try lines(out))
         XCTAssertEqual(Set(got).count, got.count, "a record was written twice")
         XCTAssertEqual(Set(got), Set(expected), "records lost or invented")
+    }
+
+    /// Ctrl-C with more jobs than cores (the default is as many as cores): the handler ran on
+    /// the global queue, whose threads the workers held, so the run went on to its last input
+    /// and only then exited 130.
+    func testInterruptWithMoreJobsThanCoresStopsBeforeTheBatchIsDone() throws {
+        let jobs = ProcessInfo.processInfo.activeProcessorCount * 2 + 1
+        let run = try claimex(["extract", "in", "--rules", Repo.path("rules"), "--quiet", "--all-sentences",
+                               "--jobs", "\(jobs)", "-o", "out.jsonl"])
+        let partial = dir.appendingPathComponent("out.jsonl.partial")
+        wait(run, until: partial, holds: 1)
+        guard run.isRunning else { return XCTFail("the run finished before it could be interrupted") }
+        run.interrupt()
+        run.waitUntilExit()
+        XCTAssertEqual(run.terminationStatus, 130)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.jsonl").path))
+        let done = Set(try lines(partial).map { ($0["doc"] as! [String: Any])["path"] as! String })
+        XCTAssertLessThan(done.count, 200, "the run went on after Ctrl-C")
+    }
+
+    /// A second run on the same `-o` is refused (exit 2, a line naming the file) and leaves
+    /// the first one's file alone: both wrote `out.jsonl.partial`, and the first to finish
+    /// published the other's half-written file.
+    func testSecondRunOnTheSameOutputIsRefused() throws {
+        let common = ["extract", "in", "--rules", Repo.path("rules"), "--quiet", "--all-sentences", "--jobs", "1", "-o", "out.jsonl"]
+        let first = try claimex(common)
+        let partial = dir.appendingPathComponent("out.jsonl.partial")
+        wait(first, until: partial, holds: 1)
+        guard first.isRunning else { return XCTFail("the first run finished before the second started") }
+        let err = Pipe()
+        let second = try claimex(common, stderr: err)
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        XCTAssertEqual(second.terminationStatus, 2)
+        XCTAssertTrue(message.contains("out.jsonl: another claimex run is writing this output"), message)
+        first.interrupt()
+        first.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 130)
+        XCTAssertFalse(try lines(partial).isEmpty)  // whole lines: nothing truncated under it
+    }
+
+    /// `--resume` of a finished output reads it once and, with nothing to add, leaves it as it
+    /// is (it was read whole, every line parsed, and rewritten); with more inputs, it gives
+    /// what a fresh run gives.
+    func testResumingAFinishedOutputLeavesItInPlaceAndAddsOnlyNewDocuments() throws {
+        let rules = ["--rules", Repo.path("rules"), "--quiet", "--all-sentences"]
+        let out = dir.appendingPathComponent("out.jsonl")
+        let two = ["extract", "in/r000.txt", "in/r001.txt"]
+        let first = try claimex(two + rules + ["-o", "out.jsonl"])
+        first.waitUntilExit()
+        let before = try FileManager.default.attributesOfItem(atPath: out.path)
+        let bytes = try Data(contentsOf: out)
+        let again = try claimex(two + rules + ["-o", "out.jsonl", "--resume"])
+        again.waitUntilExit()
+        XCTAssertEqual(again.terminationStatus, 0)
+        let after = try FileManager.default.attributesOfItem(atPath: out.path)
+        XCTAssertEqual(after[.systemFileNumber] as? Int, before[.systemFileNumber] as? Int, "the output was rewritten")
+        XCTAssertEqual(try Data(contentsOf: out), bytes)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path + ".partial"))
+
+        let three = two + ["in/r002.txt"]
+        let more = try claimex(three + rules + ["-o", "out.jsonl", "--resume"])
+        more.waitUntilExit()
+        let fresh = try claimex(three + rules + ["-o", "fresh.jsonl"])
+        fresh.waitUntilExit()
+        XCTAssertEqual(try Data(contentsOf: out), try Data(contentsOf: dir.appendingPathComponent("fresh.jsonl")))
     }
 
     func testInterruptStopsCleanlyWithExitStatus130() throws {

@@ -24,6 +24,8 @@ final class LoadErrorTests: XCTestCase {
             (head + "  - id: x\n    tag: claim\n    description: d\n    pattern: >-\n      should\n      (act | ~do\n", 11, 7, "unclosed '('"),
             // duplicate id names both places
             (head + "  - {id: ok, tag: claim, description: d, pattern: a}\n", 6, 10, "duplicate rule id 'ok' (first defined at rules.yaml:2:9)"),
+            // nested bounded repetitions multiply: refused at load, at the innermost part over the limit
+            (head + "  - {id: x, tag: claim, description: d, pattern: '(((a?){50}){50}){50} b'}\n", 6, 52, "this repetition compiles to 5000 matcher instructions, over the limit of 4096"),
             // empty pattern
             (head + "  - {id: x, tag: claim, description: d, pattern: ''}\n", 6, 51, "empty pattern"),
             // unbounded gaps
