@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark
+.PHONY: samples test bootstrap release bench spark screenshot
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -28,6 +28,7 @@ test: bootstrap
 	$(eval PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3))
 	$(PY) scripts/check-schema.py output/record.schema.json .build/samples-check.jsonl
 	cmp .build/samples-check.jsonl output/samples.jsonl
+	$(PY) scripts/browser-test.py --claimex .build/debug/claimex
 
 bench: release
 	scripts/bench.py
@@ -35,3 +36,8 @@ bench: release
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release
 	scripts/spark/run.sh
+
+# Re-takes docs/report.png (the README's picture of the sample report) in headless Chromium.
+screenshot:
+	$(SWIFT) build --product claimex
+	$(PY) scripts/browser-test.py --claimex .build/debug/claimex --screenshot docs/report.png

@@ -32,8 +32,12 @@ let package = Package(
         ]),
         .target(name: "Emit", dependencies: ["Ingest", "Segment", "Rules"]),
         .target(name: "Pipeline", dependencies: ["Ingest", "Segment", "Rules", "Emit"]),
+        // The annotator's desk: tagged documents to and from annotation tools, and the
+        // review page in the browser.
+        .target(name: "Exchange", dependencies: ["Rules", "Emit"]),
+        .target(name: "Report", dependencies: ["Exchange", "Pipeline"]),
         .executableTarget(name: "claimex", dependencies: [
-            "Pipeline",
+            "Pipeline", "Exchange", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
@@ -41,5 +45,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pipeline"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Exchange", "Pipeline"]),
     ]
 )
