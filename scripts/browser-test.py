@@ -195,12 +195,18 @@ def run(opts, tmp, profile):
     check("spans after emoji highlight exactly their tag's text", not bad, str(bad))
 
     shot = os.path.join(tmp, "report.png")
-    subprocess.run(browser_args(profile) + ["--window-size=1400,1000", f"--screenshot={shot}", url + "#doc=1&only=1"],
+    subprocess.run(browser_args(profile) + ["--window-size=1400,1000", f"--screenshot={shot}", url + "#doc=0&s=37&only=1&tag=figure,recommendation"],
                    capture_output=True, timeout=120)
     ok = os.path.exists(shot) and open(shot, "rb").read(8) == b"\x89PNG\r\n\x1a\n" and os.path.getsize(shot) > 20000
     check("screenshot taken", ok, str(os.path.getsize(shot)) if os.path.exists(shot) else "missing")
-    if opts.screenshot and ok:
-        shutil.copy(shot, os.path.join(ROOT, opts.screenshot))
+    if opts.screenshot:
+        # The README's picture: the sample briefs alone, the figure and recommendation
+        # filter on, a figure's rule, captures and fields in the side panel.
+        page = os.path.join(tmp, "samples.html")
+        claimex(opts, "report", *samples, "-o", page)
+        subprocess.run(browser_args(profile) + ["--window-size=1400,1000", f"--screenshot={os.path.join(ROOT, opts.screenshot)}",
+                                                "file://" + page + "#doc=0&s=37&only=1&tag=figure,recommendation"],
+                       capture_output=True, timeout=120)
 
     diff = os.path.join(tmp, "diff.html")
     r = claimex(opts, "eval", "--gold", "samples/gold/seeds.jsonl", *samples, "--html", diff)

@@ -114,9 +114,16 @@ function render() {
   art.dataset.sentences = shown;
   if (state.s !== null) {
     const t = document.getElementById("s" + state.s);
-    if (t) { t.classList.add("target"); t.scrollIntoView({ block: "center" }); }
+    if (t) {
+      t.classList.add("target");
+      const box = t.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) t.scrollIntoView({ block: "center" });
+      const m = t.querySelector("mark.hl.cap") || t.querySelector("mark.hl");
+      if (m) showDetail(m);
+    }
   }
   updateIndex();
+  if (!document.body.dataset.ready) document.body.dataset.renderMs = Math.round(performance.now());
   document.body.dataset.ready = "1";
 }
 
