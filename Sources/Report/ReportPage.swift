@@ -197,13 +197,13 @@ public struct ReportPage {
         }
         w.endArray()
         w.key("docs"); w.beginArray()
+        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
         for d in documents {
             w.beginObject()
             w.key("name"); w.string(d.name); w.key("path"); w.string(d.path)
             w.key("title"); if let t = d.title { w.string(t) } else { w.null() }
             // Tags per rule, so the index can show what a filter leaves in each document.
             var perRule: [Int: Int] = [:]
-            let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
             for s in d.sentences { for t in s.tags { perRule[index[RuleKey(file: t.file, line: t.line, rule: t.rule, label: t.label)]!, default: 0] += 1 } }
             w.key("rules"); w.beginArray()
             for (k, n) in perRule.sorted(by: { $0.key < $1.key }) { w.beginArray(); w.int(k); w.int(n); w.endArray() }

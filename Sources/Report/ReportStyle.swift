@@ -22,7 +22,9 @@ td:nth-child(n+2){font-variant-numeric:tabular-nums}
 #by-rule{max-height:16rem;display:block;overflow:auto}
 tr.selected{background:#fef9c3}
 td.tp{color:#15803d}td.fp{color:#b91c1c}td.fn{color:#c2410c}
-#errors{padding:0 1rem;font-size:.85rem}
+#errors{padding:0 1rem;font-size:.85rem;display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+#errors ol{max-height:13rem;overflow:auto;margin:.2rem 0;padding-left:2.4rem;background:#fff;border:1px solid var(--line)}
+#errors summary{font-weight:600;cursor:pointer}
 #errors li{margin:.15rem 0}
 #errors q{color:var(--muted)}
 main{display:grid;grid-template-columns:16rem minmax(0,1fr) 18rem;gap:1rem;padding:.6rem 1rem;align-items:start}
