@@ -1,3 +1,4 @@
+import Foundation
 import Emit
 
 /// brat standoff: per document `NAME.txt` with one sentence a line (line k is sentence k,
@@ -30,8 +31,8 @@ public enum BratFormat {
                 offset += UnitText.length(line, unit) + 1
                 next = s.index + 1
             }
-            files.append(ExportFile(name: d.name + ".txt", bytes: Array(txt.utf8)))
-            files.append(ExportFile(name: d.name + ".ann", bytes: Array(ann.utf8)))
+            files.append(ExportFile(name: fileName(d.name) + ".txt", bytes: Array(txt.utf8)))
+            files.append(ExportFile(name: fileName(d.name) + ".ann", bytes: Array(ann.utf8)))
         }
         let conf = "[entities]\n" + LabelOrder.sorted(labels.union(LabelOrder.known)).map { $0 + "\n" }.joined()
             + "\n[relations]\n\n[events]\n\n[attributes]\n"
@@ -39,8 +40,19 @@ public enum BratFormat {
         return files
     }
 
+    /// A document name as a file name in one directory: `%` and `/` (an `id` may hold one)
+    /// written `%25` and `%2F`.
+    public static func fileName(_ name: String) -> String {
+        name.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+    }
+
+    /// The document name a file name stands for (`fileName` undone).
+    public static func documentName(_ file: String) -> String {
+        file.replacingOccurrences(of: "%2F", with: "/").replacingOccurrences(of: "%25", with: "%")
+    }
+
     /// One document: `txt` and `ann` are the two files' contents, `name` the document name
-    /// (the file name without `.txt`), `path` the `.ann` file for messages.
+    /// (`documentName` of the file name without `.txt`), `path` the `.ann` file for messages.
     public static func importDocument(name: String, txt: String, ann: String, path: String, unit: OffsetUnit,
                                       warnings: inout [ExchangeError]) -> [ImportedUnit] {
         let lines = txt.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

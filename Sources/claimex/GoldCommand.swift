@@ -54,7 +54,7 @@ struct GoldImport: ParsableCommand {
                 guard let txt = FileManager.default.contents(atPath: txtPath) else {
                     Console.error("\(path): no \(txtPath) beside it"); failed += 1; continue
                 }
-                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                let name = BratFormat.documentName(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
                 imported += BratFormat.importDocument(name: name, txt: String(decoding: txt, as: UTF8.self),
                                                       ann: String(decoding: bytes, as: UTF8.self), path: path,
                                                       unit: unit, warnings: &warnings)

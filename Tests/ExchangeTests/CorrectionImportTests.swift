@@ -81,4 +81,9 @@ final class CorrectionImportTests: XCTestCase {
         XCTAssertEqual(warnings.map(\.line), [2])
         XCTAssertTrue(warnings[0].description.hasPrefix("d.jsonl:2: not JSON"))
     }
+
+    func testBratFileNamesKeepAnIdWithASlash() {
+        XCTAssertEqual(BratFormat.fileName("batch/7%.txt"), "batch%2F7%25.txt")
+        XCTAssertEqual(BratFormat.documentName(BratFormat.fileName("batch/7%2F.txt")), "batch/7%2F.txt")
+    }
 }

@@ -27,7 +27,7 @@ final class RoundTripTests: XCTestCase {
         case .prodigy: units = ProdigyFormat.importLines(files[0].bytes, path: "p.jsonl", unit: format.unit, warnings: &warnings)
         case .brat:
             for d in docs {
-                let txt = files.first { $0.name == d.name + ".txt" }!, ann = files.first { $0.name == d.name + ".ann" }!
+                let txt = files.first { $0.name == BratFormat.fileName(d.name) + ".txt" }!, ann = files.first { $0.name == BratFormat.fileName(d.name) + ".ann" }!
                 units += BratFormat.importDocument(name: d.name, txt: String(decoding: txt.bytes, as: UTF8.self),
                                                    ann: String(decoding: ann.bytes, as: UTF8.self), path: d.name + ".ann",
                                                    unit: format.unit, warnings: &warnings)
