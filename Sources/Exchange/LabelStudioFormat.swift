@@ -6,7 +6,7 @@ import Emit
 /// (`<Labels name="label" toName="text">` over `<Text name="text" value="$text">`).
 /// Reading back, a task's latest annotation that was not cancelled is its gold; a task
 /// nobody annotated keeps its predictions. `choices` results (sentence classification)
-/// count as labels too.
+/// count as labels too. The JSON-MIN export (spans under `label`) is read as well.
 public enum LabelStudioFormat {
     public static func export(_ docs: [ReviewDocument], unit: OffsetUnit) -> [UInt8] {
         var w = JSONWriter(reservingCapacity: 1 << 16)
@@ -72,8 +72,11 @@ public enum LabelStudioFormat {
             guard let doc = data["doc"]?.string, let n = data["n"]?.int else { warn("no data.doc and data.n (not a claimex export?)"); continue }
             let annotations = (task["annotations"]?.array ?? []).filter { $0["was_cancelled"]?.bool != true }
             let chosen = annotations.last ?? task["predictions"]?.array?.last
+            // The JSON-MIN export flattens a task to its data plus one key per control
+            // (`label`: the spans, with `start`, `end`, `text`, `labels` each).
+            let results = chosen?["result"]?.array ?? (task["label"]?.array ?? []).map { JSONValue.object([("value", $0)]) }
             var labels: Set<String> = []
-            for r in chosen?["result"]?.array ?? [] {
+            for r in results {
                 guard let v = r["value"] else { continue }
                 for l in (v["labels"]?.array ?? []) + (v["choices"]?.array ?? []) {
                     if let l = l.string { labels.insert(l) }

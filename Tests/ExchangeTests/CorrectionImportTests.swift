@@ -86,4 +86,12 @@ final class CorrectionImportTests: XCTestCase {
         XCTAssertEqual(BratFormat.fileName("batch/7%.txt"), "batch%2F7%25.txt")
         XCTAssertEqual(BratFormat.documentName(BratFormat.fileName("batch/7%2F.txt")), "batch/7%2F.txt")
     }
+
+    func testLabelStudioJSONMinIsReadToo() {
+        let export = #"[{"text": "Trade 😀 rose.", "doc": "a.txt", "n": 2, "id": 5, "label": [{"start": 8, "end": 12, "text": "rose", "labels": ["figure"]}]}]"#
+        var warnings: [ExchangeError] = []
+        let units = LabelStudioFormat.importTasks(bytes(export), path: "min.json", unit: .scalar, warnings: &warnings)
+        XCTAssertEqual(warnings, [])
+        XCTAssertEqual(units, [ImportedUnit(doc: "a.txt", n: 2, text: "Trade 😀 rose.", labels: ["figure"])])
+    }
 }
