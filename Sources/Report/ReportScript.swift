@@ -89,6 +89,7 @@ function shownIn(s) {
 }
 
 function render() {
+  if (!meta.docs.length) { document.body.dataset.ready = "1"; return; }
   const d = docData(state.doc), info = meta.docs[state.doc];
   const art = document.getElementById("doc");
   art.textContent = "";
