@@ -166,6 +166,14 @@ def run(opts, tmp, profile):
     check("document index lists every document", len(dom.items) == ndocs, str(len(dom.items)))
     all_sents = len(dom.sents)
 
+    # A link to a sentence opens its tag in the side panel, as a click does: rule,
+    # file:line, captures and normalised fields (sentence 37 of the first brief is
+    # "... by 30% to more than $190 billion").
+    panel = dump(profile, url + "#doc=0&s=37&tag=figure").split('<aside id="detail">')[1].split("</aside>")[0]
+    check("side panel: rule, file:line, capture and fields of the tag",
+          "<dt>rule</dt><dd>figure." in panel and "<dt>where</dt><dd>figure.yaml:" in panel
+          and "<dt>capture " in panel and ("<dt>change</dt>" in panel or "<dt>value</dt>" in panel), panel[:300])
+
     f = DOM(dump(profile, url + "#doc=0&tag=figure"))
     check("tag filter: only figure spans remain", f.marks and all(m["labels"] == ["figure"] for m in f.marks),
           str({tuple(m["labels"]) for m in f.marks}))
