@@ -3,7 +3,9 @@
 /// - Label Studio: Unicode code points. Its editor converts the browser's UTF-16 selection
 ///   to code points before saving `value.start`/`value.end` (HumanSignal/label-studio,
 ///   `web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts`: "Should calculate offsets by
-///   code points in text"; the fix is label-studio-frontend PR #308, after issues #1008, #1347).
+///   code points in text"; the fix is label-studio-frontend PR #308, after issues #1008,
+///   #1347; the 1.23.2 wheel's `web/dist/apps/labelstudio/358.js` has `charsToCodePoints`,
+///   which counts `[...text.substr(0, position)].length`).
 /// - doccano: UTF-16 code units. The sequence-labelling editor (`v-annotator`) reports
 ///   JavaScript string positions unless the project counts grapheme clusters
 ///   (doccano/doccano issue #2290: `start, end = 22, 32` for a word Python finds at 19, 29
