@@ -9,7 +9,9 @@
 /// - doccano: UTF-16 code units. The sequence-labelling editor (`v-annotator`) reports
 ///   JavaScript string positions unless the project counts grapheme clusters
 ///   (doccano/doccano issue #2290: `start, end = 22, 32` for a word Python finds at 19, 29
-///   after an emoji).
+///   after an emoji; in the 1.8.4 wheel's `backend/client/dist/static/_nuxt/86c1d89.js`
+///   a selection is the line's start plus the DOM `anchorOffset`, which `convert` keeps
+///   unless `graphemeMode`).
 /// - brat: code points. The server reads the `.txt` as a Python unicode string
 ///   (`codecs.open(..., encoding='utf8')` in `server/src/annotation.py`) and slices it with
 ///   the standoff offsets; the format's specification counts "characters"
