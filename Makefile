@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark fuzz stress
+.PHONY: samples test bootstrap release bench spark fuzz stress screenshot
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -28,6 +28,7 @@ test: bootstrap
 	$(eval PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3))
 	$(PY) scripts/check-schema.py output/record.schema.json .build/samples-check.jsonl
 	cmp .build/samples-check.jsonl output/samples.jsonl
+	$(PY) scripts/browser-test.py --claimex .build/debug/claimex
 
 bench: release
 	scripts/bench.py
@@ -46,3 +47,8 @@ fuzz: bootstrap
 # -o, Ctrl-C, nested repetitions, a huge title): a table of time, memory and outcome.
 stress: release
 	$(PY) scripts/stress.py
+
+# Re-takes docs/report.png (the README's picture of the sample report) in headless Chromium.
+screenshot:
+	$(SWIFT) build --product claimex
+	$(PY) scripts/browser-test.py --claimex .build/debug/claimex --screenshot docs/report.png

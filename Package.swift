@@ -32,8 +32,12 @@ let package = Package(
         ]),
         .target(name: "Emit", dependencies: ["Ingest", "Segment", "Rules"]),
         .target(name: "Pipeline", dependencies: ["Ingest", "Segment", "Rules", "Emit"]),
+        // The annotator's desk: tagged documents to and from annotation tools, and the
+        // review page in the browser.
+        .target(name: "Exchange", dependencies: ["Rules", "Emit"]),
+        .target(name: "Report", dependencies: ["Exchange", "Pipeline"]),
         .executableTarget(name: "claimex", dependencies: [
-            "Pipeline", "Emit",
+            "Pipeline", "Emit", "Exchange", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["BuildInfo"]),
         // Names the git commit in `claimex --version` (a generated BuildInfo.swift).
@@ -45,5 +49,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Emit"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pipeline"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Exchange", "Pipeline"]),
     ]
 )

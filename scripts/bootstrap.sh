@@ -9,11 +9,13 @@ need_apt=()
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 pkg-config --exists libxml-2.0 2>/dev/null || need_apt+=(libxml2-dev)
 command -v python3 >/dev/null || need_apt+=(python3 python3-venv)
+# Headless Chromium for the review page's browser test (scripts/browser-test.py).
+command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need_apt+=(chromium fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "bootstrap: installing ${need_apt[*]}" >&2
-    $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   else
     echo "bootstrap: please install: ${need_apt[*]} (libxml2 development files, pkg-config)" >&2
     exit 1

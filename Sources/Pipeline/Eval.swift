@@ -37,17 +37,23 @@ public struct EvalDocument: Sendable {
 public enum Evaluator {
     /// Runs ingest output through the segmenter and the rules, then scores.
     public static func evaluate(gold: [GoldUnit], documents: [Document], rules: RuleSet) -> EvalReport {
-        let goldDocs = Set(gold.map(\.doc))
-        // Another edition of a gold document (brief.html for brief.txt) matches by stem.
-        var byStem: [String: String] = [:]
-        for doc in goldDocs.sorted() { byStem[stem(doc)] = byStem[stem(doc)] ?? doc }
-        let tagged = documents.map { d -> EvalDocument in
-            let base = (d.path as NSString).lastPathComponent
-            let name = [d.id, base].compactMap { $0 }.first(where: goldDocs.contains)
-                ?? byStem[stem(base)] ?? base
-            return predictions(document: d, name: name, rules: rules)
+        let tagged = zip(documents, names(of: documents, gold: gold)).map { d, name in
+            predictions(document: d, name: name, rules: rules)
         }
         return score(gold: gold, documents: tagged)
+    }
+
+    /// The name each document goes by in the scoring: its id or file name when the gold
+    /// has it, else the gold document it is another edition of (brief.html for brief.txt,
+    /// matched by stem), else its file name.
+    public static func names(of documents: [Document], gold: [GoldUnit]) -> [String] {
+        let goldDocs = Set(gold.map(\.doc))
+        var byStem: [String: String] = [:]
+        for doc in goldDocs.sorted() { byStem[stem(doc)] = byStem[stem(doc)] ?? doc }
+        return documents.map { d in
+            let base = (d.path as NSString).lastPathComponent
+            return [d.id, base].compactMap { $0 }.first(where: goldDocs.contains) ?? byStem[stem(base)] ?? base
+        }
     }
 
     private static func stem(_ name: String) -> String { (name as NSString).deletingPathExtension }

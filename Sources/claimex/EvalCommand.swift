@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Pipeline
+import Rules
+import Exchange
+import Report
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +16,7 @@ struct Eval: ParsableCommand {
             Examples:
               claimex eval --gold samples/gold/seeds.jsonl samples/*.txt
               claimex eval --gold gold.jsonl reports/ --format json | jq .tags
+              claimex eval --gold samples/gold/seeds.jsonl samples/*.txt --html diff.html
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -25,6 +29,9 @@ struct Eval: ParsableCommand {
 
     @Option(help: "text for people, json for machines.")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("Also write the gold-against-rules view as a self-contained HTML page.", valueName: "FILE"))
+    var html: String?
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -56,11 +63,29 @@ struct Eval: ParsableCommand {
         let report = Evaluator.evaluate(gold: units, documents: documents, rules: rules)
         let out = format == .json ? report.renderJSON() : report.renderText()
         print(out, terminator: out.hasSuffix("\n") ? "" : "\n")
+        if let html { try writeDiff(report, documents: documents, units: units, rules: rules, to: html) }
         if report.documents.isEmpty {
             // A score over nothing is no score: most often the gold "doc" names differ from the files'.
             Console.error("claimex eval: no input is a gold document (gold names: \(report.missingDocuments.prefix(5).joined(separator: ", "))); nothing was scored")
             throw Status.inputsFailed
         }
         if failed > 0 { throw Status.inputsFailed }
+    }
+
+    /// The diff page: every scored document's sentences with TP/FP/FN verdicts.
+    private func writeDiff(_ report: EvalReport, documents: [Document], units: [GoldUnit], rules: RuleSet, to path: String) throws {
+        let extractor = Extractor(rules: rules, allSentences: true)
+        let names = Evaluator.names(of: documents, gold: units)
+        let scored = Set(report.documents)
+        var review: [ReviewDocument] = []
+        for (d, name) in zip(documents, names) where scored.contains(name) && !review.contains(where: { $0.name == name }) {
+            var r = ReviewDocument(records: extractor.records(d), path: d.path, id: d.id, title: d.title, rulesSHA256: rules.sha256)
+            r.name = name
+            review.append(r)
+        }
+        let page = ReportPage(title: "claimex eval: \((gold as NSString).lastPathComponent)", documents: review,
+                              overlay: EvalOverlay(report: report, documents: review)).render()
+        try DeskInputs.write(page, to: path)
+        Console.error("\(path): \(review.count) documents; \(DeskInputs.size(page.count))")
     }
 }
