@@ -66,7 +66,7 @@ final class DeskCLITests: XCTestCase {
         let page = dir.appendingPathComponent("r.html").path
         let r = try run(["report", samples[0], "no-such.txt", "-o", page])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("no-such.txt: no such file or directory"), r.err)
+        XCTAssertTrue(r.err.lowercased().contains("no-such.txt: no such file or directory"), r.err)
         XCTAssertTrue(r.err.contains("\(page): 1 documents, "), r.err)
         XCTAssertTrue(r.err.hasSuffix(" kB\n"), r.err)
         let html = try String(contentsOfFile: page, encoding: .utf8)
