@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "claimex", targets: ["claimex"]),
+        .executable(name: "claimex-train", targets: ["claimex-train"]),
         .library(name: "ClaimexPipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -26,7 +27,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Segment", dependencies: ["Ingest"]),
+        // The part-of-speech and lemma layer beside the tokenizer; its model is compiled in.
+        .target(name: "TaggerModelData", exclude: ["model"]),
+        .target(name: "Tagger", dependencies: ["TaggerModelData"]),
+        // Trains the tagger's model from a CoNLL-U treebank (`make tagger-model`).
+        .executableTarget(name: "claimex-train", dependencies: ["Tagger"]),
         .target(name: "Rules", dependencies: [
+            "Tagger",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -37,7 +44,7 @@ let package = Package(
         .target(name: "Exchange", dependencies: ["Rules", "Emit"]),
         .target(name: "Report", dependencies: ["Exchange", "Pipeline"]),
         .executableTarget(name: "claimex", dependencies: [
-            "Pipeline", "Emit", "Exchange", "Report",
+            "Pipeline", "Emit", "Exchange", "Report", "Rules", "Tagger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["BuildInfo"]),
         // Names the git commit in `claimex --version` (a generated BuildInfo.swift).
@@ -47,6 +54,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
+        .testTarget(name: "TaggerTests", dependencies: ["Tagger"], exclude: ["Fixtures"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Emit"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pipeline"]),

@@ -40,6 +40,8 @@ struct SentenceWork {
     var vm = MatchVM()
     var sentenceTokens = 0
     var windows = 1
+    /// The tagger's working memory, used when a candidate rule tests tags or lemmas.
+    var tagger = TagScratch()
 }
 
 /// A rule's best match on a sentence before the conflict policy, in token indices.

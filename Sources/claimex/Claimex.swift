@@ -15,8 +15,8 @@ struct Claimex: ParsableCommand {
             2 usage or rule-file errors. Data goes to stdout, diagnostics to stderr.
             """,
         version: versionLine,
-        subcommands: [Extract.self, Text.self, SegmentCommand.self, RulesCommand.self, Test.self, Explain.self, Eval.self,
-                      ReportCommand.self, ExportCommand.self, GoldCommand.self],
+        subcommands: [Extract.self, Text.self, SegmentCommand.self, RulesCommand.self, Test.self, Explain.self, TagCommand.self,
+                      Eval.self, ReportCommand.self, ExportCommand.self, GoldCommand.self],
         defaultSubcommand: nil)
 
     /// ArgumentParser exits 64 on usage errors; claimex promises 2.
