@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark
+.PHONY: samples test bootstrap release bench spark eval
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -35,3 +35,9 @@ bench: release
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release
 	scripts/spark/run.sh
+
+# Seeds, half A, half B and all 18 development briefs side by side (docs/evaluation.md).
+# BIN=path picks the binary; otherwise the release build if current, else the debug one.
+eval:
+	$(SWIFT) build --product claimex
+	$(PY) scripts/eval.py $(if $(BIN),--bin $(BIN)) --goals
