@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark eval
+.PHONY: samples test bootstrap release bench spark eval tagger-model tagger-model-check tagger-eval
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -41,3 +41,23 @@ spark: release
 eval:
 	$(SWIFT) build --product claimex
 	$(PY) scripts/eval.py $(if $(BIN),--bin $(BIN)) --goals
+
+# The tagger's model (Sources/TaggerModelData/model): trained from the English Web Treebank's
+# train split, deterministically. `tagger-model-check` retrains into .build/ and compares byte
+# for byte (about a minute in a release build; not part of `make test`, which runs in debug).
+EWT ?= ../shared/corpora/ud-english-ewt
+TAGGER_MODEL := Sources/TaggerModelData/model/ewt-tagger.bin
+
+tagger-model:
+	$(SWIFT) build -c release --product claimex-train
+	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train -o $(TAGGER_MODEL)
+
+tagger-model-check:
+	$(SWIFT) build -c release --product claimex-train
+	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train -o .build/ewt-tagger-check.bin
+	cmp .build/ewt-tagger-check.bin $(TAGGER_MODEL) && echo "tagger model: reproduced byte for byte"
+
+# UPOS, Penn tag and lemma scores on the treebank's test split (CoNLL 2018 measure), and on
+# the hand-tagged sample-brief tokens.
+tagger-eval: release
+	$(PY) scripts/tagger-accuracy.py --claimex .build/release/claimex --treebank $(EWT)/en_ewt-ud-test.conllu.gz

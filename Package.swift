@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "claimex", targets: ["claimex"]),
+        .executable(name: "claimex-train", targets: ["claimex-train"]),
         .library(name: "ClaimexPipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -26,19 +27,26 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Segment", dependencies: ["Ingest"]),
+        // The part-of-speech and lemma layer beside the tokenizer; its model is compiled in.
+        .target(name: "TaggerModelData", exclude: ["model"]),
+        .target(name: "Tagger", dependencies: ["TaggerModelData"]),
+        // Trains the tagger's model from a CoNLL-U treebank (`make tagger-model`).
+        .executableTarget(name: "claimex-train", dependencies: ["Tagger"]),
         .target(name: "Rules", dependencies: [
+            "Tagger",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Emit", dependencies: ["Ingest", "Segment", "Rules"]),
         .target(name: "Pipeline", dependencies: ["Ingest", "Segment", "Rules", "Emit"]),
         .executableTarget(name: "claimex", dependencies: [
-            "Pipeline",
+            "Pipeline", "Rules", "Tagger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
+        .testTarget(name: "TaggerTests", dependencies: ["Tagger"], exclude: ["Fixtures"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
     ]

@@ -16,6 +16,9 @@ struct CompiledRule: Sendable {
     /// Token ids of which every match contains one; nil: runs on every sentence.
     var trigger: [Int32]?
     var examples: [RuleExample]
+
+    /// Its pattern or a veto tests tags or lemmas.
+    var needsTags: Bool { program.usesTags || unless.contains { $0.usesTags } }
 }
 
 /// A sentence embedded in a rule to show, and test, what it must or must not match.
@@ -38,6 +41,8 @@ public struct MatchStats: Sendable, Equatable {
     public var rulesMatched = 0
     /// Their matches, all of them (a rule can match several times), before the conflict policy.
     public var matched = 0
+    /// Sentences tagged because a candidate rule tests tags or lemmas.
+    public var sentencesTagged = 0
 
     public init() {}
 }

@@ -1,3 +1,5 @@
+import Tagger
+
 /// What the rules did with one sentence, for `claimex explain`: the tokens and their classes,
 /// the matches kept, the matches vetoed or suppressed (every match of a rule, not only its
 /// first), and for each triggered rule that did not match, the pattern element where it got
@@ -9,6 +11,10 @@ public struct Explanation: Sendable {
         public var classes: [String]
         /// False when no rule mentions this word.
         public var known: Bool
+        /// The tagger's UPOS and Penn tags and the lemma (as `%NOUN`, `%NN`, `&lemma` test them).
+        public var upos: String
+        public var xpos: String
+        public var lemma: String
     }
 
     public struct Miss: Sendable, Equatable {
@@ -51,7 +57,8 @@ public struct Explanation: Sendable {
         var out = "sentence: \(sentence)\n\ntokens:\n"
         for (k, t) in tokens.enumerated() {
             let idx = String(k).leftPad(3)
-            out += "  \(idx)  \(t.text.rightPad(16)) \(t.classes.joined(separator: " "))\(t.known ? "" : "  (no rule mentions it)")\n"
+            let tag = "\(t.upos) \(t.xpos) &\(t.lemma)"
+            out += "  \(idx)  \(t.text.rightPad(16)) \(tag.rightPad(24)) \(t.classes.joined(separator: " "))\(t.known ? "" : "  (no rule mentions it)")\n"
         }
         out += "\nmatched (\(matched.count)):\n"
         if matched.isEmpty { out += "  none\n" }
@@ -85,6 +92,8 @@ extension RuleSet {
         sentence.withUnsafeBufferPointer { buf in
             var w = SentenceWork()
             prepare(buf, &w)
+            tagTokens(buf, &w.tokens, &w.tagger)
+            let tags = w.tagger.work.tokenTags
             let tokens = w.tokens
             var hits: [RuleHit] = [], vetoed: [(Match, String)] = [], misses: [Explanation.Miss] = []
             let run = candidates(&w)
@@ -114,9 +123,11 @@ extension RuleSet {
                 }
             }
             let resolved = resolve(hits, tokens, buf)
-            let tokenInfos = tokens.map { t in
+            let tokenInfos = zip(tokens, tags).map { t, tag in
                 Explanation.TokenInfo(text: String(decoding: buf[t.range], as: UTF8.self), range: t.range,
-                                      classes: t.classes.names, known: t.id >= 0)
+                                      classes: t.classes.names, known: t.id >= 0,
+                                      upos: TagSet.upos[Int(tag.upos)], xpos: TagSet.xpos[Int(tag.xpos)],
+                                      lemma: w.tagger.work.lemma(tag.lemma))
             }
             return Explanation(
                 sentence: String(decoding: sentence, as: UTF8.self), tokens: tokenInfos, matched: resolved.kept,

@@ -33,6 +33,8 @@ struct SentenceWork {
     var starts = StartLists()
     var vetoMemo = VetoMemo()
     var vm = MatchVM()
+    /// The tagger's working memory, used when a candidate rule tests tags or lemmas.
+    var tagger = TagScratch()
 }
 
 /// A rule's best match on a sentence before the conflict policy, in token indices.

@@ -226,6 +226,9 @@ struct PatternCompiler {
         case .family(let base):
             return TokenTest(kind: .ids(family(base)))
         case .classes(let has, let not): return TokenTest(kind: .classes(has: has, not: not))
+        case .tagged(let has, let not, let upos, let xpos, let lemma):
+            program.usesTags = true
+            return TokenTest(kind: .tags(has: has, not: not, upos: upos, xpos: xpos, lemma: lemma.map { vocab.intern($0) } ?? -1))
         case .any: return TokenTest(kind: .any)
         case .not(let inner):
             var t = testFor(inner)
@@ -249,7 +252,7 @@ struct PatternCompiler {
             case .family:
                 guard case .ids(let ids) = testFor(spec).kind else { return nil }
                 return ids
-            case .classes(let has, _):
+            case .classes(let has, _), .tagged(let has, _, _, _, _):
                 // One required class is enough; take the rarest kind.
                 guard let bit = TriggerKey.rarestBit(has) else { return nil }
                 return [TriggerKey.classKey(bit)]

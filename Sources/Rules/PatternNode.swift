@@ -36,6 +36,10 @@ indirect enum TokenSpec: Sendable {
     case family(String)
     /// Token classes that must all be present, and classes that must be absent (`%num-year`).
     case classes(has: TokenClasses, not: TokenClasses)
+    /// Classes with part-of-speech tests (`%NOUN`, `%cap-PROPN`, `%VBD`) and an optional lemma
+    /// (`&defend`, `%VERB&defend`): the token's UPOS must be in `upos`, its Penn tag in
+    /// `xpos` (bit sets over `TagSet`'s indices), its lemma `lemma` when given.
+    case tagged(has: TokenClasses, not: TokenClasses, upos: UInt32, xpos: UInt64, lemma: [UInt8]?)
     case any
     case not(TokenSpec)
 }

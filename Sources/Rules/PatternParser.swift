@@ -1,3 +1,5 @@
+import Tagger
+
 /// Parses the pattern surface syntax (see rules/README.md) into a `PatternNode`, by recursive
 /// descent over the pattern's bytes. Reports the first mistake with its byte offset.
 struct PatternParser {
@@ -222,6 +224,9 @@ struct PatternParser {
             return .token(.family(String(decoding: word, as: UTF8.self).lowercased()), start..<i)
         case UInt8(ascii: "%"):
             return try parseClass()
+        case UInt8(ascii: "&"):
+            let lemma = try parseLemma()
+            return .token(.tagged(has: [], not: [], upos: TagTests.allUPOS, xpos: TagTests.allXPOS, lemma: lemma), start..<i)
         case UInt8(ascii: "_"):
             i += 1
             return .token(.any, start..<i)
@@ -268,26 +273,55 @@ struct PatternParser {
         return .repetition(.token(.any, start..<i), min: 0, max: n, lazy: true, start..<i)
     }
 
-    /// `%name`, optionally refined: `%num-year` (a number but not a year), `%cap+code`.
+    /// `%name`, optionally refined: `%num-year` (a number but not a year), `%cap+code`. A name
+    /// is a token class (lowercase), a UPOS tag (`%NOUN`) or a Penn tag (`%VBD`, `%PRP$`);
+    /// a lemma may follow (`%VERB&defend`).
     private mutating func parseClass() throws(PatternError) -> PatternNode {
         let start = i
         i += 1
         var has: TokenClasses = [], not: TokenClasses = []
+        var upos = TagTests.allUPOS, xpos = TagTests.allXPOS, tagged = false
         var sign = UInt8(ascii: "+")
         while true {
             let nameStart = i
-            let name = scanName()
-            guard let cls = TokenClasses.named.first(where: { $0.name == name })?.value else {
+            var name = scanName()
+            // Penn's possessive pronoun tags end in `$`.
+            if name == "PRP" || name == "WP", peek(UInt8(ascii: "$")) { i += 1; name += "$" }
+            let plus = sign == UInt8(ascii: "+")
+            if let cls = TokenClasses.named.first(where: { $0.name == name })?.value {
+                if plus { has.insert(cls) } else { not.insert(cls) }
+            } else if let u = TagSet.uposIndex(name) {
+                tagged = true
+                upos = plus ? upos & (1 << UInt32(u)) : upos & ~(1 << UInt32(u))
+            } else if let x = TagSet.xposIndex(name) {
+                tagged = true
+                xpos = plus ? xpos & (1 << UInt64(x)) : xpos & ~(1 << UInt64(x))
+            } else {
                 let known = TokenClasses.named.map { "%" + $0.name }.joined(separator: " ")
+                let upper = name.first.map { $0.isUppercase } ?? false
+                let what = name.isEmpty ? "expected a class or tag name after '%'" : upper ? "unknown tag '%\(name)'" : "unknown token class '%\(name)'"
                 throw PatternError(offset: name.isEmpty ? start : nameStart - 1,
-                                   message: name.isEmpty ? "expected a class name after '%' (\(known))" : "unknown token class '%\(name)' (known: \(known))")
+                                   message: "\(what) (classes: \(known); UPOS tags: \(TagSet.upos.joined(separator: " ")); Penn tags: \(TagTests.pennNames))")
             }
-            if sign == UInt8(ascii: "+") { has.insert(cls) } else { not.insert(cls) }
             guard i + 1 < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-"), isLetter(s[i + 1]) else { break }
             sign = s[i]
             i += 1
         }
+        var lemma: [UInt8]?
+        if peek(UInt8(ascii: "&")) { lemma = try parseLemma(); tagged = true }
+        if tagged { return .token(.tagged(has: has, not: not, upos: upos, xpos: xpos, lemma: lemma), start..<i) }
         return .token(.classes(has: has, not: not), start..<i)
+    }
+
+    /// `&lemma`: a word (letters, inner hyphens and apostrophes), compared lowercase.
+    private mutating func parseLemma() throws(PatternError) -> [UInt8] {
+        let start = i
+        i += 1
+        let word = scanWord()
+        guard !word.isEmpty, word.allSatisfy({ isLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") || $0 >= 0x80 }) else {
+            throw PatternError(offset: start, message: "expected a lemma after '&' (a word: letters, '-' and \"'\" only)")
+        }
+        return word.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
     }
 
     /// A word or quoted phrase becomes one token test per token, as the sentence tokenizer

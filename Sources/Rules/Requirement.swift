@@ -20,7 +20,7 @@ extension PatternCompiler {
                 case .ids(let ids): return [Requirement(ids: ids)]
                 default: return []
                 }
-            case .classes(let has, _):
+            case .classes(let has, _), .tagged(let has, _, _, _, _):
                 // A passing token has every class of `has`; each uncommon one is a requirement.
                 return (0..<32).compactMap { bit in
                     has.rawValue & (1 << UInt32(bit)) != 0 && !TriggerKey.commonClasses.contains(bit)

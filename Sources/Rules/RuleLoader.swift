@@ -548,6 +548,8 @@ struct RuleLoader {
             }
         }
         set.unlessCount = unlessID.count
+        set.ruleNeedsTags = rules.map(\.needsTags)
+        set.anyNeedsTags = set.ruleNeedsTags.contains(true)
         set.warnings = warnings
         return set
     }

@@ -26,6 +26,10 @@ public struct RuleSet: Sendable {
     /// on a sentence is then computed once (`"?" $` vetoes most rules).
     var unlessIDs: [[Int32]] = []
     var unlessCount = 0
+    /// Per rule: its pattern or a veto tests tags or lemmas (`%NOUN`, `&defend`); and whether
+    /// any rule does. A sentence is tagged only when one of its candidate rules needs it.
+    var ruleNeedsTags: [Bool] = []
+    var anyNeedsTags = false
 
     public static let empty = RuleSet(sha256: "")
 
@@ -69,6 +73,10 @@ public struct RuleSet: Sendable {
         guard count > 0 else { return [] }
         // The last sentence's hits, if any (an empty removeAll still costs a generic call).
         if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
+        if anyNeedsTags, candidates(w).contains(where: { ruleNeedsTags[Int($0)] }) {
+            tagTokens(sentence, &w.tokens, &w.tagger)
+            stats.sentencesTagged += 1
+        }
         let tokens = w.tokens, candidates = w.candidates
         var rulesMatched = 0
         w.vetoMemo.newSentence(unlessCount)
@@ -223,6 +231,10 @@ public struct RuleSet: Sendable {
         }
         return bound
     }
+
+    /// The sentence's candidate rules after `collectCandidates`, without copying them.
+    @inline(__always)
+    private func candidates(_ w: SentenceWork) -> ArraySlice<Int32> { w.candidates[..<w.candidateCount] }
 
     /// The candidate rules of a sentence, for `explain`.
     func candidates(_ w: inout SentenceWork) -> [Int32] {

@@ -75,6 +75,7 @@ extension RuleSet {
         return bytes.withUnsafeBufferPointer { buf -> String? in
             var w = SentenceWork()
             prepare(buf, &w)
+            if rules[r].needsTags { tagTokens(buf, &w.tokens, &w.tagger) }
             let tokens = w.tokens
             let rule = rules[r]
             func text(_ range: Range<Int>) -> String { String(decoding: buf[range], as: UTF8.self) }

@@ -140,7 +140,8 @@ extension PatternCompiler {
             default: return false
             }
             return true
-        case .classes(let h, let n):
+        case .classes(let h, let n), .tagged(let h, let n, _, _, _):
+            // A tag test accepts fewer tokens than its classes alone: a superset is safe here.
             if rareClassesOnly && TriggerKey.rarestBit(h) == nil { return false }
             has.append(h); not.append(n)
             return true

@@ -5,7 +5,7 @@
 /// the cores fight over their reference counts).
 struct TestTable: @unchecked Sendable {
     private struct Test {
-        enum Op: UInt8 { case id, bits, exact, classes, any, union }
+        enum Op: UInt8 { case id, bits, exact, classes, tags, any, union }
         var op: Op
         var negated: Bool
         var id: Int32 = -1
@@ -17,6 +17,9 @@ struct TestTable: @unchecked Sendable {
         /// `union`: the other branches, tests `others ..< others + otherCount` of this table.
         var others: Int32 = 0
         var otherCount: Int32 = 0
+        /// `tags`: the UPOS and Penn bit sets (`id` is the lemma, -1 for any).
+        var upos: UInt32 = 0
+        var xpos: UInt64 = 0
     }
 
     private let tests: UnsafeMutableBufferPointer<Test>
@@ -43,6 +46,8 @@ struct TestTable: @unchecked Sendable {
             case .exact(let id, let b):
                 f.op = .exact; f.id = id; f.start = Int32(bytes.count); f.count = Int32(b.count); bytes += b
             case .classes(let has, let not): f.op = .classes; f.has = has.rawValue; f.not = not.rawValue
+            case .tags(let has, let not, let upos, let xpos, let lemma):
+                f.op = .tags; f.has = has.rawValue; f.not = not.rawValue; f.upos = upos; f.xpos = xpos; f.id = lemma
             case .any: f.op = .any
             case .union(let ids, _): f.op = .union; (f.start, f.count) = bitmap(ids)
             }
@@ -70,7 +75,7 @@ struct TestTable: @unchecked Sendable {
         case .classes: return VMOp(kind: .testClasses, a: Int32(bitPattern: f.has), b: Int32(bitPattern: f.not))
         case .any: return VMOp(kind: .testClasses)
         case .bits: return VMOp(kind: .testBits, a: f.start, b: f.count)
-        case .exact, .union: return nil
+        case .exact, .union, .tags: return nil
         }
     }
 
@@ -107,6 +112,9 @@ struct TestTable: @unchecked Sendable {
             for k in 0..<Int(f.count) where sentence[Int(t.start) + k] != bytes[Int(f.start) + k] { return false }
             return true
         case .classes: return t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0
+        case .tags:
+            return t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0
+                && TagTests.passes(t, upos: f.upos, xpos: f.xpos, lemma: f.id)
         case .any: return true
         }
     }

@@ -9,6 +9,14 @@ public struct Token: Sendable, Equatable {
     public var id: Int32
     /// `Tokenizer.hash` of the normalised form (lowercase, curly apostrophe as ').
     public var hash: UInt64
+    /// Part of speech (indices into `TagSet.upos` / `TagSet.xpos`) and the vocabulary id of
+    /// the lowercase lemma (-1: no rule mentions it), set only for sentences a rule testing
+    /// them runs on (`RuleSet.tagTokens`); `untagged` until then, which no tag test accepts.
+    public var upos: UInt8 = Token.untagged
+    public var xpos: UInt8 = Token.untagged
+    public var lemma: Int32 = -1
+
+    public static let untagged: UInt8 = 63
 
     public var range: Range<Int> { Int(start)..<Int(end) }
 }

@@ -10,7 +10,7 @@ struct Claimex: ParsableCommand {
             Exit status: 0 all inputs done, 1 some inputs failed (the rest were processed), \
             2 usage or rule-file errors. Data goes to stdout, diagnostics to stderr.
             """,
-        subcommands: [Extract.self, Text.self, SegmentCommand.self, RulesCommand.self, Test.self, Explain.self, Eval.self],
+        subcommands: [Extract.self, Text.self, SegmentCommand.self, RulesCommand.self, Test.self, Explain.self, TagCommand.self, Eval.self],
         defaultSubcommand: nil)
 
     /// ArgumentParser exits 64 on usage errors; claimex promises 2.

@@ -1,0 +1,50 @@
+import Tagger
+
+/// Part-of-speech and lemma tests (`%NOUN`, `%VBD`, `&defend`): the bit sets they compile to,
+/// and the tagging of a sentence's tokens, done only when a rule that runs on it needs it.
+enum TagTests {
+    static let allUPOS: UInt32 = (1 << UInt32(TagSet.upos.count)) - 1
+    static let allXPOS: UInt64 = (1 << UInt64(TagSet.xpos.count)) - 1
+    /// The Penn tags a pattern can name (the punctuation tags are `%punct`'s).
+    static let pennNames = TagSet.xpos.filter { $0.first!.isLetter }.joined(separator: " ")
+
+    /// Whether a token passes a tag test; an untagged token (tag 63) passes none.
+    @inline(__always)
+    static func passes(_ t: Token, upos: UInt32, xpos: UInt64, lemma: Int32) -> Bool {
+        UInt64(upos) >> UInt64(t.upos) & 1 != 0 && xpos >> UInt64(t.xpos) & 1 != 0 && (lemma < 0 || t.lemma == lemma)
+    }
+}
+
+/// Per thread, the tagger's working memory and a buffer for normalising lemmas.
+struct TagScratch {
+    var work = TagWork()
+    var lemma: [UInt8] = []
+}
+
+extension RuleSet {
+    /// Sets every token's UPOS, Penn tag and lemma id. The model loads on the first call.
+    func tagTokens(_ sentence: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ scratch: inout TagScratch) {
+        scratch.work.tokens.removeAll(keepingCapacity: true)
+        for t in tokens { scratch.work.tokens.append(t.start..<t.end) }
+        Tagger.shared.tag(sentence, &scratch.work)
+        let tags = scratch.work.tokenTags
+        for k in tokens.indices {
+            let tag = tags[k]
+            tokens[k].upos = tag.upos
+            tokens[k].xpos = tag.xpos
+            // The lemma as the vocabulary holds words: lowercase, ’ as '.
+            scratch.lemma.removeAll(keepingCapacity: true)
+            var j = Int(tag.lemma.lowerBound)
+            let end = Int(tag.lemma.upperBound)
+            while j < end {
+                let c = scratch.work.lemmaBytes[j]
+                if c == 0xE2, j + 2 < end, scratch.work.lemmaBytes[j + 1] == 0x80, scratch.work.lemmaBytes[j + 2] == 0x99 {
+                    scratch.lemma.append(0x27); j += 3; continue
+                }
+                scratch.lemma.append(c &- 0x41 < 26 ? c | 0x20 : c)
+                j += 1
+            }
+            tokens[k].lemma = scratch.lemma.withUnsafeBufferPointer { vocab.lookup(Tokenizer.hash(scratch.lemma[...]), $0) }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import TaggerModelData
+
+/// A word as the tagger sees it: a claimex token, or a part of one (`WordSplitter`), with its
+/// tags and lemma. Byte offsets are the sentence's, as the token's.
+public struct TaggedWord: Sendable, Equatable {
+    public var start: Int32
+    public var end: Int32
+    /// The claimex token it belongs to.
+    public var token: Int32
+    public var upos: UInt8
+    public var xpos: UInt8
+    /// The lemma's bytes in `TagWork.lemmaBytes`.
+    public var lemma: Range<Int32>
+}
+
+/// A claimex token's tags (those of its head word: the last part of a split compound, the
+/// first of a contraction) and its lemma (in `TagWork.lemmaBytes`).
+public struct TokenTag: Sendable, Equatable {
+    public var upos: UInt8
+    public var xpos: UInt8
+    public var lemma: Range<Int32>
+}
+
+/// Working memory for `Tagger.tag`: make one per thread and reuse it. Set `tokens` (byte
+/// ranges of the sentence's tokens, in order) before each call.
+public struct TagWork {
+    public var tokens: [Range<Int32>] = []
+    /// Lemmatise too (off: every lemma is empty, and tagging is faster).
+    public var lemmas = true
+    public internal(set) var words: [TaggedWord] = []
+    public internal(set) var tokenTags: [TokenTag] = []
+    public internal(set) var lemmaBytes: [UInt8] = []
+    /// Per word, its head flag: the word whose tags its token takes.
+    var heads: [Bool] = []
+    var infos: [WordInfo] = []
+    var norm: [UInt8] = []
+    var lower: [UInt8] = []
+    var keys = [UInt64](repeating: 0, count: Features.count)
+    var scores: [Int16] = []
+    var classes: [Int32] = []
+
+    public init() {}
+
+    /// The lemma of word or token range `r` as a String.
+    public func lemma(_ r: Range<Int32>) -> String { String(decoding: lemmaBytes[Int(r.lowerBound)..<Int(r.upperBound)], as: UTF8.self) }
+}
+
+/// The part-of-speech tagger: an averaged perceptron over word, affix, shape and context
+/// features, decoding greedily left to right; frequent unambiguous words take their class
+/// from the tag dictionary without scoring. A class is a (Penn tag, UPOS) pair.
+public final class Tagger: Sendable {
+    public let model: TaggerModel
+
+    public init(model: TaggerModel) { self.model = model }
+
+    /// The model built into the binary (`Sources/TaggerModelData`), read in place on first use.
+    public static let shared: Tagger = {
+        let bytes = UnsafeRawBufferPointer(start: claimex_tagger_model(), count: claimex_tagger_model_size())
+        do { return Tagger(model: try TaggerModel(bytes: bytes)) } catch { fatalError("\(error)") }
+    }()
+
+    /// Tags the sentence `s` split into `work.tokens`: fills `work.words` and `work.tokenTags`.
+    public func tag(_ s: UnsafeBufferPointer<UInt8>, _ work: inout TagWork) {
+        WordSplitter.split(s, &work, model)
+        let n = work.words.count
+        let m = model
+        if work.infos.count < n { work.infos = Array(repeating: WordInfo(), count: max(n, 2 * work.infos.count)) }
+        if work.classes.count < n { work.classes = Array(repeating: 0, count: max(n, 2 * work.classes.count)) }
+        if work.scores.count < m.classStride { work.scores = Array(repeating: 0, count: m.classStride) }
+        let maxLen = work.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
+        if work.norm.count < maxLen { work.norm = Array(repeating: 0, count: maxLen); work.lower = work.norm }
+        work.lemmaBytes.removeAll(keepingCapacity: true)
+        guard let base = s.baseAddress, n > 0 else { work.tokenTags.removeAll(keepingCapacity: true); return }
+        work.infos.withUnsafeMutableBufferPointer { infos in
+            work.norm.withUnsafeMutableBufferPointer { norm in
+                for i in 0..<n {
+                    let wd = work.words[i]
+                    var (info, _) = WordInfo.make(base + Int(wd.start), Int(wd.end - wd.start), first: i == 0, norm: norm.baseAddress!)
+                    if let e = m.lexiconEntry(info.form) {
+                        info.ambiguity = e & 0xFFFF_FFFF
+                        info.dictClass = Int16(truncatingIfNeeded: (e >> 32) & 0xFFFF) - 1
+                    }
+                    infos[i] = info
+                }
+            }
+            work.keys.withUnsafeMutableBufferPointer { keys in
+                work.scores.withUnsafeMutableBufferPointer { scores in
+                    work.classes.withUnsafeMutableBufferPointer { classes in
+                        var p1 = -1, p2 = -1
+                        for i in 0..<n {
+                            var c = Int(infos[i].dictClass)
+                            if c < 0 {
+                                Features.keys(UnsafePointer(infos.baseAddress!), n, i, prev1: p1, prev2: p2, into: keys.baseAddress!)
+                                c = m.best(keys.baseAddress!, Features.count, scores.baseAddress!)
+                            }
+                            classes[i] = Int32(c)
+                            p2 = p1; p1 = c
+                        }
+                    }
+                }
+            }
+        }
+        for i in 0..<n {
+            let c = Int(work.classes[i])
+            work.words[i].xpos = m.classXPOS[c]
+            work.words[i].upos = m.classUPOS[c]
+        }
+        if work.lemmas { lemmatize(base, &work) }
+        collectTokens(base, &work)
+    }
+
+    /// The lemma of every word.
+    private func lemmatize(_ s: UnsafePointer<UInt8>, _ work: inout TagWork) {
+        let m = model
+        let n = work.words.count
+        for i in 0..<n {
+            let wd = work.words[i]
+            let len = Int(wd.end - wd.start)
+            let start = Int32(work.lemmaBytes.count)
+            if work.lower.count < len + 8 { work.lower = Array(repeating: 0, count: len + 8) }
+            work.lower.withUnsafeMutableBufferPointer { lower in
+                let o = s + Int(wd.start), f = lower.baseAddress!
+                for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                if let exc = m.lemmaException(TaggerModel.lemmaKey(FeatureHash.bytes(f, len), Int(wd.xpos))) {
+                    work.lemmaBytes.append(contentsOf: exc)
+                } else {
+                    let have = work.lemmaBytes.count
+                    work.lemmaBytes.append(contentsOf: repeatElement(0, count: len + 2))
+                    let written = work.lemmaBytes.withUnsafeMutableBufferPointer { out in
+                        Lemmatizer.rule(o, f, len, xpos: Int(wd.xpos), known: { m.knownCount(FeatureHash.bytes($0, $1)) },
+                                        out: out.baseAddress! + have)
+                    }
+                    work.lemmaBytes.removeLast(len + 2 - written)
+                }
+            }
+            work.words[i].lemma = start..<Int32(work.lemmaBytes.count)
+        }
+    }
+
+    /// Each token's tags and lemma, from its words.
+    private func collectTokens(_ s: UnsafePointer<UInt8>, _ work: inout TagWork) {
+        let n = work.words.count
+        // Tokens: the head word's tags; the lemma of a split compound keeps its first parts.
+        work.tokenTags.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < n {
+            let t = work.words[i].token
+            var j = i
+            while j < n && work.words[j].token == t { j += 1 }
+            var h = i
+            for k in i..<j where work.heads[k] { h = k }
+            let head = work.words[h]
+            var lemma = head.lemma
+            if h > i && work.lemmas {
+                let start = Int32(work.lemmaBytes.count)
+                for k in Int(work.words[i].start)..<Int(head.start) { let c = s[k]; work.lemmaBytes.append(c &- 0x41 < 26 ? c | 0x20 : c) }
+                work.lemmaBytes.append(contentsOf: work.lemmaBytes[Int(head.lemma.lowerBound)..<Int(head.lemma.upperBound)])
+                lemma = start..<Int32(work.lemmaBytes.count)
+            }
+            work.tokenTags.append(TokenTag(upos: head.upos, xpos: head.xpos, lemma: lemma))
+            i = j
+        }
+    }
+}
+
+extension TaggerModel {
+    /// The best-scoring class for the feature keys (the lowest class on a tie). `scores` has
+    /// room for `classStride` Int16s; sums cannot overflow (`maxWeight`), adds wrap anyway.
+    @inline(__always)
+    func best(_ keys: UnsafePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) -> Int {
+        let chunks = classStride / 16
+        let vec = UnsafeMutableRawPointer(scores)
+        for c in 0..<chunks { vec.storeBytes(of: SIMD16<Int16>(), toByteOffset: 32 * c, as: SIMD16<Int16>.self) }
+        for k in 0..<count {
+            let (first, n) = feature(keys[k])
+            if n == 255 {
+                let row = UnsafeRawPointer(dense + first * classStride)
+                for c in 0..<chunks {
+                    let a = vec.loadUnaligned(fromByteOffset: 32 * c, as: SIMD16<Int16>.self)
+                    let b = row.loadUnaligned(fromByteOffset: 32 * c, as: SIMD16<Int16>.self)
+                    vec.storeBytes(of: a &+ b, toByteOffset: 32 * c, as: SIMD16<Int16>.self)
+                }
+            } else {
+                for e in first..<first + n {
+                    let v = entries[e]
+                    scores[Int(v & 0xFF)] &+= Int16(truncatingIfNeeded: v >> 16)
+                }
+            }
+        }
+        var best = 0, top = scores[0]
+        for c in 1..<classCount where scores[c] > top { best = c; top = scores[c] }
+        return best
+    }
+}

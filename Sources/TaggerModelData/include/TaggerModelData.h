@@ -1,0 +1,9 @@
+#ifndef CLAIMEX_TAGGER_MODEL_DATA_H
+#define CLAIMEX_TAGGER_MODEL_DATA_H
+#include <stddef.h>
+
+/// The trained tagger model (model/ewt-tagger.bin), compiled into the binary.
+const unsigned char *claimex_tagger_model(void);
+size_t claimex_tagger_model_size(void);
+
+#endif

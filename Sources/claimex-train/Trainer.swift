@@ -1,0 +1,236 @@
+import Tagger
+
+/// The averaged perceptron's training (as in Honnibal, "A good part-of-speech tagger in about
+/// 200 lines of Python", 2013), plus the model's tables: classes, lexicon and tag dictionary,
+/// lemma exceptions, known lemmas, hyphen prefixes.
+struct Trainer {
+    let sentences: [[TreebankWord]]
+    let iterations: Int
+
+    /// A (Penn, UPOS) pair seen this often is a class of its own; a rarer pair falls back to
+    /// its Penn tag's commonest pair.
+    static let minClassCount = 30
+    /// Tag dictionary: a word seen this often, with one class at least this share of the time.
+    static let dictMinCount = 20
+    static let dictMinShare = 0.98
+    /// A class counts in a word's ambiguity set from this share of its occurrences.
+    static let ambiguityShare = 0.05
+
+    func model() -> [UInt8] {
+        var w = TaggerModelWriter()
+        // Classes.
+        var pairCount: [Int: Int] = [:]
+        for s in sentences { for x in s { pairCount[x.xpos << 8 | x.upos, default: 0] += 1 } }
+        var commonest: [Int: Int] = [:]  // xpos -> pair
+        for (p, c) in pairCount.sorted(by: { $0.key < $1.key }) where c > (commonest[p >> 8].map { pairCount[$0]! } ?? 0) {
+            commonest[p >> 8] = p
+        }
+        let kept = Set(pairCount.filter { $0.value >= Self.minClassCount }.map(\.key)).union(commonest.values).sorted()
+        let classOf = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+        func cls(_ x: TreebankWord) -> Int { classOf[x.xpos << 8 | x.upos] ?? classOf[commonest[x.xpos]!]! }
+        w.classes = kept.map { (UInt8($0 >> 8), UInt8($0 & 0xFF)) }
+        let nc = kept.count
+
+        // Word infos (without lexicon) and gold classes.
+        var infos: [[WordInfo]] = [], gold: [[Int]] = []
+        var norm = [UInt8](repeating: 0, count: 4096)
+        for s in sentences {
+            var row: [WordInfo] = []
+            for (i, x) in s.enumerated() {
+                let info = x.form.withUnsafeBufferPointer { f in
+                    norm.withUnsafeMutableBufferPointer { WordInfo.make(f.baseAddress ?? UnsafePointer(bitPattern: 1)!, f.count, first: i == 0, norm: $0.baseAddress!).0 }
+                }
+                row.append(info)
+            }
+            infos.append(row)
+            gold.append(s.map(cls))
+        }
+
+        // Lexicon: ambiguity sets and the tag dictionary.
+        var seen: [UInt64: [Int: Int]] = [:]
+        for (k, row) in infos.enumerated() { for (i, info) in row.enumerated() { seen[info.form, default: [:]][gold[k][i], default: 0] += 1 } }
+        var lexicon: [UInt64: (UInt32, Int)] = [:]
+        for (form, counts) in seen {
+            let total = counts.values.reduce(0, +)
+            let set = counts.filter { Double($0.value) >= Self.ambiguityShare * Double(total) }.keys.sorted()
+            var h: UInt64 = 0x1234
+            for c in set { h = FeatureHash.pair(h, UInt64(c)) }
+            let amb = UInt32(truncatingIfNeeded: h) | 4  // never the start/end markers (1, 2)
+            let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }[0]
+            let dict = total >= Self.dictMinCount && Double(top.value) >= Self.dictMinShare * Double(total) ? top.key : -1
+            lexicon[form] = (amb, dict)
+        }
+        for (form, v) in lexicon { w.lexicon[form] = (v.0, v.1) }
+        for k in infos.indices {
+            for i in infos[k].indices {
+                let v = lexicon[infos[k][i].form]!
+                infos[k][i].ambiguity = UInt64(v.0)
+                infos[k][i].dictClass = Int16(v.1)
+            }
+        }
+
+        // The perceptron.
+        var p = Perceptron(classes: nc)
+        var order = Array(sentences.indices)
+        var rng = SplitMix(seed: 0x5EED)
+        var keys = [UInt64](repeating: 0, count: Features.count)
+        for _ in 0..<iterations {
+            for k in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
+            for k in order {
+                infos[k].withUnsafeBufferPointer { row in
+                    var p1 = -1, p2 = -1
+                    for i in row.indices {
+                        var guess = Int(row[i].dictClass)
+                        if guess < 0 {
+                            keys.withUnsafeMutableBufferPointer { Features.keys(row.baseAddress!, row.count, i, prev1: p1, prev2: p2, into: $0.baseAddress!) }
+                            guess = p.predict(keys)
+                            p.update(truth: gold[k][i], guess: guess, keys)
+                        }
+                        p2 = p1; p1 = guess
+                    }
+                }
+            }
+        }
+        w.features = p.averaged()
+
+        // Lemmas, known lemmas, prefixes.
+        lemmaTables(&w)
+        w.prefixes = prefixes()
+        return w.bytes()
+    }
+
+    static func lower(_ b: [UInt8]) -> [UInt8] { b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
+
+    private func lemmaTables(_ w: inout TaggerModelWriter) {
+        var known: [UInt64: UInt64] = [:]
+        for s in sentences { for x in s { known[FeatureHash.bytes(Self.lower(x.lemma)), default: 0] += 1 } }
+        w.known = known
+        // Per (lowercase form, Penn tag): how often each lemma, and how often the rule is right.
+        struct Stat { var lemmas: [[UInt8]: Int] = [:]; var ruleRight = 0 }
+        var stats: [UInt64: Stat] = [:]
+        for s in sentences {
+            for x in s {
+                let f = Self.lower(x.form)
+                let rule = Self.ruleLemma(x.form, f, x.xpos, known)
+                let key = TaggerModel.lemmaKey(FeatureHash.bytes(f), x.xpos)
+                stats[key, default: Stat()].lemmas[x.lemma, default: 0] += 1
+                if rule == x.lemma { stats[key]!.ruleRight += 1 }
+            }
+        }
+        for (key, st) in stats {
+            let top = st.lemmas.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }[0]
+            if top.value > st.ruleRight { w.lemmas[key] = top.key }
+        }
+    }
+
+    static func ruleLemma(_ o: [UInt8], _ f: [UInt8], _ xpos: Int, _ known: [UInt64: UInt64]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: o.count + 2)
+        let n = o.withUnsafeBufferPointer { op in
+            f.withUnsafeBufferPointer { fp in
+                out.withUnsafeMutableBufferPointer { outp in
+                    Lemmatizer.rule(op.baseAddress ?? UnsafePointer(bitPattern: 1)!, fp.baseAddress ?? UnsafePointer(bitPattern: 1)!, o.count, xpos: xpos,
+                                    known: { known[FeatureHash.bytes($0, $1)] ?? 0 }, out: outp.baseAddress!)
+                }
+            }
+        }
+        return Array(out[..<n])
+    }
+
+    /// First parts the treebank keeps joined to their hyphen more often than it splits them
+    /// (anti-, non-, pro-), and the hyphenated words it keeps whole.
+    private func prefixes() -> Set<UInt64> {
+        var whole: [[UInt8]: Int] = [:], split: [[UInt8]: Int] = [:]
+        var out: Set<UInt64> = []
+        func isWordy(_ b: [UInt8]) -> Bool { b.allSatisfy { ($0 | 0x20) &- 0x61 < 26 || $0 == 0x2D || $0 >= 0x80 } }
+        for s in sentences {
+            for (i, x) in s.enumerated() {
+                let f = Self.lower(x.form)
+                if let h = f.firstIndex(of: 0x2D), h > 0, h < f.count - 1, isWordy(f) {
+                    whole[Array(f[..<h]), default: 0] += 1
+                    _ = f.withUnsafeBufferPointer { out.insert(WordSplitter.wholeKey($0.baseAddress!, $0.count)) }
+                }
+                if x.form == [0x2D], i > 0, i + 1 < s.count, s[i - 1].joined, x.joined, isWordy(s[i - 1].form) {
+                    split[Self.lower(s[i - 1].form), default: 0] += 1
+                }
+            }
+        }
+        for (first, n) in whole where n >= 2 && n > split[first, default: 0] {
+            _ = first.withUnsafeBufferPointer { out.insert(WordSplitter.prefixKey($0.baseAddress!, $0.count)) }
+        }
+        return out
+    }
+}
+
+/// Sparse averaged perceptron with integer updates: per feature, the classes it has weights
+/// for, each with its running total for the average.
+struct Perceptron {
+    struct Entry { var cls: Int; var weight: Int64; var total: Int64; var stamp: Int64 }
+    let classes: Int
+    var index: [UInt64: Int] = [:]
+    var keys: [UInt64] = []
+    var weights: [[Entry]] = []
+    var now: Int64 = 0
+    var scores: [Int64]
+
+    init(classes: Int) { self.classes = classes; scores = Array(repeating: 0, count: classes) }
+
+    mutating func predict(_ feats: [UInt64]) -> Int {
+        for c in 0..<classes { scores[c] = 0 }
+        for f in feats {
+            guard let k = index[f] else { continue }
+            for e in weights[k] { scores[e.cls] += e.weight }
+        }
+        var best = 0
+        for c in 1..<classes where scores[c] > scores[best] { best = c }
+        return best
+    }
+
+    mutating func update(truth: Int, guess: Int, _ feats: [UInt64]) {
+        now += 1
+        guard truth != guess else { return }
+        for f in feats {
+            let k: Int
+            if let have = index[f] { k = have } else { k = weights.count; index[f] = k; keys.append(f); weights.append([]) }
+            bump(k, truth, 1)
+            bump(k, guess, -1)
+        }
+    }
+
+    private mutating func bump(_ k: Int, _ c: Int, _ v: Int64) {
+        if let j = weights[k].firstIndex(where: { $0.cls == c }) {
+            weights[k][j].total += (now - weights[k][j].stamp) * weights[k][j].weight
+            weights[k][j].weight += v
+            weights[k][j].stamp = now
+        } else {
+            weights[k].append(Entry(cls: c, weight: v, total: 0, stamp: now))
+        }
+    }
+
+    /// Averaged weights, scaled to Int16 (the largest to ±`TaggerModel.maxWeight`); zeros dropped.
+    func averaged() -> [UInt64: [(UInt8, Int16)]] {
+        var avg: [[(Int, Double)]] = []
+        var top = 0.0
+        for list in weights {
+            let row = list.map { e -> (Int, Double) in
+                let total = e.total + (now - e.stamp) * e.weight
+                return (e.cls, Double(total) / Double(max(now, 1)))
+            }
+            for (_, a) in row { top = max(top, abs(a)) }
+            avg.append(row)
+        }
+        let scale = top > 0 ? Double(TaggerModel.maxWeight) / top : 1
+        var out: [UInt64: [(UInt8, Int16)]] = [:]
+        for (k, row) in avg.enumerated() {
+            let q = row.map { (UInt8($0.0), Int16(($0.1 * scale).rounded())) }.filter { $0.1 != 0 }.sorted { $0.0 < $1.0 }
+            if !q.isEmpty { out[keys[k]] = q }
+        }
+        return out
+    }
+}
+
+/// A fixed pseudo-random sequence (SplitMix64), for the shuffle.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; return FeatureHash.mix(state &- 0x9E37_79B9_7F4A_7C15) }
+}

@@ -1,0 +1,37 @@
+// claimex-train: trains the tagger model from a CoNLL-U treebank (the English Web Treebank's
+// train split) and writes it in `TaggerModel`'s format. Deterministic: the same input gives
+// the same bytes (a fixed shuffle, integer updates, tables written in key order).
+//
+//     gzip -dc en_ewt-ud-train.conllu.gz | claimex-train -o Sources/TaggerModelData/model/ewt-tagger.bin
+//
+// Options: -o FILE (default: standard output), --iterations N (default 5).
+import Foundation
+import Tagger
+
+var output: String?
+var iterations = 5
+var args = CommandLine.arguments.dropFirst()
+while let a = args.popFirst() {
+    switch a {
+    case "-o": output = args.popFirst()
+    case "--iterations": iterations = Int(args.popFirst() ?? "") ?? iterations
+    default:
+        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--iterations N] < train.conllu\n".data(using: .utf8)!)
+        exit(2)
+    }
+}
+
+let input = FileHandle.standardInput.readDataToEndOfFile()
+let sentences = Treebank.parse([UInt8](input))
+guard !sentences.isEmpty else {
+    FileHandle.standardError.write("claimex-train: no sentences on standard input\n".data(using: .utf8)!)
+    exit(1)
+}
+let bytes = Trainer(sentences: sentences, iterations: iterations).model()
+if let output {
+    FileManager.default.createFile(atPath: output, contents: Data(bytes))
+} else {
+    FileHandle.standardOutput.write(Data(bytes))
+}
+let words = sentences.reduce(0) { $0 + $1.count }
+FileHandle.standardError.write("claimex-train: \(sentences.count) sentences, \(words) words -> \(bytes.count) bytes\n".data(using: .utf8)!)

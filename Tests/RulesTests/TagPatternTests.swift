@@ -1,0 +1,77 @@
+import XCTest
+@testable import Rules
+
+/// The part-of-speech and lemma elements: `%NOUN` (UPOS), `%VBD` (Penn), `&defend` (lemma),
+/// combined with classes (`%cap-PROPN`, `%VERB&defend`), and the lazy tagging behind them.
+final class TagPatternTests: XCTestCase {
+    func testTagAndLemmaElements() throws {
+        let cases: [(pattern: String, sentence: String, match: String?)] = [
+            ("%AUX %VERB", "The ministers will defend the treaty.", "will defend"),
+            ("%AUX %VERB", "The ministers will not.", nil),
+            ("%MD %VB", "Europe should act now.", "should act"),
+            ("%NNS", "The ministers met.", "ministers"),
+            ("%VBD", "Russia defended its position.", "defended"),
+            ("&defend", "Russia defended its position.", "defended"),
+            ("&defend", "Russia defends its position.", "defends"),
+            ("&defend", "Russia defence is strong.", nil),
+            ("%VERB&defend", "They are defending it.", "defending"),
+            ("%NOUN&defend", "They are defending it.", nil),
+            ("%PRP$ %NOUN", "They raised their tariffs.", "their tariffs"),
+            ("%PROPN %VERB", "China demanded an apology.", "China demanded"),
+            ("%ADJ %NOUN", "Chinese demand for oil rose.", "Chinese demand"),
+            ("%cap-PROPN", "The talks failed.", "The"),
+            ("%cap+PROPN ~say", "the talks, Lavrov said.", "Lavrov said"),
+            ("!%NOUN %VERB", "They will go.", "will go"),
+            ("%NUM %NOUN", "It signed 12 agreements.", "12 agreements"),
+            ("&be %VBN", "The deal was signed.", "was signed"),
+            ("%ADP-RP", "He gave up.", nil),
+            ("%ADP-IN", "He gave up.", "up"),
+        ]
+        for c in cases {
+            let set = try singleRule(c.pattern)
+            let found = set.matches(c.sentence).first.map { text(c.sentence, $0.range) }
+            XCTAssertEqual(found, c.match, "pattern \(c.pattern) on \"\(c.sentence)\"")
+        }
+    }
+
+    func testUnknownTagIsALocatedError() {
+        let yaml = "rules:\n  - {id: x, tag: claim, description: d, pattern: 'should %VRB'}\n"
+        XCTAssertThrowsError(try makeRuleSet(yaml)) { error in
+            let d = (error as? RuleLoadError)?.diagnostics.first
+            XCTAssertEqual(d?.line, 2)
+            XCTAssertEqual(d?.column, 58)
+            XCTAssertTrue(d?.message.contains("unknown tag '%VRB'") ?? false, d?.message ?? "")
+            XCTAssertTrue(d?.message.contains("VBD") ?? false)
+        }
+        XCTAssertThrowsError(try singleRule("& defend"))
+        XCTAssertThrowsError(try singleRule("%NOUN&"))
+    }
+
+    /// Sentences are tagged only when a rule that tests tags is a candidate for them.
+    func testTaggingIsLazy() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: plain, tag: claim, description: d, pattern: 'Russia ~say'}
+              - {id: tagged, tag: recommendation, description: d, pattern: 'should %VERB'}
+            """)
+        var stats = MatchStats()
+        for s in ["Russia said so.", "Nothing here.", "Europe should act."] {
+            _ = Array(s.utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
+        }
+        XCTAssertEqual(stats.sentences, 3)
+        XCTAssertEqual(stats.sentencesTagged, 1)
+        XCTAssertEqual(stats.matched, 2)
+        let untagged = try singleRule("Russia ~say")
+        var none = MatchStats()
+        _ = Array("Europe should act.".utf8).withUnsafeBufferPointer { untagged.matches(in: $0, stats: &none) }
+        XCTAssertEqual(none.sentencesTagged, 0)
+    }
+
+    func testExplainShowsTagsAndLemmas() throws {
+        let e = try singleRule("%MD %VB").explain(sentence: Array("Europe should act.".utf8))
+        XCTAssertEqual(e.tokens.map(\.upos), ["PROPN", "AUX", "VERB", "PUNCT"])
+        XCTAssertEqual(e.tokens.map(\.xpos), ["NNP", "MD", "VB", "."])
+        XCTAssertEqual(e.tokens.map(\.lemma), ["Europe", "should", "act", "."])
+        XCTAssertTrue(e.render().contains("AUX MD &should"))
+    }
+}

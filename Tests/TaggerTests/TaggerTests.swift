@@ -1,0 +1,102 @@
+import XCTest
+@testable import Tagger
+
+/// The built-in model on sentences written for these tests (not from the treebank): tags,
+/// lemmas, contractions and compounds, offsets.
+final class TaggerTests: XCTestCase {
+    /// Tags `sentence` split at spaces (as claimex tokens would be, for these sentences).
+    func tag(_ sentence: String) -> (work: TagWork, tokens: [String]) {
+        let bytes = Array(sentence.utf8)
+        var work = TagWork()
+        var start = 0
+        for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 {
+            if k > start { work.tokens.append(Int32(start)..<Int32(k)) }
+            start = k + 1
+        }
+        bytes.withUnsafeBufferPointer { Tagger.shared.tag($0, &work) }
+        return (work, work.tokens.map { String(decoding: bytes[Int($0.lowerBound)..<Int($0.upperBound)], as: UTF8.self) })
+    }
+
+    func upos(_ sentence: String) -> [String] { tag(sentence).work.tokenTags.map { TagSet.upos[Int($0.upos)] } }
+    func xpos(_ sentence: String) -> [String] { tag(sentence).work.tokenTags.map { TagSet.xpos[Int($0.xpos)] } }
+    func lemmas(_ sentence: String) -> [String] { let t = tag(sentence); return t.work.tokenTags.map { t.work.lemma($0.lemma) } }
+
+    func testTagsOfPlainSentences() {
+        XCTAssertEqual(upos("The ministers will defend the new treaty ."),
+                       ["DET", "NOUN", "AUX", "VERB", "DET", "ADJ", "NOUN", "PUNCT"])
+        XCTAssertEqual(xpos("The ministers will defend the new treaty ."),
+                       ["DT", "NNS", "MD", "VB", "DT", "JJ", "NN", "."])
+        XCTAssertEqual(upos("Russia has signed 12 agreements with China ."),
+                       ["PROPN", "AUX", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PUNCT"])
+        XCTAssertEqual(xpos("She quickly rejected their proposals ."), ["PRP", "RB", "VBD", "PRP$", "NNS", "."])
+    }
+
+    /// The same word, noun or verb by context.
+    func testContextDecides() {
+        XCTAssertEqual(upos("They demand a ceasefire .")[1], "VERB")
+        XCTAssertEqual(upos("The demand for oil fell .")[1], "NOUN")
+        XCTAssertEqual(upos("We should act now .")[1], "AUX")
+        XCTAssertEqual(upos("We act now .")[1], "VERB")
+    }
+
+    func testLemmas() {
+        XCTAssertEqual(lemmas("The ministers were defending their countries ."),
+                       ["the", "minister", "be", "defend", "their", "country", "."])
+        XCTAssertEqual(lemmas("He took the better offers and stopped ."),
+                       ["he", "take", "the", "good", "offer", "and", "stop", "."])
+        // Proper nouns keep their case; numbers stay as written.
+        XCTAssertEqual(lemmas("Germany spent 2.5 billion ."), ["Germany", "spend", "2.5", "billion", "."])
+    }
+
+    /// Regular inflection of words the treebank never saw, by the rules alone.
+    func testLemmaRulesForUnseenWords() {
+        func rule(_ word: String, _ tag: String) -> String {
+            let o = Array(word.utf8), f = o.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            var out = [UInt8](repeating: 0, count: o.count + 2)
+            let n = out.withUnsafeMutableBufferPointer { p in
+                Lemmatizer.rule(o, f, o.count, xpos: TagSet.xposIndex(tag)!, known: { _, _ in 0 }, out: p.baseAddress!)
+            }
+            return String(decoding: out[..<n], as: UTF8.self)
+        }
+        XCTAssertEqual(rule("blorfs", "NNS"), "blorf")
+        XCTAssertEqual(rule("blorfies", "NNS"), "blorfy")
+        XCTAssertEqual(rule("blorfing", "VBG"), "blorf")
+        XCTAssertEqual(rule("zapped", "VBD"), "zap")
+        XCTAssertEqual(rule("glorified", "VBN"), "glorify")
+        XCTAssertEqual(rule("Blorfs", "NNPS"), "Blorf")
+        XCTAssertEqual(rule("Blorf", "NNP"), "Blorf")
+    }
+
+    /// A contraction is two treebank words; the token takes its first word's tags and lemma.
+    func testContractionsAndCompounds() {
+        let t = tag("They don't want long-term deals .")
+        XCTAssertEqual(t.work.words.count, 9)  // They do n't want long - term deals .
+        XCTAssertEqual(t.work.tokenTags.map { TagSet.upos[Int($0.upos)] }, ["PRON", "AUX", "VERB", "NOUN", "NOUN", "PUNCT"])
+        XCTAssertEqual(t.work.lemma(t.work.tokenTags[1].lemma), "do")
+        XCTAssertEqual(t.work.lemma(t.work.tokenTags[3].lemma), "long-term")
+        // Word offsets lie inside their token's.
+        for w in t.work.words {
+            let r = t.work.tokens[Int(w.token)]
+            XCTAssertTrue(r.lowerBound <= w.start && w.end <= r.upperBound)
+        }
+        XCTAssertEqual(lemmas("I can't and won't go ."), ["I", "can", "and", "will", "go", "."])
+        // A prefix the treebank keeps joined: one word.
+        XCTAssertEqual(tag("an anti-war protest").work.words.count, 3)
+    }
+
+    func testEmptyAndOddInput() {
+        XCTAssertEqual(upos(""), [])
+        XCTAssertEqual(upos("?").count, 1)
+        XCTAssertEqual(upos("Ünïcödé wörds ’s").count, 3)
+    }
+
+    func testLemmasOff() {
+        let bytes = Array("They defended it".utf8)
+        var work = TagWork()
+        work.lemmas = false
+        work.tokens = [0..<4, 5..<13, 14..<16]
+        bytes.withUnsafeBufferPointer { Tagger.shared.tag($0, &work) }
+        XCTAssertEqual(work.tokenTags.map { TagSet.xpos[Int($0.xpos)] }, ["PRP", "VBD", "PRP"])
+        XCTAssertTrue(work.lemmaBytes.isEmpty)
+    }
+}
