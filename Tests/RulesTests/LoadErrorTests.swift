@@ -25,7 +25,7 @@ final class LoadErrorTests: XCTestCase {
             // duplicate id names both places
             (head + "  - {id: ok, tag: claim, description: d, pattern: a}\n", 6, 10, "duplicate rule id 'ok' (first defined at rules.yaml:2:9)"),
             // nested bounded repetitions multiply: refused at load, at the innermost part over the limit
-            (head + "  - {id: x, tag: claim, description: d, pattern: '(((a?){50}){50}){50} b'}\n", 6, 52, "this repetition compiles to 5000 matcher instructions, over the limit of 4096"),
+            (head + "  - {id: x, tag: claim, description: d, pattern: '(((a?){50}){50}){50} b'}\n", 6, 51, "this repetition compiles to 250000 matcher instructions, over the limit of 8192"),
             // empty pattern
             (head + "  - {id: x, tag: claim, description: d, pattern: ''}\n", 6, 51, "empty pattern"),
             // unbounded gaps
