@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark
+.PHONY: samples test bootstrap release bench spark quantities-bench
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -31,6 +31,11 @@ test: bootstrap
 
 bench: release
 	scripts/bench.py
+
+# claimex's figures against quantulum3 (PyPI, in .venv-quantities): the quantity parser's
+# test sentences and the figure units of the development briefs (docs/quantities.md).
+quantities-bench: release
+	scripts/quantities-bench.py
 
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release

@@ -3,7 +3,7 @@ import Rules
 
 /// The version of the record layout; bumped on any change a consumer could notice.
 /// `output/record.schema.json` describes this version. 2 added `doc.authors` and `doc.date`.
-public let recordSchema = "claimex.record/2"
+public let recordSchema = "claimex.record/3"
 
 /// One range of the document text counted three ways: Unicode scalars (Python, most
 /// annotation tools), UTF-16 code units (JavaScript, Java) and UTF-8 bytes. End-exclusive.
