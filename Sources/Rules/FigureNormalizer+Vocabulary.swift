@@ -127,6 +127,10 @@ enum FigureVocabulary {
         ("not more than", .max), ("a maximum of", .max), ("well under", .max), ("well below", .max),
     ])
 
+    /// Verbs before "from X to Y" that make it a range, not a move.
+    static let rangeVerbs = WordSet(["range", "ranges", "ranged", "ranging", "vary", "varies", "varied",
+                                     "varying", "spanning", "spans", "spanned"])
+
     /// Words that make an ambiguous unit symbol ("in", "m", "s") a unit when they follow it.
     static let measureWords = WordSet([
         "long", "wide", "high", "tall", "deep", "thick", "across", "away", "ago", "of",
@@ -190,7 +194,7 @@ enum FigureVocabulary {
         "later", "earlier", "respectively", "plus", "odd", "alone", "again", "up", "down", "out", "off",
         "january", "february", "march", "april", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce",
+        "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce", "majority", "majorities",
     ])
 
     /// Nouns that make "the two ..." a reference to actors rather than a count.

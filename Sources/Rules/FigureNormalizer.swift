@@ -213,6 +213,8 @@ struct FigureScan {
         let a = firstToken(at: r.lowerBound)
         var b = a
         while b < tokens.count && tokens[b].range.upperBound <= r.upperBound { b += 1 }
+        // A number read further than the rules' tokenizer cut it ("1.200.000") is whole.
+        if b < tokens.count, tokens[b].kind == .number, tokens[b].range.lowerBound < r.upperBound { b += 1 }
         return a..<b
     }
 
@@ -228,7 +230,7 @@ struct FigureScan {
         var fig = Figure()
         var first: Int?          // first token of the figure (currency prefix included)
         var last: Int?           // token after the figure's last number or scale word
-        var multiplier = false   // "twice", "threefold": the unit is "times"
+        var multiplier = false   // "twice", "one in five": the unit is said, none to read after
 
         if let lowR = capture("low") ?? capture("from"), let highR = capture("high") ?? capture("to"),
            let l = quantity(in: tokenSpan(lowR)), let h = quantity(in: tokenSpan(highR)) {
@@ -241,7 +243,13 @@ struct FigureScan {
             if let q = valueCapture != nil ? quantity(in: span) : measuredQuantity(in: span) {
                 first = prefixStart(q.tokens.lowerBound)
                 last = q.tokens.upperBound
-                if let (h, end) = rangeEnd(after: q) {
+                if valueCapture != nil, let (d, end) = proportion(after: q) {
+                    // "one in five", "two out of three": the fraction, no counted noun
+                    fig.value = q.double / d
+                    fig.unit = "fraction"; fig.dimension = "ratio"
+                    last = end
+                    multiplier = true
+                } else if let (h, end) = rangeEnd(after: q) {
                     setEnds(q, h, of: &fig)
                     last = end
                 } else if let upper = q.upper {
@@ -427,6 +435,15 @@ struct FigureScan {
         q.tokens = q.tokens.lowerBound..<(k + 1)
     }
 
+    /// "in five", "out of three" after a quantity, inside the match: the denominator of a
+    /// proportion and the token after it.
+    func proportion(after q: Quantity) -> (Double, Int)? {
+        var j = q.tokens.upperBound
+        if isWord(j, "in") { j += 1 } else if isWord(j, "out"), isWord(j + 1, "of") { j += 2 } else { return nil }
+        guard j < limit, let d = quantity(in: j..<min(j + 1, limit)), d.tokens.lowerBound == j, d.double > 0 else { return nil }
+        return (d.double, d.tokens.upperBound)
+    }
+
     /// The multiplier a scaled quantity used, for "10-20 million" where only the high end
     /// names the scale.
     func scaleFactor(_ q: Quantity) -> UInt64? {
@@ -451,8 +468,8 @@ struct FigureScan {
             if high != low { fig.change = high > low ? "rise" : "fall" }
             else { fig.change = change(near: prefixStart(l.tokens.lowerBound), end: h.tokens.upperBound) }
         } else {
-            fig.low = low
-            fig.high = high
+            fig.low = min(low, high)   // "ranged from -18 to -34": low is the smaller
+            fig.high = max(low, high)
         }
     }
 
@@ -482,8 +499,11 @@ struct FigureScan {
         guard l.tokens.upperBound <= h.tokens.lowerBound,
               (l.tokens.upperBound..<h.tokens.lowerBound).contains(where: { isWord($0, "to") })
         else { return false }
-        if high < low { return true }
         let start = prefixStart(l.tokens.lowerBound)
+        // "ranged from -18 to -34 °C", "varies from 5 to 3": a range, whichever way it reads
+        let from = l.negative && start >= 1 && tokens[start - 1].kind == .dash ? start - 1 : start
+        if isWord(from - 1, "from"), isWord(from - 2, in: FigureVocabulary.rangeVerbs) { return false }
+        if high < low { return true }
         return isWord(start - 1, "from") && change(near: start - 1, end: h.tokens.upperBound) != nil
     }
 
@@ -598,6 +618,7 @@ struct FigureScan {
            tokens[j + 1].kind == .word, !tokens[j + 1].spaced {
             // A compound adjective: "a 7000-word statement", "a 30-year deal", "3-fold".
             if isWord(j + 1, "fold") { fig.unit = "times"; fig.dimension = "ratio"; return }
+            if let (u, n) = fixedUnit(at: j + 1) { setNamed(u, after: j + 1 + n, of: &fig); return }
             if let u = unitExpression(at: j + 1) { set(u, of: &fig); return }
             if !FigureVocabulary.stopWords.contains(low(j + 1)) { fig.unit = lower(j + 1); fig.dimension = "count" }
             return

@@ -164,7 +164,7 @@ struct RuleLoader {
                 .joined(separator: [0x20])) : nil
             lexicon.add(ranges.map { vocab.intern(norm[$0]) }, exact: form)
         }
-        if lexicon.entryCount == 0 {
+        if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
         }
         lexicon.anchorIDs = PatternCompiler.anchorIDs(lexicon, vocab)

@@ -95,7 +95,8 @@ extension Tokenizer {
             && isLetter(s, i + 2) && s[i + 3] == UInt8(ascii: ".")
     }
 
-    /// A number (digits, `,ddd` groups, one decimal part), or a number glued to a word:
+    /// A number (digits, `,ddd` groups or two or more `.ddd` groups, one decimal part), or a
+    /// number glued to a word:
     /// an ordinal (75th) or a hyphenated compound (7000-word) stays one token.
     static func scanNumber(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         let n = s.count
@@ -104,6 +105,12 @@ extension Tokenizer {
         while digit(i) { i += 1 }
         while i < n, s[i] == UInt8(ascii: ","),
               digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) { i += 4 }
+        // "1.200.000": two or more dots each before exactly three digits group thousands.
+        var k = i, groups = 0
+        while k < n, s[k] == UInt8(ascii: "."), digit(k + 1), digit(k + 2), digit(k + 3), !digit(k + 4) {
+            k += 4; groups += 1
+        }
+        if groups >= 2 { i = k }
         if i < n, s[i] == UInt8(ascii: "."), digit(i + 1) {
             i += 1
             while digit(i) { i += 1 }
