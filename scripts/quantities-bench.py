@@ -40,7 +40,7 @@ BRIEFS_DIR = os.path.join(SHARED, "gold", "briefs")
 PEER_VERSION = "quantulum3==0.9.2"
 
 # quantulum3's names of currencies and counting words, as claimex writes them.
-CURRENCIES = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yen": "JPY",
+CURRENCIES = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yen": "JPY", "count": "times",
               "percentage": "percent"}
 COUNTS = {"dozen": 12, "gross": 144, "baker's dozen": 13}
 

@@ -64,13 +64,13 @@ extension FigureScan {
     }
 
     /// One unit with its power: "km", "km2", "m³", "s^-1", "square miles", "km squared".
-    func unitAtom(at j: Int) -> (unit: Int, power: Int, end: Int)? {
+    func unitAtom(at j: Int, denominator: Bool = false) -> (unit: Int, power: Int, end: Int)? {
         var k = j
         var pre = 1
         if isWord(k, "square") || isWord(k, "sq") { pre = 2 } else if isWord(k, "cubic") || isWord(k, "cu") { pre = 3 }
         if pre != 1, let listed = registryUnit(at: j) { return (listed.unit, 1, listed.end) }   // "sq km", "cubic feet"
         if pre != 1 { k += 1 }
-        guard let (u, end) = registryUnit(at: k) else { return nil }
+        guard let (u, end) = registryUnit(at: k) ?? bareMetre(at: k, denominator: denominator || pre != 1) else { return nil }
         if pre != 1, units.units[u].dimension != "length" { return nil }
         var power = pre
         var e = end
@@ -96,6 +96,17 @@ extension FigureScan {
             power *= 3; e += 1
         }
         return (u, power, e)
+    }
+
+    /// "m" is not a symbol of the registry (after a number it is million: "$5 m"), but in a
+    /// rate or with a power it can only be the metre: "J/m^2", "m/s", "kg per m3".
+    func bareMetre(at k: Int, denominator: Bool) -> (unit: Int, end: Int)? {
+        guard k < tokens.count, tokens[k].kind == .word, isText(k, "m"), let m = units.index(id: "m") else { return nil }
+        let e = k + 1
+        let powered = e < tokens.count && !tokens[e].spaced
+            && ((tokens[e].kind == .number && (tokens[e].mantissa == 2 || tokens[e].mantissa == 3))
+                || (tokens[e].kind == .punct && (isText(e, "^") || isText(e, "²") || isText(e, "³"))))
+        return denominator || powered ? (m, e) : nil
     }
 
     /// The unit expression at token `j`, if the registry knows its first part.
@@ -126,7 +137,7 @@ extension FigureScan {
             if kind != .article, isWord(k + 1, in: FigureVocabulary.perCapita) {
                 parts.append((nil, -1)); e = k + 2; continue
             }
-            guard let b = unitAtom(at: k + 1) else { break }
+            guard let b = unitAtom(at: k + 1, denominator: kind != .article) else { break }
             if kind == .article, !units.units[b.unit].time { break }
             parts.append((b.unit, -b.power))
             e = b.end

@@ -231,9 +231,14 @@ struct FigureScan {
         var first: Int?          // first token of the figure (currency prefix included)
         var last: Int?           // token after the figure's last number or scale word
         var multiplier = false   // "twice", "one in five": the unit is said, none to read after
+        var splitEnds = false    // "from 44 ml to 50 mg": two quantities, the first is read
 
+        var ends: (Quantity, Quantity)?
         if let lowR = capture("low") ?? capture("from"), let highR = capture("high") ?? capture("to"),
            let l = quantity(in: tokenSpan(lowR)), let h = quantity(in: tokenSpan(highR)) {
+            if differentUnits(l, h) { splitEnds = true } else { ends = (l, h) }
+        }
+        if let (l, h) = ends {
             setEnds(l, h, of: &fig)
             first = prefixStart(l.tokens.lowerBound)
             last = h.tokens.upperBound
@@ -271,7 +276,7 @@ struct FigureScan {
 
         if multiplier {
             // "twice as many", "a threefold rise": no unit to read after it
-        } else if let unitR = capture("unit") {
+        } else if let unitR = capture("unit"), !splitEnds {
             let span = tokenSpan(unitR)
             if let first, let code = prefixCurrency(first: first) {
                 setCurrency(code, after: max(last ?? span.upperBound, span.upperBound), of: &fig)
@@ -433,6 +438,12 @@ struct FigureScan {
               tokens[k].mantissa <= 300 else { return }
         q.exponent += sign * Int(tokens[k].mantissa)
         q.tokens = q.tokens.lowerBound..<(k + 1)
+    }
+
+    /// "from 44 ml to 50 mg": two quantities, not a range or a move.
+    func differentUnits(_ l: Quantity, _ h: Quantity) -> Bool {
+        guard let a = unitExpression(at: l.tokens.upperBound), let b = unitExpression(at: h.tokens.upperBound) else { return false }
+        return a.id != b.id
     }
 
     /// "in five", "out of three" after a quantity, inside the match: the denominator of a

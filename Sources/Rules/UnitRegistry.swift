@@ -38,6 +38,7 @@ public struct UnitRegistry: Sendable {
     public var isEmpty: Bool { units.isEmpty }
 
     public func unit(id: String) -> Unit? { byID[id].map { units[$0] } }
+    func index(id: String) -> Int? { byID[id] }
 
     /// Parses the TSV text; each problem is reported as (line, column, message).
     public static func parse(_ text: String) -> (UnitRegistry, [(line: Int, column: Int, message: String)]) {
