@@ -153,7 +153,8 @@ enum FigureVocabulary {
         ("once", (1, nil)), ("twice", (2, nil)), ("thrice", (3, nil)), ("twofold", (2, nil)), ("threefold", (3, nil)),
         ("fourfold", (4, nil)), ("fivefold", (5, nil)), ("sixfold", (6, nil)), ("sevenfold", (7, nil)),
         ("eightfold", (8, nil)), ("ninefold", (9, nil)), ("tenfold", (10, nil)), ("hundredfold", (100, nil)),
-        ("doubled", (2, "rise")), ("doubling", (2, "rise")), ("tripled", (3, "rise")), ("trebled", (3, "rise")),
+        ("double", (2, "rise")), ("triple", (3, "rise")), ("treble", (3, "rise")), ("quadruple", (4, "rise")),
+        ("halve", (0.5, "fall")), ("doubled", (2, "rise")), ("doubling", (2, "rise")), ("tripled", (3, "rise")), ("trebled", (3, "rise")),
         ("tripling", (3, "rise")), ("quadrupled", (4, "rise")), ("halved", (0.5, "fall")), ("halving", (0.5, "fall")),
     ])
 
