@@ -15,8 +15,10 @@ struct UnitExpression: Equatable {
 }
 
 extension FigureScan {
-    /// The longest registry form starting at token `j` (symbols in their case, names in any),
-    /// and whether it was read as a symbol of an ambiguous unit.
+    /// The longest registry form starting at token `j` (symbols in their case, names in any)
+    /// and the token after it; an ambiguous unit's symbol counts only where
+    /// `ambiguousUnitFits`. Units are read past the match too ("$30 per barrel" is matched
+    /// as "$30" by some rules), to the end of the sentence.
     func registryUnit(at j: Int) -> (unit: Int, end: Int)? {
         guard !units.isEmpty, j < tokens.count, tokens[j].kind != .number else { return nil }
         var best: (unit: Int, end: Int)?
@@ -25,7 +27,7 @@ extension FigureScan {
                 var len = 0
                 for n in 0..<units.longestForm {
                     let k = j + n
-                    guard k < tokens.count, k < limitForUnits else { break }
+                    guard k < tokens.count else { break }
                     if n > 0, tokens[k].kind == .number, tokens[k].spaced { break }
                     let r = raw(k), l = low(k)
                     let sep = n > 0 && tokens[k].spaced ? 1 : 0
@@ -46,10 +48,6 @@ extension FigureScan {
         }
         return best
     }
-
-    /// Units are read past the match too ("$30 per barrel" matched as "$30"), to the end
-    /// of the sentence.
-    var limitForUnits: Int { tokens.count }
 
     /// An ambiguous symbol ("2 in", "5 m", "30 s") is a unit at the end of the sentence or a
     /// clause, before a bracket, or before a measure word ("2 in thick", "66 Ma ago").
