@@ -133,8 +133,9 @@ public struct UnitRegistry: Sendable {
             .joined(separator: "\n") + "\n"
     }
 
-    /// Compound adjectives of a spelled number and a one-word unit name (`@unit-adjectives`):
-    /// "a two-day exercise", "a six-year period", "a ten-kilometre zone". The tokenizer keeps
+    /// Compound adjectives of a spelled number and the one-word name of a unit of time or
+    /// length (`@unit-adjectives`): "a two-day exercise", "a six-year period", "a
+    /// ten-kilometre zone". The tokenizer keeps
     /// them as one word, so a pattern cannot take them apart; the normaliser reads them.
     public func adjectiveLexiconText() -> String {
         let numbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -142,7 +143,9 @@ public struct UnitRegistry: Sendable {
                        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
                        "eighty", "ninety", "hundred"]
         var lines: [String] = []
-        for u in units where u.dimension != "currency" {
+        // Durations and distances: "a two-day exercise", "a ten-kilometre zone"; the other
+        // dimensions rarely make such adjectives, and each unit costs 28 entries at load.
+        for u in units where u.dimension == "time" || u.dimension == "length" {
             guard let name = u.names.first, !name.contains(" "), !name.contains("-") else { continue }
             for n in numbers { lines.append("\(n)-\(name.lowercased())") }
         }
