@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval tagger-model tagger-model-check tagger-eval
+.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval tagger-model tagger-model-check tagger-eval quantities-bench
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -32,6 +32,11 @@ test: bootstrap
 
 bench: release
 	scripts/bench.py
+
+# claimex's figures against quantulum3 (PyPI, in .venv-quantities): the quantity parser's
+# test sentences and the figure units of the development briefs (docs/quantities.md).
+quantities-bench: release
+	scripts/quantities-bench.py
 
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release

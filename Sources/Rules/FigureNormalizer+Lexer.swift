@@ -70,7 +70,16 @@ enum FigureLexer {
             }
             return i - s
         }
-        _ = run()
+        let lead = run()
+        // "10 000", "1 500 000": SI grouping by spaces, as the rules' tokenizer reads it.
+        if lead <= 3 {
+            while case let w = Tokenizer.groupSpaceWidth(b, i), w > 0, i + w + 2 < n, isDigit(b[i + w]),
+                  isDigit(b[i + w + 1]), isDigit(b[i + w + 2]), !(i + w + 3 < n && isDigit(b[i + w + 3])),
+                  !(i + w + 4 < n && (b[i + w + 3] == 0x2C || b[i + w + 3] == 0x2E) && isDigit(b[i + w + 4])) {
+                i += w
+                _ = run()
+            }
+        }
         // The digit runs after each dot: the first, the last, and whether all are three long.
         var dots = 0, firstGroup = 0, lastGroup = 0
         var allThree = true

@@ -60,7 +60,10 @@ enum NumberWords {
             if let d = fractions[next], next.last != UInt8(ascii: "s") {
                 return Quantity(numerator: 1, denominator: d, tokens: i..<(j + 2))
             }
-            guard next.spells("hundred") || next.spells("dozen") || scales[next] != nil else { return nil }
+            if !(next.spells("hundred") || next.spells("dozen") || scales[next] != nil) {
+                // "a year", "an hour": one of a unit of the registry
+                return s.registryUnit(at: j + 1) != nil ? Quantity(numerator: 1, tokens: i..<(j + 1)) : nil
+            }
             current = 1; any = true; j += 1
         } else if isWord(j, "half") {
             // "half a million", "half a dozen"; "half" alone is 0.5.
@@ -88,6 +91,10 @@ enum NumberWords {
                 current = max(current, 1) * 12; any = true; scaled = true; j += 1
             } else if let f = scales[w], any {
                 total += max(current, 1) * f; current = 0; scaled = true; j += 1
+            } else if w.spells("and"), any, isWord(j + 1, "a"), isWord(j + 2, "half") {
+                // "two and a half", "a million and a half"
+                let whole = total + current
+                return Quantity(numerator: whole * 2 + 1, denominator: 2, tokens: i..<(j + 3), scaled: scaled)
             } else if w.spells("and"), any, current % 100 == 0, numberWord(j + 1), !isScale(j + 1) {
                 j += 1     // "one hundred and twenty", "two thousand and five"; not "two and three"
             } else if let d = fractions[w], any, total == 0, current > 0, current < 10 {
@@ -104,5 +111,45 @@ enum NumberWords {
         }
         guard any else { return nil }
         return Quantity(numerator: total + current, tokens: i..<j, scaled: scaled)
+    }
+
+    /// Vague plurals and hedged scales: "tens of thousands" (10,000 to 100,000), "hundreds
+    /// of millions", "thousands", "dozens", "several hundred" (300 to 900), "a few
+    /// thousand" (2,000 to 5,000). The quantity is the low end and `upper` the high end.
+    static let vaguePlurals = WordTable<UInt64>([
+        "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+        "billions": 1_000_000_000,
+    ])
+
+    static func vague(_ s: FigureScan, at i: Int) -> Quantity? {
+        let toks = s.tokens
+        let stop = min(s.limit, toks.count)
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8>? { k < stop && toks[k].kind == .word ? s.low(k) : nil }
+        func scaleWord(_ k: Int) -> UInt64? {
+            guard let w = word(k) else { return nil }
+            return w.spells("hundred") ? 100 : scales[w]
+        }
+        var j = i
+        var lowMul: UInt64 = 0, highMul: UInt64 = 0
+        if word(j)?.spells("several") == true { lowMul = 3; highMul = 9; j += 1 }
+        else if word(j)?.spells("a") == true, word(j + 1)?.spells("few") == true { lowMul = 2; highMul = 5; j += 2 }
+        if lowMul > 0 {
+            guard var f = scaleWord(j) else { return nil }
+            j += 1
+            if let g = scaleWord(j), g > f { f *= g; j += 1 }   // "several hundred thousand"
+            var q = Quantity(numerator: lowMul * f, tokens: i..<j, scaled: true)
+            q.upper = Double(highMul * f)
+            return q
+        }
+        guard let w = word(j), let base = vaguePlurals[w] else { return nil }
+        // "dozens": two dozen to ten dozen; the others: one to ten of the unit.
+        var low = base == 12 ? 24 : base, high = base == 12 ? 120 : base * 10
+        j += 1
+        if word(j)?.spells("of") == true, let w2 = word(j + 1), let f = vaguePlurals[w2], f >= 1_000, f > base {
+            low *= f; high *= f; j += 2
+        }
+        var q = Quantity(numerator: low, tokens: i..<j, scaled: true)
+        q.upper = Double(high)
+        return q
     }
 }

@@ -12,6 +12,7 @@ enum FigureVocabulary {
         if w.spells("m") || w.spells("mil") { return attached || raw.spells("M") ? 1_000_000 : nil }
         if w.spells("b") { return attached || raw.spells("B") ? 1_000_000_000 : nil }
         if w.spells("tr") { return attached ? 1_000_000_000_000 : nil }
+        if raw.spells("T") { return attached ? 1_000_000_000_000 : nil }   // "$2.174T"; "278,000 t" is tonnes
         return nil
     }
 
@@ -108,13 +109,53 @@ enum FigureVocabulary {
     /// Hedges written as an abbreviation with a dot: "c. 200", "approx. 5".
     static let abbreviatedHedges = WordSet(["c", "ca", "approx"])
 
-    /// Hedges that make a figure approximate when they end right before it.
-    static let hedges = WordSet([
-        "about", "around", "approximately", "approx", "nearly", "almost", "roughly", "some",
-        "over", "under", "circa", "ca", "estimated", "an estimated", "estimated at",
-        "more than", "less than", "fewer than", "up to", "at least", "at most", "close to",
-        "upwards of", "in excess of", "just over", "just under", "well over", "above", "below",
-        "just short of", "short of", "the order of", "order of", "nigh on", "almost exactly",
+    enum Hedge: Sendable { case approx, min, max }
+
+    /// Hedges that end right before a figure: approximate, a lower bound or an upper one.
+    static let hedges = WordTable<Hedge>([
+        ("about", .approx), ("around", .approx), ("approximately", .approx), ("approx", .approx),
+        ("nearly", .approx), ("almost", .approx), ("roughly", .approx), ("some", .approx),
+        ("circa", .approx), ("ca", .approx), ("estimated", .approx), ("an estimated", .approx),
+        ("estimated at", .approx), ("close to", .approx), ("the order of", .approx),
+        ("order of", .approx), ("nigh on", .approx), ("almost exactly", .approx),
+        ("just short of", .approx), ("somewhere around", .approx), ("an average of", .approx),
+        ("more than", .min), ("over", .min), ("above", .min), ("at least", .min),
+        ("upwards of", .min), ("in excess of", .min), ("just over", .min), ("well over", .min),
+        ("no fewer than", .min), ("no less than", .min), ("exceeding", .min), ("a minimum of", .min), ("not less than", .min),
+        ("less than", .max), ("fewer than", .max), ("under", .max), ("up to", .max),
+        ("at most", .max), ("below", .max), ("just under", .max), ("no more than", .max),
+        ("not more than", .max), ("a maximum of", .max), ("well under", .max), ("well below", .max),
+    ])
+
+    /// Verbs before "from X to Y" that make it a range, not a move.
+    static let rangeVerbs = WordSet(["range", "ranges", "ranged", "ranging", "vary", "varies", "varied",
+                                     "varying", "spanning", "spans", "spanned"])
+
+    /// Words that make an ambiguous unit symbol ("in", "m", "s") a unit when they follow it.
+    static let measureWords = WordSet([
+        "long", "wide", "high", "tall", "deep", "thick", "across", "away", "ago", "of",
+        "apart", "off", "distant", "diameter", "radius", "length", "width", "height",
+        "depth", "thickness", "per", "each",
+    ])
+
+    /// Vulgar fractions ("½ tbsp", "2½ miles"): numerator and denominator.
+    static let vulgarFractions = WordTable<(UInt64, UInt64)>([
+        ("½", (1, 2)), ("⅓", (1, 3)), ("⅔", (2, 3)), ("¼", (1, 4)), ("¾", (3, 4)), ("⅕", (1, 5)),
+        ("⅖", (2, 5)), ("⅗", (3, 5)), ("⅘", (4, 5)), ("⅙", (1, 6)), ("⅚", (5, 6)), ("⅛", (1, 8)),
+        ("⅜", (3, 8)), ("⅝", (5, 8)), ("⅞", (7, 8)), ("⅒", (1, 10)),
+    ])
+
+    /// The denominators of a per-person rate ("$12,000 per capita", "per head").
+    static let perCapita = WordSet(["capita", "head", "person", "inhabitant", "resident"])
+
+    /// "twice", "threefold", "doubled": multipliers (the verbs also give the change).
+    static let multipliers = WordTable<(Double, String?)>([
+        ("once", (1, nil)), ("twice", (2, nil)), ("thrice", (3, nil)), ("twofold", (2, nil)), ("threefold", (3, nil)),
+        ("fourfold", (4, nil)), ("fivefold", (5, nil)), ("sixfold", (6, nil)), ("sevenfold", (7, nil)),
+        ("eightfold", (8, nil)), ("ninefold", (9, nil)), ("tenfold", (10, nil)), ("hundredfold", (100, nil)),
+        ("double", (2, "rise")), ("triple", (3, "rise")), ("treble", (3, "rise")), ("quadruple", (4, "rise")),
+        ("halve", (0.5, "fall")), ("doubled", (2, "rise")), ("doubling", (2, "rise")), ("tripled", (3, "rise")), ("trebled", (3, "rise")),
+        ("tripling", (3, "rise")), ("quadrupled", (4, "rise")), ("halved", (0.5, "fall")), ("halving", (0.5, "fall")),
     ])
 
     static let riseWords = WordSet([
@@ -154,7 +195,7 @@ enum FigureVocabulary {
         "later", "earlier", "respectively", "plus", "odd", "alone", "again", "up", "down", "out", "off",
         "january", "february", "march", "april", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce",
+        "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce", "majority", "majorities",
     ])
 
     /// Nouns that make "the two ..." a reference to actors rather than a count.

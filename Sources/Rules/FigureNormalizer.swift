@@ -22,7 +22,7 @@
 /// exponent so that "RUB 1.776 trillion" is exactly 1776000000000.
 enum FigureNormalizer {
     static func fields(sentence: UnsafeBufferPointer<UInt8>, match: Range<Int>,
-                       captures: [Capture]) -> [(name: String, value: FieldValue)] {
+                       captures: [Capture], units: UnitRegistry = .empty) -> [(name: String, value: FieldValue)] {
         let lo = max(0, min(match.lowerBound, sentence.count))
         let hi = max(lo, min(match.upperBound, sentence.count))
         // The word lists are looked up by lowercased bytes: lowercase the sentence once.
@@ -31,7 +31,7 @@ enum FigureNormalizer {
                 let c = sentence[i]
                 lowered[i] = c &- 0x41 < 26 ? c | 0x20 : c
             }
-            var scan = FigureScan(bytes: sentence, lowered: UnsafeBufferPointer(lowered))
+            var scan = FigureScan(bytes: sentence, lowered: UnsafeBufferPointer(lowered), units: units)
             scan.limit = scan.firstToken(at: hi)
             return scan.figure(match: lo..<hi, captures: captures).fields
         }
@@ -44,7 +44,16 @@ struct Figure: Equatable {
     var low: Double?
     var high: Double?
     var unit: String?
+    /// What the unit measures: a registry dimension (length, mass, speed, currency/volume
+    /// ...), `currency`, `ratio` (percent, points, "times") or `count` (a counted noun).
+    var dimension: String?
+    /// The canonical unit of the dimension and the factor (and offset) into it.
+    var canonical: String?
+    var factor: Double?
+    var offset: Double = 0
     var approx = false
+    /// "min" ("more than", "at least", "10+") or "max" ("up to", "under", "fewer than").
+    var bound: String?
     var change: String?
 
     var fields: [(name: String, value: FieldValue)] {
@@ -53,9 +62,43 @@ struct Figure: Equatable {
         if let low { out.append(("low", .number(low))) }
         if let high { out.append(("high", .number(high))) }
         if let unit { out.append(("unit", .string(unit))) }
+        if let dimension { out.append(("dimension", .string(dimension))) }
+        if let factor, let canonical {
+            func si(_ v: Double) -> FieldValue { .number(Figure.tidy(v * factor + offset)) }
+            if let value { out.append(("si_value", si(value))) }
+            if let low { out.append(("si_low", si(low))) }
+            if let high { out.append(("si_high", si(high))) }
+            if value != nil || low != nil || high != nil { out.append(("si_unit", .string(canonical))) }
+        }
         if approx { out.append(("approx", .bool(true))) }
+        if let bound { out.append(("bound", .string(bound))) }
         if let change { out.append(("change", .string(change))) }
         return out
+    }
+
+    /// A converted value rounded to 12 significant digits: 5 km is 5000 m, not 5000.000000001.
+    static func tidy(_ v: Double) -> Double {
+        guard v != 0, v.isFinite else { return v }
+        let digits = 12 - Int((abs(v)).log10Floor) - 1
+        guard digits > -300, digits < 300 else { return v }
+        let p = Double(sign: .plus, exponent: 0, significand: 1) * pow10(digits)
+        let r = (v * p).rounded() / p
+        return r.isFinite ? r : v
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<abs(n) { r *= 10 }
+        return n < 0 ? 1 / r : r
+    }
+}
+
+private extension Double {
+    var log10Floor: Double {
+        var x = self, e = 0.0
+        while x >= 10 { x /= 10; e += 1 }
+        while x < 1 { x *= 10; e -= 1 }
+        return e
     }
 }
 
@@ -80,6 +123,13 @@ struct Quantity {
     /// Token indices the quantity spans, scale words included.
     var tokens: Range<Int>
     var scaled = false
+    var negative = false
+    /// A vague quantity ("tens of thousands", "several hundred"): `double` is its low end
+    /// and this its high end.
+    var upper: Double?
+    /// "twice", "threefold", "doubled": a multiplier, unit "times"; and the change a verb says.
+    var multiplier = false
+    var multiplierChange: String?
 
     mutating func scale(by factor: UInt64) {
         let (p, overflow) = numerator.multipliedReportingOverflow(by: factor)
@@ -101,7 +151,8 @@ struct Quantity {
         if e > 0 { for _ in 0..<e { v *= 10 } }
         var d = Double(denominator)
         if e < 0 { for _ in 0..<(-e) { d *= 10 } }
-        return d == 1 ? v : v / d
+        let r = d == 1 ? v : v / d
+        return negative ? -r : r
     }
 }
 
@@ -111,13 +162,15 @@ struct FigureScan {
     /// `bytes` with ASCII letters lowercased.
     let lowered: UnsafeBufferPointer<UInt8>
     let tokens: [FigureToken]
+    let units: UnitRegistry
     /// The first token past the match: numbers, scale words and range ends are read only
     /// before it.
     var limit: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>, units: UnitRegistry = .empty) {
         self.bytes = bytes
         self.lowered = lowered
+        self.units = units
         self.tokens = FigureLexer.tokens(bytes)
         self.limit = tokens.count
     }
@@ -160,6 +213,8 @@ struct FigureScan {
         let a = firstToken(at: r.lowerBound)
         var b = a
         while b < tokens.count && tokens[b].range.upperBound <= r.upperBound { b += 1 }
+        // A number read further than the rules' tokenizer cut it ("1.200.000") is whole.
+        if b < tokens.count, tokens[b].kind == .number, tokens[b].range.lowerBound < r.upperBound { b += 1 }
         return a..<b
     }
 
@@ -175,9 +230,15 @@ struct FigureScan {
         var fig = Figure()
         var first: Int?          // first token of the figure (currency prefix included)
         var last: Int?           // token after the figure's last number or scale word
+        var multiplier = false   // "twice", "one in five": the unit is said, none to read after
+        var splitEnds = false    // "from 44 ml to 50 mg": two quantities, the first is read
 
+        var ends: (Quantity, Quantity)?
         if let lowR = capture("low") ?? capture("from"), let highR = capture("high") ?? capture("to"),
            let l = quantity(in: tokenSpan(lowR)), let h = quantity(in: tokenSpan(highR)) {
+            if differentUnits(l, h) { splitEnds = true } else { ends = (l, h) }
+        }
+        if let (l, h) = ends {
             setEnds(l, h, of: &fig)
             first = prefixStart(l.tokens.lowerBound)
             last = h.tokens.upperBound
@@ -187,23 +248,58 @@ struct FigureScan {
             if let q = valueCapture != nil ? quantity(in: span) : measuredQuantity(in: span) {
                 first = prefixStart(q.tokens.lowerBound)
                 last = q.tokens.upperBound
-                if let (h, end) = rangeEnd(after: q) {
+                if valueCapture != nil, let (d, end) = proportion(after: q) {
+                    // "one in five", "two out of three": the fraction, no counted noun
+                    fig.value = q.double / d
+                    fig.unit = "fraction"; fig.dimension = "ratio"
+                    last = end
+                    multiplier = true
+                } else if let (h, end) = rangeEnd(after: q) {
                     setEnds(q, h, of: &fig)
                     last = end
+                } else if let upper = q.upper {
+                    fig.low = q.double
+                    fig.high = upper
+                    fig.approx = true
+                    // "tens of thousands of people": the counted noun is past the "of"
+                    if isWord(q.tokens.upperBound, "of") { last = q.tokens.upperBound + 1 }
                 } else {
                     fig.value = q.double
+                    if q.multiplier {
+                        setTimes(after: q.tokens.upperBound, of: &fig)
+                        fig.change = q.multiplierChange
+                        multiplier = true
+                    }
                 }
             }
         }
 
-        if let unitR = capture("unit") {
-            fig.unit = unitName(of: tokenSpan(unitR))
+        if multiplier {
+            // "twice as many", "a threefold rise": no unit to read after it
+        } else if let unitR = capture("unit"), !splitEnds {
+            let span = tokenSpan(unitR)
+            if let first, let code = prefixCurrency(first: first) {
+                setCurrency(code, after: max(last ?? span.upperBound, span.upperBound), of: &fig)
+            } else if let u = span.first.flatMap({ unitExpression(at: $0) }), u.end >= span.upperBound {
+                set(u, of: &fig)
+            } else if let name = unitName(of: span) {
+                setNamed(name, after: span.upperBound, of: &fig)
+            }
         } else if let first, let last {
-            fig.unit = prefixCurrency(first: first) ?? unitAfter(last)
+            if let code = prefixCurrency(first: first) {
+                setCurrency(code, after: last, of: &fig)
+            } else {
+                resolveUnit(after: last, of: &fig)
+            }
         }
-        if let first { fig.approx = hedged(before: first) || hedgedAfter(last ?? first) }
+        if let first {
+            let h = hedge(before: first)
+            let after = hedgeAfter(last ?? first)
+            fig.approx = fig.approx || h.approx || after.approx
+            fig.bound = h.bound ?? after.bound
+        }
         if fig.change != nil {
-            // a move: its direction is the change
+            // a move, or a multiplying verb ("doubled"): its direction is the change
         } else if let first, fig.value != nil, isWord(first - 1, "from") {
             // "fell from $10 billion to $8 billion" matched as two figures: the first is
             // where the quantity started, not a rise or a fall
@@ -223,7 +319,16 @@ struct FigureScan {
         var i = span.lowerBound
         while i < span.upperBound {
             if tokens[i].kind == .number { return digits(at: i) }
-            if tokens[i].kind == .word, let q = NumberWords.parse(self, at: i) { return q }
+            if tokens[i].kind == .punct, let (n, d) = FigureVocabulary.vulgarFractions[raw(i)] {
+                return Quantity(numerator: n, denominator: d, tokens: i..<(i + 1))
+            }
+            if tokens[i].kind == .word, let q = NumberWords.vague(self, at: i) ?? NumberWords.parse(self, at: i) { return q }
+            if tokens[i].kind == .word, let (m, change) = FigureVocabulary.multipliers[low(i)] {
+                var q = Quantity(numerator: m == 0.5 ? 1 : UInt64(m), denominator: m == 0.5 ? 2 : 1, tokens: i..<(i + 1))
+                q.multiplier = true
+                q.multiplierChange = change
+                return q
+            }
             i += 1
         }
         return nil
@@ -281,7 +386,73 @@ struct FigureScan {
             j += 1
         }
         q.tokens = i..<j
+        if !q.scaled { fractionAndExponent(&q) }
+        // "-15", "$-99.99", "(-18 °C)": a minus sign glued to the digits, not between numbers.
+        if i >= 1, tokens[i - 1].kind == .dash, !t.spaced,
+           i == 1 || tokens[i - 1].spaced || tokens[i - 2].kind == .symbol || isText(i - 2, "(") {
+            q.negative = true
+        }
         return q
+    }
+
+    /// "2 1/2", "1/4" (a proper fraction, not "24/7" or a date) and "4e14", "1e-3"
+    /// (scientific notation) after a number's digits.
+    func fractionAndExponent(_ q: inout Quantity) {
+        let e = q.tokens.upperBound
+        let t = tokens[q.tokens.lowerBound]
+        func fraction(at k: Int) -> (UInt64, UInt64)? {
+            guard k + 2 < tokens.count, tokens[k].kind == .number,
+                  tokens[k].fraction == 0, tokens[k + 1].kind == .punct, isText(k + 1, "/"),
+                  !tokens[k + 1].spaced, tokens[k + 2].kind == .number, !tokens[k + 2].spaced,
+                  tokens[k + 2].fraction == 0 else { return nil }
+            let a = tokens[k].mantissa, b = tokens[k + 2].mantissa
+            guard a >= 1, a < b, b <= 100 else { return nil }
+            // "16/05/2024" is a date
+            if k + 3 < tokens.count, tokens[k + 3].kind == .punct, isText(k + 3, "/"), !tokens[k + 3].spaced { return nil }
+            return (a, b)
+        }
+        if t.fraction == 0, q.exponent == 0, let (a, b) = fraction(at: q.tokens.lowerBound) {
+            q.numerator = a; q.denominator = b
+            q.tokens = q.tokens.lowerBound..<(q.tokens.lowerBound + 3)
+            return
+        }
+        if t.fraction == 0, q.exponent == 0, e < tokens.count, !tokens[e].spaced, tokens[e].kind == .punct,
+           let (a, b) = FigureVocabulary.vulgarFractions[raw(e)] {
+            // "2½ miles"
+            q.numerator = q.numerator &* b &+ a; q.denominator = b
+            q.tokens = q.tokens.lowerBound..<(e + 1)
+            return
+        }
+        if t.fraction == 0, q.exponent == 0, e < tokens.count, tokens[e].spaced, let (a, b) = fraction(at: e) {
+            q.numerator = q.numerator &* b &+ a; q.denominator = b
+            q.tokens = q.tokens.lowerBound..<(e + 3)
+            return
+        }
+        // Scientific notation: the lexer reads "4e14" as 4, "e", 14 and "1e-3" as 1, "e", "-", 3.
+        guard e + 1 < tokens.count, tokens[e].kind == .word, !tokens[e].spaced,
+              isWord(e, "e") else { return }
+        var k = e + 1
+        var sign = 1
+        if tokens[k].kind == .dash, !tokens[k].spaced { sign = -1; k += 1 }
+        guard k < tokens.count, tokens[k].kind == .number, !tokens[k].spaced, tokens[k].fraction == 0,
+              tokens[k].mantissa <= 300 else { return }
+        q.exponent += sign * Int(tokens[k].mantissa)
+        q.tokens = q.tokens.lowerBound..<(k + 1)
+    }
+
+    /// "from 44 ml to 50 mg": two quantities, not a range or a move.
+    func differentUnits(_ l: Quantity, _ h: Quantity) -> Bool {
+        guard let a = unitExpression(at: l.tokens.upperBound), let b = unitExpression(at: h.tokens.upperBound) else { return false }
+        return a.id != b.id
+    }
+
+    /// "in five", "out of three" after a quantity, inside the match: the denominator of a
+    /// proportion and the token after it.
+    func proportion(after q: Quantity) -> (Double, Int)? {
+        var j = q.tokens.upperBound
+        if isWord(j, "in") { j += 1 } else if isWord(j, "out"), isWord(j + 1, "of") { j += 2 } else { return nil }
+        guard j < limit, let d = quantity(in: j..<min(j + 1, limit)), d.tokens.lowerBound == j, d.double > 0 else { return nil }
+        return (d.double, d.tokens.upperBound)
     }
 
     /// The multiplier a scaled quantity used, for "10-20 million" where only the high end
@@ -308,8 +479,8 @@ struct FigureScan {
             if high != low { fig.change = high > low ? "rise" : "fall" }
             else { fig.change = change(near: prefixStart(l.tokens.lowerBound), end: h.tokens.upperBound) }
         } else {
-            fig.low = low
-            fig.high = high
+            fig.low = min(low, high)   // "ranged from -18 to -34": low is the smaller
+            fig.high = max(low, high)
         }
     }
 
@@ -339,8 +510,11 @@ struct FigureScan {
         guard l.tokens.upperBound <= h.tokens.lowerBound,
               (l.tokens.upperBound..<h.tokens.lowerBound).contains(where: { isWord($0, "to") })
         else { return false }
-        if high < low { return true }
         let start = prefixStart(l.tokens.lowerBound)
+        // "ranged from -18 to -34 °C", "varies from 5 to 3": a range, whichever way it reads
+        let from = l.negative && start >= 1 && tokens[start - 1].kind == .dash ? start - 1 : start
+        if isWord(from - 1, "from"), isWord(from - 2, in: FigureVocabulary.rangeVerbs) { return false }
+        if high < low { return true }
         return isWord(start - 1, "from") && change(near: start - 1, end: h.tokens.upperBound) != nil
     }
 
@@ -352,6 +526,12 @@ struct FigureScan {
         // "between 3% and 5%", "from 2 per cent to 3.5 per cent": a percent unit on both ends.
         let lowUnit = percentUnit(at: j)
         if let lowUnit { j += lowUnit.width }
+        // "44 mg to 50 mg", "-18 °C to -34 °C": a unit of the registry on the low end too.
+        var lowMeasure: UnitExpression?
+        if lowUnit == nil, let u = unitExpression(at: j), u.end < limit, u.end > j { lowMeasure = u; j = u.end }
+        // "8- to 16-metre": a suspended hyphen before "to".
+        if lowUnit == nil, lowMeasure == nil, j + 1 < limit, tokens[j].kind == .dash, !tokens[j].spaced,
+           isWord(j + 1, "to") { j += 1 }
         guard j < limit else { return nil }
         let start = prefixStart(q.tokens.lowerBound)
         let between = isWord(start - 1, "between")
@@ -374,6 +554,7 @@ struct FigureScan {
             return nil
         }
         if let lowUnit, percentUnit(at: h.tokens.upperBound)?.unit != lowUnit.unit { return nil }
+        if let lowMeasure, unitExpression(at: h.tokens.upperBound)?.id != lowMeasure.id { return nil }
         return (h, h.tokens.upperBound)
     }
 
@@ -423,25 +604,95 @@ struct FigureScan {
         tokens.indices.contains { isWord($0, in: FigureVocabulary.yuanWords) }
     }
 
-    /// The unit written after the quantity: %, percent, per cent, percentage points, a
-    /// currency code or name, else the counted noun.
+    /// The unit written after the quantity, if any (see `resolveUnit`).
     func unitAfter(_ j: Int) -> String? {
-        guard j < tokens.count else { return nil }
-        if tokens[j].kind == .symbol, isText(j, "%") { return "percent" }
-        if let (u, _) = fixedUnit(at: j) { return u }
+        var f = Figure()
+        resolveUnit(after: j, of: &f)
+        return f.unit
+    }
+
+    /// The unit written after the quantity: %, percent, per cent, percentage points, a
+    /// currency code or name, a unit of the registry (with its rate: "km/h", "barrels a
+    /// day"), a compound adjective ("a 30-year deal", "a 27-kilometre ring"), else the
+    /// counted noun.
+    func resolveUnit(after j: Int, of fig: inout Figure) {
+        guard j < tokens.count else { return }
+        if isWord(j, "times") { setTimes(after: j + 1, of: &fig); return }
+        if tokens[j].kind == .symbol, isText(j, "%") { setNamed("percent", after: j + 1, of: &fig); return }
+        if tokens[j].kind == .symbol, let code = FigureVocabulary.symbols[raw(j)] {
+            // "15 €", "-15€": the symbol after the amount, as many European texts write it
+            setCurrency(code == "JPY" && mentionsYuan() ? "CNY" : code, after: j + 1, of: &fig); return
+        }
+        if let (u, n) = fixedUnit(at: j) { setNamed(u, after: j + n, of: &fig); return }
+        if let u = unitExpression(at: j) { set(u, of: &fig); return }
         if tokens[j].kind == .dash, !tokens[j].spaced, j + 1 < tokens.count,
            tokens[j + 1].kind == .word, !tokens[j + 1].spaced {
-            // A compound adjective: "a 7000-word statement", "a 30-year deal".
-            return FigureVocabulary.stopWords.contains(low(j + 1)) ? nil : lower(j + 1)
+            // A compound adjective: "a 7000-word statement", "a 30-year deal", "3-fold".
+            if isWord(j + 1, "fold") { fig.unit = "times"; fig.dimension = "ratio"; return }
+            if let (u, n) = fixedUnit(at: j + 1) { setNamed(u, after: j + 1 + n, of: &fig); return }
+            if let u = unitExpression(at: j + 1) { set(u, of: &fig); return }
+            if !FigureVocabulary.stopWords.contains(low(j + 1)) { fig.unit = lower(j + 1); fig.dimension = "count" }
+            return
         }
         // "2.5 million Canadian dollars", "10 billion US dollars": a currency a word or two on.
         var k = j
         while k < min(j + 3, tokens.count), tokens[k].kind == .word,
               !FigureVocabulary.stopWords.contains(low(k)) {
-            if let (u, _) = fixedUnit(at: k), u.utf8.count == 3, u == u.uppercased() { return u }
+            if let (u, n) = fixedUnit(at: k), u.utf8.count == 3, u == u.uppercased() {
+                setCurrency(u, after: k + n, of: &fig); return
+            }
             k += 1
         }
-        return countedNoun(from: j)
+        if let noun = countedNoun(from: j) { fig.unit = noun; fig.dimension = "count" }
+    }
+
+    /// A unit from the registry, with its dimension and conversion; "a year and a half",
+    /// "two hours and a half" add the half.
+    func set(_ u: UnitExpression, of fig: inout Figure) {
+        fig.unit = u.id
+        fig.dimension = u.dimension
+        fig.canonical = u.canonical
+        fig.factor = u.factor
+        fig.offset = u.offset
+        if let v = fig.value, isWord(u.end, "and"), isWord(u.end + 1, "a"), isWord(u.end + 2, "half") {
+            fig.value = v + 0.5
+        }
+    }
+
+    /// "twice", "three times": a multiplier, or with a period a frequency ("twice a year":
+    /// times/yr, in Hz).
+    func setTimes(after j: Int, of fig: inout Figure) {
+        fig.unit = "times"
+        fig.dimension = "ratio"
+        var parts: [(unit: Int?, power: Int)] = []
+        _ = denominators(after: j, into: &parts)
+        guard parts.count == 1, let u = parts[0].unit, units.units[u].dimension == "time" else { return }
+        let x = units.units[u]
+        fig.unit = "times/" + x.id
+        fig.dimension = "frequency"
+        if let f = x.factor { fig.factor = 1 / f; fig.canonical = "Hz" }
+    }
+
+    /// A currency, and its rate when one follows ("$30 per barrel": USD/bbl).
+    func setCurrency(_ code: String, after j: Int, of fig: inout Figure) {
+        fig.unit = code
+        fig.dimension = "currency"
+        if let (rate, _) = currencyRate(after: j, code: code) {
+            fig.unit = rate.id
+            fig.dimension = rate.dimension
+        }
+    }
+
+    /// A unit named by `fixedUnit` or a capture: a ratio, a currency, else a counted noun.
+    func setNamed(_ name: String, after j: Int, of fig: inout Figure) {
+        switch name {
+        case "percent", "percentage points", "basis points":
+            fig.unit = name; fig.dimension = "ratio"
+        case _ where name.utf8.count == 3 && name == name.uppercased() && !name.contains(" "):
+            setCurrency(name, after: j, of: &fig)
+        default:
+            fig.unit = name; fig.dimension = "count"
+        }
     }
 
     /// Units spelled as fixed phrases, with how many tokens they take.
@@ -521,18 +772,21 @@ struct FigureScan {
 
     // MARK: approx and change
 
-    /// A hedge right before the figure: "about", "more than", "in excess of", "c.", "~".
-    func hedged(before first: Int) -> Bool {
+    /// A hedge right before the figure: "about", "c.", "~" make it approximate; "more
+    /// than", "at least", "over" a lower bound; "up to", "under", "fewer than" an upper one.
+    func hedge(before first: Int) -> (approx: Bool, bound: String?) {
         var i = first - 1
         if isWord(i, "between") || isWord(i, "from") { i -= 1 }
-        if i >= 0, tokens[i].kind == .symbol, isText(i, "~") { return true }
+        if i >= 0, tokens[i].kind == .symbol, isText(i, "~") { return (true, nil) }
         if i >= 1, tokens[i].kind == .punct, isText(i, "."),
-           isWord(i - 1, in: FigureVocabulary.abbreviatedHedges) { return true }
+           isWord(i - 1, in: FigureVocabulary.abbreviatedHedges) { return (true, nil) }
+        if i >= 0, tokens[i].kind == .punct, isText(i, ">") || isText(i, "≥") { return (false, "min") }
+        if i >= 0, tokens[i].kind == .punct, isText(i, "<") || isText(i, "≤") { return (false, "max") }
         // Up to three words right before, as lowercase words joined by single spaces; the
         // figure is hedged when one, two or all three of them, ending at it, make a hedge.
         let last = i
         while last - i < 3, i >= 0, tokens[i].kind == .word { i -= 1 }
-        guard last > i else { return false }
+        guard last > i else { return (false, nil) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { key in
             for n in stride(from: last - i, through: 1, by: -1) {
                 var len = 0
@@ -545,19 +799,30 @@ struct FigureScan {
                     for (d, b) in w.enumerated() { key[len + sep + d] = b }
                     len += sep + w.count
                 }
-                if fits, FigureVocabulary.hedges.contains(UnsafeBufferPointer(rebasing: key[..<len])) { return true }
+                if fits, let kind = FigureVocabulary.hedges[UnsafeBufferPointer(rebasing: key[..<len])] {
+                    switch kind {
+                    case .approx: return (true, nil)
+                    case .min: return (false, "min")
+                    case .max: return (false, "max")
+                    }
+                }
             }
-            return false
+            return (false, nil)
         }
     }
 
-    /// A hedge right after the figure: "10+", "30-odd", "or so", "or more".
-    func hedgedAfter(_ j: Int) -> Bool {
-        guard j < tokens.count else { return false }
-        if tokens[j].kind == .symbol, isText(j, "+"), !tokens[j].spaced { return true }
-        if tokens[j].kind == .dash, isWord(j + 1, "odd") || isWord(j + 1, "plus") { return true }
-        if isWord(j, "or"), isWord(j + 1, "so") || isWord(j + 1, "more") { return true }
-        return false
+    /// A hedge right after the figure: "10+", "30-odd", "or so", "or more", "or less".
+    func hedgeAfter(_ j: Int) -> (approx: Bool, bound: String?) {
+        guard j < tokens.count else { return (false, nil) }
+        if tokens[j].kind == .symbol, isText(j, "+"), !tokens[j].spaced { return (false, "min") }
+        if tokens[j].kind == .dash, isWord(j + 1, "odd") { return (true, nil) }
+        if tokens[j].kind == .dash, isWord(j + 1, "plus") { return (false, "min") }
+        if isWord(j, "or") {
+            if isWord(j + 1, "so") { return (true, nil) }
+            if isWord(j + 1, "more") { return (false, "min") }
+            if isWord(j + 1, "less") || isWord(j + 1, "fewer") { return (false, "max") }
+        }
+        return (false, nil)
     }
 
     /// The nearest rise/fall word within six words before the figure (in its clause) or

@@ -19,7 +19,7 @@ extension RuleSet {
             guard !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
             let isRule = rel.hasSuffix(".yaml") || rel.hasSuffix(".yml")
             let isLexicon = parts.count == 2 && parts[0] == "lexicons" && rel.hasSuffix(".txt")
-            guard isRule || isLexicon else { continue }
+            guard isRule || isLexicon || rel == UnitRegistry.fileName else { continue }
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(rel).path) else {
                 throw RuleLoadError(diagnostics: [RuleDiagnostic(file: rel, line: 1, column: 1, message: "cannot read file")])
             }
@@ -53,7 +53,11 @@ extension RuleSet {
             sources.append(SourceFile(path: f.path, text: text))
         }
         for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
-        for src in sources where !src.path.hasPrefix("lexicons/") { loader.loadRules(src) }
+        // The unit registry is data for the figure normaliser, and two lexicons for patterns.
+        for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src) }
+        for src in sources where !src.path.hasPrefix("lexicons/") && src.path != UnitRegistry.fileName {
+            loader.loadRules(src)
+        }
         var set = loader.finish(sha256: digest)
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
             throw RuleLoadError(diagnostics: loader.diagnostics)
@@ -97,6 +101,7 @@ struct RuleLoader {
     private var compiler: PatternCompiler?
     private var phrases = PatternParser.Phrases()
     private var rules: [CompiledRule] = []
+    private var units = UnitRegistry.empty
     private var seenIDs: [String: String] = [:]
 
     static let ruleKeys = ["id", "tag", "description", "pattern", "unless", "priority", "examples", "normalize"]
@@ -104,8 +109,28 @@ struct RuleLoader {
 
     // MARK: - Lexicons
 
-    mutating func loadLexicon(_ src: SourceFile) {
-        let name = String(src.path.dropFirst("lexicons/".count).dropLast(".txt".count))
+    /// `units.tsv`: the registry, and the lexicons `@units`, `@units-ambiguous`, `@units-time`
+    /// and `@unit-adjectives` written from it (a lexicon file of the same name is an error:
+    /// one list, not two).
+    mutating func loadUnits(_ src: SourceFile) {
+        let (registry, problems) = UnitRegistry.parse(src.text)
+        for p in problems { diagnostics.append(src.diagnostic(p.line, p.column, p.message)) }
+        units = registry
+        let generated = [("units", registry.lexiconText(ambiguous: false)),
+                         ("units-ambiguous", registry.lexiconText(ambiguous: true)),
+                         ("units-time", registry.timeLexiconText()),
+                         ("unit-adjectives", registry.adjectiveLexiconText())]
+        for (name, text) in generated {
+            if let clash = lexicons.first(where: { $0.name == name }) {
+                diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' is written from \(src.path); remove \(clash.file)"))
+                continue
+            }
+            loadLexicon(SourceFile(path: src.path, text: text), name: name)
+        }
+    }
+
+    mutating func loadLexicon(_ src: SourceFile, name given: String? = nil) {
+        let name = given ?? String(src.path.dropFirst("lexicons/".count).dropLast(".txt".count))
         guard !name.isEmpty, name.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }) else {
             diagnostics.append(src.diagnostic(1, 1, "lexicon file name '\(name)' must use only letters, digits, '_' and '-'"))
             return
@@ -139,7 +164,7 @@ struct RuleLoader {
                 .joined(separator: [0x20])) : nil
             lexicon.add(ranges.map { vocab.intern(norm[$0]) }, exact: form)
         }
-        if lexicon.entryCount == 0 {
+        if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
         }
         lexicon.anchorIDs = PatternCompiler.anchorIDs(lexicon, vocab)
@@ -528,6 +553,7 @@ struct RuleLoader {
         set.rules = rules
         set.vocab = vocab
         set.lexicons = lexicons
+        set.units = units
         set.tries = LexiconTries(lexicons)
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() where rule.trigger == nil {

@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     var rules: [CompiledRule] = []
     var vocab = Vocabulary()
     var lexicons: [Lexicon] = []
+    /// The unit registry (`units.tsv`) the figure normaliser reads.
+    public internal(set) var units = UnitRegistry.empty
     /// The lexicons' tries, flat, for the matcher.
     var tries = LexiconTries([])
     /// Rules without a trigger, run on every sentence (for `claimex test`'s warnings).
@@ -429,7 +431,7 @@ public struct RuleSet: Sendable {
         let range = byteRange(reported(hit), tokens)
         let captures = self.captures(hit, tokens)
         let fields = rules[r].normalizeFigure
-            ? FigureNormalizer.fields(sentence: sentence, match: range, captures: captures) : []
+            ? FigureNormalizer.fields(sentence: sentence, match: range, captures: captures, units: units) : []
         return Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
                      range: range, captures: captures, fields: fields)
     }

@@ -192,7 +192,8 @@ extension Tokenizer {
                 let l = c &- 0x41 < 26 ? c | 0x20 : c
                 if c &- 0x30 > 9 {
                     if c == UInt8(ascii: "-") { hyphen = true }
-                    if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") { allDigits = false }
+                    // "1,000", "1.776", "10 000": grouping and decimal marks inside a number
+                    if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") && c != 0x20 { allDigits = false }
                 }
                 normBase[nc] = l
                 nc += 1
@@ -201,7 +202,7 @@ extension Tokenizer {
             }
             var e = i + 1
             while e < b, s[e] & 0xC0 == 0x80 { e += 1 }  // the scalar's continuation bytes
-            allDigits = false
+            if !numeric || Tokenizer.groupSpaceWidth(s, i) != e - i { allDigits = false }   // "10 000" with a thin space
             nc = appendNormalised(s, i, e, normBase, nc)
             i = e
         }

@@ -95,15 +95,31 @@ extension Tokenizer {
             && isLetter(s, i + 2) && s[i + 3] == UInt8(ascii: ".")
     }
 
-    /// A number (digits, `,ddd` groups, one decimal part), or a number glued to a word:
+    /// A number (digits, `,ddd` groups or two or more `.ddd` groups, one decimal part), or a
+    /// number glued to a word:
     /// an ordinal (75th) or a hyphenated compound (7000-word) stays one token.
     static func scanNumber(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         let n = s.count
         func digit(_ k: Int) -> Bool { k < n && s[k] >= 0x30 && s[k] <= 0x39 }
         var i = start
         while digit(i) { i += 1 }
+        let lead = i - start
         while i < n, s[i] == UInt8(ascii: ","),
               digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) { i += 4 }
+        // "10 000", "1 500 000" (SI style): a space, no-break or thin space before exactly
+        // three digits groups thousands after a first group of one to three digits.
+        if i - start == lead, lead <= 3 {
+            while case let w = groupSpaceWidth(s, i), w > 0, digit(i + w), digit(i + w + 1), digit(i + w + 2),
+                  !digit(i + w + 3), !(i + w + 4 < n && (s[i + w + 3] == UInt8(ascii: ",") || s[i + w + 3] == UInt8(ascii: ".")) && digit(i + w + 4)) {
+                i += w + 3
+            }
+        }
+        // "1.200.000": two or more dots each before exactly three digits group thousands.
+        var k = i, groups = 0
+        while k < n, s[k] == UInt8(ascii: "."), digit(k + 1), digit(k + 2), digit(k + 3), !digit(k + 4) {
+            k += 4; groups += 1
+        }
+        if groups >= 2 { i = k }
         if i < n, s[i] == UInt8(ascii: "."), digit(i + 1) {
             i += 1
             while digit(i) { i += 1 }
@@ -111,6 +127,15 @@ extension Tokenizer {
         if i + 1 < n, s[i] == UInt8(ascii: "-"), isLetter(s, i + 1) { return scanWord(s, i + 1) }
         if i + 2 <= n, isOrdinalSuffix(s, i), !isWordChar(s, i + 2) { return i + 2 }
         return i
+    }
+
+    /// A space that groups digits: " ", no-break space, thin space, narrow no-break space.
+    static func groupSpaceWidth(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        guard i < s.count else { return 0 }
+        if s[i] == 0x20 { return 1 }
+        if s[i] == 0xC2, i + 1 < s.count, s[i + 1] == 0xA0 { return 2 }
+        if s[i] == 0xE2, i + 2 < s.count, s[i + 1] == 0x80, s[i + 2] == 0x89 || s[i + 2] == 0xAF { return 3 }
+        return 0
     }
 
     static func isOrdinalSuffix(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {

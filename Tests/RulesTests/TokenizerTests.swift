@@ -7,6 +7,8 @@ final class TokenizerTests: XCTestCase {
             ("Trade rose by 30% to $190 billion.", ["Trade", "rose", "by", "30", "%", "to", "$", "190", "billion", "."]),
             ("RUB 1.776 trillion, or about $23.5 billion", ["RUB", "1.776", "trillion", ",", "or", "about", "$", "23.5", "billion"]),
             ("1,000 people and 10,000,000 more", ["1,000", "people", "and", "10,000,000", "more"]),
+            ("at least 1.200.000 people, 1.5 tonnes, 2.500 km", ["at", "least", "1.200.000", "people", ",", "1.5", "tonnes", ",", "2.500", "km"]),
+            ("10 000 dollars in 2013 300 troops", ["10 000", "dollars", "in", "2013", "300", "troops"]),
             ("the lengthy 7000-word Joint Statement", ["the", "lengthy", "7000-word", "Joint", "Statement"]),
             ("the 75th anniversary", ["the", "75th", "anniversary"]),
             ("In Russia's view", ["In", "Russia", "'s", "view"]),

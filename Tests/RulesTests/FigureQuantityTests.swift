@@ -1,0 +1,278 @@
+import Foundation
+import XCTest
+@testable import Rules
+
+/// The figure tag end to end, with the repository's rules and unit registry: each written
+/// form of a number (digits, separators, decimals, scale words, words, fractions, vague
+/// quantities, multipliers, ranges, bounds), each unit dimension and compound, and each
+/// field (value, low/high, unit, dimension, si_value, approx, bound, change), written as
+/// the sentence, the text of the figure match and its fields in order.
+final class FigureQuantityTests: XCTestCase {
+    static let rules: RuleSet = {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        do { return try RuleSet.load(directory: dir.path) } catch {
+            XCTFail("rules: \(error)")
+            return RuleSet.empty
+        }
+    }()
+
+    struct Case { var sentence: String; var text: String; var expected: [String]; var line: UInt }
+    func q(_ sentence: String, _ text: String, _ expected: [String], line: UInt = #line) -> Case {
+        Case(sentence: sentence, text: text, expected: expected, line: line)
+    }
+
+    /// Figures: the match whose text is `text`, and its fields.
+    var figures: [Case] {
+        [
+            q("The pipeline is 1,500,000 kilometres long.", "1,500,000 kilometres", ["value=1500000", "unit=km", "dimension=length", "si_value=1500000000", "si_unit=m"]),
+            q("Troops advanced 4,000 km.", "4,000 km", ["value=4000", "unit=km", "dimension=length", "si_value=4000000", "si_unit=m"]),
+            q("The estimated length is 30616.16 km.", "30616.16 km", ["value=30616.16", "unit=km", "dimension=length", "si_value=30616160", "si_unit=m"]),
+            q("At least 1.200.000 people fled.", "At least 1.200.000", ["value=1200000", "unit=people", "dimension=count", "bound=min"]),
+            q("Rates were cut by 0.25 percentage points.", "0.25 percentage points", ["value=0.25", "unit=percentage points", "dimension=ratio", "change=fall"]),
+            q("The deficit reached 23.5 billion roubles.", "23.5 billion roubles", ["value=23500000000", "unit=RUB", "dimension=currency"]),
+            q("The fund raised 1.2bn euros.", "1.2bn euros", ["value=1200000000", "unit=EUR", "dimension=currency", "change=rise"]),
+            q("The debt stands at $3tn.", "$3tn", ["value=3000000000000", "unit=USD", "dimension=currency"]),
+            q("Reserves fell to €10M.", "Reserves fell", ["change=fall"]),
+            q("Reserves fell to €10M.", "€10M", ["value=10000000", "unit=EUR", "dimension=currency", "change=fall"]),
+            q("GDP is $2.174T.", "$2.174T", ["value=2174000000000", "unit=USD", "dimension=currency"]),
+            q("Some 5m people were displaced.", "5m people", ["value=5000000", "unit=people", "dimension=count", "approx=true"]),
+            q("The bank lent £1,200 million.", "£1,200 million", ["value=1200000000", "unit=GBP", "dimension=currency"]),
+            q("The budget allots 2 trillion roubles to defence.", "2 trillion roubles", ["value=2000000000000", "unit=RUB", "dimension=currency"]),
+            q("Two hundred and fifty troops arrived.", "Two hundred and fifty troops", ["value=250", "unit=troops", "dimension=count"]),
+            q("A dozen countries abstained.", "A dozen countries", ["value=12", "unit=countries", "dimension=count"]),
+            q("Half a million refugees crossed the border.", "Half a million refugees", ["value=500000", "unit=refugees", "dimension=count"]),
+            q("One hundred and twenty delegates attended.", "One hundred and twenty delegates", ["value=120", "unit=delegates", "dimension=count"]),
+            q("The town lies two and a half miles to the east.", "two and a half miles", ["value=2.5", "unit=mi", "dimension=length", "si_value=4023.36", "si_unit=m"]),
+            q("She needed six gallons of water.", "six gallons", ["value=6", "unit=gal", "dimension=volume", "si_value=0.022712470704", "si_unit=m3"]),
+            q("They hired a hundred soldiers.", "a hundred soldiers", ["value=100", "unit=soldiers", "dimension=count"]),
+            q("Tens of thousands of people fled.", "Tens of thousands", ["low=10000", "high=100000", "unit=people", "dimension=count", "approx=true"]),
+            q("Hundreds of thousands of civilians were displaced.", "Hundreds of thousands", ["low=100000", "high=1000000", "unit=civilians", "dimension=count", "approx=true"]),
+            q("Several hundred soldiers crossed the border.", "Several hundred", ["low=300", "high=900", "unit=soldiers", "dimension=count", "approx=true"]),
+            q("A few thousand troops remain.", "A few thousand", ["low=2000", "high=5000", "unit=troops", "dimension=count", "approx=true"]),
+            q("Thousands of people were arrested.", "Thousands", ["low=1000", "high=10000", "unit=people", "dimension=count", "approx=true"]),
+            q("Millions of dollars were lost.", "Millions", ["low=1000000", "high=10000000", "unit=USD", "dimension=currency", "approx=true"]),
+            q("The door is 2 1/2 inches thick.", "2 1/2 inches", ["value=2.5", "unit=in", "dimension=length", "si_value=0.0635", "si_unit=m"]),
+            q("A mouse can get through a 1/4 inch gap.", "1/4 inch", ["value=0.25", "unit=in", "dimension=length", "si_value=0.00635", "si_unit=m"]),
+            q("One third of the budget goes to defence.", "One third of the", ["value=0.3333333333333333"]),
+            q("Half of the population voted.", "Half of the", ["value=0.5"]),
+            q("Two-thirds of its exports go to China.", "Two-thirds of its", ["value=0.6666666666666666"]),
+            q("Three quarters of the fleet is ready.", "Three quarters of the", ["value=0.75"]),
+            q("The ANC lost its two-thirds majority.", "two-thirds majority", ["value=0.6666666666666666"]),
+            q("One in five Ukrainians has left the country.", "One in five", ["value=0.2", "unit=fraction", "dimension=ratio"]),
+            q("Two out of three respondents agreed.", "Two out of three", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
+            q("China buys twice as much oil.", "twice as", ["value=2", "unit=times", "dimension=ratio"]),
+            q("There was a threefold increase in attacks.", "threefold", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
+            q("Exports rose 3-fold in a decade.", "Exports rose", ["change=rise"]),
+            q("Exports rose 3-fold in a decade.", "3-fold", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
+            q("Exports to Russia doubled.", "Exports to Russia doubled", ["value=2", "unit=times", "dimension=ratio", "change=rise"]),
+            q("The budget was halved.", "budget was halved", ["value=0.5", "unit=times", "dimension=ratio", "change=fall"]),
+            q("Production tripled.", "Production tripled", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
+            q("Its budget is ten times larger.", "ten times larger", ["value=10", "unit=times", "dimension=ratio"]),
+            q("The PRC holds exercises twice a year.", "twice a year", ["value=2", "unit=times/yr", "dimension=frequency", "si_value=6.33761756281e-08", "si_unit=Hz"]),
+            q("The drill is held four times per week.", "four times per week", ["value=4", "unit=times/wk", "dimension=frequency", "si_value=6.61375661376e-06", "si_unit=Hz"]),
+            q("They were given between 44 and 50 mg of ethanol.", "between 44 and 50 mg", ["low=44", "high=50", "unit=mg", "dimension=mass", "si_low=4.4e-05", "si_high=5e-05", "si_unit=kg"]),
+            q("Google holds 10-15 exabytes of data.", "10-15 exabytes", ["low=10", "high=15", "unit=EB", "dimension=data", "si_low=1e+19", "si_high=1.5e+19", "si_unit=B"]),
+            q("It could be wrong by up to 4,000 km.", "up to 4,000", ["value=4000", "unit=km", "dimension=length", "si_value=4000000", "si_unit=m", "bound=max"]),
+            q("At least 10 people died.", "At least 10", ["value=10", "unit=people", "dimension=count", "bound=min"]),
+            q("Trade rose to more than $190 billion.", "Trade rose", ["change=rise"]),
+            q("Trade rose to more than $190 billion.", "$190 billion", ["value=190000000000", "unit=USD", "dimension=currency", "bound=min", "change=rise"]),
+            q("Inflation is under 5%.", "5%", ["value=5", "unit=percent", "dimension=ratio", "bound=max"]),
+            q("Fewer than 100 troops remain.", "Fewer than 100", ["value=100", "unit=troops", "dimension=count", "bound=max"]),
+            q("Over 10,000 people protested.", "10,000 people", ["value=10000", "unit=people", "dimension=count", "bound=min"]),
+            q("It costs no more than $30.", "$30", ["value=30", "unit=USD", "dimension=currency", "bound=max"]),
+            q("The army has 10,000-plus drones.", "10,000-plus", ["value=10000", "bound=min"]),
+            q("The deal is worth $5 billion or more.", "$5 billion", ["value=5000000000", "unit=USD", "dimension=currency", "bound=min"]),
+            q("Nearly 40 of them were arrested.", "Nearly 40", ["value=40", "approx=true"]),
+            q("About 300 billion USD of assets are frozen.", "300 billion USD", ["value=300000000000", "unit=USD", "dimension=currency", "approx=true"]),
+            q("Inflation rose 5%.", "Inflation rose", ["change=rise"]),
+            q("Inflation rose 5%.", "5%", ["value=5", "unit=percent", "dimension=ratio", "change=rise"]),
+            q("Rates rose by 3 percentage points.", "3 percentage points", ["value=3", "unit=percentage points", "dimension=ratio", "change=rise"]),
+            q("Turnout was 2.5 per cent lower.", "2.5 per cent", ["value=2.5", "unit=percent", "dimension=ratio", "change=fall"]),
+            q("The bank raised rates by 50 bps.", "50 bps", ["value=50", "unit=basis points", "dimension=ratio", "change=rise"]),
+            q("The span is 2 nautical miles.", "2 nautical miles", ["value=2", "unit=nmi", "dimension=length", "si_value=3704", "si_unit=m"]),
+            q("The wall is 120 metres long.", "120 metres", ["value=120", "unit=m", "dimension=length", "si_value=120", "si_unit=m"]),
+            q("Italy covers 301,338 km2.", "301,338 km2", ["value=301338", "unit=km2", "dimension=area", "si_value=301338000000", "si_unit=m2"]),
+            q("The zone covers 116,347 sq mi.", "116,347 sq mi", ["value=116347", "unit=mi2", "dimension=area", "si_value=301337346673", "si_unit=m2"]),
+            q("The reserve covers 500 square kilometres.", "500 square kilometres", ["value=500", "unit=km2", "dimension=area", "si_value=500000000", "si_unit=m2"]),
+            q("The farm has 40 hectares.", "40 hectares", ["value=40", "unit=ha", "dimension=area", "si_value=400000", "si_unit=m2"]),
+            q("The lake holds 4 km³ of water.", "4 km³", ["value=4", "unit=km3", "dimension=volume", "si_value=4000000000", "si_unit=m3"]),
+            q("Russia shipped 20 bcm of gas.", "20 bcm", ["value=20", "unit=bcm", "dimension=volume", "si_value=20000000000", "si_unit=m3"]),
+            q("The tank holds 5 litres.", "5 litres", ["value=5", "unit=l", "dimension=volume", "si_value=0.005", "si_unit=m3"]),
+            q("The field produces 300,000 barrels per day.", "300,000 barrels per day", ["value=300000", "unit=bbl/d", "dimension=volume/time", "si_value=0.5520392185", "si_unit=m3/s"]),
+            q("Output fell to 9.5 mb/d.", "Output fell", ["change=fall"]),
+            q("Output fell to 9.5 mb/d.", "9.5 mb/d", ["value=9.5", "unit=Mbbl/d", "dimension=volume/time", "si_value=17.4812419192", "si_unit=m3/s", "change=fall"]),
+            q("The plant uses 2 million tonnes of coal.", "2 million tonnes", ["value=2000000", "unit=t", "dimension=mass", "si_value=2000000000", "si_unit=kg"]),
+            q("They emit 5 million tonnes of CO2 a year.", "5 million tonnes of CO2 a year", ["value=5000000", "unit=t/yr", "dimension=mass/time", "si_value=158.44043907", "si_unit=kg/s"]),
+            q("The cargo weighs 10kg.", "10kg", ["value=10", "unit=kg", "dimension=mass", "si_value=10", "si_unit=kg"]),
+            q("The dose is 14 mg.", "14 mg", ["value=14", "unit=mg", "dimension=mass", "si_value=1.4e-05", "si_unit=kg"]),
+            q("The ship displaces 100,000 t.", "100,000 t", ["value=100000", "unit=t", "dimension=mass", "si_value=100000000", "si_unit=kg"]),
+            q("The freighter carries 20 kt of ore.", "20 kt", ["value=20", "unit=kt", "dimension=mass", "si_value=20000000", "si_unit=kg"]),
+            q("The war has lasted 3 years.", "3 years", ["value=3", "unit=yr", "dimension=time", "si_value=94672800", "si_unit=s"]),
+            q("Talks took 16 hours.", "16 hours", ["value=16", "unit=h", "dimension=time", "si_value=57600", "si_unit=s"]),
+            q("The siege lasted six months.", "six months", ["value=6", "unit=mo", "dimension=time", "si_value=15778800", "si_unit=s"]),
+            q("The mission ran for 20 years.", "20 years", ["value=20", "unit=yr", "dimension=time", "si_value=631152000", "si_unit=s"]),
+            q("Aircraft fly at 200 kilometres per hour.", "200 kilometres per hour", ["value=200", "unit=km/h", "dimension=speed", "si_value=55.5555555556", "si_unit=m/s"]),
+            q("The frigate sails at 30 knots.", "30 knots", ["value=30", "unit=kn", "dimension=speed", "si_value=15.4333333333", "si_unit=m/s"]),
+            q("Cars drive at 120 km/h.", "120 km/h", ["value=120", "unit=km/h", "dimension=speed", "si_value=33.3333333333", "si_unit=m/s"]),
+            q("The trains run at 300 mph.", "300 mph", ["value=300", "unit=mph", "dimension=speed", "si_value=134.112", "si_unit=m/s"]),
+            q("Wind farms produced 3 TWh a year.", "3 TWh a year", ["value=3", "unit=TWh/yr", "dimension=power", "si_value=342231348.392", "si_unit=J/s"]),
+            q("The reactor produces 1.5 GW.", "1.5 GW", ["value=1.5", "unit=GW", "dimension=power", "si_value=1500000000", "si_unit=W"]),
+            q("The plant has a 950 MW capacity.", "950 MW", ["value=950", "unit=MW", "dimension=power", "si_value=950000000", "si_unit=W"]),
+            q("Households used 50 kWh.", "50 kWh", ["value=50", "unit=kWh", "dimension=energy", "si_value=180000000", "si_unit=J"]),
+            q("The beam reached 3.5–4.0 TeV.", "3.5–4.0 TeV", ["low=3.5", "high=4", "unit=TeV", "dimension=energy", "si_low=5.607618219e-07", "si_high=6.408706536e-07", "si_unit=J"]),
+            q("The leak exposed 2.5 TB of data.", "2.5 TB", ["value=2.5", "unit=TB", "dimension=data", "si_value=2500000000000", "si_unit=B"]),
+            q("The link carries 100 Gbps.", "100 Gbps", ["value=100", "unit=Gbit/s", "dimension=data rate", "si_value=12500000000", "si_unit=B/s"]),
+            q("The attackers stole 8 MB of files.", "8 MB", ["value=8", "unit=MB", "dimension=data", "si_value=8000000", "si_unit=B"]),
+            q("Temperatures reached 45 degrees Celsius.", "45 degrees Celsius", ["value=45", "unit=degC", "dimension=temperature", "si_value=318.15", "si_unit=K"]),
+            q("It was 114 degrees Fahrenheit.", "114 degrees Fahrenheit", ["value=114", "unit=degF", "dimension=temperature", "si_value=318.705555556", "si_unit=K"]),
+            q("Water boils at 100 °C.", "100 °C", ["value=100", "unit=degC", "dimension=temperature", "si_value=373.15", "si_unit=K"]),
+            q("The chip runs at 2.80 GHz.", "2.80 GHz", ["value=2.8", "unit=GHz", "dimension=frequency", "si_value=2800000000", "si_unit=Hz"]),
+            q("Russia offered rebates of $30 per barrel.", "$30 per barrel", ["value=30", "unit=USD/bbl", "dimension=currency/volume"]),
+            q("Workers earn $15.4/hour.", "$15.4/hour", ["value=15.4", "unit=USD/h", "dimension=currency/time"]),
+            q("GDP is $12,000 per capita.", "$12,000 per capita", ["value=12000", "unit=USD/capita", "dimension=currency/capita"]),
+            q("Beijing spends $5 billion a year.", "$5 billion a year", ["value=5000000000", "unit=USD/yr", "dimension=currency/time"]),
+            q("Gallium rose from $350 per kg to $680 per kg.", "$350 per kg", ["value=350", "unit=USD/kg", "dimension=currency/mass"]),
+            q("Gallium rose from $350 per kg to $680 per kg.", "$680 per kg", ["value=680", "unit=USD/kg", "dimension=currency/mass", "change=rise"]),
+            q("The annual revenue is -15€.", "-15€", ["value=-15", "unit=EUR", "dimension=currency"]),
+            q("A ticket costs 15 € in Berlin.", "15 €", ["value=15", "unit=EUR", "dimension=currency"]),
+            q("Temperatures ranged from -18 °C to -34 °C.", "from -18 °C to -34 °C", ["low=-34", "high=-18", "unit=degC", "dimension=temperature", "si_low=239.15", "si_high=255.15", "si_unit=K"]),
+            q("Inflation fell to -2%.", "Inflation fell", ["change=fall"]),
+            q("Inflation fell to -2%.", "2%", ["value=-2", "unit=percent", "dimension=ratio", "change=fall"]),
+            q("Trade fell from $10 billion to $8 billion.", "Trade fell", ["change=fall"]),
+            q("Trade fell from $10 billion to $8 billion.", "from $10 billion to $8 billion", ["value=8000000000", "unit=USD", "dimension=currency", "change=fall"]),
+            q("Estimates range between $5 and $7 billion.", "between $5 and $7 billion", ["low=5000000000", "high=7000000000", "unit=USD", "dimension=currency"]),
+            q("Moscow sent 10,000-12,000 troops.", "10,000-12,000 troops", ["low=10000", "high=12000", "unit=troops", "dimension=count"]),
+            q("Between 10 and 20 million people have fled.", "Between 10 and 20 million people", ["low=10000000", "high=20000000", "unit=people", "dimension=count"]),
+            q("Each side will send two to three brigades.", "two to three brigades", ["low=2", "high=3", "unit=brigades", "dimension=count"]),
+            q("A telescope of 8- to 16-meter mirrors was planned.", "8- to 16-meter", ["low=8", "high=16", "unit=m", "dimension=length", "si_low=8", "si_high=16", "si_unit=m"]),
+            q("The contingent rose from 100 to 150 troops.", "from 100 to 150 troops", ["value=150", "unit=troops", "dimension=count", "change=rise"]),
+            q("The commitments may take a year to come to fruition.", "a year", ["value=1", "unit=yr", "dimension=time", "si_value=31557600", "si_unit=s"]),
+            q("A year and a half of occupation followed.", "A year and a half", ["value=1.5", "unit=yr", "dimension=time", "si_value=47336400", "si_unit=s"]),
+            q("The two-day exercise ended.", "two-day", ["value=2", "unit=d", "dimension=time", "si_value=172800", "si_unit=s"]),
+            q("The six-year period ended.", "six-year", ["value=6", "unit=yr", "dimension=time", "si_value=189345600", "si_unit=s"]),
+            q("Xi made his first trip to Europe in over five years.", "five years", ["value=5", "unit=yr", "dimension=time", "si_value=157788000", "si_unit=s", "bound=min"]),
+            q("More than two years have passed since the strategy.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s", "bound=min"]),
+            q("The war may last for two years.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
+            q("The EU pledged one million 155mm artillery shells.", "one million 155mm artillery shells", ["value=1000000", "unit=shells", "dimension=count"]),
+            q("Burkina Faso received two dozen combat drones.", "two dozen combat drones", ["value=24", "unit=drones", "dimension=count"]),
+            q("Ukraine hosts four operational nuclear power plants.", "four operational nuclear power plants", ["value=4", "unit=plants", "dimension=count"]),
+            q("The two firms signed a 30-year gas deal.", "30-year", ["value=30", "unit=yr", "dimension=time", "si_value=946728000", "si_unit=s"]),
+            q("The lengthy 7000-word Joint Statement was published.", "7000-word", ["value=7000", "unit=word", "dimension=count"]),
+            q("The ANC won 159 seats.", "159 seats", ["value=159", "unit=seats", "dimension=count"]),
+            q("The army fields 3,000 Russian troops.", "3,000 Russian troops", ["value=3000", "unit=troops", "dimension=count"]),
+            q("Only one deal was signed in 2023.", "Only one deal", ["value=1", "unit=deal", "dimension=count"]),
+            q("The four oblasts were annexed.", "The four oblasts", ["value=4", "unit=oblasts", "dimension=count"]),
+            q("Exports are worth 5 billion US dollars.", "5 billion US dollars", ["value=5000000000", "unit=USD", "dimension=currency"]),
+            q("A loan of 2.5 million Canadian dollars was agreed.", "2.5 million Canadian dollars", ["value=2500000", "unit=CAD", "dimension=currency"]),
+            q("Beijing lent ¥50 billion in yuan loans.", "¥50 billion in yuan loans", ["value=50000000000", "unit=CNY", "dimension=currency"]),
+            q("The fund holds US$5bn.", "US$5bn", ["value=5000000000", "unit=USD", "dimension=currency"]),
+            q("The bill is 3 dimes.", "3 dimes", ["value=3", "unit=dime", "dimension=currency"]),
+            q("One hundred cents equal the basic unit.", "One hundred cents", ["value=100", "unit=cent", "dimension=currency"]),
+            q("The farm sold 10 000 dollars of wheat.", "10 000 dollars", ["value=10000", "unit=USD", "dimension=currency"]),
+            q("I want 3 to 4 L of wine.", "3 to 4 L of", ["low=3", "high=4", "unit=l", "dimension=volume", "si_low=0.003", "si_high=0.004", "si_unit=m3"]),
+            q("There is a ⅓ cup of sauce.", "⅓ cup", ["value=0.3333333333333333", "unit=cup", "dimension=volume", "si_value=7.88627455e-05", "si_unit=m3"]),
+            q("Workers are exposed to 20 J/m^2 per year.", "20 J", ["value=20", "unit=J/m2/yr", "dimension=energy/length2/time", "si_value=6.33761756281e-07", "si_unit=J/m2/s"]),
+            q("They were changed from 44 ml to 50 mg ethanol.", "from 44 ml to 50 mg", ["value=44", "unit=ml", "dimension=volume", "si_value=4.4e-05", "si_unit=m3"]),
+            q("Japan will double its defence spending.", "double", ["value=2", "unit=times", "dimension=ratio", "change=rise"]),
+            q("Attacks rose by a quarter in 2024.", "a quarter", ["value=0.25", "change=rise"]),
+            q("China conducted 153 incursions into the ADIZ.", "153 incursions", ["value=153", "unit=incursions", "dimension=count"]),
+            q("The rally drew 50,000 people.", "50,000 people", ["value=50000", "unit=people", "dimension=count"]),
+            q("Some 30,000 troops massed at the border.", "30,000 troops", ["value=30000", "unit=troops", "dimension=count", "approx=true"]),
+            q("Around 2 million barrels of oil were shipped.", "2 million barrels of oil", ["value=2000000", "unit=bbl", "dimension=volume", "si_value=317974.589856", "si_unit=m3", "approx=true"]),
+            q("The fund is worth roughly €800m.", "€800m", ["value=800000000", "unit=EUR", "dimension=currency", "approx=true"]),
+            q("Russia lost about 3,000 tanks.", "3,000 tanks", ["value=3000", "unit=tanks", "dimension=count", "approx=true"]),
+            q("Roughly half of the budget was spent.", "half of the", ["value=0.5", "approx=true"]),
+            q("The contract covers 24 F-16 jets.", "24 F-16 jets", ["value=24", "unit=jets", "dimension=count"]),
+            q("China operates 370 warships.", "370 warships", ["value=370", "unit=warships", "dimension=count"]),
+            q("The strike killed 120 civilians.", "120 civilians", ["value=120", "unit=civilians", "dimension=count"]),
+            q("Turnout reached 58 percent.", "58 percent", ["value=58", "unit=percent", "dimension=ratio"]),
+            q("The index fell 3.2 pct.", "3.2 pct", ["value=3.2", "unit=percent", "dimension=ratio", "change=fall"]),
+            q("Output grew by 1.5%.", "Output grew", ["change=rise"]),
+            q("Output grew by 1.5%.", "1.5%", ["value=1.5", "unit=percent", "dimension=ratio", "change=rise"]),
+            q("A 12-point plan was announced.", "12-point", ["value=12", "unit=point", "dimension=count"]),
+            q("The 18-month programme started.", "18-month", ["value=18", "unit=mo", "dimension=time", "si_value=47336400", "si_unit=s"]),
+            q("Gas flows fell to 15 bcm a year.", "15 bcm a year", ["value=15", "unit=bcm/yr", "dimension=volume/time", "si_value=475.32131721", "si_unit=m3/s", "change=fall"]),
+            q("The border is 1,200 miles long.", "1,200 miles", ["value=1200", "unit=mi", "dimension=length", "si_value=1931212.8", "si_unit=m"]),
+            q("The grid lost 9 GW of capacity.", "9 GW", ["value=9", "unit=GW", "dimension=power", "si_value=9000000000", "si_unit=W"]),
+            q("Depots hold 40,000 tonnes of grain.", "40,000 tonnes", ["value=40000", "unit=t", "dimension=mass", "si_value=40000000", "si_unit=kg"]),
+            q("The pipeline runs 3,000 kilometres.", "3,000 kilometres", ["value=3000", "unit=km", "dimension=length", "si_value=3000000", "si_unit=m"]),
+            q("Russia spends 6% of GDP on defence.", "6%", ["value=6", "unit=percent", "dimension=ratio"]),
+        ]
+    }
+
+    /// Not figures (TAGGING.md): years, dates, ordinals, document, footnote and phone
+    /// numbers, calibres ("122 mm rockets" names a kind of ammunition), model names, "the
+    /// two countries", durations that place an event in time, and the words "twice",
+    /// "one", "doubled" where they count nothing. No figure match overlaps `text`.
+    struct NotCase { var sentence: String; var text: String; var line: UInt }
+    func n(_ sentence: String, _ text: String, line: UInt = #line) -> NotCase {
+        NotCase(sentence: sentence, text: text, line: line)
+    }
+
+    var notFigures: [NotCase] {
+        [
+            n("In 2023 the war entered its second year.", "2023"),
+            n("The summit took place on 16 May 2024.", "16"),
+            n("The deadline is 16/05/2024.", "16/05/2024"),
+            n("The 21st century began.", "21st"),
+            n("Xi began his fifth term.", "fifth"),
+            n("Resolution 2231 was adopted by the council.", "2231"),
+            n("Article 5 states that an attack on one is an attack on all.", "5"),
+            n("See footnote 12 for the source.", "12"),
+            n("Call +44 20 7946 0958 for details.", "7946"),
+            n("Russia fired 122 mm rockets at the town.", "122 mm"),
+            n("Ukraine needs 155-mm shells.", "155-mm"),
+            n("The air force flies F-16 fighters.", "F-16"),
+            n("Turkey bought S-400 systems.", "S-400"),
+            n("The two countries signed a treaty.", "two countries"),
+            n("Cooperation between the three sides deepened.", "three sides"),
+            n("Two years later, the review was updated.", "Two years"),
+            n("It has grown over the last 30 years.", "30 years"),
+            n("Three days earlier, the minister resigned.", "Three days"),
+            n("He spent 22 years as a diplomat.", "22 years"),
+            n("He visited Moscow twice.", "twice"),
+            n("One in Kabul said so.", "One"),
+            n("Moscow doubled down on its demands.", "doubled"),
+            n("Voyager 2 in 1979 took the picture.", "2 in"),
+            n("The class is English 101.", "101"),
+        ]
+    }
+
+    func testFigureTable() {
+        XCTAssertGreaterThanOrEqual(figures.count, 150)
+        for t in figures {
+            let found = figureMatches(t.sentence)
+            guard let m = found.first(where: { $0.text == t.text }) else {
+                XCTFail("no figure '\(t.text)' in: \(t.sentence); got \(found.map(\.text))", line: t.line)
+                continue
+            }
+            XCTAssertEqual(m.fields, t.expected, t.sentence, line: t.line)
+        }
+    }
+
+    func testNotFigures() {
+        for t in notFigures {
+            guard let r = t.sentence.range(of: t.text) else { XCTFail("\(t.text) not in \(t.sentence)"); continue }
+            let a = t.sentence.utf8.distance(from: t.sentence.startIndex, to: r.lowerBound)
+            let span = a..<(a + t.text.utf8.count)
+            let hits = figureMatches(t.sentence).filter { $0.range.overlaps(span) }
+            XCTAssertEqual(hits.map(\.text), [], t.sentence, line: t.line)
+        }
+    }
+
+    func figureMatches(_ sentence: String) -> [(text: String, range: Range<Int>, fields: [String])] {
+        Self.rules.matches(sentence).filter { $0.tag == .figure }.map { m in
+            (text(sentence, m.range), m.range, m.fields.map(render))
+        }
+    }
+
+    private func render(_ f: (name: String, value: FieldValue)) -> String {
+        switch f.value {
+        case .number(let d):
+            return "\(f.name)=\(d == d.rounded() && abs(d) < 1e18 ? String(Int64(d)) : String(d))"
+        case .string(let s): return "\(f.name)=\(s)"
+        case .bool(let b): return "\(f.name)=\(b)"
+        }
+    }
+}

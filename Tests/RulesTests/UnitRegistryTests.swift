@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+@testable import Rules
+
+/// `rules/units.tsv`: parsing, its diagnostics, and the lexicons written from it.
+final class UnitRegistryTests: XCTestCase {
+    let header = "# unit\tdimension\tcanonical\tfactor\tnames\tsymbols\tflags\n"
+
+    func testParsesUnitsNamesSymbolsAndFlags() {
+        let (reg, problems) = UnitRegistry.parse(header + """
+            km\tlength\tm\t1000\tkilometre|kilometres\tkm|kms
+            in\tlength\tm\t0.0254\tinch|inches\tin\tambiguous
+            yr\ttime\ts\t31557600\tyear|years\tyr\ttime
+            degC\ttemperature\tK\t1\tdegree Celsius\t°C\toffset=273.15
+            cent\tcurrency\t-\t-\tcent|cents\t-
+            """)
+        XCTAssertTrue(problems.isEmpty, "\(problems)")
+        XCTAssertEqual(reg.units.map(\.id), ["km", "in", "yr", "degC", "cent"])
+        XCTAssertEqual(reg.unit(id: "km")?.factor, 1000)
+        XCTAssertEqual(reg.unit(id: "in")?.ambiguous, true)
+        XCTAssertEqual(reg.unit(id: "yr")?.time, true)
+        XCTAssertEqual(reg.unit(id: "degC")?.offset, 273.15)
+        XCTAssertNil(reg.unit(id: "cent")?.factor)
+        // @units: names and unambiguous symbols, no time units; symbols keep their case.
+        let units = reg.lexiconText(ambiguous: false).split(separator: "\n")
+        XCTAssertEqual(units, ["kilometre", "kilometres", "=km", "=kms", "inch", "inches",
+                               "degree Celsius", "=°C", "cent", "cents"])
+        XCTAssertEqual(reg.lexiconText(ambiguous: true).split(separator: "\n"), ["=in"])
+        XCTAssertEqual(reg.timeLexiconText().split(separator: "\n"), ["year", "years", "=yr"])
+        XCTAssertTrue(reg.adjectiveLexiconText().contains("two-year\n"))
+        XCTAssertTrue(reg.adjectiveLexiconText().contains("ten-kilometre\n"))
+    }
+
+    func testReportsBadLinesWithTheirPlace() {
+        let (reg, problems) = UnitRegistry.parse(header + """
+            km\tlength\tm\tlots\tkilometre\tkm
+            km\tlength\tm\t1000\tkilometre\tkm
+            km\tlength\tm\t1000\tkilometre\tkm
+            mi\tlength
+            ft\tlength\t-\t0.3048\tfoot\tft
+            yd\tlength\tm\t0.9144\tyard\tyd\tloud
+            """)
+        XCTAssertEqual(problems.map(\.line), [2, 4, 5, 6, 7])
+        XCTAssertTrue(problems[0].message.contains("factor 'lots'"), problems[0].message)
+        XCTAssertTrue(problems[1].message.contains("already defined on line 3"), problems[1].message)
+        XCTAssertTrue(problems[2].message.contains("6 or 7 tab-separated columns"), problems[2].message)
+        XCTAssertTrue(problems[3].message.contains("canonical"), problems[3].message)
+        XCTAssertTrue(problems[4].message.contains("unknown flag 'loud'"), problems[4].message)
+        XCTAssertEqual(reg.units.map(\.id), ["km", "yd"])
+    }
+
+    func testRulesFindARegistryUnitAndTheNormaliserConvertsIt() throws {
+        let rules = try RuleSet.load(files: [
+            ("units.tsv", Data((header + "fur\tlength\tm\t201.168\tfurlong|furlongs\tfur\n").utf8)),
+            ("figure.yaml", Data("""
+                rules:
+                  - id: measure
+                    tag: figure
+                    normalize: figure
+                    description: test
+                    pattern: '{value: %num} {unit: @units}'
+                """.utf8)),
+        ])
+        let m = rules.matches("The course is 8 furlongs long.")
+        XCTAssertEqual(m.count, 1)
+        XCTAssertEqual(m.first?.fields.map(\.name), ["value", "unit", "dimension", "si_value", "si_unit"])
+        XCTAssertEqual(m.first?.fields[3].value, .number(1609.344))
+    }
+
+    func testALexiconFileCannotShadowTheRegistry() {
+        XCTAssertThrowsError(try RuleSet.load(files: [
+            ("units.tsv", Data((header + "km\tlength\tm\t1000\tkilometre\tkm\n").utf8)),
+            ("lexicons/units.txt", Data("km\n".utf8)),
+            ("figure.yaml", Data("rules:\n  - {id: r, tag: figure, description: t, pattern: '%num @units'}\n".utf8)),
+        ])) { error in
+            let text = (error as? RuleLoadError)?.diagnostics.map(\.message).joined() ?? ""
+            XCTAssertTrue(text.contains("lexicon '@units' is written from units.tsv"), text)
+        }
+    }
+}
