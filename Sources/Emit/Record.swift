@@ -2,8 +2,9 @@ import Ingest
 import Rules
 
 /// The version of the record layout; bumped on any change a consumer could notice.
-/// `output/record.schema.json` describes this version. 2 added `doc.authors` and `doc.date`.
-public let recordSchema = "claimex.record/2"
+/// `output/record.schema.json` describes this version. 2 added `doc.authors` and `doc.date`;
+/// 3 added `source.page` and `source.boxes` for PDF documents.
+public let recordSchema = "claimex.record/3"
 
 /// One range of the document text counted three ways: Unicode scalars (Python, most
 /// annotation tools), UTF-16 code units (JavaScript, Java) and UTF-8 bytes. End-exclusive.
@@ -27,6 +28,10 @@ public struct SourceLocation: Sendable, Equatable {
     public var bytes: Range<Int>?
     /// Path to the element in the page (HTML only).
     public var xpath: String?
+    /// PDF only: the 1-based page the sentence starts on (`line` then counts lines on that
+    /// page in reading order), and the sentence's boxes, one per column of each page it is on.
+    public var page: Int? = nil
+    public var boxes: [PDFLayout.Box] = []
 }
 
 /// A W3C Web Annotation TextQuoteSelector: the sentence with a little context either side.

@@ -1,7 +1,7 @@
 /// Why a document could not be read. Printed as one line: `path: byte N: message`.
 public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
-        case unreadable, invalidUTF8 = "invalid-utf8", binary, tooLarge = "too-large", html
+        case unreadable, invalidUTF8 = "invalid-utf8", binary, tooLarge = "too-large", html, pdf
     }
 
     public var path: String

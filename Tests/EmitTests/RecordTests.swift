@@ -44,7 +44,7 @@ final class RecordTests: XCTestCase {
         var w = JSONWriter()
         RecordEncoder.write(r, to: &w)
         let line = String(decoding: w.bytes, as: UTF8.self)
-        XCTAssertTrue(line.hasPrefix(#"{"schema":"claimex.record/2","doc":{"path":"t.txt""#))
+        XCTAssertTrue(line.hasPrefix(#"{"schema":"claimex.record/3","doc":{"path":"t.txt""#))
         XCTAssertTrue(line.contains(#""fields":{"value":30,"unit":"percent"}"#))
         XCTAssertTrue(line.hasSuffix("}\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any]
@@ -69,10 +69,10 @@ final class RecordTests: XCTestCase {
             RecordEncoder.write(builder.record(for: Sentence(index: 0, block: 0, range: 0..<doc.text.count), matches: []), to: &w)
             return String(decoding: w.bytes, as: UTF8.self)
         }
-        XCTAssertTrue(line(marked).hasPrefix(#"{"schema":"claimex.record/2","doc":{"path":"t.html","sha256":""# + hash
+        XCTAssertTrue(line(marked).hasPrefix(#"{"schema":"claimex.record/3","doc":{"path":"t.html","sha256":""# + hash
             + #"","media_type":"text/html","title":"T","authors":["Ann Author","Bo \"B\" Writer"],"date":"2024-05-21"},"rules_sha256":"","index":0,"#),
             line(marked))
-        XCTAssertTrue(line(bare).hasPrefix(#"{"schema":"claimex.record/2","doc":{"path":"t.html","sha256":""# + hash
+        XCTAssertTrue(line(bare).hasPrefix(#"{"schema":"claimex.record/3","doc":{"path":"t.html","sha256":""# + hash
             + #"","media_type":"text/html","title":null},"rules_sha256":"","index":0,"#), line(bare))
         XCTAssertEqual(DocumentInfo(marked).authors, ["Ann Author", "Bo \"B\" Writer"])
         XCTAssertEqual(DocumentInfo(marked).date, "2024-05-21")
