@@ -1,18 +1,24 @@
 import CLibXML2
 
 /// A word as poppler placed it: text and box in PDF points, origin at the page's top-left
-/// corner (poppler's convention; `PDFLayout` turns boxes to PDF user space on the way out).
+/// corner (poppler's convention; boxes are turned to PDF user space on the way out).
 struct PDFWord {
     var text: String
     var x0: Double, y0: Double, x1: Double, y1: Double
-    /// Font size in points and weight, from `pdftohtml -xml` (0 / false when unknown).
+    /// Font size in points and weight.
     var size: Double = 0
     var bold = false
+    /// Touches the word before it with no space between (a footnote marker, a change of font
+    /// inside a word).
+    var glued = false
+    /// First word of a poppler run: only there may a line split into pieces (the gaps
+    /// inside a run are estimates).
+    var startsRun = false
     var midX: Double { (x0 + x1) / 2 }
     var midY: Double { (y0 + y1) / 2 }
 }
 
-/// A line as poppler grouped it (one baseline, one column).
+/// A run of text in one font on one baseline, as poppler gives it.
 struct PDFLine {
     var words: [PDFWord]
     var x0: Double { words.map(\.x0).min() ?? 0 }
@@ -29,14 +35,7 @@ struct PDFPage {
     var lines: [PDFLine] = []
 }
 
-/// A run of text in one font, as `pdftohtml -xml` reports it.
-struct PDFFontRun {
-    var top: Double, left: Double, width: Double, height: Double
-    var size: Double
-    var bold: Bool
-}
-
-/// Reads the two XML dialects of poppler-utils with libxml2 (no network, no DTD loading).
+/// Reads `pdftohtml -xml -zoom 1 -noroundcoord` with libxml2 (no network, no DTD loading).
 enum PDFLayoutXML {
     static let options = Int32(bitPattern:
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -54,70 +53,50 @@ enum PDFLayoutXML {
         }
     }
 
-    /// `pdftotext -bbox-layout`: pages of lines of words, and the document's title and author.
-    static func readWords(_ bytes: [UInt8]) -> (pages: [PDFPage], title: String?, author: String?)? {
+    /// Pages of runs; each run's words get boxes by sharing out the run's width (see `PDFGlyphs`).
+    static func readRuns(_ bytes: [UInt8]) -> [PDFPage]? {
         guard let doc = parse(bytes) else { return nil }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { return nil }
+        var bold: [String: Bool] = [:]   // fontspec id -> weight
         var pages: [PDFPage] = []
-        var title: String?, author: String?
-        walk(root) { node in
-            switch name(node) {
-            case "title": title = content(node); return false
-            case "meta":
-                if attr(node, "name") == "Author" { author = attr(node, "content") }
-                return false
-            case "page":
-                var page = PDFPage(number: pages.count + 1, width: double(node, "width"), height: double(node, "height"))
-                walk(node) { n in
-                    guard name(n) == "line" else { return true }
-                    var line = PDFLine(words: [])
-                    var w = n.pointee.children
-                    while let c = w {
-                        if c.pointee.type == XML_ELEMENT_NODE, name(c) == "word" {
-                            line.words.append(PDFWord(text: content(c), x0: double(c, "xMin"), y0: double(c, "yMin"),
-                                                      x1: double(c, "xMax"), y1: double(c, "yMax")))
-                        }
-                        w = c.pointee.next
-                    }
-                    if !line.words.isEmpty { page.lines.append(line) }
-                    return false
-                }
-                pages.append(page)
-                return false
-            default: return true
-            }
-        }
-        return (pages, title, author)
-    }
-
-    /// `pdftohtml -xml -zoom 1 -noroundcoord -fontfullname`: per page, the font of each run.
-    static func readFonts(_ bytes: [UInt8]) -> [[PDFFontRun]] {
-        guard let doc = parse(bytes) else { return [] }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return [] }
-        var specs: [String: (size: Double, bold: Bool)] = [:]
-        var pages: [[PDFFontRun]] = []
         var c = root.pointee.children
-        while let page = c {
-            c = page.pointee.next
-            guard page.pointee.type == XML_ELEMENT_NODE, name(page) == "page" else { continue }
-            var runs: [PDFFontRun] = []
-            var e = page.pointee.children
+        while let node = c {
+            c = node.pointee.next
+            guard node.pointee.type == XML_ELEMENT_NODE, name(node) == "page" else { continue }
+            var page = PDFPage(number: pages.count + 1, width: double(node, "width"), height: double(node, "height"))
+            var previous: (x1: Double, y0: Double, endsInSpace: Bool)?
+            var e = node.pointee.children
             while let n = e {
                 e = n.pointee.next
                 guard n.pointee.type == XML_ELEMENT_NODE else { continue }
                 if name(n) == "fontspec" {
-                    specs[attr(n, "id") ?? ""] = (double(n, "size"), isBoldName(attr(n, "family") ?? ""))
-                } else if name(n) == "text" {
-                    let spec = specs[attr(n, "font") ?? ""] ?? (0, false)
-                    var bold = spec.bold
-                    if let first = n.pointee.children, first.pointee.type == XML_ELEMENT_NODE, name(first) == "b" { bold = true }
-                    runs.append(PDFFontRun(top: double(n, "top"), left: double(n, "left"), width: double(n, "width"),
-                                           height: double(n, "height"), size: spec.size, bold: bold))
+                    bold[attr(n, "id") ?? ""] = isBoldName(attr(n, "family") ?? "")
+                    continue
+                }
+                guard name(n) == "text" else { continue }
+                let text = content(n)
+                let top = double(n, "top"), left = double(n, "left"), width = double(n, "width"), size = double(n, "height")
+                var isBold = bold[attr(n, "font") ?? ""] ?? false
+                if let first = n.pointee.children, first.pointee.type == XML_ELEMENT_NODE, name(first) == "b" { isBold = true }
+                var words = PDFGlyphs.words(text, left: left, width: width, top: top, size: size)
+                guard !words.isEmpty else { continue }
+                for i in words.indices { words[i].bold = isBold }
+                if let p = previous, !(text.first?.isWhitespace ?? true), !p.endsInSpace,
+                   abs(left - p.x1) < size * 0.15, abs(top - p.y0) < size {
+                    words[0].glued = true
+                }
+                previous = (left + width, top, text.last?.isWhitespace ?? true)
+                // runs one after the other on one baseline make one line (poppler starts a
+                // new run at a change of font or a wide justified space)
+                if let last = page.lines.last, let lw = last.words.last,
+                   left >= lw.x1 - 1, top + size / 2 >= lw.y0, top + size / 2 <= lw.y1 || abs(top + size - lw.y1) < size * 0.3 {
+                    page.lines[page.lines.count - 1].words += words
+                } else {
+                    page.lines.append(PDFLine(words: words))
                 }
             }
-            pages.append(runs)
+            pages.append(page)
         }
         return pages
     }

@@ -48,7 +48,7 @@ enum PDFPages {
         var out: [PDFPiece] = []
         var cur: [PDFWord] = []
         for w in line.words.sorted(by: { $0.x0 < $1.x0 }) {
-            if let last = cur.last, w.x0 - last.x1 > gap {
+            if let last = cur.last, w.startsRun, w.x0 - last.x1 > gap {
                 out.append(PDFPiece(cur)); cur = []
             }
             cur.append(w)
@@ -151,12 +151,14 @@ enum PDFPages {
         return rows
     }
 
-    /// Pieces of one column, top to bottom, those on one baseline as one row.
+    /// Pieces of one column, top to bottom, those on one line as one row: a piece joins the
+    /// row above when half its height or more lies within the row's (a raised footnote
+    /// marker does).
     static func group(_ pieces: [PDFPiece], page: Int, region: Int, edges: (Double, Double)) -> [PDFRow] {
         var rows: [PDFRow] = []
         for p in pieces.sorted(by: { ($0.y0, $0.x0) < ($1.y0, $1.x0) }) {
-            if var last = rows.last, let first = last.pieces.first,
-               abs(p.midY - first.midY) < (first.y1 - first.y0) * 0.5 {
+            if var last = rows.last,
+               min(p.y1, last.y1) - max(p.y0, last.y0) >= min(p.y1 - p.y0, last.y1 - last.y0) * 0.5 {
                 last.pieces.append(p)
                 last.pieces.sort { $0.x0 < $1.x0 }
                 rows[rows.count - 1] = last

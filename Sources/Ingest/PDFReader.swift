@@ -1,8 +1,9 @@
 import Foundation
 
-/// PDF -> blocks on poppler-utils: `pdftotext -bbox-layout` gives every word and its box,
-/// `pdftohtml -xml` the font size and weight of each run of text; `PDFPages` and `PDFBlocks`
-/// rebuild the reading order and the blocks, and every word's box goes into a `PDFLayout`.
+/// PDF -> blocks on poppler-utils: `pdftohtml -xml` gives every run of text with its box,
+/// font size and weight (`PDFGlyphs` places the words inside a run); `PDFPages` and
+/// `PDFBlocks` rebuild the reading order and the blocks, and every word's box goes into a
+/// `PDFLayout`.
 enum PDFReader {
     /// PDFs with more pages are refused (a documented limit: no brief is that long, and it
     /// bounds the work on one file). poppler is asked for one page more to tell.
@@ -24,31 +25,29 @@ enum PDFReader {
         }
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let last = String(maxPages + 1)
-        let words: [UInt8]
+        let xml: [UInt8]
         do {
-            words = try PDFTools.run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", "-l", last, dir + "/in.pdf", "-"],
-                                     stderrFile: dir + "/words.err")
+            xml = try PDFTools.run("pdftohtml", ["-xml", "-i", "-zoom", "1", "-noroundcoord", "-fontfullname",
+                                                 "-stdout", "-l", last, dir + "/in.pdf"],
+                                   stderrFile: dir + "/poppler.err")
         } catch {
             if error.message.contains("Incorrect password") {
                 throw fail("encrypted PDF (it needs a password), skipped")
             }
             throw fail("poppler cannot read it: \(error.message), skipped")
         }
-        guard let parsed = PDFLayoutXML.readWords(words) else {
-            throw fail("poppler's word boxes could not be read, skipped")
+        guard let pages = PDFLayoutXML.readRuns(xml) else {
+            throw fail("poppler's text runs could not be read, skipped")
         }
-        var pages = parsed.pages
         if pages.count > maxPages {
             throw fail("more than \(maxPages) pages (the limit for one PDF), skipped")
+        }
+        guard !pages.isEmpty else {
+            throw fail("no pages found (a damaged page tree?), skipped")
         }
         guard pages.contains(where: { !$0.lines.isEmpty }) else {
             throw fail("no text layer (\(pages.count) page\(pages.count == 1 ? "" : "s") of images or drawings only; claimex does no OCR), skipped")
         }
-        // Font sizes and weights; without them sizes come from the word boxes.
-        let fonts = (try? PDFTools.run("pdftohtml", ["-xml", "-i", "-q", "-zoom", "1", "-noroundcoord", "-fontfullname",
-                                                     "-stdout", "-l", last, dir + "/in.pdf"],
-                                       stderrFile: dir + "/fonts.err")).map(PDFLayoutXML.readFonts) ?? []
-        attachFonts(&pages, fonts)
         let body = bodySize(pages)
         let rows = PDFPages.layout(pages, bodySize: body)
         let blocks = PDFBlocks(bodySize: body)
@@ -60,14 +59,10 @@ enum PDFReader {
         for item in items {
             emit(item, blocks: blocks, heights: heights, compounds: compounds, into: &builder, layout: &layout)
         }
+        // PDF document information is not in poppler's XML: the title is the first top-level heading
         var meta = Metadata()
-        if let t = parsed.title?.trimmingCharacters(in: .whitespaces), !t.isEmpty, t != "(anonymous)", t != "untitled" {
-            meta.title = t
-        }
-        if let a = parsed.author, !a.isEmpty, a != "(anonymous)" {
-            meta.authors = a.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
-                .split(whereSeparator: { $0 == "," || $0 == ";" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let first = items.first(where: { $0.kind == .heading && $0.level == 1 }) {
+            meta.title = first.rows.flatMap(\.words).map { PDFText.normalize($0.text) }.joined(separator: " ")
         }
         return (meta, layout)
     }
@@ -77,38 +72,6 @@ enum PDFReader {
         guard h.count >= n.count else { return false }
         for i in 0...(h.count - n.count) where h[i] == n[0] && Array(h[i..<(i + n.count)]) == n { return true }
         return false
-    }
-
-    /// Each word takes the size and weight of the `pdftohtml` run under its centre.
-    static func attachFonts(_ pages: inout [PDFPage], _ fonts: [[PDFFontRun]]) {
-        for p in pages.indices {
-            let runs = p < fonts.count ? fonts[p].sorted { $0.top < $1.top } : []
-            for l in pages[p].lines.indices {
-                for w in pages[p].lines[l].words.indices {
-                    var word = pages[p].lines[l].words[w]
-                    var best: PDFFontRun?, bestDistance = Double.infinity
-                    // first run whose top is within reach of the word (runs are sorted by top)
-                    var lo = 0, hi = runs.count
-                    while lo < hi { let m = (lo + hi) / 2; if runs[m].top < word.y0 - 24 { lo = m + 1 } else { hi = m } }
-                    var i = lo
-                    while i < runs.count, runs[i].top <= word.y1 + 4 {
-                        let r = runs[i]
-                        if word.midX >= r.left - 1, word.midX <= r.left + r.width + 1 {
-                            let d = abs((r.top + r.height / 2) - word.midY)
-                            if d < bestDistance { bestDistance = d; best = r }
-                        }
-                        i += 1
-                    }
-                    if let best, bestDistance < 8, best.size > 0 {
-                        word.size = best.size; word.bold = best.bold
-                    } else {
-                        // poppler's word box is about 0.93 of the font size high for common fonts
-                        word.size = ((word.y1 - word.y0) / 0.93 * 2).rounded() / 2
-                    }
-                    pages[p].lines[l].words[w] = word
-                }
-            }
-        }
     }
 
     /// The size most of the text is set in, weighted by characters.
@@ -137,9 +100,11 @@ enum PDFReader {
             let rowSize = blocks.size(row)
             for (k, w) in words.enumerated() {
                 var t = Token(text: PDFText.normalize(w.text), raw: w.text, word: w, row: row)
-                let raised = w.size > 0 && w.size <= rowSize * 0.8 && w.y1 < base - 1
+                let raised = w.size > 0 && w.size <= rowSize * 0.8 + 0.01 && (w.y1 < base - 1 || w.glued)
                 if raised && PDFText.isDigits(t.text) && !tokens.isEmpty && item.kind != .footnote {
                     t.text = PDFText.superscript(t.text)
+                    t.glued = true
+                } else if w.glued && !tokens.isEmpty {
                     t.glued = true
                 } else if k == 0, let prev = tokens.last, prev.row.line != row.line || prev.row.page != row.page {
                     if PDFText.endsWithSoftHyphen(prev.raw) {

@@ -60,7 +60,8 @@ final class PDFBadInputTests: XCTestCase {
         let broken = text.replacingOccurrences(of: "<< /Type /Catalog /Pages 2 0 R >>", with: "<< /Type /Catalog /Pages 9 0 R >>")
             .replacingOccurrences(of: "<< /Type /Pages", with: "<< /Type /Garbage ]]>> obj")
         bytes = Array(broken.utf8)
-        XCTAssertNotNil(error(bytes)?.message)
+        let m = error(bytes)?.message ?? ""
+        XCTAssertTrue(m.hasPrefix("poppler cannot read it: ") || m == "no pages found (a damaged page tree?), skipped", m)
     }
 
     func testNotAPDF() {
