@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Checks (and on Debian/Ubuntu installs) what claimex needs on a fresh machine:
-# the Swift toolchain, pkg-config and libxml2's headers, poppler-utils (pdftotext and
-# pdftohtml, run by claimex to read PDFs), and python3 with jsonschema for the schema check. Safe to run again: it only acts on what is missing.
+# the Swift toolchain, pkg-config and libxml2's headers, poppler-utils (pdftohtml, run by
+# claimex to read PDFs; pdfinfo for the PDF benchmark), and python3 with jsonschema for
+# the schema check. Safe to run again: it only acts on what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 pkg-config --exists libxml-2.0 2>/dev/null || need_apt+=(libxml2-dev)
-command -v pdftotext >/dev/null && command -v pdftohtml >/dev/null || need_apt+=(poppler-utils)
+command -v pdftohtml >/dev/null || need_apt+=(poppler-utils)
 command -v python3 >/dev/null || need_apt+=(python3 python3-venv)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then

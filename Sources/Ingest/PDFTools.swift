@@ -1,13 +1,13 @@
 import Foundation
 
-/// Runs poppler's command-line tools (`pdftotext`, `pdftohtml` from poppler-utils) as
+/// Runs poppler's command-line tools (`pdftohtml` from poppler-utils) as
 /// subprocesses. Poppler is GPL; running its programs keeps claimex's binary free of it (see
 /// docs/pdf.md). A subprocess can also be killed: every run has a wall-clock limit, so a PDF
 /// that sends poppler into a loop costs `timeLimit` seconds, never a hung batch.
 enum PDFTools {
     /// Seconds one tool may run on one document before it is killed (documented limit).
     nonisolated(unsafe) static var timeLimit: Double = 30
-    /// Bytes of tool output read at most (a 500-page brief's word boxes are ~40 MB).
+    /// Bytes of tool output read at most (a 500-page brief's text runs are ~20 MB).
     static let maxOutput = 128 << 20
 
     struct Failure: Error {
