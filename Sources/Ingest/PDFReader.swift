@@ -34,6 +34,7 @@ enum PDFReader {
             if error.message.contains("Incorrect password") {
                 throw fail("encrypted PDF (it needs a password), skipped")
             }
+            if error.stopped { throw fail("\(error.message), skipped") }
             throw fail("poppler cannot read it: \(error.message), skipped")
         }
         guard let pages = PDFLayoutXML.readRuns(xml) else {

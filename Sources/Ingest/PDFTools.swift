@@ -12,6 +12,8 @@ enum PDFTools {
 
     struct Failure: Error {
         var message: String
+        /// Killed by claimex (time or output limit), not a complaint of poppler's.
+        var stopped = false
     }
 
     /// Runs `tool args`, returns its standard output. Throws with the tool's first line of
@@ -69,10 +71,10 @@ enum PDFTools {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         if tooMuch {
-            throw Failure(message: "\(tool) wrote more than \(maxOutput >> 20) MB, stopped")
+            throw Failure(message: "\(tool) wrote more than \(maxOutput >> 20) MB, stopped", stopped: true)
         }
         if timedOut {
-            throw Failure(message: "\(tool) took longer than the \(Int(timeLimit)) s limit per document, stopped")
+            throw Failure(message: "\(tool) took longer than the \(Int(timeLimit)) s limit per document, stopped", stopped: true)
         }
         let exited = status & 0x7F == 0, code = (status >> 8) & 0xFF
         guard exited, code == 0 else {
