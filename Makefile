@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval tagger-model tagger-model-check tagger-eval quantities-bench
+.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval tagger-model tagger-model-check tagger-eval quantities-bench pdf-bench sample-pdfs
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -15,7 +15,7 @@ STATIC := $(shell [ "$$(uname -s)" = Linux ] && echo --static-swift-stdlib)
 release: bootstrap
 	$(SWIFT) build -c release --product claimex $(STATIC)
 
-# Tags every brief in samples/ (text and HTML editions) into output/samples.jsonl.
+# Tags every brief in samples/ (text, HTML and PDF editions) into output/samples.jsonl.
 samples: release
 	.build/release/claimex extract samples --all-sentences -o output/samples.jsonl
 
@@ -37,6 +37,15 @@ bench: release
 # test sentences and the figure units of the development briefs (docs/quantities.md).
 quantities-bench: release
 	scripts/quantities-bench.py
+
+# PDF ingest pages/s against pdfminer.six (PyPI, in .venv-pdf) on the sample PDFs.
+pdf-bench: release
+	scripts/pdf-bench.py
+
+# Remakes samples/*.pdf from the text editions (reportlab and pyphen from PyPI, in .venv-pdf).
+sample-pdfs:
+	$(SWIFT) build --product claimex
+	scripts/make-sample-pdfs.py
 
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Checks (and on Debian/Ubuntu installs) what claimex needs on a fresh machine:
-# the Swift toolchain, pkg-config and libxml2's headers, and python3 with jsonschema
-# for the schema check. Safe to run again: it only acts on what is missing.
+# the Swift toolchain, pkg-config and libxml2's headers, poppler-utils (pdftohtml, run by
+# claimex to read PDFs; pdfinfo for the PDF benchmark), and python3 with jsonschema for
+# the schema check. Safe to run again: it only acts on what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 pkg-config --exists libxml-2.0 2>/dev/null || need_apt+=(libxml2-dev)
+command -v pdftohtml >/dev/null || need_apt+=(poppler-utils)
 command -v python3 >/dev/null || need_apt+=(python3 python3-venv)
 # Headless Chromium for the review page's browser test (scripts/browser-test.py).
 command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need_apt+=(chromium fonts-dejavu-core)
@@ -17,7 +19,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "bootstrap: installing ${need_apt[*]}" >&2
     $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   else
-    echo "bootstrap: please install: ${need_apt[*]} (libxml2 development files, pkg-config)" >&2
+    echo "bootstrap: please install: ${need_apt[*]} (libxml2 development files, pkg-config, poppler-utils)" >&2
     exit 1
   fi
 fi

@@ -5,4 +5,5 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
+#include <libxml/parser.h>
 #include <libxml/xmlerror.h>

@@ -27,6 +27,10 @@ public struct SourceLocation: Sendable, Equatable {
     public var bytes: Range<Int>?
     /// Path to the element in the page (HTML only).
     public var xpath: String?
+    /// PDF only: the 1-based page the sentence starts on (`line` then counts lines on that
+    /// page in reading order), and the sentence's boxes, one per column of each page it is on.
+    public var page: Int? = nil
+    public var boxes: [PDFLayout.Box] = []
 }
 
 /// A W3C Web Annotation TextQuoteSelector: the sentence with a little context either side.

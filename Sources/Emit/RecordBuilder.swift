@@ -51,6 +51,11 @@ public struct RecordBuilder {
     }
 
     private mutating func location(of range: Range<Int>, block: Block) -> SourceLocation {
+        if let layout = document.layout {
+            let start = layout.start(of: range)
+            return SourceLocation(line: start?.line ?? block.sourceLine, column: nil, bytes: nil, xpath: nil,
+                                  page: start?.page, boxes: layout.boxes(for: range))
+        }
         guard let map = document.sourceMap else {
             return SourceLocation(line: block.sourceLine, column: nil, bytes: nil, xpath: block.xpath)
         }

@@ -1,3 +1,4 @@
+import Ingest
 import Rules
 
 /// Writes records as JSON Lines in the layout of `output/record.schema.json`.
@@ -112,11 +113,42 @@ public struct RecordEncoder {
         w.put("}")
     }
 
+    /// `,"page":N,"boxes":[{"page":N,"box":[x0,y0,x1,y1]}]` of a PDF sentence (empty for
+    /// other sources); points to a hundredth, written the same on every machine.
+    static func pdfLocation(page: Int?, boxes: [PDFLayout.Box]) -> [UInt8] {
+        var w = JSONWriter(reservingCapacity: 64 + boxes.count * 48)
+        if let p = page { w.put(",\"page\":"); w.put(p) }
+        guard !boxes.isEmpty else { return w.bytes }
+        w.put(",\"boxes\":[")
+        for (i, b) in boxes.enumerated() {
+            if i > 0 { w.put(",") }
+            w.put("{\"page\":"); w.put(b.page); w.put(",\"box\":[")
+            points(b.x0, to: &w); w.put(","); points(b.y0, to: &w); w.put(",")
+            points(b.x1, to: &w); w.put(","); points(b.y1, to: &w); w.put("]}")
+        }
+        w.put("]")
+        return w.bytes
+    }
+
+    private static func points(_ v: Double, to w: inout JSONWriter) {
+        let c = Int((v * 100).rounded())
+        if c < 0 { w.put("-") }
+        let a = abs(c)
+        w.put(a / 100)
+        let frac = a % 100
+        if frac != 0 {
+            w.put(".")
+            if frac < 10 { w.put("0") }
+            w.put(frac % 10 == 0 ? frac / 10 : frac)
+        }
+    }
+
     private func source(_ s: SourceLocation, to w: inout JSONWriter) {
         w.put("{\"line\":"); w.put(s.line)
         if let c = s.column { w.put(",\"column\":"); w.put(c) }
         if let b = s.bytes { w.put(",\"bytes\":["); w.put(b.lowerBound); w.put(","); w.put(b.upperBound); w.put("]") }
         if let x = s.xpath { w.put(",\"xpath\":"); w.put(string: x) }
+        w.put(Self.pdfLocation(page: s.page, boxes: s.boxes))
         w.put("}")
     }
 }

@@ -217,6 +217,11 @@ public struct RecordStream: ~Copyable {
             sink.put(",\"bytes\":["); sink.put(bytes.lowerBound)
             sink.put(byte: UInt8(ascii: ",")); sink.put(bytes.upperBound)
             sink.put(byte: UInt8(ascii: "]"))
+        } else if let layout = document.layout {
+            let start = layout.start(of: range)
+            sink.put(start?.line ?? block.sourceLine)
+            let pdf = RecordEncoder.pdfLocation(page: start?.page, boxes: layout.boxes(for: range))
+            pdf.withUnsafeBufferPointer { sink.put($0) }
         } else {
             sink.put(block.sourceLine)
         }

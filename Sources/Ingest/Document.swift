@@ -7,6 +7,7 @@ public struct Document: Sendable {
     public enum MediaType: String, Sendable, Codable {
         case plainText = "text/plain"
         case html = "text/html"
+        case pdf = "application/pdf"
     }
 
     /// The path as given on the command line (or the id of a streamed record).
@@ -28,6 +29,8 @@ public struct Document: Sendable {
     public var source: [UInt8]
     /// Text offset -> source byte offset (plain text; nil when the source has no byte map).
     public var sourceMap: SourceMap?
+    /// PDF only: the page and box of every word of `text`.
+    public var layout: PDFLayout?
 
     public init(
         path: String, id: String? = nil, sha256: String, mediaType: MediaType,

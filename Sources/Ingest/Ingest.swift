@@ -18,8 +18,10 @@ public enum Ingest {
         switch ext {
         case "html", "htm", "xhtml", "shtml": return .html
         case "txt", "md", "markdown", "text": return .plainText
+        case "pdf": return .pdf
         default: break
         }
+        if PDFReader.contains(prefix.prefix(1024), "%PDF-") { return .pdf }
         let head: String
         if let bigEndian = HTMLEncoding.utf16ByteOrder(prefix) {
             let bytes = Array(prefix.prefix(1024))
@@ -86,6 +88,15 @@ public enum Ingest {
             throw IngestError(path: path, kind: .tooLarge,
                               message: "input is \(source.count) bytes, larger than the \(maxBytes)-byte limit")
         }
+        if mediaType == .pdf {
+            var builder = DocumentBuilder(capacity: source.count / 4)
+            let (meta, layout) = try PDFReader.read(source, path: path, into: &builder)
+            var doc = builder.build(
+                path: path, id: id, mediaType: .pdf, source: source, sha256: sha256 ?? sha256Hex(source),
+                title: meta.title, authors: meta.authors, date: meta.date, keepSourceMap: false)
+            doc.layout = layout
+            return doc
+        }
         // A UTF-16 page is full of NUL bytes; only a NUL character makes it binary.
         let utf16 = HTMLEncoding.utf16ByteOrder(source[...])
         if mediaType == .plainText, let bigEndian = utf16 {
@@ -110,6 +121,8 @@ public enum Ingest {
             meta = PlainTextReader.read(source, into: &builder)
         case .html:
             meta = try HTMLReader.read(source, path: path, into: &builder)
+        case .pdf:
+            meta = Metadata()
         }
         return builder.build(
             path: path, id: id, mediaType: mediaType, source: source, sha256: sha256 ?? sha256Hex(source),

@@ -11,7 +11,7 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The `kind` of the `--errors` log. The first five say why a file could not be read.
     public enum Kind: String, Sendable {
         case notFound = "not-found", permission, symlinkLoop = "symlink-loop", notAFile = "not-a-file", unreadable
-        case invalidUTF8 = "invalid-utf8", binary, tooLarge = "too-large", html
+        case invalidUTF8 = "invalid-utf8", binary, tooLarge = "too-large", html, pdf
         /// A line of `--input-format jsonl` that is not a JSON object, or lacks "id" or a text.
         case malformedJSON = "malformed-json", missingField = "missing-field"
 

@@ -8,7 +8,7 @@ import Foundation
 /// Expands the command line's paths into the files to read, in a stable order.
 public enum Inputs {
     /// Extensions read when walking a directory.
-    public static let defaultExtensions: Set<String> = ["txt", "md", "html", "htm", "xhtml"]
+    public static let defaultExtensions: Set<String> = ["txt", "md", "html", "htm", "xhtml", "pdf"]
 
     /// An input that cannot be looked at, with the reason (`errno` of `stat`).
     public struct Missing: Error, CustomStringConvertible {

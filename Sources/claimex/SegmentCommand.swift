@@ -17,7 +17,7 @@ struct SegmentCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case lines, jsonl }
 
-    @Argument(help: "A .txt/.md or .html file, or - for standard input.")
+    @Argument(help: "A .txt/.md, .html or .pdf file, or - for standard input.")
     var file: String
 
     @Option(help: "lines: one sentence a line; jsonl: one record a sentence, with provenance.")

@@ -12,7 +12,7 @@ struct Text: ParsableCommand {
               claimex text page.html | less
             """)
 
-    @Argument(help: "A .txt/.md or .html file, or - for standard input.")
+    @Argument(help: "A .txt/.md, .html or .pdf file, or - for standard input.")
     var file: String
 
     func run() throws {

@@ -70,6 +70,34 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(entries.first?["stage"] as? String, "ingest")
     }
 
+    func testBadPDFsAreOneLineEachAndTheBatchGoesOn() throws {
+        let good = try Data(contentsOf: URL(fileURLWithPath: Repo.path("samples/pism-2024-putin-visit-china.pdf")))
+        try good.write(to: dir.appendingPathComponent("in/good.pdf"))
+        try write("in/truncated.pdf", bytes: Array(good.prefix(good.count / 2)))
+        try Data(contentsOf: URL(fileURLWithPath: Repo.path("Tests/IngestTests/Fixtures/encrypted.pdf")))
+            .write(to: dir.appendingPathComponent("in/encrypted.pdf"))
+        let wrecked = String(decoding: good, as: UTF8.self).replacingOccurrences(of: " 0 obj", with: " 0 jbo")
+            .replacingOccurrences(of: "xref", with: "xfer")
+        try write("in/malformed.pdf", bytes: Array(wrecked.utf8))
+        let r = try run(["extract", "in", "--all-sentences", "--quiet"] + rules)
+        XCTAssertEqual(r.status, 1)
+        let lines = r.err.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, r.err)
+        XCTAssertTrue(lines.contains("in/encrypted.pdf: encrypted PDF (it needs a password), skipped"), r.err)
+        XCTAssertTrue(lines.contains("in/truncated.pdf: truncated PDF (no %%EOF at the end), skipped"), r.err)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("in/malformed.pdf: poppler cannot read it: ") }, r.err)
+        XCTAssertEqual(Set(paths(r.out)), ["in/a.txt", "in/good.pdf", "in/sub/b.txt", "in/sub/c.md"])
+        let pdf = records(r.out).filter { ($0["doc"] as! [String: Any])["path"] as! String == "in/good.pdf" }
+        XCTAssertGreaterThan(pdf.count, 40)
+        for rec in pdf {
+            let source = rec["source"] as! [String: Any]
+            if (rec["block"] as! [String: Any])["kind"] as! String != "furniture" || source["page"] != nil {
+                XCTAssertNotNil(source["page"])
+                XCTAssertFalse((source["boxes"] as? [Any] ?? []).isEmpty)
+            }
+        }
+    }
+
     func testDirectoriesAreWalkedInPathOrderWithGlobs() throws {
         XCTAssertEqual(paths(try run(["extract", "in", "--all-sentences", "--quiet"] + rules).out).uniqued(),
                        ["in/a.txt", "in/sub/b.txt", "in/sub/c.md"])

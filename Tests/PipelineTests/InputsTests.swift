@@ -11,7 +11,7 @@ final class InputsTests: XCTestCase {
         for dir in ["a/deep", "b", "linked-target"] {
             try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
         }
-        for file in ["z.txt", "a/one.TXT", "a/deep/two.html", "a/skip.pdf", "b/.hidden.md", "b/.txt", "b/noext", "linked-target/t.txt"] {
+        for file in ["z.txt", "a/one.TXT", "a/deep/two.html", "a/skip.docx", "b/.hidden.md", "b/.txt", "b/noext", "linked-target/t.txt"] {
             fm.createFile(atPath: root + "/" + file, contents: Data("x".utf8))
         }
         try fm.createSymbolicLink(atPath: root + "/b/link.txt", withDestinationPath: root + "/z.txt")
@@ -37,8 +37,8 @@ final class InputsTests: XCTestCase {
     }
 
     func testFilesAndStdinStayInCommandLineOrderAndMissingPathsAreReported() {
-        let (files, missing) = Inputs.expand([root + "/b/noext", "-", root + "/nope", root + "/a/skip.pdf"])
-        XCTAssertEqual(files, [root + "/b/noext", "-", root + "/a/skip.pdf"])
+        let (files, missing) = Inputs.expand([root + "/b/noext", "-", root + "/nope", root + "/a/skip.docx"])
+        XCTAssertEqual(files, [root + "/b/noext", "-", root + "/a/skip.docx"])
         XCTAssertEqual(missing.map(\.path), [root + "/nope"])
     }
 
