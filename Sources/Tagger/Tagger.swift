@@ -30,8 +30,9 @@ public struct TagWork {
     public internal(set) var words: [TaggedWord] = []
     public internal(set) var tokenTags: [TokenTag] = []
     public internal(set) var lemmaBytes: [UInt8] = []
-    /// Per word, its head flag: the word whose tags its token takes.
-    var heads: [Bool] = []
+    /// Per token: the word whose tags it takes, and its first word (`WordSplitter`).
+    var heads: [Int32] = []
+    var firstWord: [Int32] = []
     var infos: [WordInfo] = []
     var norm: [UInt8] = []
     var lower: [UInt8] = []
@@ -139,16 +140,10 @@ public final class Tagger: Sendable {
 
     /// Each token's tags and lemma, from its words.
     private func collectTokens(_ s: UnsafePointer<UInt8>, _ work: inout TagWork) {
-        let n = work.words.count
         // Tokens: the head word's tags; the lemma of a split compound keeps its first parts.
         work.tokenTags.removeAll(keepingCapacity: true)
-        var i = 0
-        while i < n {
-            let t = work.words[i].token
-            var j = i
-            while j < n && work.words[j].token == t { j += 1 }
-            var h = i
-            for k in i..<j where work.heads[k] { h = k }
+        for t in work.tokens.indices {
+            let h = Int(work.heads[t]), i = Int(work.firstWord[t])
             let head = work.words[h]
             var lemma = head.lemma
             if h > i && work.lemmas {
@@ -158,7 +153,6 @@ public final class Tagger: Sendable {
                 lemma = start..<Int32(work.lemmaBytes.count)
             }
             work.tokenTags.append(TokenTag(upos: head.upos, xpos: head.xpos, lemma: lemma))
-            i = j
         }
     }
 }
