@@ -38,6 +38,13 @@ public struct TagWork {
     var lower: [UInt8] = []
     var keys = [UInt64](repeating: 0, count: Features.count)
     var scores: [Int16] = []
+    /// Per word type (form as written and flags), the summed weights of its own features
+    /// (`Features.staticKeys`), direct-mapped: most words repeat, and these are 13 of the 30
+    /// look-ups. Valid for the model at `cacheModel`.
+    var cacheKeys: [UInt64] = []
+    var cacheRows: [Int16] = []
+    var cacheModel: UnsafeRawPointer?
+    static let cacheSlots = 2048
     var classes: [Int32] = []
 
     public init() {}
@@ -68,6 +75,11 @@ public final class Tagger: Sendable {
         if work.infos.count < n { work.infos = Array(repeating: WordInfo(), count: max(n, 2 * work.infos.count)) }
         if work.classes.count < n { work.classes = Array(repeating: 0, count: max(n, 2 * work.classes.count)) }
         if work.scores.count < m.classStride { work.scores = Array(repeating: 0, count: m.classStride) }
+        if work.cacheModel != m.base || work.cacheKeys.isEmpty {
+            work.cacheKeys = Array(repeating: 0, count: TagWork.cacheSlots)
+            work.cacheRows = Array(repeating: 0, count: TagWork.cacheSlots * m.classStride)
+            work.cacheModel = m.base
+        }
         let maxLen = work.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
         if work.norm.count < maxLen { work.norm = Array(repeating: 0, count: maxLen); work.lower = work.norm }
         work.lemmaBytes.removeAll(keepingCapacity: true)
@@ -85,21 +97,34 @@ public final class Tagger: Sendable {
                 }
             }
             work.keys.withUnsafeMutableBufferPointer { keys in
-                work.scores.withUnsafeMutableBufferPointer { scores in
-                    work.classes.withUnsafeMutableBufferPointer { classes in
-                        var p1 = -1, p2 = -1
-                        for i in 0..<n {
-                            var c = Int(infos[i].dictClass)
-                            if c < 0 {
-                                Features.keys(UnsafePointer(infos.baseAddress!), n, i, prev1: p1, prev2: p2, into: keys.baseAddress!)
-                                c = m.best(keys.baseAddress!, Features.count, scores.baseAddress!)
-                            }
-                            classes[i] = Int32(c)
-                            p2 = p1; p1 = c
+            work.scores.withUnsafeMutableBufferPointer { scores in
+            work.classes.withUnsafeMutableBufferPointer { classes in
+            work.cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
+            work.cacheRows.withUnsafeMutableBufferPointer { cacheRows in
+                let keys = keys.baseAddress!, scores = scores.baseAddress!, stride = m.classStride
+                var p1 = -1, p2 = -1
+                for i in 0..<n {
+                    var c = Int(infos[i].dictClass)
+                    if c < 0 {
+                        let w = infos[i]
+                        let typeKey = FeatureHash.pair(w.cased, w.flags) | 1
+                        let slot = Int(truncatingIfNeeded: typeKey >> 20) & (TagWork.cacheSlots - 1)
+                        let row = cacheRows.baseAddress! + slot * stride
+                        if cacheKeys[slot] != typeKey {
+                            Features.staticKeys(w, into: keys)
+                            m.clear(row)
+                            m.add(keys, Features.staticCount, row)
+                            cacheKeys[slot] = typeKey
                         }
+                        scores.update(from: row, count: stride)
+                        Features.contextKeys(UnsafePointer(infos.baseAddress!), n, i, prev1: p1, prev2: p2, into: keys)
+                        m.add(keys, Features.count - Features.staticCount, scores)
+                        c = m.argmax(scores)
                     }
+                    classes[i] = Int32(c)
+                    p2 = p1; p1 = c
                 }
-            }
+            }}}}}
         }
         for i in 0..<n {
             let c = Int(work.classes[i])
@@ -158,13 +183,19 @@ public final class Tagger: Sendable {
 }
 
 extension TaggerModel {
-    /// The best-scoring class for the feature keys (the lowest class on a tie). `scores` has
-    /// room for `classStride` Int16s; sums cannot overflow (`maxWeight`), adds wrap anyway.
+    /// Zeroes a score row (`classStride` Int16s).
     @inline(__always)
-    func best(_ keys: UnsafePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) -> Int {
+    func clear(_ scores: UnsafeMutablePointer<Int16>) {
+        let vec = UnsafeMutableRawPointer(scores)
+        for c in 0..<classStride / 16 { vec.storeBytes(of: SIMD16<Int16>(), toByteOffset: 32 * c, as: SIMD16<Int16>.self) }
+    }
+
+    /// Adds the weights of the feature keys to `scores`. Sums cannot overflow (`maxWeight`);
+    /// adds wrap anyway, so the order of the additions never matters.
+    @inline(__always)
+    func add(_ keys: UnsafePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) {
         let chunks = classStride / 16
         let vec = UnsafeMutableRawPointer(scores)
-        for c in 0..<chunks { vec.storeBytes(of: SIMD16<Int16>(), toByteOffset: 32 * c, as: SIMD16<Int16>.self) }
         for k in 0..<count {
             let (first, n) = feature(keys[k])
             if n == 255 {
@@ -181,6 +212,11 @@ extension TaggerModel {
                 }
             }
         }
+    }
+
+    /// The best-scoring class (the lowest on a tie).
+    @inline(__always)
+    func argmax(_ scores: UnsafePointer<Int16>) -> Int {
         var best = 0, top = scores[0]
         for c in 1..<classCount where scores[c] > top { best = c; top = scores[c] }
         return best

@@ -180,8 +180,9 @@ public enum WordSplitter {
         if isWord("ive") { return 1 }
         if isWord("alot") { return 1 }
         // Without the apostrophe: dont, didnt, cant, wont, isnt ...
-        if n >= 4, lower(n - 2) == UInt8(ascii: "n"), lower(n - 1) == UInt8(ascii: "t") {
-            let stem = String(decoding: (0..<n - 2).map(lower), as: UTF8.self)
+        if n >= 4 && n <= 8, lower(n - 2) == UInt8(ascii: "n"), lower(n - 1) == UInt8(ascii: "t") {
+            var stem: UInt64 = 0
+            for k in 0..<n - 2 { stem |= UInt64(lower(k)) << (8 * UInt64(k)) }
             if Self.ntStems.contains(stem) { return n - 2 }
         }
         // The apostrophe: ' or ’ (E2 80 99), then the clitic to the token's end.
@@ -200,6 +201,9 @@ public enum WordSplitter {
         return nil
     }
 
-    static let ntStems: Set<String> = ["do", "does", "did", "ca", "wo", "is", "are", "was", "were", "have", "has", "had",
-                                       "could", "would", "should", "must", "ai"]
+    /// Stems before an apostrophe-less n't, as their bytes packed little-endian.
+    static let ntStems: Set<UInt64> = Set(["do", "does", "did", "ca", "wo", "is", "are", "was", "were", "have", "has", "had",
+                                           "could", "would", "should", "must", "ai"].map { w in
+        w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    })
 }
