@@ -36,6 +36,7 @@ public struct TagWork {
     var infos: [WordInfo] = []
     var norm: [UInt8] = []
     var lower: [UInt8] = []
+    var lemmaScratch: [UInt8] = []
     var keys = [UInt64](repeating: 0, count: Features.count)
     var scores: [Int16] = []
     /// Per word type (form as written and flags), the summed weights of its own features
@@ -135,32 +136,41 @@ public final class Tagger: Sendable {
         collectTokens(base, &work)
     }
 
-    /// The lemma of every word.
+    /// The lemma of every word, written through one pointer into `lemmaScratch` (room for
+    /// each word's bound: its length + 2, or the longest lemma exception), then copied out.
     private func lemmatize(_ s: UnsafePointer<UInt8>, _ work: inout TagWork) {
         let m = model
         let n = work.words.count
+        var need = 0, longest = 0
         for i in 0..<n {
-            let wd = work.words[i]
-            let len = Int(wd.end - wd.start)
-            let start = Int32(work.lemmaBytes.count)
-            if work.lower.count < len + 8 { work.lower = Array(repeating: 0, count: len + 8) }
-            work.lower.withUnsafeMutableBufferPointer { lower in
-                let o = s + Int(wd.start), f = lower.baseAddress!
-                for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
-                if let exc = m.lemmaException(TaggerModel.lemmaKey(FeatureHash.bytes(f, len), Int(wd.xpos))) {
-                    work.lemmaBytes.append(contentsOf: exc)
-                } else {
-                    let have = work.lemmaBytes.count
-                    work.lemmaBytes.append(contentsOf: repeatElement(0, count: len + 2))
-                    let written = work.lemmaBytes.withUnsafeMutableBufferPointer { out in
-                        Lemmatizer.rule(o, f, len, xpos: Int(wd.xpos), known: { m.knownCount(FeatureHash.bytes($0, $1)) },
-                                        out: out.baseAddress! + have)
-                    }
-                    work.lemmaBytes.removeLast(len + 2 - written)
-                }
-            }
-            work.words[i].lemma = start..<Int32(work.lemmaBytes.count)
+            let len = Int(work.words[i].end - work.words[i].start)
+            need += max(len + 2, m.longestException)
+            longest = max(longest, len)
         }
+        if work.lemmaScratch.count < need { work.lemmaScratch = Array(repeating: 0, count: max(need, 2 * work.lemmaScratch.count)) }
+        if work.lower.count < longest + 8 { work.lower = Array(repeating: 0, count: longest + 8) }
+        var written = 0
+        work.lemmaScratch.withUnsafeMutableBufferPointer { scratch in
+        work.lower.withUnsafeMutableBufferPointer { lower in
+        work.words.withUnsafeMutableBufferPointer { words in
+            let out = scratch.baseAddress!, f = lower.baseAddress!
+            let known: Lemmatizer.Known = { m.knownCount(FeatureHash.bytes($0, $1)) }
+            for i in 0..<n {
+                let wd = words[i]
+                let len = Int(wd.end - wd.start)
+                let o = s + Int(wd.start)
+                for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                let start = written
+                if let exc = m.lemmaException(TaggerModel.lemmaKey(FeatureHash.bytes(f, len), Int(wd.xpos))) {
+                    (out + written).update(from: exc.baseAddress!, count: exc.count)
+                    written += exc.count
+                } else {
+                    written += Lemmatizer.rule(o, f, len, xpos: Int(wd.xpos), known: known, out: out + written)
+                }
+                words[i].lemma = Int32(start)..<Int32(written)
+            }
+        }}}
+        work.lemmaBytes.append(contentsOf: work.lemmaScratch[..<written])
     }
 
     /// Each token's tags and lemma, from its words.
