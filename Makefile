@@ -22,6 +22,7 @@ samples: release
 # Unit, golden and schema tests, then every rule's embedded examples.
 test: bootstrap
 	$(SWIFT) build --product claimex
+	$(SWIFT) build --product claimex-train
 	$(SWIFT) test --disable-swift-testing
 	.build/debug/claimex test --rules rules
 	.build/debug/claimex extract samples --all-sentences --quiet -o .build/samples-check.jsonl

@@ -19,6 +19,7 @@ struct CompiledRule: Sendable {
 
     /// Its pattern or a veto tests tags or lemmas.
     var needsTags: Bool { program.usesTags || unless.contains { $0.usesTags } }
+    var needsLemmas: Bool { program.usesLemmas || unless.contains { $0.usesLemmas } }
 }
 
 /// A sentence embedded in a rule to show, and test, what it must or must not match.

@@ -280,6 +280,7 @@ struct PatternCompiler {
         case .classes(let has, let not): return TokenTest(kind: .classes(has: has, not: not))
         case .tagged(let has, let not, let upos, let xpos, let lemma):
             program.usesTags = true
+            if lemma != nil { program.usesLemmas = true }
             return TokenTest(kind: .tags(has: has, not: not, upos: upos, xpos: xpos, lemma: lemma.map { vocab.intern($0) } ?? -1))
         case .any: return TokenTest(kind: .any)
         case .not(let inner):

@@ -43,6 +43,8 @@ struct Program: Sendable {
 
     /// Some test reads the tokens' tags or lemmas: the sentence must be tagged first.
     var usesTags = false
+    /// Some test reads lemmas (`&defend`): tagging must lemmatise too.
+    var usesLemmas = false
 
     /// The slot `>>` records the reported match start in, after the captures'; -1: none.
     var matchStartSlot: Int32 = -1

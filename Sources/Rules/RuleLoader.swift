@@ -576,6 +576,7 @@ struct RuleLoader {
         }
         set.unlessCount = unlessID.count
         set.ruleNeedsTags = rules.map(\.needsTags)
+        set.ruleNeedsLemmas = rules.map(\.needsLemmas)
         set.anyNeedsTags = set.ruleNeedsTags.contains(true)
         set.warnings = warnings
         return set

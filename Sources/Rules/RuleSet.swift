@@ -31,6 +31,7 @@ public struct RuleSet: Sendable {
     /// Per rule: its pattern or a veto tests tags or lemmas (`%NOUN`, `&defend`); and whether
     /// any rule does. A sentence is tagged only when one of its candidate rules needs it.
     var ruleNeedsTags: [Bool] = []
+    var ruleNeedsLemmas: [Bool] = []
     var anyNeedsTags = false
 
     public static let empty = RuleSet(sha256: "")
@@ -86,7 +87,7 @@ public struct RuleSet: Sendable {
         // The last sentence's hits, if any (an empty removeAll still costs a generic call).
         if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
         if anyNeedsTags, candidates(w).contains(where: { ruleNeedsTags[Int($0)] }) {
-            tagTokens(sentence, &w.tokens, &w.tagger)
+            tagTokens(sentence, &w.tokens, &w.tagger, lemmas: candidates(w).contains { ruleNeedsLemmas[Int($0)] })
             stats.sentencesTagged += 1
         }
         let tokens = w.tokens, candidates = w.candidates

@@ -22,16 +22,19 @@ struct TagScratch {
 }
 
 extension RuleSet {
-    /// Sets every token's UPOS, Penn tag and lemma id. The model loads on the first call.
-    func tagTokens(_ sentence: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ scratch: inout TagScratch) {
+    /// Sets every token's UPOS, Penn tag and (with `lemmas`) lemma id. The model loads on
+    /// the first call.
+    func tagTokens(_ sentence: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ scratch: inout TagScratch, lemmas: Bool = true) {
         scratch.work.tokens.removeAll(keepingCapacity: true)
         for t in tokens { scratch.work.tokens.append(t.start..<t.end) }
+        scratch.work.lemmas = lemmas
         Tagger.shared.tag(sentence, &scratch.work)
         let tags = scratch.work.tokenTags
         for k in tokens.indices {
             let tag = tags[k]
             tokens[k].upos = tag.upos
             tokens[k].xpos = tag.xpos
+            guard lemmas else { tokens[k].lemma = -1; continue }
             // The lemma as the vocabulary holds words: lowercase, ’ as '.
             scratch.lemma.removeAll(keepingCapacity: true)
             var j = Int(tag.lemma.lowerBound)

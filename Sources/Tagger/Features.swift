@@ -114,15 +114,21 @@ public enum Features {
     @inline(__always)
     static func key(_ template: UInt64, _ value: UInt64) -> UInt64 { FeatureHash.mix(value ^ (template &* 0xD6E8_FEB8_6659_FD93)) }
 
+    /// Keys that depend on the word alone (its form, affixes, shape, flags, ambiguity class):
+    /// the tagger caches their summed weights per word.
+    public static let staticCount = 13
+
     /// The feature keys of word `i` given the classes of the two words before it (-1: none),
-    /// into `out[0..<count]`. `words` holds the sentence's words.
+    /// into `out[0..<count]`: the word's own, then its context's. `words` holds the sentence's words.
     @inline(__always)
     public static func keys(_ words: UnsafePointer<WordInfo>, _ n: Int, _ i: Int, prev1: Int, prev2: Int,
                             into out: UnsafeMutablePointer<UInt64>) {
-        let w = words[i]
-        let m1 = i >= 1 ? words[i - 1] : WordInfo.start, m2 = i >= 2 ? words[i - 2] : WordInfo.start
-        let p1 = i + 1 < n ? words[i + 1] : WordInfo.end, p2 = i + 2 < n ? words[i + 2] : WordInfo.end
-        let t1 = UInt64(prev1 + 1), t2 = UInt64(prev2 + 1)
+        staticKeys(words[i], into: out)
+        contextKeys(words, n, i, prev1: prev1, prev2: prev2, into: out + staticCount)
+    }
+
+    @inline(__always)
+    static func staticKeys(_ w: WordInfo, into out: UnsafeMutablePointer<UInt64>) {
         out[0] = key(0, 0)
         out[1] = key(1, w.form)
         out[2] = key(2, w.suffix.0)
@@ -134,24 +140,34 @@ public enum Features {
         out[8] = key(8, w.prefix.2)
         out[9] = key(9, w.shape)
         out[10] = key(10, w.flags)
-        out[11] = key(11, t1)
-        out[12] = key(12, t2)
-        out[13] = key(13, t1 << 8 | t2)
-        out[14] = key(14, FeatureHash.pair(w.form, t1))
-        out[15] = key(15, m1.form)
-        out[16] = key(16, m1.suffix.2)
-        out[17] = key(17, m2.form)
-        out[18] = key(18, p1.form)
-        out[19] = key(19, p1.suffix.2)
-        out[20] = key(20, p2.form)
-        out[21] = key(21, w.ambiguity)
-        out[22] = key(22, p1.ambiguity)
-        out[23] = key(23, p2.ambiguity)
-        out[24] = key(24, FeatureHash.pair(w.ambiguity, p1.ambiguity))
-        out[25] = key(25, FeatureHash.pair(w.form, p1.form))
-        out[26] = key(26, FeatureHash.pair(m1.form, w.form))
-        out[27] = key(27, FeatureHash.pair(w.ambiguity, t1))
-        out[28] = key(28, w.cased)
-        out[29] = key(29, FeatureHash.pair(p1.form, t1))
+        out[11] = key(21, w.ambiguity)
+        out[12] = key(28, w.cased)
+    }
+
+    /// The other `count - staticCount` keys.
+    @inline(__always)
+    static func contextKeys(_ words: UnsafePointer<WordInfo>, _ n: Int, _ i: Int, prev1: Int, prev2: Int,
+                            into out: UnsafeMutablePointer<UInt64>) {
+        let w = words[i]
+        let m1 = i >= 1 ? words[i - 1] : WordInfo.start, m2 = i >= 2 ? words[i - 2] : WordInfo.start
+        let p1 = i + 1 < n ? words[i + 1] : WordInfo.end, p2 = i + 2 < n ? words[i + 2] : WordInfo.end
+        let t1 = UInt64(prev1 + 1), t2 = UInt64(prev2 + 1)
+        out[0] = key(11, t1)
+        out[1] = key(12, t2)
+        out[2] = key(13, t1 << 8 | t2)
+        out[3] = key(14, FeatureHash.pair(w.form, t1))
+        out[4] = key(15, m1.form)
+        out[5] = key(16, m1.suffix.2)
+        out[6] = key(17, m2.form)
+        out[7] = key(18, p1.form)
+        out[8] = key(19, p1.suffix.2)
+        out[9] = key(20, p2.form)
+        out[10] = key(22, p1.ambiguity)
+        out[11] = key(23, p2.ambiguity)
+        out[12] = key(24, FeatureHash.pair(w.ambiguity, p1.ambiguity))
+        out[13] = key(25, FeatureHash.pair(w.form, p1.form))
+        out[14] = key(26, FeatureHash.pair(m1.form, w.form))
+        out[15] = key(27, FeatureHash.pair(w.ambiguity, t1))
+        out[16] = key(29, FeatureHash.pair(p1.form, t1))
     }
 }

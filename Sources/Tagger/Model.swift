@@ -46,6 +46,8 @@ public struct TaggerModel: @unchecked Sendable {
     let prefixes: UnsafePointer<UInt64>
     let prefixMask: Int
     let pool: UnsafePointer<UInt8>
+    /// The longest lemma in the exception table, so a caller can size its buffer once.
+    let longestException: Int
 
     public enum LoadError: Error, CustomStringConvertible {
         case malformed(String)
@@ -95,6 +97,9 @@ public struct TaggerModel: @unchecked Sendable {
         known = (b + knownAt).assumingMemoryBound(to: UInt64.self); knownMask = knownSlots - 1
         prefixes = (b + preAt).assumingMemoryBound(to: UInt64.self); prefixMask = prefixSlots - 1
         pool = (b + poolAt).assumingMemoryBound(to: UInt8.self)
+        var longest = 0
+        for k in 0..<lemmaSlots where lemmas[2 * k] != 0 { longest = max(longest, Int(lemmas[2 * k + 1] >> 32)) }
+        longestException = longest
     }
 
     /// The entries of feature `key`: (first, count), count 0 when absent.

@@ -30,13 +30,22 @@ public struct TagWork {
     public internal(set) var words: [TaggedWord] = []
     public internal(set) var tokenTags: [TokenTag] = []
     public internal(set) var lemmaBytes: [UInt8] = []
-    /// Per word, its head flag: the word whose tags its token takes.
-    var heads: [Bool] = []
+    /// Per token: the word whose tags it takes, and its first word (`WordSplitter`).
+    var heads: [Int32] = []
+    var firstWord: [Int32] = []
     var infos: [WordInfo] = []
     var norm: [UInt8] = []
     var lower: [UInt8] = []
+    var lemmaScratch: [UInt8] = []
     var keys = [UInt64](repeating: 0, count: Features.count)
     var scores: [Int16] = []
+    /// Per word type (form as written and flags), the summed weights of its own features
+    /// (`Features.staticKeys`), direct-mapped: most words repeat, and these are 13 of the 30
+    /// look-ups. Valid for the model at `cacheModel`.
+    var cacheKeys: [UInt64] = []
+    var cacheRows: [Int16] = []
+    var cacheModel: UnsafeRawPointer?
+    static let cacheSlots = 2048
     var classes: [Int32] = []
 
     public init() {}
@@ -67,6 +76,11 @@ public final class Tagger: Sendable {
         if work.infos.count < n { work.infos = Array(repeating: WordInfo(), count: max(n, 2 * work.infos.count)) }
         if work.classes.count < n { work.classes = Array(repeating: 0, count: max(n, 2 * work.classes.count)) }
         if work.scores.count < m.classStride { work.scores = Array(repeating: 0, count: m.classStride) }
+        if work.cacheModel != m.base || work.cacheKeys.isEmpty {
+            work.cacheKeys = Array(repeating: 0, count: TagWork.cacheSlots)
+            work.cacheRows = Array(repeating: 0, count: TagWork.cacheSlots * m.classStride)
+            work.cacheModel = m.base
+        }
         let maxLen = work.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
         if work.norm.count < maxLen { work.norm = Array(repeating: 0, count: maxLen); work.lower = work.norm }
         work.lemmaBytes.removeAll(keepingCapacity: true)
@@ -84,21 +98,34 @@ public final class Tagger: Sendable {
                 }
             }
             work.keys.withUnsafeMutableBufferPointer { keys in
-                work.scores.withUnsafeMutableBufferPointer { scores in
-                    work.classes.withUnsafeMutableBufferPointer { classes in
-                        var p1 = -1, p2 = -1
-                        for i in 0..<n {
-                            var c = Int(infos[i].dictClass)
-                            if c < 0 {
-                                Features.keys(UnsafePointer(infos.baseAddress!), n, i, prev1: p1, prev2: p2, into: keys.baseAddress!)
-                                c = m.best(keys.baseAddress!, Features.count, scores.baseAddress!)
-                            }
-                            classes[i] = Int32(c)
-                            p2 = p1; p1 = c
+            work.scores.withUnsafeMutableBufferPointer { scores in
+            work.classes.withUnsafeMutableBufferPointer { classes in
+            work.cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
+            work.cacheRows.withUnsafeMutableBufferPointer { cacheRows in
+                let keys = keys.baseAddress!, scores = scores.baseAddress!, stride = m.classStride
+                var p1 = -1, p2 = -1
+                for i in 0..<n {
+                    var c = Int(infos[i].dictClass)
+                    if c < 0 {
+                        let w = infos[i]
+                        let typeKey = FeatureHash.pair(w.cased, w.flags) | 1
+                        let slot = Int(truncatingIfNeeded: typeKey >> 20) & (TagWork.cacheSlots - 1)
+                        let row = cacheRows.baseAddress! + slot * stride
+                        if cacheKeys[slot] != typeKey {
+                            Features.staticKeys(w, into: keys)
+                            m.clear(row)
+                            m.add(keys, Features.staticCount, row)
+                            cacheKeys[slot] = typeKey
                         }
+                        scores.update(from: row, count: stride)
+                        Features.contextKeys(UnsafePointer(infos.baseAddress!), n, i, prev1: p1, prev2: p2, into: keys)
+                        m.add(keys, Features.count - Features.staticCount, scores)
+                        c = m.argmax(scores)
                     }
+                    classes[i] = Int32(c)
+                    p2 = p1; p1 = c
                 }
-            }
+            }}}}}
         }
         for i in 0..<n {
             let c = Int(work.classes[i])
@@ -109,46 +136,49 @@ public final class Tagger: Sendable {
         collectTokens(base, &work)
     }
 
-    /// The lemma of every word.
+    /// The lemma of every word, written through one pointer into `lemmaScratch` (room for
+    /// each word's bound: its length + 2, or the longest lemma exception), then copied out.
     private func lemmatize(_ s: UnsafePointer<UInt8>, _ work: inout TagWork) {
         let m = model
         let n = work.words.count
+        var need = 0, longest = 0
         for i in 0..<n {
-            let wd = work.words[i]
-            let len = Int(wd.end - wd.start)
-            let start = Int32(work.lemmaBytes.count)
-            if work.lower.count < len + 8 { work.lower = Array(repeating: 0, count: len + 8) }
-            work.lower.withUnsafeMutableBufferPointer { lower in
-                let o = s + Int(wd.start), f = lower.baseAddress!
-                for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
-                if let exc = m.lemmaException(TaggerModel.lemmaKey(FeatureHash.bytes(f, len), Int(wd.xpos))) {
-                    work.lemmaBytes.append(contentsOf: exc)
-                } else {
-                    let have = work.lemmaBytes.count
-                    work.lemmaBytes.append(contentsOf: repeatElement(0, count: len + 2))
-                    let written = work.lemmaBytes.withUnsafeMutableBufferPointer { out in
-                        Lemmatizer.rule(o, f, len, xpos: Int(wd.xpos), known: { m.knownCount(FeatureHash.bytes($0, $1)) },
-                                        out: out.baseAddress! + have)
-                    }
-                    work.lemmaBytes.removeLast(len + 2 - written)
-                }
-            }
-            work.words[i].lemma = start..<Int32(work.lemmaBytes.count)
+            let len = Int(work.words[i].end - work.words[i].start)
+            need += max(len + 2, m.longestException)
+            longest = max(longest, len)
         }
+        if work.lemmaScratch.count < need { work.lemmaScratch = Array(repeating: 0, count: max(need, 2 * work.lemmaScratch.count)) }
+        if work.lower.count < longest + 8 { work.lower = Array(repeating: 0, count: longest + 8) }
+        var written = 0
+        work.lemmaScratch.withUnsafeMutableBufferPointer { scratch in
+        work.lower.withUnsafeMutableBufferPointer { lower in
+        work.words.withUnsafeMutableBufferPointer { words in
+            let out = scratch.baseAddress!, f = lower.baseAddress!
+            let known: Lemmatizer.Known = { m.knownCount(FeatureHash.bytes($0, $1)) }
+            for i in 0..<n {
+                let wd = words[i]
+                let len = Int(wd.end - wd.start)
+                let o = s + Int(wd.start)
+                for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                let start = written
+                if let exc = m.lemmaException(TaggerModel.lemmaKey(FeatureHash.bytes(f, len), Int(wd.xpos))) {
+                    (out + written).update(from: exc.baseAddress!, count: exc.count)
+                    written += exc.count
+                } else {
+                    written += Lemmatizer.rule(o, f, len, xpos: Int(wd.xpos), known: known, out: out + written)
+                }
+                words[i].lemma = Int32(start)..<Int32(written)
+            }
+        }}}
+        work.lemmaBytes.append(contentsOf: work.lemmaScratch[..<written])
     }
 
     /// Each token's tags and lemma, from its words.
     private func collectTokens(_ s: UnsafePointer<UInt8>, _ work: inout TagWork) {
-        let n = work.words.count
         // Tokens: the head word's tags; the lemma of a split compound keeps its first parts.
         work.tokenTags.removeAll(keepingCapacity: true)
-        var i = 0
-        while i < n {
-            let t = work.words[i].token
-            var j = i
-            while j < n && work.words[j].token == t { j += 1 }
-            var h = i
-            for k in i..<j where work.heads[k] { h = k }
+        for t in work.tokens.indices {
+            let h = Int(work.heads[t]), i = Int(work.firstWord[t])
             let head = work.words[h]
             var lemma = head.lemma
             if h > i && work.lemmas {
@@ -158,19 +188,24 @@ public final class Tagger: Sendable {
                 lemma = start..<Int32(work.lemmaBytes.count)
             }
             work.tokenTags.append(TokenTag(upos: head.upos, xpos: head.xpos, lemma: lemma))
-            i = j
         }
     }
 }
 
 extension TaggerModel {
-    /// The best-scoring class for the feature keys (the lowest class on a tie). `scores` has
-    /// room for `classStride` Int16s; sums cannot overflow (`maxWeight`), adds wrap anyway.
+    /// Zeroes a score row (`classStride` Int16s).
     @inline(__always)
-    func best(_ keys: UnsafePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) -> Int {
+    func clear(_ scores: UnsafeMutablePointer<Int16>) {
+        let vec = UnsafeMutableRawPointer(scores)
+        for c in 0..<classStride / 16 { vec.storeBytes(of: SIMD16<Int16>(), toByteOffset: 32 * c, as: SIMD16<Int16>.self) }
+    }
+
+    /// Adds the weights of the feature keys to `scores`. Sums cannot overflow (`maxWeight`);
+    /// adds wrap anyway, so the order of the additions never matters.
+    @inline(__always)
+    func add(_ keys: UnsafePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) {
         let chunks = classStride / 16
         let vec = UnsafeMutableRawPointer(scores)
-        for c in 0..<chunks { vec.storeBytes(of: SIMD16<Int16>(), toByteOffset: 32 * c, as: SIMD16<Int16>.self) }
         for k in 0..<count {
             let (first, n) = feature(keys[k])
             if n == 255 {
@@ -187,6 +222,11 @@ extension TaggerModel {
                 }
             }
         }
+    }
+
+    /// The best-scoring class (the lowest on a tie).
+    @inline(__always)
+    func argmax(_ scores: UnsafePointer<Int16>) -> Int {
         var best = 0, top = scores[0]
         for c in 1..<classCount where scores[c] > top { best = c; top = scores[c] }
         return best

@@ -1,47 +1,166 @@
-/// Splits claimex tokens into the words of the treebank's tokenisation, which the model was
-/// trained on: contractions (do|n't, I|'m, ca|n't, can|not, gon|na) and hyphenated compounds
-/// (long|-|term; but anti-war, e-mail stay whole, as the treebank keeps words it has seen
-/// whole and those after a prefix such as anti-, non-, pro-). Every word is a byte range of
-/// its token, so offsets stay the text's.
+/// Maps claimex tokens to the words of the treebank's tokenisation, which the model was
+/// trained on. It splits contractions (do|n't, I|'m, ca|n't, can|not, gon|na, do|nt) and
+/// hyphenated compounds (long|-|term; but anti-war and e-mail stay whole: the treebank keeps
+/// the words it has seen whole and those after a prefix it keeps, such as anti-, non-, pro-).
+/// It joins what claimex splits but the treebank keeps as one word: runs of punctuation
+/// (..., !!!, ---), emoticons, web and e-mail addresses, file and host names, dates, times
+/// and phone numbers written with / : -, and abbreviations the treebank writes with their
+/// period (Dr., Inc.). Every word is a byte range of the sentence, so offsets stay the text's.
 public enum WordSplitter {
     /// Key of a lowercase first part kept joined to its hyphen (`anti` in anti-war), and of a
-    /// lowercase hyphenated word the treebank keeps whole.
+    /// lowercase word the treebank keeps whole (e-mail, dr.).
     public static func prefixKey(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 { FeatureHash.bytes(p, n, seed: 11) }
     public static func wholeKey(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 { FeatureHash.bytes(p, n, seed: 12) }
 
     static func split(_ s: UnsafeBufferPointer<UInt8>, _ work: inout TagWork, _ model: TaggerModel) {
         work.words.removeAll(keepingCapacity: true)
         work.heads.removeAll(keepingCapacity: true)
+        work.firstWord.removeAll(keepingCapacity: true)
         guard let p = s.baseAddress else { return }
+        let tokens = work.tokens
         var lower = [UInt8](repeating: 0, count: 64)
-        for (t, r) in work.tokens.enumerated() {
-            let a = Int(r.lowerBound), b = Int(r.upperBound)
-            func word(_ x: Int, _ y: Int, head: Bool) {
+        var t = 0
+        while t < tokens.count {
+            let a = Int(tokens[t].lowerBound), b = Int(tokens[t].upperBound)
+            // Tokens joined into one word: each takes its tags.
+            let u = join(p, tokens, t, model)
+            if u > t + 1 {
+                let w = Int32(work.words.count)
+                work.words.append(TaggedWord(start: Int32(a), end: tokens[u - 1].upperBound, token: Int32(t), upos: 0, xpos: 0, lemma: 0..<0))
+                for _ in t..<u { work.heads.append(w); work.firstWord.append(w) }
+                t = u
+                continue
+            }
+            let first = Int32(work.words.count)
+            var head = first
+            func word(_ x: Int, _ y: Int, isHead: Bool = false) {
+                if isHead { head = Int32(work.words.count) }
                 work.words.append(TaggedWord(start: Int32(x), end: Int32(y), token: Int32(t), upos: 0, xpos: 0, lemma: 0..<0))
-                work.heads.append(head)
             }
             let n = b - a
             if let cut = clitic(p + a, n) {
-                word(a, a + cut, head: true); word(a + cut, b, head: false)
-                continue
+                word(a, a + cut, isHead: true); word(a + cut, b)
+            } else if n >= 3, let firstHyphen = (a + 1..<b - 1).first(where: { p[$0] == 0x2D }) {
+                if lower.count < n { lower = Array(repeating: 0, count: n) }
+                let keep = lower.withUnsafeMutableBufferPointer { l -> Bool in
+                    let f = l.baseAddress!
+                    for k in 0..<n { let c = p[a + k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                    return model.isPrefix(prefixKey(f, firstHyphen - a)) || model.isPrefix(wholeKey(f, n))
+                }
+                if keep {
+                    word(a, b, isHead: true)
+                } else {
+                    var x = a
+                    for k in a..<b where p[k] == 0x2D {
+                        if k > x { word(x, k) }
+                        word(k, k + 1)
+                        x = k + 1
+                    }
+                    if x < b { word(x, b, isHead: true) } else { head = Int32(work.words.count - 1) }
+                }
+            } else {
+                word(a, b, isHead: true)
             }
-            guard n >= 3, let firstHyphen = (a + 1..<b - 1).first(where: { p[$0] == 0x2D }) else { word(a, b, head: true); continue }
-            if lower.count < n { lower = Array(repeating: 0, count: n) }
-            let keep = lower.withUnsafeMutableBufferPointer { l -> Bool in
-                let f = l.baseAddress!
-                for k in 0..<n { let c = p[a + k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
-                return model.isPrefix(prefixKey(f, firstHyphen - a)) || model.isPrefix(wholeKey(f, n))
-            }
-            if keep { word(a, b, head: true); continue }
-            var x = a
-            for k in a..<b where p[k] == 0x2D {
-                if k > x { word(x, k, head: false) }
-                word(k, k + 1, head: false)
-                x = k + 1
-            }
-            if x < b { word(x, b, head: true) } else { work.heads[work.heads.count - 1] = true }
+            work.heads.append(head)
+            work.firstWord.append(first)
+            t += 1
         }
     }
+
+    // MARK: - Joining tokens
+
+    /// The end (exclusive) of the tokens from `t` that make one treebank word; `t + 1` alone.
+    static func join(_ p: UnsafePointer<UInt8>, _ tokens: [Range<Int32>], _ t: Int, _ model: TaggerModel) -> Int {
+        func adjacent(_ k: Int) -> Bool { k + 1 < tokens.count && tokens[k].upperBound == tokens[k + 1].lowerBound }
+        func len(_ k: Int) -> Int { Int(tokens[k].upperBound - tokens[k].lowerBound) }
+        func byte(_ k: Int) -> UInt8 { p[Int(tokens[k].lowerBound)] }
+        func isDigits(_ k: Int) -> Bool { (0..<len(k)).allSatisfy { p[Int(tokens[k].lowerBound) + $0] &- 0x30 < 10 } }
+        func isAlnum(_ k: Int) -> Bool {
+            (0..<len(k)).allSatisfy { let c = p[Int(tokens[k].lowerBound) + $0]; return c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c >= 0x80 || c == 0x2D || c == 0x5F }
+        }
+        guard adjacent(t) else { return t + 1 }
+        let c = byte(t)
+        // Punctuation runs: . ! ? mixed (..., ?!, .?), or one repeated mark (---, ***, ===).
+        if len(t) == 1 && c < 0x80 && !isAlnumByte(c) {
+            var u = t + 1
+            let endMarks: Set<UInt8> = [0x2E, 0x21, 0x3F]
+            if endMarks.contains(c) {
+                while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && endMarks.contains(byte(u)) { u += 1 }
+            } else if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "+")].contains(c) {
+                while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && byte(u) == c { u += 1 }
+            }
+            if u > t + 1 { return u }
+            // Emoticons: :) :( :D ;) :-) =)
+            if c == 0x3A || c == 0x3B || c == 0x3D {
+                var k = t + 1
+                if len(k) == 1 && byte(k) == 0x2D && adjacent(k) { k += 1 }
+                let m = byte(k)
+                if len(k) == 1 && (m == 0x29 || m == 0x28 || m == 0x44 || m == 0x50 || m == 0x70),
+                   !adjacent(k) || !isAlnumByte(p[Int(tokens[k + 1].lowerBound)]) {
+                    return k + 1
+                }
+            }
+            return t + 1
+        }
+        guard isAlnum(t) else { return t + 1 }
+        // Abbreviations with their period, as the treebank writes them (Dr., Inc.).
+        if len(t + 1) == 1, byte(t + 1) == 0x2E {
+            var l = Array(UnsafeBufferPointer(start: p + Int(tokens[t].lowerBound), count: len(t) + 1))
+            for k in l.indices where l[k] &- 0x41 < 26 { l[k] |= 0x20 }
+            if l.withUnsafeBufferPointer({ model.isPrefix(wholeKey($0.baseAddress!, $0.count)) }) { return t + 2 }
+        }
+        // The run of tokens without spaces from t, trailing punctuation left out.
+        var end = t + 1
+        while end < tokens.count && tokens[end - 1].upperBound == tokens[end].lowerBound { end += 1 }
+        while end > t + 1 && len(end - 1) == 1 && !isAlnumByte(byte(end - 1)) && byte(end - 1) != 0x2F { end -= 1 }
+        guard end > t + 1 else { return t + 1 }
+        let lo = Int(tokens[t].lowerBound), hi = Int(tokens[end - 1].upperBound)
+        let run = UnsafeBufferPointer(start: p + lo, count: hi - lo)
+        // Web and e-mail addresses.
+        if run.contains(0x40) || hasPrefix(run, "http") || hasPrefix(run, "www.") || contains(run, "://") { return end }
+        // Numbers joined by / and : (dates, times), or phone numbers (three or more groups by -).
+        if isDigits(t) {
+            var k = t, groups = 1, slashes = 0, hyphens = 0
+            while k + 2 < end + 0 && len(k + 1) == 1 && isDigits(k + 2) {
+                let sep = byte(k + 1)
+                if sep == 0x2F || sep == 0x3A { slashes += 1 } else if sep == 0x2D { hyphens += 1 } else { break }
+                groups += 1; k += 2
+            }
+            if groups > 1 && (hyphens == 0 || (slashes == 0 && (groups >= 3 || (len(t) == 3 && len(k) == 4)))) { return k + 1 }
+            return t + 1
+        }
+        // Host and file names: word(.word)+ ending in a known suffix (Space.com, memo.doc).
+        if end >= t + 3, len(end - 2) == 1, byte(end - 2) == 0x2E, isAlnum(end - 1) {
+            let last = UnsafeBufferPointer(start: p + Int(tokens[end - 1].lowerBound), count: len(end - 1))
+            if hostSuffixes.contains(Array(last).map { $0 | 0x20 }) { return end }
+        }
+        return t + 1
+    }
+
+    static let hostSuffixes: Set<[UInt8]> = Set(["com", "org", "net", "edu", "gov", "uk", "ca", "de", "fr", "ru", "cn", "io",
+                                                 "info", "biz", "doc", "docx", "pdf", "xls", "xlsx", "ppt", "htm", "html", "txt",
+                                                 "jpg", "gif", "png", "zip", "exe"].map { Array($0.utf8) })
+
+    @inline(__always) static func isAlnumByte(_ c: UInt8) -> Bool { c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c >= 0x80 }
+
+    static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard b.count >= n else { return false }
+        for k in 0..<n where b[k] | 0x20 != s.utf8Start[k] | 0x20 { return false }
+        return true
+    }
+
+    static func contains(_ b: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard b.count >= n else { return false }
+        outer: for i in 0...(b.count - n) {
+            for k in 0..<n where b[i + k] != s.utf8Start[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Splitting a token
 
     /// Where a contraction splits (bytes into the token), or nil.
     static func clitic(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
@@ -53,6 +172,19 @@ public enum WordSplitter {
         }
         if isWord("cannot") { return 3 }
         if isWord("gonna") || isWord("wanna") || isWord("gotta") { return 3 }
+        // Contractions written without the apostrophe, as the treebank splits them.
+        if isWord("thats") || isWord("whats") || isWord("heres") { return 4 }
+        if isWord("theres") { return 5 }
+        if isWord("theyre") { return 4 }
+        if isWord("youre") { return 3 }
+        if isWord("ive") { return 1 }
+        if isWord("alot") { return 1 }
+        // Without the apostrophe: dont, didnt, cant, wont, isnt ...
+        if n >= 4 && n <= 8, lower(n - 2) == UInt8(ascii: "n"), lower(n - 1) == UInt8(ascii: "t") {
+            var stem: UInt64 = 0
+            for k in 0..<n - 2 { stem |= UInt64(lower(k)) << (8 * UInt64(k)) }
+            if Self.ntStems.contains(stem) { return n - 2 }
+        }
         // The apostrophe: ' or ’ (E2 80 99), then the clitic to the token's end.
         var q = -1, width = 1
         for k in stride(from: n - 1, through: 1, by: -1) {
@@ -68,4 +200,10 @@ public enum WordSplitter {
                          || (c0 == UInt8(ascii: "l") && c1 == UInt8(ascii: "l"))) { return q }
         return nil
     }
+
+    /// Stems before an apostrophe-less n't, as their bytes packed little-endian.
+    static let ntStems: Set<UInt64> = Set(["do", "does", "did", "ca", "wo", "is", "are", "was", "were", "have", "has", "had",
+                                           "could", "would", "should", "must", "ai"].map { w in
+        w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    })
 }

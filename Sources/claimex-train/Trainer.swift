@@ -14,7 +14,7 @@ struct Trainer {
     static let dictMinCount = 20
     static let dictMinShare = 0.98
     /// A class counts in a word's ambiguity set from this share of its occurrences.
-    static let ambiguityShare = 0.05
+    static let ambiguityShare = 0.01
 
     func model() -> [UInt8] {
         var w = TaggerModelWriter()
@@ -137,7 +137,7 @@ struct Trainer {
     }
 
     /// First parts the treebank keeps joined to their hyphen more often than it splits them
-    /// (anti-, non-, pro-), and the hyphenated words it keeps whole.
+    /// (anti-, non-, pro-), the hyphenated words it keeps whole, and its abbreviations.
     private func prefixes() -> Set<UInt64> {
         var whole: [[UInt8]: Int] = [:], split: [[UInt8]: Int] = [:]
         var out: Set<UInt64> = []
@@ -147,6 +147,10 @@ struct Trainer {
                 let f = Self.lower(x.form)
                 if let h = f.firstIndex(of: 0x2D), h > 0, h < f.count - 1, isWordy(f) {
                     whole[Array(f[..<h]), default: 0] += 1
+                    _ = f.withUnsafeBufferPointer { out.insert(WordSplitter.wholeKey($0.baseAddress!, $0.count)) }
+                }
+                // Abbreviations written with their period (Dr., Inc.).
+                if f.count >= 2, f.last == 0x2E, f.dropLast().allSatisfy({ ($0 | 0x20) &- 0x61 < 26 || $0 == 0x2E }) {
                     _ = f.withUnsafeBufferPointer { out.insert(WordSplitter.wholeKey($0.baseAddress!, $0.count)) }
                 }
                 if x.form == [0x2D], i > 0, i + 1 < s.count, s[i - 1].joined, x.joined, isWordy(s[i - 1].form) {

@@ -84,6 +84,27 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(tag("an anti-war protest").work.words.count, 3)
     }
 
+    /// Pieces claimex splits but the treebank keeps as one word are tagged as one word; each
+    /// of their tokens takes its tags.
+    func testJoinsWhatTheTreebankKeepsWhole() {
+        func words(_ text: String, _ cuts: [Range<Int32>]) -> [String] {
+            let bytes = Array(text.utf8)
+            var work = TagWork()
+            work.tokens = cuts
+            bytes.withUnsafeBufferPointer { Tagger.shared.tag($0, &work) }
+            XCTAssertEqual(work.tokenTags.count, cuts.count)
+            return work.words.map { String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+        }
+        XCTAssertEqual(words("Dr. Smith", [0..<2, 2..<3, 4..<9]), ["Dr.", "Smith"])
+        XCTAssertEqual(words("Wait...", [0..<4, 4..<5, 5..<6, 6..<7]), ["Wait", "..."])
+        XCTAssertEqual(words("see www.x.com.", [0..<3, 4..<7, 7..<8, 8..<9, 9..<10, 10..<13, 13..<14]), ["see", "www.x.com", "."])
+        XCTAssertEqual(words("on 01/24/2001", [0..<2, 3..<5, 5..<6, 6..<8, 8..<9, 9..<13]), ["on", "01/24/2001"])
+        XCTAssertEqual(words("call 853-7906", [0..<4, 5..<8, 8..<9, 9..<13]), ["call", "853-7906"])
+        XCTAssertEqual(words("in 1990 - 2000", [0..<2, 3..<7, 8..<9, 10..<14]), ["in", "1990", "-", "2000"])
+        XCTAssertEqual(words("great :)", [0..<5, 6..<7, 7..<8]), ["great", ":)"])
+        XCTAssertEqual(words("dont", [0..<4]), ["do", "nt"])
+    }
+
     func testEmptyAndOddInput() {
         XCTAssertEqual(upos(""), [])
         XCTAssertEqual(upos("?").count, 1)

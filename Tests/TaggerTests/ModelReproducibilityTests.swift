@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+
+/// The committed model is exactly what `claimex-train` makes from the treebank, so nobody
+/// edits weights by hand. Runs the debug trainer (about 40 s of CPU) on the EWT train split
+/// from `../shared/corpora` (or `$CLAIMEX_EWT`); skipped where that corpus is absent.
+/// `make tagger-model-check` does the same with a release build.
+final class ModelReproducibilityTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func testTrainingReproducesTheCommittedModel() throws {
+        let ewt = ProcessInfo.processInfo.environment["CLAIMEX_EWT"]
+            ?? Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpora/ud-english-ewt").path
+        let train = URL(fileURLWithPath: ewt).appendingPathComponent("en_ewt-ud-train.conllu.gz")
+        guard FileManager.default.fileExists(atPath: train.path) else {
+            throw XCTSkip("no treebank at \(train.path) (set CLAIMEX_EWT)")
+        }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var trainer: URL?
+        while dir.path != "/" && trainer == nil {
+            let candidate = dir.appendingPathComponent("claimex-train")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { trainer = candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let exe = try XCTUnwrap(trainer ?? [Self.root.appendingPathComponent(".build/debug/claimex-train")]
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build claimex-train first (make test does)")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("claimex-model-\(getpid()).bin")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "gzip -dc \"$1\" | \"$2\" -o \"$3\"", "sh", train.path, exe.path, out.path]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let made = try Data(contentsOf: out)
+        let committed = try Data(contentsOf: Self.root.appendingPathComponent("Sources/TaggerModelData/model/ewt-tagger.bin"))
+        XCTAssertEqual(made.count, committed.count)
+        XCTAssertTrue(made == committed, "the committed model differs from what training gives: run make tagger-model")
+    }
+}
