@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark
+.PHONY: samples test bootstrap release bench spark html-bench
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -31,6 +31,11 @@ test: bootstrap
 
 bench: release
 	scripts/bench.py
+
+# Main-content extraction on the article-extraction benchmark (../shared/corpora), scored
+# among the published extractors and timed against trafilatura (PyPI, in a venv).
+html-bench: release
+	scripts/html-bench.py
 
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release

@@ -36,7 +36,7 @@ let package = Package(
             "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Pages"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit"]),

@@ -39,7 +39,7 @@ enum HTMLChrome {
     /// (`site-header` goes, `article-header` stays).
     static let weakChromeWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "banner",
-        "widget", "pagination", "pager", "toolbar", "topbar", "skip", "tags",
+        "pagination", "pager", "toolbar", "topbar", "skip", "tags",
     ]
 
     static let contentWords: Set<String> = [
@@ -51,8 +51,12 @@ enum HTMLChrome {
     /// True when the element and its subtree are not content. `inArticle` says whether an
     /// `article`/`main`/`section` encloses it: only page-level headers go; footers go
     /// everywhere except as a quote's or figure's credit or around footnotes.
-    static func isDropped(_ node: xmlNodePtr, tag: String, inArticle: Bool) -> Bool {
-        if droppedTags.contains(tag) { return true }
+    ///
+    /// With `byClass` false, the class/id words are not looked at: the page scan weighs
+    /// them itself (`isChromeByClass`), since a layout wrapper around the whole article
+    /// may carry one (a layout class naming its ad margins or paywall).
+    static func isDropped(_ node: xmlNodePtr, tag: String, inArticle: Bool, byClass: Bool = true) -> Bool {
+        if droppedTags.contains(tag) { return byClass || tag != "form" }
         if isHidden(node) { return true }
         if let role = HTMLNode.attribute(node, "role")?.lowercased(), droppedRoles.contains(role) {
             return true
@@ -63,6 +67,24 @@ enum HTMLChrome {
         if tag == "aside" { return true }
         if tag == "header" && !inArticle { return true }
         if tag == "footer" && (!inArticle || !(isAttribution(node) || containsFootnotes(node))) { return true }
+        return byClass && isChromeByClass(words)
+    }
+
+    /// True when the class/id words name page furniture: a chrome word, or a weak one
+    /// without a content word beside it.
+    static func isChromeByClass(_ node: xmlNodePtr, tag: String) -> Bool {
+        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        if isFootnotes(node, tag: tag, words: words) { return false }
+        return isChromeByClass(words)
+    }
+
+    /// Class/id words of a comment section (readability's "comment", "disqus", "replies").
+    static func isCommentSection(_ node: xmlNodePtr) -> Bool {
+        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        return words.contains { $0.hasPrefix("comment") || $0 == "disqus" || $0 == "replies" }
+    }
+
+    private static func isChromeByClass(_ words: [String]) -> Bool {
         var weak = false
         var content = false
         for w in words {
