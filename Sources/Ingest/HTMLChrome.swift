@@ -48,6 +48,9 @@ enum HTMLChrome {
 
     static let footnoteWords: Set<String> = ["footnotes", "footnote", "endnotes", "endnote"]
 
+    /// Elements that can hold a list of footnotes.
+    static let footnoteTags: Set<String> = ["ol", "ul", "section", "div", "aside", "footer", "dl"]
+
     /// True when the element and its subtree are not content. `inArticle` says whether an
     /// `article`/`main`/`section` encloses it: only page-level headers go; footers go
     /// everywhere except as a quote's or figure's credit or around footnotes.
@@ -62,7 +65,8 @@ enum HTMLChrome {
             return true
         }
         if tag == "a", isBacklink(node) { return true }
-        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        let words = byClass || footnoteTags.contains(tag)
+            ? HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id")) : []
         if isFootnotes(node, tag: tag, words: words) { return false }
         if tag == "aside" { return true }
         if tag == "header" && !inArticle { return true }
@@ -79,12 +83,11 @@ enum HTMLChrome {
     }
 
     /// Class/id words of a comment section (readability's "comment", "disqus", "replies").
-    static func isCommentSection(_ node: xmlNodePtr) -> Bool {
-        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+    static func isCommentSection(_ words: [String]) -> Bool {
         return words.contains { $0.hasPrefix("comment") || $0 == "disqus" || $0 == "replies" }
     }
 
-    private static func isChromeByClass(_ words: [String]) -> Bool {
+    static func isChromeByClass(_ words: [String]) -> Bool {
         var weak = false
         var content = false
         for w in words {
@@ -149,7 +152,7 @@ enum HTMLChrome {
     /// A list or section of footnotes (`ol.footnotes`, `section.footnotes`,
     /// `aside#endnotes`, `[role=doc-endnotes]`).
     static func isFootnotes(_ node: xmlNodePtr, tag: String, words: [String]? = nil) -> Bool {
-        guard ["ol", "ul", "section", "div", "aside", "footer", "dl"].contains(tag) else { return false }
+        guard footnoteTags.contains(tag) else { return false }
         if let role = HTMLNode.attribute(node, "role")?.lowercased(),
            role == "doc-endnotes" || role == "doc-footnotes" {
             return true

@@ -101,23 +101,42 @@ struct HTMLElementStats {
 /// does (`negative`/`positive` patterns of its source); these are generic markup words,
 /// not any site's names, and only shift scores.
 enum HTMLClassWeight {
-    static let negative = [
+    static let negative: [[UInt8]] = [
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
         "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
-    ]
-    static let positive = [
+    ].map { Array($0.utf8) }
+    static let positive: [[UInt8]] = [
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
         "post", "text", "blog", "story",
-    ]
+    ].map { Array($0.utf8) }
 
-    static func weight(_ node: xmlNodePtr) -> Int {
+    static func weight(_ cls: String?, _ id: String?) -> Int {
         var w = 0
-        for key in ["class", "id"] {
-            guard let value = HTMLNode.attribute(node, key)?.lowercased(), !value.isEmpty else { continue }
-            if negative.contains(where: { value.contains($0) }) { w -= 25 }
-            if positive.contains(where: { value.contains($0) }) { w += 25 }
+        for attribute in [cls, id] {
+            guard let value = attribute, !value.isEmpty else { continue }
+            // Bytes, ASCII-lowercased: a substring search without Foundation's
+            // locale-aware one (a quarter of all the time on real pages).
+            let bytes = value.utf8.map(HTMLEncoding.lower)
+            if negative.contains(where: { contains(bytes, $0) }) { w -= 25 }
+            if positive.contains(where: { contains(bytes, $0) }) { w += 25 }
         }
         return w
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

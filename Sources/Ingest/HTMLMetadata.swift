@@ -27,7 +27,9 @@ struct HTMLMetadataCollector {
     mutating func readMeta(_ node: xmlNodePtr) {
         let key = (HTMLNode.attribute(node, "property") ?? HTMLNode.attribute(node, "name")
             ?? HTMLNode.attribute(node, "itemprop"))?.lowercased()
-        guard let key, let raw = HTMLNode.attribute(node, "content") else { return }
+        guard let key, key == "og:title" || key == "author" || key == "dc.creator" || key == "citation_author"
+                || key == "article:author" || key == "article:published_time" || Self.dateNames.contains(key),
+              let raw = HTMLNode.attribute(node, "content") else { return }
         let content = HTMLNode.collapsed(raw)
         guard !content.isEmpty else { return }
         switch key {

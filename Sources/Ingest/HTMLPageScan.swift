@@ -67,11 +67,18 @@ struct HTMLPageScan {
         let i = stats.count
         let tag = tag ?? HTMLNode.name(n)
         var s = HTMLElementStats(node: n, tag: tag, parent: parent, end: i)
-        s.weight = HTMLClassWeight.weight(n)
+        if n.pointee.properties != nil {
+            let cls = HTMLNode.attribute(n, "class"), id = HTMLNode.attribute(n, "id")
+            if cls != nil || id != nil {
+                s.weight = HTMLClassWeight.weight(cls, id)
+                let words = HTMLNode.tokens(cls) + HTMLNode.tokens(id)
+                s.classChrome = !HTMLChrome.isFootnotes(n, tag: tag, words: words) && HTMLChrome.isChromeByClass(words)
+                if s.classChrome { s.commentLike = HTMLChrome.isCommentSection(words) }
+            }
+        }
         // A form is chrome (a search box, a sign-up) unless it wraps the page, as some
         // frameworks wrap every page in one.
-        s.classChrome = tag == "form" || HTMLChrome.isChromeByClass(n, tag: tag)
-        if s.classChrome { s.commentLike = HTMLChrome.isCommentSection(n) }
+        if tag == "form" { s.classChrome = true }
         stats.append(s)
         HTMLElementStats.tag(n, index: i)
         return i

@@ -34,14 +34,32 @@ struct Text: ParsableCommand {
                 continue
             }
             if jsonl {
-                let object: [String: String] = ["path": file, "text": String(decoding: document.text, as: UTF8.self)]
-                var line = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-                line.append(0x0A)
-                FileHandle.standardOutput.write(line)
+                var line = Array("{\"path\":".utf8)
+                Self.appendJSONString(Array(file.utf8), to: &line)
+                line += Array(",\"text\":".utf8)
+                Self.appendJSONString(document.text, to: &line)
+                line += [UInt8(ascii: "}"), 0x0A]
+                FileHandle.standardOutput.write(Data(line))
             } else {
                 FileHandle.standardOutput.write(Data(document.text + [0x0A]))
             }
         }
         if failed { throw Status.inputsFailed }
+    }
+
+    /// A JSON string of UTF-8 bytes: quotes, backslashes and control characters escaped.
+    static func appendJSONString(_ bytes: [UInt8], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), b]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), b]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
