@@ -33,6 +33,10 @@ enum HTMLChrome {
         "subscription", "signup", "promo", "promotion", "advert", "advertisement", "ad", "ads",
         "adslot", "sponsor", "sponsored", "sidebar", "comments", "comment", "disqus", "popup",
         "modal", "paywall", "outbrain", "taboola", "recommended", "skiplink", "print",
+        // Photo captions and credits, however marked up (a `figcaption` is handled by tag).
+        "caption", "captions", "credit", "credits",
+        // An article's meta line (category, reading time, date, share counts) and time stamps.
+        "meta", "timestamp", "date", "dateline", "updated",
     ]
 
     /// Class/id words that mark chrome unless a content word sits beside them
