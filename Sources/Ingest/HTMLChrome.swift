@@ -37,13 +37,17 @@ enum HTMLChrome {
         "caption", "captions", "credit", "credits",
         // An article's meta line (category, reading time, date, share counts) and time stamps.
         "meta", "timestamp", "date", "dateline", "updated",
+        // Tag and topic lists, and the label above a headline.
+        "tags", "tag", "keywords", "topics", "kicker", "eyebrow",
+        // The author's biography box, disclaimers and copyright lines under an article.
+        "bio", "bios", "biography", "disclaimer", "copyright",
     ]
 
     /// Class/id words that mark chrome unless a content word sits beside them
     /// (`site-header` goes, `article-header` stays).
     static let weakChromeWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "banner",
-        "pagination", "pager", "toolbar", "topbar", "skip", "tags",
+        "pagination", "pager", "toolbar", "topbar", "skip",
     ]
 
     static let contentWords: Set<String> = [
