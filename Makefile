@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval tagger-model tagger-model-check tagger-eval quantities-bench pdf-bench sample-pdfs
+.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval tagger-model tagger-model-check tagger-eval quantities-bench pdf-bench sample-pdfs html-bench
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -47,6 +47,11 @@ pdf-bench: release
 sample-pdfs:
 	$(SWIFT) build --product claimex
 	scripts/make-sample-pdfs.py
+
+# Main-content extraction on the article-extraction benchmark (../shared/corpora), scored
+# among the published extractors and timed against trafilatura (PyPI, in a venv).
+html-bench: release
+	scripts/html-bench.py
 
 # The Spark recipe end to end (pyspark from PyPI, local mode; needs Java).
 spark: release

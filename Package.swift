@@ -51,7 +51,7 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool()),
         // libFuzzer targets (scripts/fuzz.sh); a plain build replays inputs through them.
         .executableTarget(name: "claimex-fuzz", dependencies: ["Ingest", "Segment", "Rules"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures", "Pages"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
         .testTarget(name: "TaggerTests", dependencies: ["Tagger"], exclude: ["Fixtures"]),

@@ -33,8 +33,12 @@ struct HTMLBlockWriter {
     private var pendingNumber: [UInt8]?
     private var pendingNumberFrame = -1
 
-    static func write(root: xmlNodePtr, into builder: inout DocumentBuilder) {
+    /// The article's pick: blocks under it judged not article are skipped.
+    private var content: HTMLMainContent?
+
+    static func write(root: xmlNodePtr, content: HTMLMainContent? = nil, into builder: inout DocumentBuilder) {
         var writer = HTMLBlockWriter()
+        writer.content = content
         writer.run(root: root, builder: &builder)
     }
 
@@ -49,8 +53,10 @@ struct HTMLBlockWriter {
         var node = root.pointee.children
         while true {
             if let n = node {
-                if HTMLNode.isText(n), let content = n.pointee.content {
-                    writeText(content, builder: &builder)
+                if HTMLNode.isText(n), let text = n.pointee.content {
+                    if frames.count > 1 || content?.rootTextDropped != true {
+                        writeText(text, builder: &builder)
+                    }
                 } else if HTMLNode.isElement(n) {
                     if enter(n, builder: &builder) {
                         node = n.pointee.children
@@ -78,7 +84,8 @@ struct HTMLBlockWriter {
         let tag = HTMLNode.name(n)
         let step = stepForChild(tag)
         let parent = frames[frames.count - 1]
-        if HTMLChrome.isDropped(n, tag: tag, inArticle: parent.inArticle) { return false }
+        if HTMLChrome.isDropped(n, tag: tag, inArticle: parent.inArticle, byClass: content == nil) { return false }
+        if let content, content.isDropped(n) { return false }
         switch tag {
         case "br":
             breaks += 1

@@ -33,13 +33,21 @@ enum HTMLChrome {
         "subscription", "signup", "promo", "promotion", "advert", "advertisement", "ad", "ads",
         "adslot", "sponsor", "sponsored", "sidebar", "comments", "comment", "disqus", "popup",
         "modal", "paywall", "outbrain", "taboola", "recommended", "skiplink", "print",
+        // Photo captions and credits, however marked up (a `figcaption` is handled by tag).
+        "caption", "captions", "credit", "credits",
+        // An article's meta line (category, reading time, date, share counts) and time stamps.
+        "meta", "timestamp", "date", "dateline", "updated",
+        // Tag and topic lists, and the label above a headline.
+        "tags", "tag", "keywords", "topics", "kicker", "eyebrow",
+        // The author's biography box, disclaimers and copyright lines under an article.
+        "bio", "bios", "biography", "disclaimer", "copyright",
     ]
 
     /// Class/id words that mark chrome unless a content word sits beside them
     /// (`site-header` goes, `article-header` stays).
     static let weakChromeWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "banner",
-        "widget", "pagination", "pager", "toolbar", "topbar", "skip", "tags",
+        "pagination", "pager", "toolbar", "topbar", "skip",
     ]
 
     static let contentWords: Set<String> = [
@@ -48,21 +56,46 @@ enum HTMLChrome {
 
     static let footnoteWords: Set<String> = ["footnotes", "footnote", "endnotes", "endnote"]
 
+    /// Elements that can hold a list of footnotes.
+    static let footnoteTags: Set<String> = ["ol", "ul", "section", "div", "aside", "footer", "dl"]
+
     /// True when the element and its subtree are not content. `inArticle` says whether an
     /// `article`/`main`/`section` encloses it: only page-level headers go; footers go
     /// everywhere except as a quote's or figure's credit or around footnotes.
-    static func isDropped(_ node: xmlNodePtr, tag: String, inArticle: Bool) -> Bool {
-        if droppedTags.contains(tag) { return true }
+    ///
+    /// With `byClass` false, the class/id words are not looked at: the page scan weighs
+    /// them itself (`isChromeByClass`), since a layout wrapper around the whole article
+    /// may carry one (a layout class naming its ad margins or paywall).
+    static func isDropped(_ node: xmlNodePtr, tag: String, inArticle: Bool, byClass: Bool = true) -> Bool {
+        if droppedTags.contains(tag) { return byClass || tag != "form" }
         if isHidden(node) { return true }
         if let role = HTMLNode.attribute(node, "role")?.lowercased(), droppedRoles.contains(role) {
             return true
         }
         if tag == "a", isBacklink(node) { return true }
-        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        let words = byClass || footnoteTags.contains(tag)
+            ? HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id")) : []
         if isFootnotes(node, tag: tag, words: words) { return false }
         if tag == "aside" { return true }
         if tag == "header" && !inArticle { return true }
         if tag == "footer" && (!inArticle || !(isAttribution(node) || containsFootnotes(node))) { return true }
+        return byClass && isChromeByClass(words)
+    }
+
+    /// True when the class/id words name page furniture: a chrome word, or a weak one
+    /// without a content word beside it.
+    static func isChromeByClass(_ node: xmlNodePtr, tag: String) -> Bool {
+        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        if isFootnotes(node, tag: tag, words: words) { return false }
+        return isChromeByClass(words)
+    }
+
+    /// Class/id words of a comment section (readability's "comment", "disqus", "replies").
+    static func isCommentSection(_ words: [String]) -> Bool {
+        return words.contains { $0.hasPrefix("comment") || $0 == "disqus" || $0 == "replies" }
+    }
+
+    static func isChromeByClass(_ words: [String]) -> Bool {
         var weak = false
         var content = false
         for w in words {
@@ -127,7 +160,7 @@ enum HTMLChrome {
     /// A list or section of footnotes (`ol.footnotes`, `section.footnotes`,
     /// `aside#endnotes`, `[role=doc-endnotes]`).
     static func isFootnotes(_ node: xmlNodePtr, tag: String, words: [String]? = nil) -> Bool {
-        guard ["ol", "ul", "section", "div", "aside", "footer", "dl"].contains(tag) else { return false }
+        guard footnoteTags.contains(tag) else { return false }
         if let role = HTMLNode.attribute(node, "role")?.lowercased(),
            role == "doc-endnotes" || role == "doc-footnotes" {
             return true

@@ -2,10 +2,14 @@ import Foundation
 import CLibXML2
 
 /// Gathers title, authors and date candidates while the page is scanned, then picks one of
-/// each in a fixed order of trust: Open Graph / article meta tags, then `<title>`, `rel=author`
-/// and `<time datetime>`, then bylines and the first `h1`.
+/// each in a fixed order of trust: Open Graph / article meta tags, then schema.org JSON-LD
+/// (`headline`, `author`, `datePublished`), then `<title>`, `rel=author` and
+/// `<time datetime>`, then bylines and the first `h1`.
 struct HTMLMetadataCollector {
     private var ogTitle: String?
+    private var ldTitle: String?
+    private var ldAuthors: [String] = []
+    private var ldDate: String?
     private var titleTag: String?
     private var firstH1: String?
     private var metaAuthors: [String] = []
@@ -23,7 +27,9 @@ struct HTMLMetadataCollector {
     mutating func readMeta(_ node: xmlNodePtr) {
         let key = (HTMLNode.attribute(node, "property") ?? HTMLNode.attribute(node, "name")
             ?? HTMLNode.attribute(node, "itemprop"))?.lowercased()
-        guard let key, let raw = HTMLNode.attribute(node, "content") else { return }
+        guard let key, key == "og:title" || key == "author" || key == "dc.creator" || key == "citation_author"
+                || key == "article:author" || key == "article:published_time" || Self.dateNames.contains(key),
+              let raw = HTMLNode.attribute(node, "content") else { return }
         let content = HTMLNode.collapsed(raw)
         guard !content.isEmpty else { return }
         switch key {
@@ -73,12 +79,54 @@ struct HTMLMetadataCollector {
 
     func metadata() -> Metadata {
         var m = Metadata()
-        m.title = ogTitle ?? titleTag.map(Self.withoutSiteName) ?? firstH1
+        m.title = ogTitle ?? ldTitle ?? titleTag.map(Self.withoutSiteName) ?? firstH1
         var seen = Set<String>()
-        let authors = !metaAuthors.isEmpty ? metaAuthors : !relAuthors.isEmpty ? relAuthors : bylineAuthors
+        let authors = [metaAuthors, ldAuthors, relAuthors, bylineAuthors].first { !$0.isEmpty } ?? []
         m.authors = authors.filter { seen.insert($0.lowercased()).inserted }
-        m.date = publishedTime ?? metaDate ?? timeDate
+        m.date = publishedTime ?? ldDate ?? metaDate ?? timeDate
         return m
+    }
+
+    /// A `<script type="application/ld+json">`: the first schema.org object with a
+    /// `headline` (an Article, NewsArticle, BlogPosting ..., also inside `@graph` or a list)
+    /// gives title, authors and date. Bad JSON is ignored: the page's other markup remains.
+    mutating func readJSONLD(_ node: xmlNodePtr) {
+        guard ldTitle == nil, HTMLNode.attribute(node, "type")?.lowercased().contains("ld+json") == true else { return }
+        var bytes = [UInt8]()
+        var c = node.pointee.children
+        while let t = c {
+            if let content = t.pointee.content {
+                var p = content
+                while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+            }
+            c = t.pointee.next
+        }
+        guard bytes.count <= 1 << 20, let json = try? JSONSerialization.jsonObject(with: Data(bytes)),
+              let article = Self.firstArticle(json, depth: 0) else { return }
+        ldTitle = (article["headline"] as? String).map(HTMLNode.collapsed).flatMap { $0.isEmpty ? nil : $0 }
+        ldAuthors = Self.personNames(article["author"])
+        if let d = article["datePublished"] as? String, !d.isEmpty { ldDate = HTMLNode.collapsed(d) }
+    }
+
+    private static func firstArticle(_ json: Any, depth: Int) -> [String: Any]? {
+        guard depth < 4 else { return nil }
+        if let list = json as? [Any] {
+            for item in list { if let a = firstArticle(item, depth: depth + 1) { return a } }
+        } else if let object = json as? [String: Any] {
+            if object["headline"] is String { return object }
+            if let graph = object["@graph"] { return firstArticle(graph, depth: depth + 1) }
+        }
+        return nil
+    }
+
+    /// `"author": "A"`, `{"name": "A"}` or a list of either.
+    private static func personNames(_ value: Any?) -> [String] {
+        switch value {
+        case let s as String: return s.contains("://") ? [] : names(in: s)
+        case let o as [String: Any]: return personNames(o["name"])
+        case let list as [Any]: return list.prefix(20).flatMap { personNames($0) }
+        default: return []
+        }
     }
 
     /// "Putin in Beijing | SCEEUS" -> "Putin in Beijing": a short last part after a

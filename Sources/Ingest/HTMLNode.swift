@@ -21,7 +21,7 @@ enum HTMLNode {
     static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
         var attr = node.pointee.properties
         while let a = attr {
-            if let n = a.pointee.name, String(cString: n) == key {
+            if let n = a.pointee.name, equals(n, key) {
                 var value = ""
                 var child = a.pointee.children
                 while let c = child {
@@ -35,10 +35,22 @@ enum HTMLNode {
         return nil
     }
 
+    /// A NUL-terminated name equal to `key`, compared in place (no String is made: this
+    /// runs for every attribute of every element).
+    @inline(__always)
+    static func equals(_ name: UnsafePointer<xmlChar>, _ key: String) -> Bool {
+        var i = 0
+        for b in key.utf8 {
+            if name[i] != b { return false }
+            i += 1
+        }
+        return name[i] == 0
+    }
+
     static func hasAttribute(_ node: xmlNodePtr, _ key: String) -> Bool {
         var attr = node.pointee.properties
         while let a = attr {
-            if let n = a.pointee.name, String(cString: n) == key { return true }
+            if let n = a.pointee.name, equals(n, key) { return true }
             attr = a.pointee.next
         }
         return false

@@ -8,7 +8,8 @@ enum HTMLReader {
         let document = try HTMLParser.parse(source, path: path)
         defer { xmlFreeDoc(document) }
         let scan = HTMLPageScan(document: document)
-        HTMLBlockWriter.write(root: scan.root, into: &builder)
+        let content = HTMLMainContent(scan: scan)
+        HTMLBlockWriter.write(root: content.rootNode, content: content, into: &builder)
         return scan.meta.metadata()
     }
 }

@@ -1,0 +1,317 @@
+import CLibXML2
+
+/// Picks the article out of a scanned page and marks the blocks inside it that are not
+/// article: the element to write from, and the entries (`HTMLElementStats` indices) whose
+/// subtrees the writer skips.
+///
+/// The pick follows Readability's published algorithm (written anew here): the element
+/// with the best score, moved up to an ancestor that holds several near-best candidates
+/// or scores better than it, then its siblings that score well or read as paragraphs.
+/// Inside the pick, a block goes when its class weight is negative or, with fewer than
+/// ten commas, it is mostly links, or more images or form fields than paragraphs, or a
+/// near-empty wrapper: readability's "clean conditionally".
+struct HTMLMainContent {
+    private(set) var root: Int
+    /// Entries whose subtree is not article.
+    private(set) var dropped: [Bool]
+    /// True when the root was widened to the parent of the article's blocks: text written
+    /// straight into that parent is not part of them.
+    private(set) var rootTextDropped = false
+
+    private let stats: [HTMLElementStats]
+
+    init(scan: HTMLPageScan) {
+        stats = scan.stats
+        dropped = stats.map(\.dropped)
+        root = scan.body
+        let top = pickTop(body: scan.body) ?? scan.body
+        root = top
+        if let marked = Self.markedArticle(stats, body: scan.body, top: top) {
+            // The page marks its article up and the best text is inside it (or the
+            // markup holds more paragraph text): the whole article, headline and byline
+            // included, cleaned below like any pick.
+            root = marked
+        } else if top != scan.body {
+            addSiblings(of: top, body: scan.body)
+        }
+        // The best-scoring element under the pick is the heart of the article: it and
+        // its ancestors are never cleaned away, whatever their class words say.
+        var best = top
+        for i in top...stats[top].end where (stats[i].score ?? -.infinity) > (stats[best].score ?? -.infinity) { best = i }
+        var a = best
+        while a >= 0 && a >= root { protected.insert(a); a = stats[a].parent }
+        dropRepeats()
+        let before = dropped
+        clean(from: root)
+        // Readability's retry: when cleaning leaves less than 500 characters of a longer
+        // pick, the class weights misled it; clean again without them, and on a page that
+        // short, not at all.
+        if keptText() < 500, keptText() < stats[root].text {
+            dropped = before
+            clean(from: root, weights: false)
+            if keptText() < 500 { dropped = before }
+        }
+    }
+
+    /// The `article`, `[itemprop=articleBody]` or `main` element that holds the article:
+    /// the one with the most paragraph text (an `article` rather than a `main` holding
+    /// little more), when it holds a quarter of the page's paragraph text at least and
+    /// either encloses readability's pick or holds more paragraph text than it.
+    static func markedArticle(_ stats: [HTMLElementStats], body: Int, top: Int) -> Int? {
+        var article: Int?, main: Int?
+        for i in stats.indices where !stats[i].dropped {
+            let s = stats[i]
+            let isMain = s.tag == "main" || HTMLNode.attribute(s.node, "role")?.lowercased() == "main"
+            let isArticle = s.tag == "article" || HTMLNode.attribute(s.node, "itemprop")?.lowercased() == "articlebody"
+            guard isMain || isArticle else { continue }
+            if isArticle, s.paragraphText > stats[article ?? i].paragraphText || article == nil { article = i }
+            if isMain, s.paragraphText > stats[main ?? i].paragraphText || main == nil { main = i }
+        }
+        var pick = article ?? main
+        if let a = article, let m = main, stats[a].paragraphText * 2 < stats[m].paragraphText { pick = m }
+        guard let p = pick, stats[p].paragraphText * 4 >= stats[body].paragraphText else { return nil }
+        let encloses = p <= top && top <= stats[p].end
+        return encloses || stats[p].paragraphText >= stats[top].paragraphText ? p : nil
+    }
+
+    private var protected = Set<Int>()
+
+    /// Characters of the pick left after dropping.
+    private func keptText() -> Int {
+        var kept = stats[root].text
+        var i = root + 1
+        while i <= stats[root].end {
+            if dropped[i] { kept -= stats[i].text; i = stats[i].end + 1 } else { i += 1 }
+        }
+        return kept
+    }
+
+    func isDropped(_ node: xmlNodePtr) -> Bool {
+        guard let i = HTMLElementStats.index(of: node), i < dropped.count else { return false }
+        return dropped[i]
+    }
+
+    var rootNode: xmlNodePtr { stats[root].node }
+
+    private func isAncestor(_ a: Int, of d: Int) -> Bool { a < d && d <= stats[a].end }
+
+    /// Readability's top candidate, nil when no paragraph scored anything.
+    private func pickTop(body: Int) -> Int? {
+        var ranked = stats.indices.filter { stats[$0].score != nil && isInside($0, body) }
+        guard !ranked.isEmpty else { return nil }
+        ranked.sort { (stats[$0].score!, -$0) > (stats[$1].score!, -$1) }
+        var top = ranked[0]
+        let topScore = stats[top].score!
+        // Several near-best candidates under one ancestor: the ancestor is the article.
+        let close = ranked.dropFirst().prefix(4).filter { topScore > 0 && stats[$0].score! / topScore >= 0.75 }
+        if close.count >= 3 {
+            var p = stats[top].parent
+            while p >= 0, p != body {
+                if close.filter({ isAncestor(p, of: $0) }).count >= 3 { top = p; break }
+                p = stats[p].parent
+            }
+        }
+        // Climb while a parent scores better; stop where scores fall below a third.
+        var last = stats[top].score ?? 0
+        let threshold = last / 3
+        var p = stats[top].parent
+        while p >= 0, p != body {
+            guard let s = stats[p].score else { p = stats[p].parent; continue }
+            if s < threshold { break }
+            if s > last { top = p; break }
+            last = s
+            p = stats[p].parent
+        }
+        // An only child stands for its parent.
+        p = stats[top].parent
+        while p >= 0, p != body, stats[p].children == 1 {
+            top = p
+            p = stats[top].parent
+        }
+        return top
+    }
+
+    private func isInside(_ i: Int, _ body: Int) -> Bool { i == body || isAncestor(body, of: i) }
+
+    /// Readability's siblings: children of the top's parent scoring at least a fifth of the
+    /// top (10 at least), or paragraphs of running text with few links. The root becomes
+    /// the parent and the other children are dropped.
+    private mutating func addSiblings(of top: Int, body: Int) {
+        let parent = stats[top].parent
+        guard parent >= 0 else { return }
+        let topScore = stats[top].score ?? 0
+        let threshold = max(10, topScore * 0.2)
+        let topClass = HTMLNode.attribute(stats[top].node, "class") ?? ""
+        var kept = [Int]()
+        var others = [Int]()
+        var c = parent + 1
+        while c <= stats[parent].end {
+            let s = stats[c]
+            var keep = c == top
+            if !keep {
+                let bonus = !topClass.isEmpty && HTMLNode.attribute(s.node, "class") == topClass ? topScore * 0.2 : 0
+                if let score = s.score, score + bonus >= threshold {
+                    keep = true
+                } else if s.isParagraphLike, s.tag != "td" {
+                    if s.text > 80 && s.linkDensity < 0.25 {
+                        keep = true
+                    } else if s.text > 0, s.text <= 80, s.linkText == 0, Self.endsSentence(s.node) {
+                        keep = true
+                    }
+                }
+            }
+            if keep { kept.append(c) } else { others.append(c) }
+            c = s.end + 1
+        }
+        guard kept.count > 1 else { return }
+        root = parent
+        rootTextDropped = true
+        for o in others { dropped[o] = true }
+    }
+
+    /// Readability's test for a short paragraph: a full stop (any script's) followed by a
+    /// space or the end.
+    static func endsSentence(_ node: xmlNodePtr) -> Bool {
+        let t = Array(HTMLNode.text(node, limit: 400).unicodeScalars)
+        for (k, u) in t.enumerated() where u == "." || u == "!" || u == "?" || u == "\u{3002}" || u == "\u{FF01}" || u == "\u{FF1F}" {
+            if k + 1 == t.count || t[k + 1] == " " { return true }
+        }
+        return false
+    }
+
+    /// Marks the blocks under `root` that readability's conditional cleaning removes.
+    private mutating func clean(from root: Int, weights: Bool = true) {
+        var i = root + 1
+        var figureEnds = [Int]()
+        while i <= stats[root].end {
+            while let e = figureEnds.last, e < i { figureEnds.removeLast() }
+            if dropped[i] || (!protected.contains(i) && shouldClean(i, inFigure: !figureEnds.isEmpty, weights: weights)) {
+                dropped[i] = true
+                i = stats[i].end + 1
+                continue
+            }
+            if stats[i].tag == "figure" { figureEnds.append(stats[i].end) }
+            if stats[i].tag == "table" && isDataTable(i) {
+                i = stats[i].end + 1  // a data table is kept whole
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// A short block of links repeated under the pick ("Share on ..." under every
+    /// teaser) is furniture: every copy goes. (Repeated plain text stays: a recipe or a
+    /// meal plan repeats its lines on purpose.)
+    private mutating func dropRepeats() {
+        var seen = [String: [Int]]()
+        var i = root + 1
+        while i <= stats[root].end {
+            let s = stats[i]
+            if dropped[i] { i = s.end + 1; continue }
+            let leaf = (s.isParagraphLike && s.tag != "td") || (!s.hasBlockDescendant && Self.leafTags.contains(s.tag))
+            if leaf {
+                if s.text > 0, s.text <= 300, s.linkDensity >= 0.5 {
+                    seen[HTMLNode.text(s.node, limit: 1200), default: []].append(i)
+                }
+                i = s.end + 1
+                continue
+            }
+            i += 1
+        }
+        for (text, copies) in seen where copies.count > 1 && !text.isEmpty {
+            for c in copies where !protected.contains(c) { dropped[c] = true }
+        }
+    }
+
+    private static let leafTags: Set<String> = [
+        "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt", "dd", "blockquote",
+    ]
+
+    private static let cleanedTags: Set<String> = [
+        "div", "section", "table", "ul", "ol", "form", "fieldset",
+    ]
+
+    private func shouldClean(_ i: Int, inFigure: Bool, weights: Bool) -> Bool {
+        var s = stats[i]
+        if HTMLChrome.isFootnotes(s.node, tag: s.tag) { return false }
+        if !weights { s.weight = 0 }
+        if s.tag == "h1" || s.tag == "h2" { return s.weight < 0 }
+        // A photo's caption and credit are not running text (nor, in 97% of the
+        // benchmark's pages, part of the article a person cuts out).
+        if s.tag == "figure", s.images > 0, s.paragraphs == 0 { return true }
+        if s.tag == "figcaption", s.parent >= 0, stats[s.parent].images > 0 { return true }
+        // A paragraph that is one link ("Read also: ...") points to another page.
+        // A byline of author links stays.
+        if s.tag == "p", s.text > 0, s.linkText * 10 >= s.text * 9, !Self.isByline(s.node) { return true }
+        // A list that is mostly links is a list of other pages.
+        if (s.tag == "ul" || s.tag == "ol"), s.linkDensity > 0.5 { return true }
+        guard Self.cleanedTags.contains(s.tag) else { return false }
+        if s.isParagraphLike, s.tag != "table" && s.tag != "ul" && s.tag != "ol" && s.tag != "dl" { return false }
+        if s.tag == "table", isDataTable(i) { return false }
+        if s.tables > 0, containsDataTable(i) { return false }
+        if s.weight < 0 { return true }
+        guard s.commas < 10 else { return false }
+        let isList = s.tag == "ul" || s.tag == "ol" || (s.text > 0 && Double(s.listText) / Double(s.text) > 0.9)
+        let p = s.paragraphs, img = s.images, li = s.listItems - 100
+        let headingDensity = s.text == 0 ? 0 : Double(s.headingText) / Double(s.text)
+        let ld = s.linkDensity
+        if !inFigure && img > 1 && Double(p) / Double(img) < 0.5 { return true }
+        if !isList && li > p { return true }
+        if s.inputs > p / 3 { return true }
+        if !isList && headingDensity < 0.9 && s.text < 25 && (img == 0 || img > 2) && !inFigure { return true }
+        if !isList && s.weight < 25 && ld > 0.2 { return true }
+        if s.weight >= 25 && ld > 0.5 { return true }
+        if (s.embeds == 1 && s.text < 75) || s.embeds > 1 { return true }
+        return false
+    }
+
+    /// Class/id words of a byline ("byline", "author", "authors"), or `rel=author` links.
+    static func isByline(_ node: xmlNodePtr) -> Bool {
+        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        if words.contains(where: { $0 == "byline" || $0.hasPrefix("author") }) { return true }
+        var c = node.pointee.children
+        while let n = c {
+            if HTMLNode.isElement(n), HTMLNode.attribute(n, "rel")?.lowercased().contains("author") == true { return true }
+            c = n.pointee.next
+        }
+        return false
+    }
+
+    private func containsDataTable(_ i: Int) -> Bool {
+        var k = i + 1
+        while k <= stats[i].end {
+            if stats[k].tag == "table", isDataTable(k) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Readability's data table: header cells, a caption or a summary, or no table inside
+    /// and more than ten cells (ten rows, or five columns).
+    private func isDataTable(_ t: Int) -> Bool {
+        let node = stats[t].node
+        if HTMLNode.attribute(node, "role")?.lowercased() == "presentation" { return false }
+        if HTMLNode.attribute(node, "datatable") == "0" { return false }
+        if HTMLNode.hasAttribute(node, "summary") { return true }
+        var rows = 0, columns = 0
+        var k = t + 1
+        while k <= stats[t].end {
+            switch stats[k].tag {
+            case "caption", "thead", "tfoot", "th", "col", "colgroup": return true
+            case "table": return false
+            case "tr":
+                rows += 1
+                var cells = 0
+                var c = k + 1
+                while c <= stats[k].end {
+                    if stats[c].tag == "td" { cells += 1 }
+                    c = stats[c].end + 1
+                }
+                columns = max(columns, cells)
+            default: break
+            }
+            k += 1
+        }
+        return rows >= 10 || columns > 4 || rows * columns > 10
+    }
+}

@@ -1,0 +1,152 @@
+import XCTest
+@testable import Ingest
+
+/// The article and nothing else, on pages built to test one signal each: what stays and
+/// what goes. Class and id names here are neutral or in other languages on purpose, so the
+/// decisions rest on text density, link density, paragraph shape and position; the one
+/// exception is the comment thread, which is told by its generic markup ("comments").
+final class HTMLMainContentTests: XCTestCase {
+    private struct Case {
+        var name: String
+        var html: String
+        var stays: [String]
+        var goes: [String]
+    }
+
+    private static func paragraph(_ topic: String, _ n: Int = 1) -> String {
+        String(repeating: "The report on \(topic) finds, in its second chapter, that costs rose, wages lagged, and households cut back. ", count: n)
+    }
+
+    private static let cases: [Case] = [
+        Case(
+            name: "a long comment thread after a short article",
+            html: HTMLTestSupport.page("""
+                <div class="k1"><h1>Water prices rise again</h1>
+                <p>\(paragraph("water"))</p><p>Utilities blame, in a joint statement, the cost of energy and repairs.</p></div>
+                <div id="respond" class="comments-area"><h3>27 replies</h3><ol>
+                \((1...12).map { "<li><div><b>user\($0)</b> <span>2 hours ago</span><p>Reply \($0): I pay far more than last year, and nobody explains why, which is, frankly, a scandal for a basic service.</p><a href=\"?reply=\($0)\">Reply</a> <a href=\"?like=\($0)\">Like</a></div></li>" }.joined())
+                </ol></div>
+                """),
+            stays: ["The report on water finds", "Utilities blame"],
+            goes: ["Reply 3:", "user1", "27 replies"]),
+        Case(
+            name: "navigation with more words than the article",
+            html: HTMLTestSupport.page("""
+                <div class="m"><ul>\((1...80).map { "<li><a href=\"/s\($0)\">Section number \($0) of the site</a></li>" }.joined())</ul></div>
+                <div class="c"><h1>Rail strike ends</h1><p>\(paragraph("rail", 2))</p><p>\(paragraph("trains"))</p></div>
+                <div class="f"><a href="/a">About</a> <a href="/b">Contact</a> <a href="/c">Jobs</a></div>
+                """),
+            stays: ["Rail strike ends", "The report on rail finds", "The report on trains finds"],
+            goes: ["Section number", "About", "Jobs"]),
+        Case(
+            name: "an article split in several divs",
+            html: HTMLTestSupport.page("""
+                <div class="wrap"><h1>Harbour expansion approved</h1>
+                <div class="part"><p>\(paragraph("ports"))</p><p>\(paragraph("ships"))</p></div>
+                <div class="part wide"><p>\(paragraph("cranes", 2))</p></div>
+                <div class="part"><h2>What comes next</h2><p>\(paragraph("dredging"))</p><p>\(paragraph("jobs"))</p></div>
+                </div>
+                <div class="side"><p><a href="/x">Most read: a story about something else entirely</a></p>
+                <p><a href="/y">Most read: another story about something else</a></p></div>
+                """),
+            stays: ["Harbour expansion approved", "The report on ports", "The report on cranes", "What comes next", "The report on jobs"],
+            goes: ["Most read"]),
+        Case(
+            name: "a page with no article element",
+            html: HTMLTestSupport.page("""
+                <div id="a"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></div>
+                <div id="b"><div id="c"><h1>New library opens</h1><div>\(paragraph("books"))<br><br>\(paragraph("reading"))</div></div>
+                <div id="d"><p>Copyright 2024 The Town Paper. All rights reserved.</p></div></div>
+                """),
+            stays: ["New library opens", "The report on books", "The report on reading"],
+            goes: ["Home", "Copyright 2024"]),
+        Case(
+            name: "a table inside an article",
+            html: HTMLTestSupport.page("""
+                <article><h1>Election results</h1><p>\(paragraph("turnout"))</p>
+                <table><tr><th>Party</th><th>Votes</th><th>Seats</th></tr>
+                <tr><td>Greens</td><td>12,400</td><td>3</td></tr><tr><td>Liberals</td><td>9,100</td><td>2</td></tr></table>
+                <p>\(paragraph("coalitions"))</p></article>
+                <div><ul><li><a href="/1">Older results from another year</a></li><li><a href="/2">Results archive and more</a></li></ul></div>
+                """),
+            stays: ["Election results", "Greens", "12,400", "The report on coalitions"],
+            goes: ["Older results", "Results archive"]),
+        Case(
+            name: "a non-English page",
+            html: HTMLTestSupport.page("""
+                <div class="menu-principal"><a href="/">Inicio</a> <a href="/economia">Economía</a> <a href="/deportes">Deportes</a> <a href="/cultura">Cultura</a></div>
+                <div class="nota"><h1>El Banco Central mantiene los tipos de interés</h1>
+                <p>La institución decidió este jueves, por unanimidad, mantener el tipo de referencia en el 4,5 %, a la espera de nuevos datos sobre la inflación subyacente.</p>
+                <p>Los analistas consultados, en su mayoría, esperan un primer recorte en primavera, aunque advierten de que la evolución de los salarios puede retrasarlo.</p></div>
+                <div class="relacionadas"><p><a href="/n1">Las hipotecas suben por tercer mes consecutivo</a></p><p><a href="/n2">El paro baja en diez comunidades</a></p></div>
+                """),
+            stays: ["El Banco Central mantiene", "La institución decidió", "Los analistas consultados"],
+            goes: ["Inicio", "Las hipotecas suben", "El paro baja"]),
+    ]
+
+    func testEachSignal() throws {
+        for c in Self.cases {
+            let doc = try HTMLTestSupport.document(c.html)
+            let text = String(decoding: doc.text, as: UTF8.self)
+            for s in c.stays { XCTAssertTrue(text.contains(s), "\(c.name): lost \"\(s)\" in:\n\(text)") }
+            for g in c.goes { XCTAssertFalse(text.contains(g), "\(c.name): kept \"\(g)\" in:\n\(text)") }
+        }
+    }
+
+    /// The German and French pages of `Pages/`, in the style of real news sites and blogs:
+    /// each scored against the article a person would cut out, with the benchmark's
+    /// measure (4-word shingles). The figures are in `docs/html-extraction.md`.
+    func testGermanAndFrenchPages() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Pages")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".html") }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 5)
+        for name in names {
+            let doc = try Ingest.read(path: dir.appendingPathComponent(name).path)
+            let expected = try String(contentsOf: dir.appendingPathComponent(name.replacingOccurrences(of: ".html", with: ".expected.txt")), encoding: .utf8)
+            let (p, r) = ShingleScore.precisionRecall(expected: expected, got: String(decoding: doc.text, as: UTF8.self))
+            XCTAssertGreaterThanOrEqual(p, 0.9, "\(name): precision \(p)")
+            XCTAssertGreaterThanOrEqual(r, 0.9, "\(name): recall \(r)")
+        }
+    }
+}
+
+/// The article-extraction benchmark's measure: counts of shared 4-word shingles, words
+/// being runs of letters, digits and underscores.
+enum ShingleScore {
+    static func words(_ s: String) -> [String] {
+        var out = [String]()
+        var w = ""
+        for u in s.unicodeScalars {
+            if u.properties.isAlphabetic || u.properties.numericType != nil || u == "_" || u.properties.generalCategory == .nonspacingMark {
+                w.unicodeScalars.append(u)
+            } else if !w.isEmpty {
+                out.append(w)
+                w = ""
+            }
+        }
+        if !w.isEmpty { out.append(w) }
+        return out
+    }
+
+    static func shingles(_ s: String) -> [String: Int] {
+        let w = words(s)
+        var out = [String: Int]()
+        for i in 0..<max(1, w.count - 3) where i < w.count {
+            out[w[i..<min(w.count, i + 4)].joined(separator: " "), default: 0] += 1
+        }
+        return out
+    }
+
+    static func precisionRecall(expected: String, got: String) -> (Double, Double) {
+        let t = shingles(expected), p = shingles(got)
+        var tp = 0, fp = 0, fn = 0
+        for k in Set(t.keys).union(p.keys) {
+            let a = t[k] ?? 0, b = p[k] ?? 0
+            tp += min(a, b)
+            fp += max(0, b - a)
+            fn += max(0, a - b)
+        }
+        return (tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp), tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn))
+    }
+}
