@@ -22,6 +22,12 @@ struct MatchVM {
     private var currentStart = 0
     private var diagnose = false
 
+    /// The tokens carry their tags. When false (`RuleSet.matches` tags a sentence only if a
+    /// rule needs it), a tag test sets `tagsWanted` and fails: what the run found is then
+    /// void, and the caller tags the sentence and runs the rule again.
+    var tagsReady = true
+    var tagsWanted = false
+
     init() {}
 
     struct Found {
@@ -156,6 +162,12 @@ struct MatchVM {
                     pc += 1; pos += 1
                 case .test:
                     guard pos < n, tests.accepts(Int(op.a), tokens[pos], sentence) else { noteFailure(pc, pos); break thread }
+                    pc += 1; pos += 1
+                case .testTags:
+                    guard pos < n else { noteFailure(pc, pos); break thread }
+                    // Untagged: the caller tags the sentence and runs the rule again.
+                    guard tagsReady else { tagsWanted = true; break thread }
+                    guard tests.accepts(Int(op.a), tokens[pos], sentence) else { noteFailure(pc, pos); break thread }
                     pc += 1; pos += 1
                 case .lexicon:
                     let ends = buf.lexiconEnds(Int(op.a), pos, width, lexicons, tokens, sentence)
