@@ -95,7 +95,10 @@ final class ProgramCode: Sendable {
         for (pc, inst) in insts.enumerated() {
             let op: VMOp
             switch inst {
-            case .test(let k): op = table.op(Int(k)) ?? VMOp(kind: .test, a: k)
+            case .test(let k):
+                // A test reading tags gets its own kind: the matcher can then ask for the
+                // sentence's tags when it first reaches one (`MatchVM.tagsReady`).
+                op = table.readsTags(Int(k)) ? VMOp(kind: .testTags, a: k) : table.op(Int(k)) ?? VMOp(kind: .test, a: k)
             case .lexicon(let k): op = VMOp(kind: .lexicon, a: k)
             case .split(let x, let y): op = VMOp(kind: .split, a: x, b: y)
             case .jump(let x): op = VMOp(kind: .jump, a: x)
@@ -113,9 +116,10 @@ final class ProgramCode: Sendable {
 /// A matcher instruction: a `Program.Inst` with its operands inline and the common token
 /// tests decoded (a word: `a` is its id; a class test: `a` has, `b` not; a word set: `a`, `b`
 /// its bitmap words in the table), so such a step makes no call and reads no test record.
-/// `test` (`a`: the test) is every other test, run through `TestTable.accepts`.
+/// `test` (`a`: the test) is every other test, run through `TestTable.accepts`; `testTags`
+/// likewise, for a test that reads the tokens' tags or lemmas.
 struct VMOp {
-    enum Kind: UInt8 { case testID, testClasses, testBits, test, lexicon, split, jump, save, assertStart, assertEnd, match }
+    enum Kind: UInt8 { case testID, testClasses, testBits, test, testTags, lexicon, split, jump, save, assertStart, assertEnd, match }
     var kind: Kind
     var a: Int32 = 0
     var b: Int32 = 0

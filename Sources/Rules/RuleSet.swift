@@ -86,29 +86,48 @@ public struct RuleSet: Sendable {
         guard count > 0 else { return [] }
         // The last sentence's hits, if any (an empty removeAll still costs a generic call).
         if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
-        if anyNeedsTags, candidates(w).contains(where: { ruleNeedsTags[Int($0)] }) {
-            tagTokens(sentence, &w.tokens, &w.tagger, lemmas: candidates(w).contains { ruleNeedsLemmas[Int($0)] })
-            stats.sentencesTagged += 1
-        }
-        let tokens = w.tokens, candidates = w.candidates
+        // The sentence is tagged only once a rule reaches a tag test on it, not whenever a
+        // rule with one is a candidate: most candidates fail before their tag test (the
+        // tagger was half the cost of matching the bench corpus). Until then the matcher
+        // fails tag tests and says so (`MatchVM.tagsWanted`); that rule's run is dropped and
+        // made again on the tagged tokens, so every rule sees the tags it would have seen.
+        w.vm.tagsReady = !(anyNeedsTags && candidates(w).contains(where: { ruleNeedsTags[Int($0)] }))
+        let candidates = w.candidates
+        var tokens = w.tokens
         var rulesMatched = 0
         w.vetoMemo.newSentence(unlessCount)
         var wanted: UInt64 = 0
         for r in candidates[..<count] where startIndex.ruleBit[Int(r)] >= 0 { wanted |= 1 << UInt64(startIndex.ruleBit[Int(r)]) }
         w.startMasks.withUnsafeBufferPointer { startIndex.collect(UnsafeBufferPointer(rebasing: $0[..<tokens.count]), wanted: wanted, into: &w.starts) }
-        tokens.withUnsafeBufferPointer { tp in
-            for r in candidates[..<count] {
-                let bit = Int(startIndex.ruleBit[Int(r)])
-                let last = lastStart(Int(r), w)
-                let outcome = bit < 0
-                    ? evaluate(Int(r), tp, sentence, &w.vm, lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
+        func run(_ r: Int) -> Outcome {
+            let bit = Int(startIndex.ruleBit[r])
+            let last = lastStart(r, w)
+            return tokens.withUnsafeBufferPointer { tp in
+                bit < 0
+                    ? evaluate(r, tp, sentence, &w.vm, lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
                     : w.starts.flat.withUnsafeBufferPointer {
-                        evaluate(Int(r), tp, sentence, &w.vm,
+                        evaluate(r, tp, sentence, &w.vm,
                                  starts: UnsafeBufferPointer(rebasing: $0[bit * w.starts.stride ..< bit * w.starts.stride + Int(w.starts.count[bit])]),
                                  lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
                     }
-                if outcome == .matched { rulesMatched += 1 }
             }
+        }
+        for r in candidates[..<count] {
+            let first = w.hits.count
+            var outcome = run(Int(r))
+            if w.vm.tagsWanted {
+                w.vm.tagsWanted = false
+                w.hits.removeSubrange(first...)
+                tokens = []  // the only other reference: tagging then writes in place
+                tagTokens(sentence, &w.tokens, &w.tagger, lemmas: candidates[..<count].contains { ruleNeedsLemmas[Int($0)] })
+                tokens = w.tokens
+                stats.sentencesTagged += 1
+                w.vm.tagsReady = true
+                // A veto computed so far may have failed a tag test for want of tags.
+                w.vetoMemo.newSentence(unlessCount)
+                outcome = run(Int(r))
+            }
+            if outcome == .matched { rulesMatched += 1 }
         }
         stats.rulesRun += count
         stats.rulesMatched += rulesMatched

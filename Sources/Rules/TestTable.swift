@@ -79,6 +79,14 @@ struct TestTable: @unchecked Sendable {
         }
     }
 
+    /// Test `k` reads the tokens' tags or lemmas: it is a tag test, or a union with one.
+    func readsTags(_ k: Int) -> Bool {
+        let f = tests[k]
+        if f.op == .tags { return true }
+        guard f.op == .union else { return false }
+        return (Int(f.others)..<Int(f.others + f.otherCount)).contains { tests[$0].op == .tags }
+    }
+
     /// The bitmap words of `.testBits` ops.
     var bitmapWords: UnsafePointer<UInt64>? { UnsafePointer(words.baseAddress) }
 

@@ -67,6 +67,28 @@ final class TagPatternTests: XCTestCase {
         XCTAssertEqual(none.sentencesTagged, 0)
     }
 
+    /// A candidate rule that fails before its tag test leaves the sentence untagged; one that
+    /// reaches one, in its pattern or in a veto, has the sentence tagged and its run made
+    /// again with the tags.
+    func testTaggingWaitsForATagTest() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: plain, tag: claim, description: d, pattern: 'Russia ~say'}
+              - {id: verb, tag: recommendation, description: d, pattern: 'should not %VERB'}
+              - {id: vetoed, tag: recommendation, description: d, pattern: 'will not', unless: ['not %VERB']}
+            """)
+        var stats = MatchStats()
+        var found: [[String]] = []
+        for s in ["Europe should act, not wait.", "Europe should not act.", "Europe will not act.", "Russia said so."] {
+            let ms = Array(s.utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
+            found.append(ms.map(\.ruleID))
+        }
+        // The first sentence is a candidate of `verb` (it has "should" and "not") but fails at
+        // "act"; the third is vetoed only because the veto saw "act" tagged as a verb.
+        XCTAssertEqual(found, [[], ["verb"], [], ["plain"]])
+        XCTAssertEqual(stats.sentencesTagged, 2)
+    }
+
     func testExplainShowsTagsAndLemmas() throws {
         let e = try singleRule("%MD %VB").explain(sentence: Array("Europe should act.".utf8))
         XCTAssertEqual(e.tokens.map(\.upos), ["PROPN", "AUX", "VERB", "PUNCT"])
