@@ -18,7 +18,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text html segment pattern)
 
 swift build -c release --product claimex-fuzz --scratch-path .build/fuzz \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld  # gold crashes linking it
 bin=.build/fuzz/release/claimex-fuzz
 
 # Seeds: the samples cut into 4 kB pieces (libFuzzer mutates small inputs best), every rule's

@@ -26,10 +26,25 @@ struct ByteSink: ~Copyable {
     /// A copy of the bytes written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    /// The bytes written, without a copy.
+    /// The bytes written, without a copy. (The storage is swapped out first: cut while this
+    /// sink still held it, the array was not unique and `removeLast` copied it whole, twice
+    /// a document's output at once.)
     consuming func finish() -> [UInt8] {
-        var out = storage
+        var out: [UInt8] = []
+        swap(&out, &storage)
         out.removeLast(capacity - count)
+        return out
+    }
+
+    /// The bytes written so far, without a copy; writing goes on, from empty, into a new
+    /// buffer of `newCapacity` bytes.
+    mutating func take(newCapacity: Int) -> [UInt8] {
+        var out = Self.uninitialized(max(newCapacity, 256))
+        swap(&out, &storage)
+        out.removeLast(capacity - count)
+        capacity = max(newCapacity, 256)
+        base = storage.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        count = 0
         return out
     }
 

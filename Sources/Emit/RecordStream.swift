@@ -38,6 +38,13 @@ public struct RecordStream: ~Copyable {
     /// The lines written, handed over without a copy.
     public consuming func finish() -> [UInt8] { sink.finish() }
 
+    /// Bytes written and not yet taken.
+    public var pendingBytes: Int { sink.count }
+
+    /// The whole lines written so far, without a copy; the next go into a new buffer of
+    /// `capacity` bytes (a big document's records are handed on in pieces, not held whole).
+    public mutating func take(capacity: Int) -> [UInt8] { sink.take(newCapacity: capacity) }
+
     /// Writes the record of a sentence; `matches` carry ranges relative to the sentence
     /// start. Returns the record's labels as bits indexed like `Tag.allCases`.
     public mutating func write(_ sentence: Sentence, matches: [Match]) -> UInt8 {

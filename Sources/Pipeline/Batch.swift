@@ -37,6 +37,13 @@ public final class Batch: @unchecked Sendable {
     private var exhausted = false
     private var running = 0
     private var stopRequested = false
+    /// Pieces of a document's records written before the document is done (`onPiece`),
+    /// per sequence number, and their bytes: a worker waits while its document holds more
+    /// than `piecesHeld` not yet delivered, so a big document's output is never held whole.
+    private var pieces: [Int: [[UInt8]]] = [:]
+    private var pieceBytes: [Int: Int] = [:]
+    private var streaming = false
+    private static let piecesHeld = 4 * Extractor.pieceBytes
 
     public convenience init(extractor: Extractor, jobs: Int, skip: Set<String> = []) {
         self.init(jobs: jobs)
@@ -66,8 +73,12 @@ public final class Batch: @unchecked Sendable {
     /// already read and ingest the first inputs: compiling the rules costs about as much as
     /// ingesting a few dozen files, and nothing else would use the other cores meanwhile.
     /// When `make` throws, the workers stop, nothing is delivered, and the error is rethrown.
+    /// With `onPiece`, a document's records may also come in pieces (whole lines, in order)
+    /// before its result, which then carries the rest.
     public func run<S: Sequence>(_ inputs: S, setup make: () throws -> Setup,
+                                 onPiece: (([UInt8]) -> Void)? = nil,
                                  onResult: (BatchResult) -> Void) throws where S.Element == InputItem {
+        streaming = onPiece != nil
         start(inputs)
         do {
             let made = try make()
@@ -81,7 +92,7 @@ public final class Batch: @unchecked Sendable {
             lock.unlock()
             throw error
         }
-        deliver(onResult)
+        deliver(onResult, onPiece)
     }
 
     private func start<S: Sequence>(_ inputs: S) where S.Element == InputItem {
@@ -125,10 +136,17 @@ public final class Batch: @unchecked Sendable {
         }
     }
 
-    private func deliver(_ onResult: (BatchResult) -> Void) {
+    private func deliver(_ onResult: (BatchResult) -> Void, _ onPiece: (([UInt8]) -> Void)? = nil) {
         while true {
             lock.lock()
-            while pending[emitted] == nil && !(running == 0 && emitted >= issued) { lock.wait() }
+            while pending[emitted] == nil && pieces[emitted] == nil && !(running == 0 && emitted >= issued) { lock.wait() }
+            if let ready = pieces.removeValue(forKey: emitted) {  // the next document's records so far
+                pieceBytes[emitted] = nil
+                lock.broadcast()
+                lock.unlock()
+                for p in ready { onPiece?(p) }
+                continue
+            }
             guard let result = pending.removeValue(forKey: emitted) else {
                 lock.unlock()
                 return
@@ -161,11 +179,28 @@ public final class Batch: @unchecked Sendable {
                 if made.skip.contains(sha) { return skipped() }
                 setup = made
             }
-            return BatchResult(sequence: seq, input: item, result: .success(setup!.extractor.output(document, context: context)),
+            let output = streaming
+                ? setup!.extractor.output(document, context: context) { self.handOn(seq, $0) }
+                : setup!.extractor.output(document, context: context)
+            return BatchResult(sequence: seq, input: item, result: .success(output),
                                sourceBytes: bytes.count, sha256: sha)
         } catch {
             return BatchResult(sequence: seq, input: item, result: .failure(error), sourceBytes: 0, sha256: nil)
         }
+    }
+}
+
+extension Batch {
+    /// A piece of document `seq`'s records, for `deliver`; waits while the document holds
+    /// more than `piecesHeld` bytes not yet delivered (the documents before it are not done).
+    /// The earliest document in flight is always delivered, so the waits end.
+    fileprivate func handOn(_ seq: Int, _ piece: [UInt8]) {
+        lock.lock()
+        pieces[seq, default: []].append(piece)
+        pieceBytes[seq, default: 0] += piece.count
+        lock.broadcast()
+        while (pieceBytes[seq] ?? 0) > Self.piecesHeld { lock.wait() }
+        lock.unlock()
     }
 }
 

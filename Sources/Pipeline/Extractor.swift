@@ -51,7 +51,13 @@ public struct Extractor: Sendable {
         }
     }
 
-    public func output(_ document: Document, context: MatchContext = MatchContext()) -> DocumentOutput {
+    /// With `flush`, records go to it in pieces of about `pieceBytes` as they are written,
+    /// whole lines each, and `jsonl` holds only the rest: a big document's output is not
+    /// held whole (it runs to several times the document's size).
+    public static let pieceBytes = 4 << 20
+
+    public func output(_ document: Document, context: MatchContext = MatchContext(),
+                       flush: (([UInt8]) -> Void)? = nil) -> DocumentOutput {
         var out = DocumentOutput(jsonl: [], sentences: 0, records: 0,
                                  labelCounts: Array(repeating: 0, count: Tag.allCases.count))
         // Straight to bytes: the same lines as `records` printed by `RecordEncoder`.
@@ -69,6 +75,7 @@ public struct Extractor: Sendable {
                 let labels = stream.write(s, matches: m)
                 for k in out.labelCounts.indices where labels & (1 << k) != 0 { out.labelCounts[k] += 1 }
                 out.records += 1
+                if let flush, stream.pendingBytes >= Self.pieceBytes { flush(stream.take(capacity: 2 * Self.pieceBytes)) }
             }
         }
         out.jsonl = stream.finish()

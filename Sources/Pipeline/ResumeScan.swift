@@ -16,23 +16,6 @@ import Foundation
 /// inside a JSON string every quote is escaped, so the byte sequences cannot come from a
 /// path, id or title. Each document's records are contiguous (one write per document).
 enum ResumeScan {
-    /// What a line of this run would carry: the rules hash and claimex version (one needle:
-    /// the keys are adjacent in the fixed layout), and the layout's offset units and quote.
-    /// Records of other rules, another claimex or another profile are redone, not mixed in.
-    struct Signature {
-        var present: [String]
-        var absent: [String]
-
-        init(rulesSHA256: String, layout: RecordLayout) {
-            present = ["\"rules_sha256\":\"\(rulesSHA256)\",\"claimex_version\":\"\(claimexVersion)\""]
-            absent = []
-            for (unit, key) in [(RecordLayout.Units.scalar, "\"scalar\":["), (.utf16, "\"utf16\":["), (.utf8, "\"utf8\":[")] {
-                if layout.offsets.contains(unit) { present.append(key) } else { absent.append(key) }
-            }
-            if layout.quote { present.append(",\"quote\":{\"exact\":") } else { absent.append(",\"quote\":{\"exact\":") }
-        }
-    }
-
     struct Result {
         /// Bytes kept: with `compact`, the kept lines now fill the file up to here.
         var keptLength = 0
@@ -49,13 +32,18 @@ enum ResumeScan {
     /// over dropped ones in place (no write at all when every line is kept).
     static func run(fd: Int32, signature: Signature, lastMayBeCut: Bool, compact: Bool) -> Result {
         var r = Result()
-        var current: String?       // the document of the last kept line
+        let keys = Keys(signature)
+        var current: [UInt8] = []  // the document (sha256 hex) of the last kept line
         var currentStart = 0       // where its records start in the kept bytes
         forEachLine(fd) { line, _ in
-            guard let sha = documentSHA(line, signature: signature) else { r.allKept = false; return }
-            if sha != current {
-                if let done = current { r.docs.insert(done) }
-                current = sha
+            // Compared as bytes: a String per line was most of the scan's time.
+            guard let at = documentSHAOffset(line, keys) else { r.allKept = false; return }
+            let same = current.count == 64 && line.withUnsafeBufferPointer { p in
+                current.withUnsafeBufferPointer { memcmp(p.baseAddress! + at, $0.baseAddress!, 64) == 0 }
+            }
+            if !same {
+                if !current.isEmpty { r.docs.insert(String(decoding: current, as: UTF8.self)) }
+                current = Array(line[(line.startIndex + at)..<(line.startIndex + at + 64)])
                 currentStart = r.keptLength
             }
             if compact && !r.allKept { _ = pwriteAll(fd, line, at: r.keptLength) }
@@ -63,8 +51,8 @@ enum ResumeScan {
         } partial: {
             r.allKept = false
         }
-        if let last = current {
-            if lastMayBeCut { r.keptLength = currentStart } else { r.docs.insert(last) }
+        if !current.isEmpty {
+            if lastMayBeCut { r.keptLength = currentStart } else { r.docs.insert(String(decoding: current, as: UTF8.self)) }
         }
         return r
     }
@@ -72,8 +60,9 @@ enum ResumeScan {
     /// Appends the kept lines of `from` to `to` (a finished output some of whose records are
     /// of other rules).
     static func copyKept(from: Int32, to: Int32, signature: Signature) {
+        let keys = Keys(signature)
         forEachLine(from) { line, _ in
-            if documentSHA(line, signature: signature) != nil { _ = writeAll(to, line) }
+            if documentSHAOffset(line, keys) != nil { _ = writeAll(to, line) }
         } partial: {}
     }
 
@@ -121,28 +110,63 @@ enum ResumeScan {
         }
     }
 
-    /// The document sha256 of a whole record line of the current layout and rules, else nil.
-    static func documentSHA(_ line: ArraySlice<UInt8>, signature: Signature) -> String? {
-        line.withUnsafeBufferPointer { p -> String? in
-            guard p.count >= 2, p[p.count - 1] == 0x0A, p[p.count - 2] == UInt8(ascii: "}") else { return nil }
-            guard starts(p, with: head), signature.present.allSatisfy({ find(p, $0) != nil }),
-                  !signature.absent.contains(where: { find(p, $0) != nil }),
-                  let at = find(p, "\"sha256\":\""), at + 64 < p.count, p[at + 64] == UInt8(ascii: "\"") else { return nil }
-            let hex = UnsafeBufferPointer(rebasing: p[at..<(at + 64)])
-            guard hex.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
-            return String(decoding: hex, as: UTF8.self)
+    /// The byte strings a kept line must hold, made once per scan.
+    struct Keys {
+        let head = Array("{\"schema\":\"\(recordSchema)\",".utf8)
+        let present: [[UInt8]]
+        let absent: [[UInt8]]
+        let sha = Array("\"sha256\":\"".utf8)
+        init(_ signature: Signature) {
+            present = signature.present.map { Array($0.utf8) }
+            absent = signature.absent.map { Array($0.utf8) }
         }
     }
 
-    private static let head = Array("{\"schema\":\"\(recordSchema)\",".utf8)
+    /// What a line of this run would carry: the rules hash and claimex version (one needle:
+    /// the keys are adjacent in the fixed layout), and the layout's offset units and quote.
+    /// Records of other rules, another claimex or another profile are redone, not mixed in.
+    struct Signature {
+        var present: [String]
+        var absent: [String]
+
+        init(rulesSHA256: String, layout: RecordLayout) {
+            present = ["\"rules_sha256\":\"\(rulesSHA256)\",\"claimex_version\":\"\(claimexVersion)\""]
+            absent = []
+            for (unit, key) in [(RecordLayout.Units.scalar, "\"scalar\":["), (.utf16, "\"utf16\":["), (.utf8, "\"utf8\":[")] {
+                if layout.offsets.contains(unit) { present.append(key) } else { absent.append(key) }
+            }
+            let quote = ",\"quote\":{\"exact\":"
+            if layout.quote { present.append(quote) } else { absent.append(quote) }
+        }
+    }
+
+    /// The document sha256 of a whole record line of the current layout and rules, else nil.
+    static func documentSHA(_ line: ArraySlice<UInt8>, signature: Signature) -> String? {
+        guard let at = documentSHAOffset(line, Keys(signature)) else { return nil }
+        return String(decoding: line[(line.startIndex + at)..<(line.startIndex + at + 64)], as: UTF8.self)
+    }
+
+    /// Where the document's 64-hex sha256 starts in such a line, else nil.
+    static func documentSHAOffset(_ line: ArraySlice<UInt8>, _ keys: Keys) -> Int? {
+        line.withUnsafeBufferPointer { p -> Int? in
+            guard p.count >= 2, p[p.count - 1] == 0x0A, p[p.count - 2] == UInt8(ascii: "}") else { return nil }
+            guard starts(p, with: keys.head), keys.present.allSatisfy({ find(p, $0) != nil }),
+                  !keys.absent.contains(where: { find(p, $0) != nil }),
+                  let at = find(p, keys.sha), at + 64 < p.count, p[at + 64] == UInt8(ascii: "\"") else { return nil }
+            for k in at..<(at + 64) {
+                let c = p[k]
+                guard (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) else { return nil }
+            }
+            return at
+        }
+    }
 
     private static func starts(_ p: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
         p.count >= prefix.count && prefix.withUnsafeBufferPointer { memcmp(p.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
     }
 
     /// The offset just past the first occurrence of `needle`.
-    private static func find(_ p: UnsafeBufferPointer<UInt8>, _ needle: String) -> Int? {
-        let n = Array(needle.utf8)
+    private static func find(_ p: UnsafeBufferPointer<UInt8>, _ n: [UInt8]) -> Int? {
         // memchr to each candidate first byte, memcmp for the rest (memmem is a GNU extension)
         var at = 0
         while at + n.count <= p.count, let hit = memchr(p.baseAddress! + at, Int32(n[0]), p.count - at - n.count + 1) {

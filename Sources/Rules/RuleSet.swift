@@ -76,6 +76,7 @@ public struct RuleSet: Sendable {
 
     private func matches(in sentence: UnsafeBufferPointer<UInt8>, work w: inout SentenceWork,
                          stats: inout MatchStats, whole: Bool = true) -> [Match] {
+        if whole && sentence.count > Self.windowBytes { return windowed(sentence, &w, &stats) }
         prepare(sentence, &w)
         if whole { w.sentenceTokens = w.tokens.count; w.windows = 1 }
         if whole && w.tokens.count > Self.maxSentenceTokens { return windowed(sentence, &w, &stats) }
@@ -138,15 +139,18 @@ public struct RuleSet: Sendable {
 
     /// The matches of a sentence over `maxSentenceTokens`, window by window, with ranges
     /// relative to the whole sentence, in the order `matches` gives (tag, start, end).
+    /// The most bytes tokenised at once for a window: the tokenizer's scratch is a few words
+    /// a byte, so a whole 10 MB sentence took 240 MB before any matching. A window ends at its
+    /// 1000th token or at the last space within this many bytes, whichever comes first.
+    static let windowBytes = 64 << 10
+
     private func windowed(_ sentence: UnsafeBufferPointer<UInt8>, _ w: inout SentenceWork,
                           _ stats: inout MatchStats) -> [Match] {
-        var cuts: [Int] = []  // byte offsets where windows start
-        var k = 0
-        while k < w.tokens.count { cuts.append(Int(w.tokens[k].start)); k += Self.maxSentenceTokens }
-        w.windows = cuts.count
         var all: [(order: Int, match: Match)] = []
-        for (i, lo) in cuts.enumerated() {
-            let hi = i + 1 < cuts.count ? cuts[i + 1] : sentence.count
+        var lo = 0, tokens = 0, windows = 0
+        while lo < sentence.count {
+            let hi = windowEnd(sentence, from: lo, &w)
+            windows += 1
             for var m in matches(in: UnsafeBufferPointer(rebasing: sentence[lo..<hi]), work: &w, stats: &stats, whole: false) {
                 m.range = (m.range.lowerBound + lo)..<(m.range.upperBound + lo)
                 for c in m.captures.indices {
@@ -154,7 +158,11 @@ public struct RuleSet: Sendable {
                 }
                 all.append((all.count, m))
             }
+            tokens += w.tokens.count
+            lo = hi
         }
+        w.sentenceTokens = tokens
+        w.windows = windows
         all.sort { a, b in
             if a.match.tag != b.match.tag { return a.match.tag < b.match.tag }
             if a.match.range.lowerBound != b.match.range.lowerBound { return a.match.range.lowerBound < b.match.range.lowerBound }
@@ -162,6 +170,23 @@ public struct RuleSet: Sendable {
             return a.order < b.order
         }
         return all.map(\.match)
+    }
+
+    /// Where the window starting at byte `lo` ends: at its `maxSentenceTokens`th token's end
+    /// when the next `windowBytes` bytes hold more tokens, else after the last space in them
+    /// (or at a scalar boundary when they hold none), or at the sentence's end.
+    private func windowEnd(_ sentence: UnsafeBufferPointer<UInt8>, from lo: Int, _ w: inout SentenceWork) -> Int {
+        var hi = min(sentence.count, lo + Self.windowBytes)
+        if hi < sentence.count {
+            var space = hi
+            while space > lo && sentence[space - 1] != 0x20 { space -= 1 }
+            if space > lo { hi = space } else {
+                while hi > lo + 1 && sentence[hi] & 0xC0 == 0x80 { hi -= 1 }  // not inside a scalar
+            }
+        }
+        prepare(UnsafeBufferPointer(rebasing: sentence[lo..<hi]), &w)
+        if w.tokens.count > Self.maxSentenceTokens { hi = lo + Int(w.tokens[Self.maxSentenceTokens].start) }
+        return hi
     }
 
     // MARK: - Steps shared by matching, examples and explain

@@ -87,7 +87,7 @@ enum FuzzTarget: String, CaseIterable {
 #if FUZZING
 @_silgen_name("LLVMFuzzerRunDriver")
 func runDriver(_ argc: UnsafeMutablePointer<Int32>,
-               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
                _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 
 nonisolated(unsafe) var target = FuzzTarget.text

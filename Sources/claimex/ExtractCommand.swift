@@ -148,6 +148,17 @@ struct Extract: ParsableCommand {
 
         // The rules compile while the workers read and ingest the first inputs; the output
         // opens once the rules hash (which --resume checks) is known.
+        // Records to the output; after a write error, none (the batch stops).
+        func emit(_ bytes: [UInt8]) {
+            guard writeError == nil, !bytes.isEmpty else { return }
+            do {
+                if let out { try out.write(bytes) } else { try stdout.write(contentsOf: bytes) }
+            } catch {
+                Console.error("\(error)")
+                writeError = error
+                batch.stop()
+            }
+        }
         try batch.run(inputs, setup: {
             let rules = try RuleLoading.load(ruleOptions.rules)
             do {
@@ -157,7 +168,7 @@ struct Extract: ParsableCommand {
                 throw Status.usage
             }
             return Batch.Setup(extractor: Extractor(rules: rules, allSentences: allSentences, layout: layout), skip: out?.completed ?? [])
-        }) { r in
+        }, onPiece: emit) { r in
             summary.add(r)
             switch r.result {
             case .failure(let e):
@@ -165,13 +176,7 @@ struct Extract: ParsableCommand {
                 log.log(e)
             case .success(let o):
                 for w in o.warnings { Console.error("warning: \(w)") }
-                do {
-                    if let out { try out.write(o.jsonl) } else if !o.jsonl.isEmpty { try stdout.write(contentsOf: o.jsonl) }
-                } catch {
-                    if writeError == nil { Console.error("\(error)") }
-                    writeError = error
-                    batch.stop()
-                }
+                emit(o.jsonl)
             }
             progress.update(summary)
         }

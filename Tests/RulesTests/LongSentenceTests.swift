@@ -22,6 +22,18 @@ final class LongSentenceTests: XCTestCase {
         XCTAssertEqual(context.lastSentenceWindows, 1)
     }
 
+    /// A sentence of more than `windowBytes` is never tokenised whole; with no space to cut
+    /// at, a window ends on a scalar boundary, never inside one.
+    func testLongRunWithoutSpacesIsCutOnScalars() throws {
+        let rules = try singleRule("should act")
+        let run = String(repeating: "é", count: 100_000)  // 200 kB, one token per window
+        let bytes = Array((run + " we should act " + run).utf8)
+        let context = MatchContext()
+        let found = bytes.withUnsafeBufferPointer { rules.matches(in: $0, context: context) }
+        XCTAssertEqual(found.map { String(decoding: bytes[$0.range], as: UTF8.self) }, ["should act"])
+        XCTAssertGreaterThanOrEqual(context.lastSentenceWindows, 6)
+    }
+
     /// The windows' matches come out in the order of a sentence's (tag, start, end).
     func testWindowedMatchesAreInSentenceOrder() throws {
         let rules = try makeRuleSet("""
