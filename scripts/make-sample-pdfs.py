@@ -19,26 +19,15 @@ import json
 import os
 import subprocess
 import sys
+
+import venvrun
 from xml.sax.saxutils import escape
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV = os.path.join(ROOT, ".venv-pdf")
 
 
 def ensure_venv():
-    try:
-        import reportlab  # noqa: F401
-        import pyphen  # noqa: F401
-        return
-    except ImportError:
-        pass
-    py = os.path.join(VENV, "bin", "python")
-    if os.path.abspath(sys.executable) == os.path.abspath(py):
-        sys.exit("make-sample-pdfs: reportlab/pyphen missing in .venv-pdf")
-    if not os.path.exists(py):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-    subprocess.check_call([py, "-m", "pip", "install", "-q", "reportlab>=4.0", "pyphen>=0.14"])
-    os.execv(py, [py] + sys.argv)
+    venvrun.ensure(".venv-pdf", ["reportlab", "pyphen"], ["reportlab>=4.0", "pyphen>=0.14"], "make-sample-pdfs")
 
 
 # How each think tank prints: running header (left, right), columns, table rows.

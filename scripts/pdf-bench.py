@@ -24,26 +24,16 @@ import resource
 import shutil
 import subprocess
 import sys
+
+import venvrun
 import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV = os.path.join(ROOT, ".venv-pdf")
 
 
 def ensure_venv():
-    try:
-        import pdfminer  # noqa: F401
-        return
-    except ImportError:
-        pass
-    py = os.path.join(VENV, "bin", "python")
-    if os.path.abspath(sys.executable) == os.path.abspath(py):
-        sys.exit("pdf-bench: pdfminer.six missing in .venv-pdf")
-    if not os.path.exists(py):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-    subprocess.check_call([py, "-m", "pip", "install", "-q", "pdfminer.six"])
-    os.execv(py, [py] + sys.argv)
+    venvrun.ensure(".venv-pdf", ["pdfminer"], ["pdfminer.six"], "pdf-bench")
 
 
 def pages_of(path):
