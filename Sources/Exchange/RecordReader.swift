@@ -68,7 +68,8 @@ public enum RecordReader {
             block: v["block"]?["index"]?.int ?? 0,
             blockKind: v["block"]?["kind"]?.string ?? "paragraph",
             span: try span(v.need("offsets"), "offsets"),
-            tags: try (v["tags"]?.array ?? []).enumerated().map { k, t in try tag(t, "tags[\(k)]") })
+            tags: try (v["tags"]?.array ?? []).enumerated().map { k, t in try tag(t, "tags[\(k)]") },
+            page: v["source"]?["page"]?.int)
         return (path, v["id"]?.string, doc["title"]?.string, v["rules_sha256"]?.string ?? "", sentence)
     }
 

@@ -60,9 +60,11 @@ public struct ReviewSentence: Sendable, Equatable {
     /// Where the sentence lies in the document text.
     public var span: TextSpan
     public var tags: [ReviewTag]
+    /// The 1-based page it starts on (PDF sources only).
+    public var page: Int?
 
     public init(index: Int, text: String, section: [String], block: Int, blockKind: String,
-                span: TextSpan, tags: [ReviewTag]) {
+                span: TextSpan, tags: [ReviewTag], page: Int? = nil) {
         self.index = index
         self.text = text
         self.section = section
@@ -70,6 +72,7 @@ public struct ReviewSentence: Sendable, Equatable {
         self.blockKind = blockKind
         self.span = span
         self.tags = tags
+        self.page = page
     }
 
     /// Distinct labels of the tags, in `LabelOrder`.

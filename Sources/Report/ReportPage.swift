@@ -225,7 +225,10 @@ public struct ReportPage {
         while k < d.sentences.count {
             let block = d.sentences[k].block
             w.beginObject()
-            w.key("sec"); w.string(d.sentences[k].section.joined(separator: " › "))
+            // the section path, after the page for a PDF ("p. 2 · Background")
+            let section = d.sentences[k].section.joined(separator: " › ")
+            let page = d.sentences[k].page.map { "p. \($0)" + (section.isEmpty ? "" : " · ") } ?? ""
+            w.key("sec"); w.string(page + section)
             w.key("kind"); w.string(d.sentences[k].blockKind)
             w.key("s"); w.beginArray()
             while k < d.sentences.count, d.sentences[k].block == block {

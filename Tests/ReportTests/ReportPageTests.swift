@@ -41,6 +41,20 @@ final class ReportPageTests: XCTestCase {
         XCTAssertTrue(html.contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"))
     }
 
+    /// A PDF sentence's page stands before its section path; records give it from `source.page`.
+    func testAPDFSentenceShowsItsPage() throws {
+        var d = doc("Russia declared support.", tags: [])
+        d.sentences[0].page = 3
+        XCTAssertTrue(page([d]).contains("p. 3 · Intro &lt;b&gt;") || page([d]).contains("p. 3 · Intro \\u003cb\\u003e"),
+                      "the page number before the section path")
+        let line = #"{"schema":"claimex.record/3","doc":{"path":"b.pdf","sha256":"x","media_type":"application/pdf","title":null},"rules_sha256":"","index":0,"text":"T.","labels":[],"section":[],"block":{"kind":"paragraph","index":0},"offsets":{"scalar":[0,2],"utf16":[0,2],"utf8":[0,2]},"source":{"line":4,"page":2,"boxes":[]},"tags":[]}"# + "\n"
+        var errors: [ExchangeError] = []
+        let docs = RecordReader.read(path: "b.jsonl", bytes: Array(line.utf8), errors: &errors)
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(docs.first?.sentences.first?.page, 2)
+        XCTAssertTrue(page(docs).contains("p. 2"))
+    }
+
     func testThePageFetchesNothing() {
         let html = page([doc("Trade rose.", tags: [("figure", 0..<5)])])
         for needle in ["http://", "https://", "<link", " src=", "@import", "url("] {
