@@ -32,17 +32,11 @@ public enum DoccanoFormat {
     public static func importLines(_ bytes: [UInt8], path: String, unit: OffsetUnit,
                                    warnings: inout [ExchangeError]) -> [ImportedUnit] {
         var units: [ImportedUnit] = []
-        var lineNo = 0
-        for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNo += 1
-            if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            func warn(_ m: String) { warnings.append(ExchangeError(path: path, line: lineNo, message: m)) }
-            let v: JSONValue
-            do { v = try JSONValue.parse(Array(raw)) } catch { warn("not JSON: \(error)"); continue }
-            guard let text = v["text"]?.string ?? v["data"]?.string else { warn("no \"text\""); continue }
+        JSONLines.forEach(bytes, path: path, warnings: &warnings) { v, warn in
+            guard let text = v["text"]?.string ?? v["data"]?.string else { warn("no \"text\""); return }
             let meta = v["meta"] ?? v["metadata"]
             guard let doc = v["doc"]?.string ?? meta?["doc"]?.string, let n = v["n"]?.int ?? meta?["n"]?.int else {
-                warn("no \"doc\" and \"n\" (not a claimex export?)"); continue
+                warn("no \"doc\" and \"n\" (not a claimex export?)"); return
             }
             var labels: Set<String> = []
             for e in (v["label"]?.array ?? []) + (v["entities"]?.array ?? []) + (v["labels"]?.array ?? []) {

@@ -87,17 +87,12 @@ public enum ProdigyFormat {
     public static func importLines(_ bytes: [UInt8], path: String, unit: OffsetUnit,
                                    warnings: inout [ExchangeError]) -> [ImportedUnit] {
         var units: [ImportedUnit] = []
-        var lineNo = 0, skipped = 0
-        for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNo += 1
-            if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            func warn(_ m: String) { warnings.append(ExchangeError(path: path, line: lineNo, message: m)) }
-            let v: JSONValue
-            do { v = try JSONValue.parse(Array(raw)) } catch { warn("not JSON: \(error)"); continue }
-            if let answer = v["answer"]?.string, answer != "accept" { skipped += 1; continue }
-            guard let text = v["text"]?.string else { warn("no \"text\""); continue }
+        var skipped = 0
+        JSONLines.forEach(bytes, path: path, warnings: &warnings) { v, warn in
+            if let answer = v["answer"]?.string, answer != "accept" { skipped += 1; return }
+            guard let text = v["text"]?.string else { warn("no \"text\""); return }
             guard let doc = v["meta"]?["doc"]?.string, let n = v["meta"]?["n"]?.int else {
-                warn("no meta.doc and meta.n (not a claimex export?)"); continue
+                warn("no meta.doc and meta.n (not a claimex export?)"); return
             }
             var labels: Set<String> = []
             for s in v["spans"]?.array ?? [] {
