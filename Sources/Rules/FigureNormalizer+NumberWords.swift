@@ -57,6 +57,13 @@ enum NumberWords {
                 if isWord(end, "of") { end += 1 }
                 return Quantity(numerator: 2, tokens: i..<end)
             }
+            // "a baker's dozen": thirteen.
+            if next.spells("baker") || next.spells("bakers") {
+                var k = j + 2
+                while k < min(j + 4, stop), toks[k].kind != .word || s.low(k).spells("s") { k += 1 }
+                if isWord(k, "dozen") { return Quantity(numerator: 13, tokens: i..<(k + 1)) }
+                return nil
+            }
             if let d = fractions[next], next.last != UInt8(ascii: "s") {
                 return Quantity(numerator: 1, denominator: d, tokens: i..<(j + 2))
             }

@@ -68,7 +68,8 @@ extension FigureScan {
         if isWord(k, "square") || isWord(k, "sq") { pre = 2 } else if isWord(k, "cubic") || isWord(k, "cu") { pre = 3 }
         if pre != 1, let listed = registryUnit(at: j) { return (listed.unit, 1, listed.end) }   // "sq km", "cubic feet"
         if pre != 1 { k += 1 }
-        guard let (u, end) = registryUnit(at: k) ?? bareMetre(at: k, denominator: denominator || pre != 1) else { return nil }
+        guard let (u, end) = registryUnit(at: k) ?? bareMetre(at: k, denominator: denominator || pre != 1)
+                ?? bareSecond(at: k, denominator: denominator) else { return nil }
         if pre != 1, units.units[u].dimension != "length" { return nil }
         var power = pre
         var e = end
@@ -105,6 +106,14 @@ extension FigureScan {
             && ((tokens[e].kind == .number && (tokens[e].mantissa == 2 || tokens[e].mantissa == 3))
                 || (tokens[e].kind == .punct && (isText(e, "^") || isText(e, "²") || isText(e, "³"))))
         return denominator || powered ? (m, e) : nil
+    }
+
+    /// "s" is not a symbol of the registry (after a number it is a plural: "the 1990s"), but
+    /// as a rate's denominator it can only be the second: "km/s2", "m/s".
+    func bareSecond(at k: Int, denominator: Bool) -> (unit: Int, end: Int)? {
+        guard denominator, k < tokens.count, tokens[k].kind == .word, isText(k, "s"),
+              let s = units.index(id: "s") else { return nil }
+        return (s, k + 1)
     }
 
     /// The unit expression at token `j`, if the registry knows its first part.

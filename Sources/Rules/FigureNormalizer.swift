@@ -433,7 +433,7 @@ struct FigureScan {
               isWord(e, "e") else { return }
         var k = e + 1
         var sign = 1
-        if tokens[k].kind == .dash, !tokens[k].spaced { sign = -1; k += 1 }
+        if tokens[k].kind == .dash, !tokens[k].spaced { sign = -1; k += 1 } else if isText(k, "+"), !tokens[k].spaced { k += 1 }
         guard k < tokens.count, tokens[k].kind == .number, !tokens[k].spaced, tokens[k].fraction == 0,
               tokens[k].mantissa <= 300 else { return }
         q.exponent += sign * Int(tokens[k].mantissa)

@@ -190,7 +190,11 @@ extension Tokenizer {
             let c = s[i]
             if c < 0x80 {
                 let l = c &- 0x41 < 26 ? c | 0x20 : c
-                if c &- 0x30 > 9 {
+                // "4e14", "1.5e-3": the exponent of scientific notation (scanNumber keeps it
+                // only before digits) is part of the number, its sign no hyphen.
+                let exponent = numeric && i > a && (l == UInt8(ascii: "e")
+                    || ((c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) && s[i - 1] | 0x20 == UInt8(ascii: "e")))
+                if c &- 0x30 > 9, !exponent {
                     if c == UInt8(ascii: "-") { hyphen = true }
                     // "1,000", "1.776", "10 000": grouping and decimal marks inside a number
                     if c != UInt8(ascii: ",") && c != UInt8(ascii: ".") && c != 0x20 { allDigits = false }

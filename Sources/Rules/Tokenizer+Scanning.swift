@@ -124,6 +124,17 @@ extension Tokenizer {
             i += 1
             while digit(i) { i += 1 }
         }
+        // Scientific notation ("4e14", "1.5e-3", "9.83E+2"): the exponent stays in the number
+        // token when digits follow the `e` and no letter follows them ("3e5km" still splits
+        // at the unit, "2nd" and "7e" are not numbers).
+        if i < n, s[i] | 0x20 == UInt8(ascii: "e") {
+            var k = i + 1
+            if k < n, s[k] == UInt8(ascii: "-") || s[k] == UInt8(ascii: "+") { k += 1 }
+            if digit(k) {
+                while digit(k) { k += 1 }
+                if !(k < n && isLetter(s, k)) { i = k }
+            }
+        }
         if i + 1 < n, s[i] == UInt8(ascii: "-"), isLetter(s, i + 1) { return scanWord(s, i + 1) }
         if i + 2 <= n, isOrdinalSuffix(s, i), !isWordChar(s, i + 2) { return i + 2 }
         return i

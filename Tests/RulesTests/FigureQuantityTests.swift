@@ -198,6 +198,27 @@ final class FigureQuantityTests: XCTestCase {
             q("Depots hold 40,000 tonnes of grain.", "40,000 tonnes", ["value=40000", "unit=t", "dimension=mass", "si_value=40000000", "si_unit=kg"]),
             q("The pipeline runs 3,000 kilometres.", "3,000 kilometres", ["value=3000", "unit=km", "dimension=length", "si_value=3000000", "si_unit=m"]),
             q("Russia spends 6% of GDP on defence.", "6%", ["value=6", "unit=percent", "dimension=ratio"]),
+            // Scientific notation is one token for the rules ("4e14", "1e-3", "1.5E+3").
+            q("Violet light oscillates at 4e14 s-1.", "4e14 s-1", ["value=400000000000000", "unit=s-1", "dimension=frequency", "si_value=400000000000000", "si_unit=Hz"]),
+            q("Give me -1e-3 W/min, now!", "-1e-3 W/min", ["value=-0.001", "unit=W/min", "dimension=power/time", "si_value=-1.66666666667e-05", "si_unit=W/s"]),
+            q("The probe measured 1.5E+3 kg of dust.", "1.5E+3 kg", ["value=1500", "unit=kg", "dimension=mass", "si_value=1500", "si_unit=kg"]),
+            q("The plan took 3e5 hours.", "3e5 hours", ["value=300000", "unit=h", "dimension=time", "si_value=1080000000", "si_unit=s"]),
+            // An uncertainty is passed over; "s" as a rate's denominator is the second.
+            q("The drift was 9.83e-3 +/- 1e-5 km/s2 in the test.", "9.83e-3 +/- 1e-5 km", ["value=0.00983", "unit=km/s2", "dimension=acceleration", "si_value=9.83", "si_unit=m/s2"]),
+            q("The constant is 45 Js.", "45 Js", ["value=45", "unit=J·s", "dimension=action", "si_value=45", "si_unit=J·s"]),
+            q("I want 1cds in this room!", "1cds", ["value=1", "unit=cd·s", "dimension=luminous intensity·time", "si_value=1", "si_unit=cd·s"]),
+            q("The lamp gives 800 cd.", "800 cd", ["value=800", "unit=cd", "dimension=luminous intensity", "si_value=800", "si_unit=cd"]),
+            // "a"/"one" as the number before a unit, "a dozen", "a baker's dozen", "one-half".
+            q("I want a gallon of beer.", "a gallon of", ["value=1", "unit=gal", "dimension=volume", "si_value=0.003785411784", "si_unit=m3"]),
+            q("A kibibyte is exactly 1024 bytes.", "A kibibyte is", ["value=1", "unit=KiB", "dimension=data", "si_value=1024", "si_unit=B"]),
+            q("Oh look, a penny!", "a penny!", ["value=1", "unit=penny", "dimension=currency"]),
+            q("Oil costs $80 a barrel.", "$80 a barrel", ["value=80", "unit=USD", "dimension=currency"]),
+            q("I bought a dozen eggs recently.", "a dozen eggs", ["value=12", "unit=eggs", "dimension=count"]),
+            q("A baker's dozen is exactly thirteen.", "A baker's dozen", ["value=13"]),
+            q("The town is approximately one-half miles east.", "one-half miles", ["value=0.5", "unit=mi", "dimension=length", "si_value=804.672", "si_unit=m", "approx=true"]),
+            // Durations measured after "after", and in two parts (the first part's value).
+            q("The battery failed after three days, ending the mission.", "three days", ["value=3", "unit=d", "dimension=time", "si_value=259200", "si_unit=s"]),
+            q("How will I look twenty-one years and six months from now?", "twenty-one years and six months", ["value=21", "unit=yr", "dimension=time", "si_value=662709600", "si_unit=s"]),
         ]
     }
 
@@ -236,6 +257,10 @@ final class FigureQuantityTests: XCTestCase {
             n("Moscow doubled down on its demands.", "doubled"),
             n("Voyager 2 in 1979 took the picture.", "2 in"),
             n("The class is English 101.", "101"),
+            n("Russia will not cede an inch of territory.", "an inch"),
+            n("The plan sits in a gray area.", "a gray"),
+            n("Model 3e is a car.", "3e"),
+            n("Two days after the vote, he resigned.", "Two days"),
         ]
     }
 
