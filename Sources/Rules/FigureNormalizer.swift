@@ -761,6 +761,8 @@ struct FigureScan {
         }
         if span.count >= 2, tokens[i].kind == .word, tokens[i + 1].kind == .symbol,
            let q = FigureVocabulary.symbolQualifiers[raw(i)] { return q }
+        // "R1 trillion": the rand's letter glued to the amount (figure.currency-letter).
+        if span.count == 1, tokens[i].kind == .word, isText(i, "R") { return "ZAR" }
         var k = i
         while k < span.upperBound {
             if let (u, _) = fixedUnit(at: k) { return u }

@@ -23,7 +23,8 @@ extension Tokenizer {
         switch cp {
         case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return (.space, len)
         case 0x2019: return (.apostrophe, len)
-        case 0x20AC, 0xA3, 0xA5, 0x20BD: return (.currency, len)
+        // € £ ¥ ₽ and the rest of the currency symbols block (₴ ₹ ₩ ₺ ₪ ...), and ฿.
+        case 0x20A0...0x20CF, 0xA3, 0xA5, 0x0E3F: return (.currency, len)
         case 0xA1...0xBF, 0xD7, 0xF7, 0x2010...0x206F, 0x2190...0x2BFF, 0x3001...0x303F:
             return (.punct, len)
         default: return (.letter, len)

@@ -102,6 +102,13 @@ public enum Tokenizer {
             // The commonest bytes without `classify`: a space, an ASCII letter starting a word.
             let c = s[i]
             if c == 0x20 { i += 1; continue }
+            // "R1 trillion", "R500m": the rand's letter glued to an amount is a token of its
+            // own (a word "R"), so that a rule can read the number after it.
+            if c == UInt8(ascii: "R"), i + 1 < n, s[i + 1] &- 0x30 < 10, i == 0 || !isWordChar(s, i - 1) {
+                emit(s, i, i + 1, &out, numeric: false, wordClasses)
+                i += 1
+                continue
+            }
             if (c | 0x20) &- 0x61 < 26 {
                 i = emitShortWord(s, i, &out, wordClasses, wordEnds) ?? emitWord(s, i, &out, wordClasses, wordBytes)
                 continue

@@ -218,6 +218,12 @@ final class FigureQuantityTests: XCTestCase {
             q("The town is approximately one-half miles east.", "one-half miles", ["value=0.5", "unit=mi", "dimension=length", "si_value=804.672", "si_unit=m", "approx=true"]),
             // Durations measured after "after", and in two parts (the first part's value).
             q("The battery failed after three days, ending the mission.", "three days", ["value=3", "unit=d", "dimension=time", "si_value=259200", "si_unit=s"]),
+            // Currency symbols of the whole Unicode block, and the rand's glued letter.
+            q("It has launched a R1 trillion health scheme.", "R1 trillion", ["value=1000000000000", "unit=ZAR", "dimension=currency"]),
+            q("Ukraine spent ₴5 billion on drones.", "₴5 billion on drones", ["value=5000000000", "unit=UAH", "dimension=currency"]),
+            q("The fee is 200 ₴.", "200 ₴", ["value=200", "unit=UAH", "dimension=currency"]),
+            // A spelled count of a plural noun the counted-noun list lacks (by part of speech).
+            q("Russia flew twelve sorties over the region.", "twelve sorties", ["value=12", "unit=sorties", "dimension=count"]),
             q("How will I look twenty-one years and six months from now?", "twenty-one years and six months", ["value=21", "unit=yr", "dimension=time", "si_value=662709600", "si_unit=s"]),
         ]
     }
@@ -260,6 +266,9 @@ final class FigureQuantityTests: XCTestCase {
             n("Russia will not cede an inch of territory.", "an inch"),
             n("The plan sits in a gray area.", "a gray"),
             n("Model 3e is a car.", "3e"),
+            n("The R2 road runs north.", "R2"),
+            n("This paper is composed of three chapters.", "three chapters"),
+            n("It overlooked Africa's two largest democracies.", "two largest democracies"),
             n("Two days after the vote, he resigned.", "Two days"),
         ]
     }
