@@ -124,7 +124,7 @@ enum NumberWords {
     /// of millions", "thousands", "dozens", "several hundred" (300 to 900), "a few
     /// thousand" (2,000 to 5,000). The quantity is the low end and `upper` the high end.
     static let vaguePlurals = WordTable<UInt64>([
-        "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+        "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
         "billions": 1_000_000_000,
     ])
 
@@ -149,8 +149,9 @@ enum NumberWords {
             return q
         }
         guard let w = word(j), let base = vaguePlurals[w] else { return nil }
-        // "dozens": two dozen to ten dozen; the others: one to ten of the unit.
-        var low = base == 12 ? 24 : base, high = base == 12 ? 120 : base * 10
+        // "dozens", "scores": two to ten of them; the others: one to ten of the unit.
+        let few = base == 12 || base == 20
+        var low = few ? base * 2 : base, high = base * 10
         j += 1
         if word(j)?.spells("of") == true, let w2 = word(j + 1), let f = vaguePlurals[w2], f >= 1_000, f > base {
             low *= f; high *= f; j += 2

@@ -39,7 +39,9 @@ extension FigureScan {
                     let lk = UnsafeBufferPointer(rebasing: lowKey[..<len])
                     if let u = units.lookup(raw: rk, lowered: lk) {
                         let bySymbol = units.isSymbol(rk, of: u)
-                        if !units.units[u].ambiguous || !bySymbol || ambiguousUnitFits(after: k + 1) {
+                        if units.units[u].clock, bySymbol, !clockUnitFits(before: j) {
+                            // "6.30 pm" is a time of day
+                        } else if !units.units[u].ambiguous || !bySymbol || ambiguousUnitFits(after: k + 1) {
                             best = (u, k + 1)
                         }
                     }
@@ -47,6 +49,16 @@ extension FigureScan {
             }
         }
         return best
+    }
+
+    /// A clock symbol ("pm", "am") is a unit after a number that cannot be a time of day:
+    /// "2.1 pm", "2.123 am", "30 pm"; not "6.30 pm" or "11 am" (the tokenizer's `%clock`).
+    func clockUnitFits(before j: Int) -> Bool {
+        guard j >= 1, tokens[j - 1].kind == .number else { return false }
+        let t = tokens[j - 1]
+        if t.fraction == 0 { return t.mantissa > 24 }
+        if t.fraction == 2 { return t.mantissa / 100 > 24 || t.mantissa % 100 >= 60 }
+        return true
     }
 
     /// An ambiguous symbol ("2 in", "5 m", "30 s") is a unit at the end of the sentence or a

@@ -81,8 +81,16 @@ struct Figure: Equatable {
         guard v != 0, v.isFinite else { return v }
         let digits = 12 - Int((abs(v)).log10Floor) - 1
         guard digits > -300, digits < 300 else { return v }
-        let p = Double(sign: .plus, exponent: 0, significand: 1) * pow10(digits)
-        let r = (v * p).rounded() / p
+        // Scaled by exact powers of ten (10^22 is the largest a Double holds exactly), so
+        // that 2.1e-12 comes back as 2.1e-12, not 2.1000000000000003e-12.
+        var r = v
+        var n = digits
+        while n > 0 { let k = min(n, 22); r *= pow10(k); n -= k }
+        while n < 0 { let k = min(-n, 22); r /= pow10(k); n += k }
+        r.round()
+        n = digits
+        while n > 0 { let k = min(n, 22); r /= pow10(k); n -= k }
+        while n < 0 { let k = min(-n, 22); r *= pow10(k); n += k }
         return r.isFinite ? r : v
     }
 
@@ -231,6 +239,7 @@ struct FigureScan {
         var first: Int?          // first token of the figure (currency prefix included)
         var last: Int?           // token after the figure's last number or scale word
         var multiplier = false   // "twice", "one in five": the unit is said, none to read after
+        var dozen = false
         var splitEnds = false    // "from 44 ml to 50 mg": two quantities, the first is read
 
         var ends: (Quantity, Quantity)?
@@ -265,6 +274,8 @@ struct FigureScan {
                     if isWord(q.tokens.upperBound, "of") { last = q.tokens.upperBound + 1 }
                 } else {
                     fig.value = q.double
+                    // "a dozen", "a baker's dozen": a count even when no noun follows
+                    dozen = isWord(q.tokens.upperBound - 1, "dozen")
                     if q.multiplier {
                         setTimes(after: q.tokens.upperBound, of: &fig)
                         fig.change = q.multiplierChange
@@ -292,6 +303,7 @@ struct FigureScan {
                 resolveUnit(after: last, of: &fig)
             }
         }
+        if dozen, fig.unit == nil, fig.dimension == nil { fig.dimension = "count" }
         if let first {
             let h = hedge(before: first)
             let after = hedgeAfter(last ?? first)

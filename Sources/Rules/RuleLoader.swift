@@ -109,7 +109,7 @@ struct RuleLoader {
 
     // MARK: - Lexicons
 
-    /// `units.tsv`: the registry, and the lexicons `@units`, `@units-ambiguous`, `@units-time`
+    /// `units.tsv`: the registry, and the lexicons `@units`, `@units-ambiguous`, `@units-time`, `@units-clock`
     /// and `@unit-adjectives` written from it (a lexicon file of the same name is an error:
     /// one list, not two).
     mutating func loadUnits(_ src: SourceFile) {
@@ -119,6 +119,7 @@ struct RuleLoader {
         let generated = [("units", registry.lexiconText(ambiguous: false)),
                          ("units-ambiguous", registry.lexiconText(ambiguous: true)),
                          ("units-time", registry.timeLexiconText()),
+                         ("units-clock", registry.clockLexiconText()),
                          ("unit-adjectives", registry.adjectiveLexiconText())]
         for (name, text) in generated {
             if let clash = lexicons.first(where: { $0.name == name }) {

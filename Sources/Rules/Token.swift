@@ -38,12 +38,16 @@ public struct TokenClasses: OptionSet, Sendable, Hashable {
     public static let punct = TokenClasses(rawValue: 1 << 9)
     public static let ordinal = TokenClasses(rawValue: 1 << 10)
     public static let hyphenated = TokenClasses(rawValue: 1 << 11)
+    /// A number that can be a time of day: 0 to 24, or H.MM with H up to 24 and two minute
+    /// digits under 60 ("6.30", "11"): "6.30 pm" is a time, "2.1 pm" a length.
+    public static let clock = TokenClasses(rawValue: 1 << 12)
 
     /// Names used in patterns (`%num`) and in `explain`, in display order.
     public static let named: [(name: String, value: TokenClasses)] = [
         ("word", .word), ("num", .num), ("spelled", .spelled), ("percent", .percent),
         ("currency", .currency), ("code", .code), ("scale", .scale), ("year", .year),
         ("cap", .cap), ("punct", .punct), ("ordinal", .ordinal), ("hyphenated", .hyphenated),
+        ("clock", .clock),
     ]
 
     public var names: [String] { Self.named.filter { contains($0.value) }.map(\.name) }

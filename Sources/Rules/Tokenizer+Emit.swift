@@ -216,6 +216,7 @@ extension Tokenizer {
         if numeric && allDigits {
             classes.insert(.num)
             if b - a == 4, isYear(s, a) { classes.insert(.year) }
+            if isClock(s, a, b) { classes.insert(.clock) }
             out.token(token(a, b, classes, h), normStart, prefix: prefix)
             return
         }
@@ -266,6 +267,16 @@ extension Tokenizer {
 
     /// Four digits at `a` from 1800 to 2100 (a separator such as in 1.25 is no year).
     @inline(__always)
+    /// "6", "11", "6.30", "12.05": a number that can be a time of day (see `TokenClasses.clock`).
+    static func isClock(_ s: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var h = 0, k = a
+        while k < b, k - a < 3, s[k] &- 0x30 < 10 { h = h * 10 + Int(s[k] &- 0x30); k += 1 }
+        guard k > a, k - a <= 2, h <= 24 else { return false }
+        if k == b { return true }
+        guard b - k == 3, s[k] == UInt8(ascii: "."), s[k + 1] &- 0x30 < 6, s[k + 2] &- 0x30 < 10 else { return false }
+        return true
+    }
+
     static func isYear(_ s: UnsafeBufferPointer<UInt8>, _ a: Int) -> Bool {
         var y = 0
         for k in a..<a + 4 {

@@ -19,6 +19,9 @@ public struct UnitRegistry: Sendable {
         public var ambiguous = false
         /// May be the denominator of a rate after "a"/"per"/"every" ("barrels a day").
         public var time = false
+        /// Symbols that are also clock suffixes ("pm", "am"): a unit only after a number that
+        /// cannot be a time of day ("2.1 pm", not "6.30 pm"), in `@units-clock`.
+        public var clock = false
     }
 
     public private(set) var units: [Unit] = []
@@ -77,8 +80,9 @@ public struct UnitRegistry: Sendable {
                 for flag in cols[6].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                     if flag == "ambiguous" { u.ambiguous = true }
                     else if flag == "time" { u.time = true }
+                    else if flag == "clock" { u.clock = true }
                     else if flag.hasPrefix("offset="), let o = Double(flag.dropFirst(7)) { u.offset = o }
-                    else { problems.append((n + 1, col(6), "unknown flag '\(flag)' (expected: ambiguous, time, offset=N)")) }
+                    else { problems.append((n + 1, col(6), "unknown flag '\(flag)' (expected: ambiguous, time, clock, offset=N)")) }
                 }
             }
             if u.names.isEmpty && u.symbols.isEmpty {
@@ -160,8 +164,13 @@ public struct UnitRegistry: Sendable {
         var lines: [String] = []
         for u in units where !u.time || ambiguous {
             for name in u.names where !ambiguous { lines.append(name) }
-            for s in u.symbols where u.ambiguous == ambiguous { lines.append("=" + s) }
+            for s in u.symbols where u.ambiguous == ambiguous && !u.clock { lines.append("=" + s) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The symbols of units flagged `clock` (`@units-clock`): "pm", "am".
+    public func clockLexiconText() -> String {
+        units.filter(\.clock).flatMap { $0.symbols.map { "=" + $0 } }.joined(separator: "\n") + "\n"
     }
 }

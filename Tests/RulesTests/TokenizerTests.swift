@@ -46,6 +46,22 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(Tokenizer.tokenize(Array("ПУТИН Éclat".utf8)).map(\.norm), ["путин", "éclat"])
     }
 
+    func testScientificNotationClockNumbersCurrencySymbolsAndTheRand() {
+        let s = "At 4e14 Hz, 1.5E-3 kg, 6.30 pm, 2.123 am, ₴5, R1 trillion, 3e5km and Model 3e."
+        let toks = Tokenizer.tokenize(Array(s.utf8))
+        let words = toks.map { text(s, $0.token.range) }
+        XCTAssertEqual(words, ["At", "4e14", "Hz", ",", "1.5E-3", "kg", ",", "6.30", "pm", ",", "2.123", "am", ",",
+                               "₴", "5", ",", "R", "1", "trillion", ",", "3", "e5km", "and", "Model", "3", "e", "."])
+        func classes(_ t: String) -> [String] { toks.first { text(s, $0.token.range) == t }!.token.classes.names }
+        XCTAssertEqual(classes("4e14"), ["num"])
+        XCTAssertEqual(classes("1.5E-3"), ["num"])
+        XCTAssertEqual(classes("6.30"), ["num", "clock"])
+        XCTAssertEqual(classes("2.123"), ["num"])
+        XCTAssertEqual(classes("₴"), ["currency"])
+        XCTAssertEqual(classes("5"), ["num", "clock"])
+        XCTAssertEqual(classes("R"), ["word", "cap"])
+    }
+
     func testInvalidUTF8NeverCrashes() {
         let bytes: [UInt8] = [0x41, 0xFF, 0xC3, 0x20, 0xE2, 0x80, 0x42]
         let toks = Tokenizer.tokenize(bytes)

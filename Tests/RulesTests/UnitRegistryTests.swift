@@ -13,9 +13,13 @@ final class UnitRegistryTests: XCTestCase {
             yr\ttime\ts\t31557600\tyear|years\tyr\ttime
             degC\ttemperature\tK\t1\tdegree Celsius\t°C\toffset=273.15
             cent\tcurrency\t-\t-\tcent|cents\t-
+            pm\tlength\tm\t1e-12\tpicometre\tpm\tclock
             """)
         XCTAssertTrue(problems.isEmpty, "\(problems)")
-        XCTAssertEqual(reg.units.map(\.id), ["km", "in", "yr", "degC", "cent"])
+        XCTAssertEqual(reg.units.map(\.id), ["km", "in", "yr", "degC", "cent", "pm"])
+        XCTAssertEqual(reg.unit(id: "pm")?.clock, true)
+        // @units-clock: the clock symbols, left out of @units and @units-ambiguous.
+        XCTAssertEqual(reg.clockLexiconText().split(separator: "\n"), ["=pm"])
         XCTAssertEqual(reg.unit(id: "km")?.factor, 1000)
         XCTAssertEqual(reg.unit(id: "in")?.ambiguous, true)
         XCTAssertEqual(reg.unit(id: "yr")?.time, true)
@@ -24,7 +28,7 @@ final class UnitRegistryTests: XCTestCase {
         // @units: names and unambiguous symbols, no time units; symbols keep their case.
         let units = reg.lexiconText(ambiguous: false).split(separator: "\n")
         XCTAssertEqual(units, ["kilometre", "kilometres", "=km", "=kms", "inch", "inches",
-                               "degree Celsius", "=°C", "cent", "cents"])
+                               "degree Celsius", "=°C", "cent", "cents", "picometre"])
         XCTAssertEqual(reg.lexiconText(ambiguous: true).split(separator: "\n"), ["=in"])
         XCTAssertEqual(reg.timeLexiconText().split(separator: "\n"), ["year", "years", "=yr"])
         XCTAssertTrue(reg.adjectiveLexiconText().contains("two-year\n"))
