@@ -440,6 +440,29 @@ struct FigureScan {
             q.tokens = q.tokens.lowerBound..<(e + 3)
             return
         }
+        // "3 × 10^8", "8x2^10": the number times a whole base to a power.
+        if e + 3 < tokens.count, isWord(e, "x") || isText(e, "×") || isText(e, "*"),
+           tokens[e + 1].kind == .number, tokens[e + 1].fraction == 0, isText(e + 2, "^") {
+            var k = e + 3
+            var sign = 1
+            if tokens[k].kind == .dash, !tokens[k].spaced { sign = -1; k += 1 }
+            guard k < tokens.count, tokens[k].kind == .number, tokens[k].fraction == 0,
+                  tokens[k].mantissa <= 300 else { return }
+            let base = tokens[e + 1].mantissa, power = Int(tokens[k].mantissa)
+            if base == 10 {
+                q.exponent += sign * power
+            } else {
+                var f: UInt64 = 1
+                for _ in 0..<power {
+                    let (p, overflow) = f.multipliedReportingOverflow(by: base)
+                    if overflow || sign < 0 { return }
+                    f = p
+                }
+                q.scale(by: f)
+            }
+            q.tokens = q.tokens.lowerBound..<(k + 1)
+            return
+        }
         // Scientific notation: the lexer reads "4e14" as 4, "e", 14 and "1e-3" as 1, "e", "-", 3.
         guard e + 1 < tokens.count, tokens[e].kind == .word, !tokens[e].spaced,
               isWord(e, "e") else { return }

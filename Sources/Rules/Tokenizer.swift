@@ -104,6 +104,12 @@ public enum Tokenizer {
             if c == 0x20 { i += 1; continue }
             // "R1 trillion", "R500m": the rand's letter glued to an amount is a token of its
             // own (a word "R"), so that a rule can read the number after it.
+            // "8x2^10", "3x10^8": an "x" between digits is a multiplication sign of its own.
+            if c == UInt8(ascii: "x"), i > 0, i + 1 < n, s[i - 1] &- 0x30 < 10, s[i + 1] &- 0x30 < 10 {
+                emit(s, i, i + 1, &out, numeric: false, wordClasses)
+                i += 1
+                continue
+            }
             // "R2P" stays a word: the number must end the token.
             if c == UInt8(ascii: "R"), i + 1 < n, s[i + 1] &- 0x30 < 10, i == 0 || !isWordChar(s, i - 1),
                !isLetter(s, scanNumber(s, i + 1)) {

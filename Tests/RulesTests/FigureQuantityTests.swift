@@ -206,6 +206,11 @@ final class FigureQuantityTests: XCTestCase {
             q("Give me -1e-3 W/min, now!", "-1e-3 W/min", ["value=-0.001", "unit=W/min", "dimension=power/time", "si_value=-1.66666666667e-05", "si_unit=W/s"]),
             q("The probe measured 1.5E+3 kg of dust.", "1.5E+3 kg", ["value=1500", "unit=kg", "dimension=mass", "si_value=1500", "si_unit=kg"]),
             q("The plan took 3e5 hours.", "3e5 hours", ["value=300000", "unit=h", "dimension=time", "si_value=1080000000", "si_unit=s"]),
+            // A product with a power of a whole base; "m/s" is a speed, not "343 m(illion)" per second.
+            q("A kibibyte is exactly 8x2^10 bits.", "8x2^10 bits", ["value=8192", "unit=bit", "dimension=data", "si_value=1024", "si_unit=B"]),
+            q("Light travels at 3 × 10^8 m/s.", "3 × 10^8 m/s", ["value=300000000", "unit=m/s", "dimension=speed", "si_value=300000000", "si_unit=m/s"]),
+            q("The dose was 5 × 10^-3 kg.", "5 × 10^-3 kg", ["value=0.005", "unit=kg", "dimension=mass", "si_value=0.005", "si_unit=kg"]),
+            q("Sound travels at 343 m/s.", "343 m/s", ["value=343", "unit=m/s", "dimension=speed", "si_value=343", "si_unit=m/s"]),
             // An uncertainty is passed over; "s" as a rate's denominator is the second.
             q("The drift was 9.83e-3 +/- 1e-5 km/s2 in the test.", "9.83e-3 +/- 1e-5 km", ["value=0.00983", "unit=km/s2", "dimension=acceleration", "si_value=9.83", "si_unit=m/s2"]),
             q("The constant is 45 Js.", "45 Js", ["value=45", "unit=J·s", "dimension=action", "si_value=45", "si_unit=J·s"]),

@@ -47,11 +47,11 @@ final class TokenizerTests: XCTestCase {
     }
 
     func testScientificNotationClockNumbersCurrencySymbolsAndTheRand() {
-        let s = "At 4e14 Hz, 1.5E-3 kg, 6.30 pm, 2.123 am, ₴5, R1 trillion, R2P, 3e5km and Model 3e."
+        let s = "At 4e14 Hz, 1.5E-3 kg, 6.30 pm, 2.123 am, ₴5, R1 trillion, R2P, 8x2^10, 3e5km and Model 3e."
         let toks = Tokenizer.tokenize(Array(s.utf8))
         let words = toks.map { text(s, $0.token.range) }
         XCTAssertEqual(words, ["At", "4e14", "Hz", ",", "1.5E-3", "kg", ",", "6.30", "pm", ",", "2.123", "am", ",",
-                               "₴", "5", ",", "R", "1", "trillion", ",", "R2P", ",", "3", "e5km", "and", "Model", "3", "e", "."])
+                               "₴", "5", ",", "R", "1", "trillion", ",", "R2P", ",", "8", "x", "2", "^", "10", ",", "3", "e5km", "and", "Model", "3", "e", "."])
         func classes(_ t: String) -> [String] { toks.first { text(s, $0.token.range) == t }!.token.classes.names }
         XCTAssertEqual(classes("4e14"), ["num"])
         XCTAssertEqual(classes("1.5E-3"), ["num"])
