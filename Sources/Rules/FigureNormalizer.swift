@@ -21,8 +21,18 @@
 /// dash tokens once, and digits are accumulated as an integer mantissa plus a decimal
 /// exponent so that "RUB 1.776 trillion" is exactly 1776000000000.
 enum FigureNormalizer {
+    /// The fields of the match's figure (its first part when it has several).
     static func fields(sentence: UnsafeBufferPointer<UInt8>, match: Range<Int>,
                        captures: [Capture], units: UnitRegistry = .empty) -> [(name: String, value: FieldValue)] {
+        parts(sentence: sentence, match: match, captures: captures, units: units).first?.fields ?? []
+    }
+
+    /// The quantities of a match, each with its byte range in the sentence: one for most
+    /// matches (the match's own range); two where one match writes two quantities ("45 and
+    /// 50 mg" with a `also` capture, "from 44 ml to 50 mg" whose ends have different units).
+    /// The rule engine makes a figure tag of each part and knows nothing of why.
+    static func parts(sentence: UnsafeBufferPointer<UInt8>, match: Range<Int>, captures: [Capture],
+                      units: UnitRegistry = .empty) -> [(range: Range<Int>, fields: [(name: String, value: FieldValue)])] {
         let lo = max(0, min(match.lowerBound, sentence.count))
         let hi = max(lo, min(match.upperBound, sentence.count))
         // The word lists are looked up by lowercased bytes: lowercase the sentence once.
@@ -33,7 +43,10 @@ enum FigureNormalizer {
             }
             var scan = FigureScan(bytes: sentence, lowered: UnsafeBufferPointer(lowered), units: units)
             scan.limit = scan.firstToken(at: hi)
-            return scan.figure(match: lo..<hi, captures: captures).fields
+            if let split = scan.split(match: lo..<hi, captures: captures) {
+                return split.map { ($0.range, $0.figure.fields) }
+            }
+            return [(lo..<hi, scan.figure(match: lo..<hi, captures: captures).fields)]
         }
     }
 }
@@ -228,13 +241,47 @@ struct FigureScan {
 
     // MARK: the figure
 
-    func figure(match: Range<Int>, captures: [Capture]) -> Figure {
-        func capture(_ name: String) -> Range<Int>? {
-            captures.first { $0.name == name }.map { r in
-                let a = max(0, min(r.range.lowerBound, bytes.count))
-                return a..<max(a, min(r.range.upperBound, bytes.count))
-            }.flatMap { $0.isEmpty ? nil : $0 }   // an empty or out-of-range capture says nothing
+    /// A capture's byte range, clamped to the sentence; an empty or out-of-range capture
+    /// says nothing.
+    func capture(_ name: String, in captures: [Capture]) -> Range<Int>? {
+        captures.first { $0.name == name }.map { r in
+            let a = max(0, min(r.range.lowerBound, bytes.count))
+            return a..<max(a, min(r.range.upperBound, bytes.count))
+        }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Two quantities in one match, each a figure of its own with its byte range, or nil.
+    /// "from 44 ml to 50 mg": each end with its unit (not a range or a move). "45 and 50
+    /// mg" (captures `value`, `also`, `unit`): each number with the unit they share.
+    func split(match: Range<Int>, captures: [Capture]) -> [(range: Range<Int>, figure: Figure)]? {
+        func byteRange(_ t: Range<Int>) -> Range<Int> { tokens[t.lowerBound].range.lowerBound..<tokens[t.upperBound - 1].range.upperBound }
+        if let lowR = capture("low", in: captures) ?? capture("from", in: captures),
+           let highR = capture("high", in: captures) ?? capture("to", in: captures),
+           let l = quantity(in: tokenSpan(lowR)), let h = quantity(in: tokenSpan(highR)), differentUnits(l, h) {
+            var out: [(range: Range<Int>, figure: Figure)] = []
+            for q in [l, h] {
+                guard let u = unitExpression(at: q.tokens.upperBound), u.end <= limit else { return nil }
+                let r = byteRange(prefixStart(q.tokens.lowerBound)..<u.end)
+                var part = self
+                part.limit = u.end
+                out.append((r, part.figure(match: r, captures: [])))
+            }
+            return out
         }
+        if let valueR = capture("value", in: captures), let alsoR = capture("also", in: captures),
+           let unitR = capture("unit", in: captures), valueR.upperBound <= alsoR.lowerBound {
+            let unit = Capture(name: "unit", range: unitR)
+            var first = self
+            first.limit = firstToken(at: valueR.upperBound)
+            let second = alsoR.lowerBound..<max(alsoR.upperBound, match.upperBound)
+            return [(valueR, first.figure(match: valueR, captures: [Capture(name: "value", range: valueR), unit])),
+                    (second, figure(match: second, captures: [Capture(name: "value", range: alsoR), unit]))]
+        }
+        return nil
+    }
+
+    func figure(match: Range<Int>, captures: [Capture]) -> Figure {
+        func capture(_ name: String) -> Range<Int>? { self.capture(name, in: captures) }
         var fig = Figure()
         var first: Int?          // first token of the figure (currency prefix included)
         var last: Int?           // token after the figure's last number or scale word
@@ -304,6 +351,7 @@ struct FigureScan {
             }
         }
         if dozen, fig.unit == nil, fig.dimension == nil { fig.dimension = "count" }
+        if let plusR = capture("plus") { add(plusR, to: &fig) }
         if let first {
             let h = hedge(before: first)
             let after = hedgeAfter(last ?? first)
@@ -321,6 +369,17 @@ struct FigureScan {
             fig.change = change(in: tokenSpan(match))
         }
         return fig
+    }
+
+    /// "twenty-one years and six months": the second part of a duration, converted into the
+    /// first part's unit and added to its value (21.5 years), when both convert.
+    func add(_ span: Range<Int>, to fig: inout Figure) {
+        var part = self
+        part.limit = firstToken(at: span.upperBound)
+        let p = part.figure(match: span, captures: [])
+        guard let v = fig.value, let pv = p.value, p.dimension == fig.dimension, p.offset == 0, fig.offset == 0,
+              let f = fig.factor, let pf = p.factor, f > 0 else { return }
+        fig.value = v + pv * pf / f   // not rounded here: si_value is rounded from it
     }
 
     // MARK: quantities

@@ -402,7 +402,7 @@ public struct RuleSet: Sendable {
         hits.withUnsafeBufferPointer { hp in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
                 let n = policy(hp, order.baseAddress!) { suppressed.append((hp[$0], $1)) }
-                for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
+                for k in 0..<n { kept.append(contentsOf: makeMatches(hp[order[k]], tokens, sentence)) }
             }
         }
         return (kept, suppressed)
@@ -411,13 +411,13 @@ public struct RuleSet: Sendable {
     /// `resolve` without the suppressed hits, for `matches`: a single hit, the common case,
     /// skips the policy.
     func resolvedMatches(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
-        if hits.count == 1 { return [makeMatch(hits[0], tokens, sentence)] }
+        if hits.count == 1 { return makeMatches(hits[0], tokens, sentence) }
         var kept: [Match] = []
         hits.withUnsafeBufferPointer { hp in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
                 let n = policy(hp, order.baseAddress!, suppressed: nil)
                 kept.reserveCapacity(n)
-                for k in 0..<n { kept.append(makeMatch(hp[order[k]], tokens, sentence)) }
+                for k in 0..<n { kept.append(contentsOf: makeMatches(hp[order[k]], tokens, sentence)) }
             }
         }
         return kept
@@ -470,15 +470,33 @@ public struct RuleSet: Sendable {
         return kept
     }
 
+    /// The hit as one match over its whole range with all its captures, its fields those
+    /// of its first part (explanations, rule examples).
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
+        var m = makeMatches(hit, tokens, sentence)[0]
+        m.range = byteRange(reported(hit), tokens)
+        m.captures = captures(hit, tokens)
+        return m
+    }
+
+    /// The hit as matches: one, or one per part when the rule's normaliser finds several
+    /// quantities in it ("45 and 50 mg"); a part keeps the captures inside its range.
+    func makeMatches(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
         // Fields one by one: copying the whole rule would retain every array and string in it.
         let r = hit.rule
         let range = byteRange(reported(hit), tokens)
         let captures = self.captures(hit, tokens)
-        let fields = rules[r].normalizeFigure
-            ? FigureNormalizer.fields(sentence: sentence, match: range, captures: captures, units: units) : []
-        return Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
-                     range: range, captures: captures, fields: fields)
+        func match(_ range: Range<Int>, _ captures: [Capture], _ fields: [(name: String, value: FieldValue)]) -> Match {
+            Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
+                  range: range, captures: captures, fields: fields)
+        }
+        guard rules[r].normalizeFigure else { return [match(range, captures, [])] }
+        let parts = FigureNormalizer.parts(sentence: sentence, match: range, captures: captures, units: units)
+        if parts.count == 1 { return [match(range, captures, parts[0].fields)] }
+        return parts.map { part in
+            match(part.range, captures.filter { part.range.contains($0.range.lowerBound) && $0.range.upperBound <= part.range.upperBound },
+                  part.fields)
+        }
     }
 
     /// The tokens a hit reports: past the context before its pattern's `>>`. The policy ranks

@@ -176,7 +176,14 @@ final class FigureQuantityTests: XCTestCase {
             q("I want 3 to 4 L of wine.", "3 to 4 L of", ["low=3", "high=4", "unit=l", "dimension=volume", "si_low=0.003", "si_high=0.004", "si_unit=m3"]),
             q("There is a ⅓ cup of sauce.", "⅓ cup", ["value=0.3333333333333333", "unit=cup", "dimension=volume", "si_value=7.88627455e-05", "si_unit=m3"]),
             q("Workers are exposed to 20 J/m^2 per year.", "20 J", ["value=20", "unit=J/m2/yr", "dimension=energy/length2/time", "si_value=6.33761756281e-07", "si_unit=J/m2/s"]),
-            q("They were changed from 44 ml to 50 mg ethanol.", "from 44 ml to 50 mg", ["value=44", "unit=ml", "dimension=volume", "si_value=4.4e-05", "si_unit=m3"]),
+            // Two quantities in one match: a figure each (FigureNormalizer.parts).
+            q("They were changed from 44 ml to 50 mg ethanol.", "44 ml", ["value=44", "unit=ml", "dimension=volume", "si_value=4.4e-05", "si_unit=m3"]),
+            q("They were changed from 44 ml to 50 mg ethanol.", "50 mg", ["value=50", "unit=mg", "dimension=mass", "si_value=5e-05", "si_unit=kg"]),
+            q("They were given 45 and 50 mg ethanol.", "45", ["value=45", "unit=mg", "dimension=mass", "si_value=4.5e-05", "si_unit=kg"]),
+            q("They were given 45 and 50 mg ethanol.", "50 mg", ["value=50", "unit=mg", "dimension=mass", "si_value=5e-05", "si_unit=kg"]),
+            q("The patrols covered about 10 or 12 km a day.", "10", ["value=10", "unit=km/d", "dimension=speed", "si_value=0.115740740741", "si_unit=m/s", "approx=true"]),
+            q("The patrols covered about 10 or 12 km a day.", "12 km a day", ["value=12", "unit=km/d", "dimension=speed", "si_value=0.138888888889", "si_unit=m/s"]),
+            q("They were given between 44 and 50 mg ethanol.", "between 44 and 50 mg", ["low=44", "high=50", "unit=mg", "dimension=mass", "si_low=4.4e-05", "si_high=5e-05", "si_unit=kg"]),
             q("Japan will double its defence spending.", "double", ["value=2", "unit=times", "dimension=ratio", "change=rise"]),
             q("Attacks rose by a quarter in 2024.", "a quarter", ["value=0.25", "change=rise"]),
             q("China conducted 153 incursions into the ADIZ.", "153 incursions", ["value=153", "unit=incursions", "dimension=count"]),
@@ -236,7 +243,9 @@ final class FigureQuantityTests: XCTestCase {
             q("The fee is 200 ₴.", "200 ₴", ["value=200", "unit=UAH", "dimension=currency"]),
             // A spelled count of a plural noun the counted-noun list lacks (by part of speech).
             q("Russia flew twelve sorties over the region.", "twelve sorties", ["value=12", "unit=sorties", "dimension=count"]),
-            q("How will I look twenty-one years and six months from now?", "twenty-one years and six months", ["value=21", "unit=yr", "dimension=time", "si_value=662709600", "si_unit=s"]),
+            // A duration in two parts is one figure: the second part converted and added.
+            q("How will I look twenty-one years and six months from now?", "twenty-one years and six months", ["value=21.5", "unit=yr", "dimension=time", "si_value=678488400", "si_unit=s"]),
+            q("The talks lasted two hours and ten minutes.", "two hours and ten minutes", ["value=2.1666666666666665", "unit=h", "dimension=time", "si_value=7800", "si_unit=s"]),
         ]
     }
 
@@ -284,6 +293,8 @@ final class FigureQuantityTests: XCTestCase {
             n("This paper is composed of three chapters.", "three chapters"),
             n("It overlooked Africa's two largest democracies.", "two largest democracies"),
             n("Two days after the vote, he resigned.", "Two days"),
+            n("In 2022 and 2023 years passed quickly.", "2022"),
+            n("Russia fired 122 and 152 mm shells.", "122 and 152 mm"),
         ]
     }
 
