@@ -54,6 +54,8 @@ CHOICES = {
     "absolute zero": "a named point with no number written: not a figure (TAGGING.md: a quantity the text gives)",
     "a gross": "'gross' as the noun 144 is left out: in briefs it is the adjective ('a gross violation', 'gross domestic product')",
     "a square dozen": "as 'a gross': a dozen squared is not read",
+    "twenty-one years": "a duration in two parts is one figure: 'twenty-one years and six months' is 21.5 years",
+    "six months": "a duration in two parts is one figure: 'twenty-one years and six months' is 21.5 years",
 }
 
 

@@ -360,9 +360,11 @@ struct FigureScan {
         }
         if fig.change != nil {
             // a move, or a multiplying verb ("doubled"): its direction is the change
-        } else if let first, fig.value != nil, isWord(first - 1, "from") {
-            // "fell from $10 billion to $8 billion" matched as two figures: the first is
-            // where the quantity started, not a rise or a fall
+        } else if let first, fig.value != nil,
+                  isWord(first - 1, "from") || (isWord(first - 2, "from") && hedge(before: first).approx) {
+            // "fell from $10 billion to $8 billion", "rose from about $350 per kg to $680 per
+            // kg" matched as two figures: the first is where the quantity started, not a rise
+            // or a fall
         } else if let first, let last {
             fig.change = change(near: first, end: last)
         } else {

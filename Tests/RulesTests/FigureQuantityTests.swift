@@ -176,6 +176,9 @@ final class FigureQuantityTests: XCTestCase {
             q("I want 3 to 4 L of wine.", "3 to 4 L of", ["low=3", "high=4", "unit=l", "dimension=volume", "si_low=0.003", "si_high=0.004", "si_unit=m3"]),
             q("There is a ⅓ cup of sauce.", "⅓ cup", ["value=0.3333333333333333", "unit=cup", "dimension=volume", "si_value=7.88627455e-05", "si_unit=m3"]),
             q("Workers are exposed to 20 J/m^2 per year.", "20 J", ["value=20", "unit=J/m2/yr", "dimension=energy/length2/time", "si_value=6.33761756281e-07", "si_unit=J/m2/s"]),
+            q("The cost of gallium metal rose from about $350 per kg to $680 per kg", "$350 per kg", ["value=350", "unit=USD/kg", "dimension=currency/mass", "approx=true"]),
+            q("The cost of gallium metal rose from about $350 per kg to $680 per kg", "$680 per kg", ["value=680", "unit=USD/kg", "dimension=currency/mass", "change=rise"]),
+            q("The price was $350 to $680 per kg.", "$350 to $680 per kg", ["low=350", "high=680", "unit=USD/kg", "dimension=currency/mass"]),
             // Two quantities in one match: a figure each (FigureNormalizer.parts).
             q("They were changed from 44 ml to 50 mg ethanol.", "44 ml", ["value=44", "unit=ml", "dimension=volume", "si_value=4.4e-05", "si_unit=m3"]),
             q("They were changed from 44 ml to 50 mg ethanol.", "50 mg", ["value=50", "unit=mg", "dimension=mass", "si_value=5e-05", "si_unit=kg"]),
