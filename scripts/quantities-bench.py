@@ -52,8 +52,7 @@ CHOICES = {
     "44 mg to 50 mg": "'from X to Y' after a rise or fall word is a move: the value is the level reached, not the mean",
     "$350 per kg to $680 per kg": "'rose from X to Y' is a move (two rates), not a range with its mean",
     "absolute zero": "a named point with no number written: not a figure (TAGGING.md: a quantity the text gives)",
-    "a gross": "'gross' as the noun 144 is left out: in briefs it is the adjective ('a gross violation', 'gross domestic product')",
-    "a square dozen": "as 'a gross': a dozen squared is not read",
+    "a square dozen": "a dozen squared is not read",
     "twenty-one years": "a duration in two parts is one figure: 'twenty-one years and six months' is 21.5 years",
     "six months": "a duration in two parts is one figure: 'twenty-one years and six months' is 21.5 years",
 }

@@ -57,6 +57,12 @@ enum NumberWords {
                 if isWord(end, "of") { end += 1 }
                 return Quantity(numerator: 2, tokens: i..<end)
             }
+            // "a gross of pencils", "a gross is": 144, only as a noun ("a gross violation" is
+            // the adjective)
+            if next.spells("gross") {
+                return isWord(j + 2, "of") || isWord(j + 2, "is") || isWord(j + 2, "was")
+                    || isWord(j + 2, "are") || isWord(j + 2, "were") ? Quantity(numerator: 144, tokens: i..<(j + 2)) : nil
+            }
             // "a baker's dozen": thirteen.
             if next.spells("baker") || next.spells("bakers") {
                 var k = j + 2

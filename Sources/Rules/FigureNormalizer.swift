@@ -321,8 +321,8 @@ struct FigureScan {
                     if isWord(q.tokens.upperBound, "of") { last = q.tokens.upperBound + 1 }
                 } else {
                     fig.value = q.double
-                    // "a dozen", "a baker's dozen": a count even when no noun follows
-                    dozen = isWord(q.tokens.upperBound - 1, "dozen")
+                    // "a dozen", "a baker's dozen", "a gross": a count even when no noun follows
+                    dozen = isWord(q.tokens.upperBound - 1, "dozen") || isWord(q.tokens.upperBound - 1, "gross")
                     if q.multiplier {
                         setTimes(after: q.tokens.upperBound, of: &fig)
                         fig.change = q.multiplierChange

@@ -179,6 +179,8 @@ final class FigureQuantityTests: XCTestCase {
             q("The cost of gallium metal rose from about $350 per kg to $680 per kg", "$350 per kg", ["value=350", "unit=USD/kg", "dimension=currency/mass", "approx=true"]),
             q("The cost of gallium metal rose from about $350 per kg to $680 per kg", "$680 per kg", ["value=680", "unit=USD/kg", "dimension=currency/mass", "change=rise"]),
             q("The price was $350 to $680 per kg.", "$350 to $680 per kg", ["low=350", "high=680", "unit=USD/kg", "dimension=currency/mass"]),
+            q("They ordered a gross of pencils.", "a gross of pencils", ["value=144", "unit=pencils", "dimension=count"]),
+            q("A baker's dozen is 13 units whilst a gross is 144.", "a gross is", ["value=144", "dimension=count"]),
             // Two quantities in one match: a figure each (FigureNormalizer.parts).
             q("They were changed from 44 ml to 50 mg ethanol.", "44 ml", ["value=44", "unit=ml", "dimension=volume", "si_value=4.4e-05", "si_unit=m3"]),
             q("They were changed from 44 ml to 50 mg ethanol.", "50 mg", ["value=50", "unit=mg", "dimension=mass", "si_value=5e-05", "si_unit=kg"]),
@@ -298,6 +300,8 @@ final class FigureQuantityTests: XCTestCase {
             n("Two days after the vote, he resigned.", "Two days"),
             n("In 2022 and 2023 years passed quickly.", "2022"),
             n("Russia fired 122 and 152 mm shells.", "122 and 152 mm"),
+            n("It was a gross violation of the memorandum.", "a gross"),
+            n("Gross domestic product fell by a gross amount.", "gross"),
         ]
     }
 
