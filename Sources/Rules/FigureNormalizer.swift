@@ -2,12 +2,12 @@
 /// applied, the unit (ISO 4217 code, `percent`, `percentage points` or the counted noun),
 /// whether it is hedged and whether it is a rise or a fall.
 ///
-/// Fields come in a fixed order: value, low, high, unit, approx, change; each only when
-/// the text gives it (`approx` only when true). A range ("10-20 million", "between 5 and
+/// Fields come in a fixed order: value, from, low, high, unit, approx, change; each only
+/// when the text gives it (`approx` only when true). A range ("10-20 million", "between 5 and
 /// 7 percent") yields `low` and `high` and no `value`, so a consumer never mistakes one
 /// end of a range for the quantity. A move ("fell from $10 billion to $8 billion": "from
 /// X to Y" near a rise or fall word, or "X to Y" going down) is one figure whose `value` is
-/// the level reached and whose `change` is the direction of the move. With no captures the
+/// the level reached, `from` the level it started at and `change` the direction. With no captures the
 /// match's first quantity that has a unit is normalised, passing over years, days of the
 /// month and "the two countries"; captures `value`, `low`/`from`, `high`/`to` and `unit`
 /// say exactly what to read.
@@ -54,6 +54,9 @@ enum FigureNormalizer {
 /// What one figure normalises to, before it is laid out as fields.
 struct Figure: Equatable {
     var value: Double?
+    /// A move's starting level ("fell from $10 billion to $8 billion": 10 billion; `value`
+    /// is the level reached).
+    var from: Double?
     var low: Double?
     var high: Double?
     var unit: String?
@@ -72,6 +75,7 @@ struct Figure: Equatable {
     var fields: [(name: String, value: FieldValue)] {
         var out: [(name: String, value: FieldValue)] = []
         if let value { out.append(("value", .number(value))) }
+        if let from { out.append(("from", .number(from))) }
         if let low { out.append(("low", .number(low))) }
         if let high { out.append(("high", .number(high))) }
         if let unit { out.append(("unit", .string(unit))) }
@@ -79,6 +83,7 @@ struct Figure: Equatable {
         if let factor, let canonical {
             func si(_ v: Double) -> FieldValue { .number(Figure.tidy(v * factor + offset)) }
             if let value { out.append(("si_value", si(value))) }
+            if let from { out.append(("si_from", si(from))) }
             if let low { out.append(("si_low", si(low))) }
             if let high { out.append(("si_high", si(high))) }
             if value != nil || low != nil || high != nil { out.append(("si_unit", .string(canonical))) }
@@ -572,6 +577,7 @@ struct FigureScan {
         let low = lq.double, high = h.double
         if isMove(from: l, low: low, to: h, high: high) {
             fig.value = high
+            fig.from = low
             if high != low { fig.change = high > low ? "rise" : "fall" }
             else { fig.change = change(near: prefixStart(l.tokens.lowerBound), end: h.tokens.upperBound) }
         } else {
