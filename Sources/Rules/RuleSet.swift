@@ -402,7 +402,7 @@ public struct RuleSet: Sendable {
         hits.withUnsafeBufferPointer { hp in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
                 let n = policy(hp, order.baseAddress!) { suppressed.append((hp[$0], $1)) }
-                for k in 0..<n { kept.append(contentsOf: makeMatches(hp[order[k]], tokens, sentence)) }
+                for k in 0..<n { appendMatches(hp[order[k]], tokens, sentence, to: &kept) }
             }
         }
         return (kept, suppressed)
@@ -411,13 +411,17 @@ public struct RuleSet: Sendable {
     /// `resolve` without the suppressed hits, for `matches`: a single hit, the common case,
     /// skips the policy.
     func resolvedMatches(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
-        if hits.count == 1 { return makeMatches(hits[0], tokens, sentence) }
+        if hits.count == 1 {
+            var one: [Match] = []
+            appendMatches(hits[0], tokens, sentence, to: &one)
+            return one
+        }
         var kept: [Match] = []
         hits.withUnsafeBufferPointer { hp in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
                 let n = policy(hp, order.baseAddress!, suppressed: nil)
                 kept.reserveCapacity(n)
-                for k in 0..<n { kept.append(contentsOf: makeMatches(hp[order[k]], tokens, sentence)) }
+                for k in 0..<n { appendMatches(hp[order[k]], tokens, sentence, to: &kept) }
             }
         }
         return kept
@@ -473,15 +477,19 @@ public struct RuleSet: Sendable {
     /// The hit as one match over its whole range with all its captures, its fields those
     /// of its first part (explanations, rule examples).
     func makeMatch(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> Match {
-        var m = makeMatches(hit, tokens, sentence)[0]
+        var parts: [Match] = []
+        appendMatches(hit, tokens, sentence, to: &parts)
+        var m = parts[0]
         m.range = byteRange(reported(hit), tokens)
         m.captures = captures(hit, tokens)
         return m
     }
 
-    /// The hit as matches: one, or one per part when the rule's normaliser finds several
-    /// quantities in it ("45 and 50 mg"); a part keeps the captures inside its range.
-    func makeMatches(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
+    /// Appends the hit as matches: one, or one per part when the rule's normaliser finds
+    /// several quantities in it ("45 and 50 mg"); a part keeps the captures inside its
+    /// range. Appending (not returning an array) keeps the common case free of a
+    /// temporary array per match.
+    func appendMatches(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>, to out: inout [Match]) {
         // Fields one by one: copying the whole rule would retain every array and string in it.
         let r = hit.rule
         let range = byteRange(reported(hit), tokens)
@@ -490,12 +498,12 @@ public struct RuleSet: Sendable {
             Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
                   range: range, captures: captures, fields: fields)
         }
-        guard rules[r].normalizeFigure else { return [match(range, captures, [])] }
+        guard rules[r].normalizeFigure else { return out.append(match(range, captures, [])) }
         let parts = FigureNormalizer.parts(sentence: sentence, match: range, captures: captures, units: units)
-        if parts.count == 1 { return [match(range, captures, parts[0].fields)] }
-        return parts.map { part in
-            match(part.range, captures.filter { part.range.contains($0.range.lowerBound) && $0.range.upperBound <= part.range.upperBound },
-                  part.fields)
+        if parts.count == 1 { return out.append(match(range, captures, parts[0].fields)) }
+        for part in parts {
+            out.append(match(part.range, captures.filter { part.range.contains($0.range.lowerBound) && $0.range.upperBound <= part.range.upperBound },
+                             part.fields))
         }
     }
 

@@ -328,6 +328,16 @@ final class FigureQuantityTests: XCTestCase {
         }
     }
 
+    /// A match with two quantities is two figure tags, each with the captures inside it;
+    /// the rule's examples still see the whole match.
+    func testTwoQuantitiesInOneMatchAreTwoTags() {
+        let s = "They were given 45 and 50 mg ethanol."
+        let found = Self.rules.matches(s).filter { $0.tag == .figure }
+        XCTAssertEqual(found.map { text(s, $0.range) }, ["45", "50 mg"])
+        XCTAssertEqual(found.map { $0.captures.map(\.name) }, [["value"], ["also", "unit"]])
+        XCTAssertEqual(found.map(\.ruleID), ["figure.measure-coordinated", "figure.measure-coordinated"])
+    }
+
     func figureMatches(_ sentence: String) -> [(text: String, range: Range<Int>, fields: [String])] {
         Self.rules.matches(sentence).filter { $0.tag == .figure }.map { m in
             (text(sentence, m.range), m.range, m.fields.map(render))
