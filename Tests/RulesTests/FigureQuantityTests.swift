@@ -189,6 +189,8 @@ final class FigureQuantityTests: XCTestCase {
             q("They were given 45 and 50 mg ethanol.", "50 mg", ["value=50", "unit=mg", "dimension=mass", "si_value=5e-05", "si_unit=kg"]),
             q("The patrols covered about 10 or 12 km a day.", "10", ["value=10", "unit=km/d", "dimension=speed", "si_value=0.115740740741", "si_unit=m/s", "approx=true"]),
             q("The patrols covered about 10 or 12 km a day.", "12 km a day", ["value=12", "unit=km/d", "dimension=speed", "si_value=0.138888888889", "si_unit=m/s"]),
+            q("Exports to China and India grew by 3 and 5 percent respectively.", "3", ["value=3", "unit=percent", "dimension=ratio", "change=rise"]),
+            q("Exports to China and India grew by 3 and 5 percent respectively.", "5 percent", ["value=5", "unit=percent", "dimension=ratio", "change=rise"]),
             q("They were given between 44 and 50 mg ethanol.", "between 44 and 50 mg", ["low=44", "high=50", "unit=mg", "dimension=mass", "si_low=4.4e-05", "si_high=5e-05", "si_unit=kg"]),
             q("Japan will double its defence spending.", "double", ["value=2", "unit=times", "dimension=ratio", "change=rise"]),
             q("Attacks rose by a quarter in 2024.", "a quarter", ["value=0.25", "change=rise"]),
