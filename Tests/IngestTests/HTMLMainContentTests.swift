@@ -11,6 +11,8 @@ final class HTMLMainContentTests: XCTestCase {
         var html: String
         var stays: [String]
         var goes: [String]
+        /// In the text, but not in the body (`Document.bodyText`): the front matter.
+        var front: [String] = []
     }
 
     private static func paragraph(_ topic: String, _ n: Int = 1) -> String {
@@ -82,6 +84,22 @@ final class HTMLMainContentTests: XCTestCase {
                 """),
             stays: ["El Banco Central mantiene", "La institución decidió", "Los analistas consultados"],
             goes: ["Inicio", "Las hipotecas suben", "El paro baja"]),
+        Case(
+            name: "headline, byline and date line that the markup repeats",
+            html: HTMLTestSupport.page("""
+                <article><p class="x1">Verkehr</p><h1>Neue Brücke über den Rhein eröffnet</h1>
+                <p class="x2">Von Anna Berger und Jonas Keller</p><p class="x3">Montag, 4. März 2024, 10:30 Uhr</p>
+                <p>Nach vier Jahren Bauzeit ist die neue Brücke am Montag, wie geplant, für den Verkehr freigegeben worden.</p>
+                <h2>2024 im Überblick</h2>
+                <p>Die Stadt rechnet, nach eigenen Angaben, mit täglich 40.000 Fahrzeugen, von Anna Berger gezählt im Jahr 2024.</p></article>
+                """, head: """
+                <meta property="og:title" content="Neue Brücke über den Rhein eröffnet | Rheinpost">
+                <meta name="author" content="Anna Berger, Jonas Keller">
+                <meta property="article:published_time" content="2024-03-04T10:30:00+01:00">
+                """),
+            stays: ["Verkehr", "Neue Brücke über den Rhein", "Von Anna Berger", "Montag, 4. März 2024", "Nach vier Jahren", "2024 im Überblick", "Die Stadt rechnet"],
+            goes: [],
+            front: ["Neue Brücke über den Rhein", "Von Anna Berger und", "Montag, 4. März 2024"]),
     ]
 
     func testEachSignal() throws {
@@ -90,6 +108,12 @@ final class HTMLMainContentTests: XCTestCase {
             let text = String(decoding: doc.text, as: UTF8.self)
             for s in c.stays { XCTAssertTrue(text.contains(s), "\(c.name): lost \"\(s)\" in:\n\(text)") }
             for g in c.goes { XCTAssertFalse(text.contains(g), "\(c.name): kept \"\(g)\" in:\n\(text)") }
+            let body = String(decoding: doc.bodyText, as: UTF8.self)
+            for f in c.front { XCTAssertFalse(body.contains(f), "\(c.name): front matter \"\(f)\" in the body:\n\(body)") }
+            let frontBlocks = doc.frontMatter.map { doc.string(doc.blocks[$0].range) }
+            for s in c.stays where !frontBlocks.contains(where: { $0.contains(s) }) {
+                XCTAssertTrue(body.contains(s), "\(c.name): lost \"\(s)\" from the body:\n\(body)")
+            }
         }
     }
 
@@ -107,6 +131,10 @@ final class HTMLMainContentTests: XCTestCase {
             let (p, r) = ShingleScore.precisionRecall(expected: expected, got: String(decoding: doc.text, as: UTF8.self))
             XCTAssertGreaterThanOrEqual(p, 0.9, "\(name): precision \(p)")
             XCTAssertGreaterThanOrEqual(r, 0.9, "\(name): recall \(r)")
+            let (bp, br) = ShingleScore.precisionRecall(expected: expected, got: String(decoding: doc.bodyText, as: UTF8.self))
+            XCTAssertGreaterThanOrEqual(bp, p, "\(name): body precision \(bp)")
+            XCTAssertGreaterThanOrEqual(br, 0.9, "\(name): body recall \(br)")
+            print(String(format: "%@: text P %.3f R %.3f, body P %.3f R %.3f", name, p, r, bp, br))
         }
     }
 }
