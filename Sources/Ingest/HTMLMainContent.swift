@@ -56,17 +56,26 @@ struct HTMLMainContent {
     /// The `article`, `[itemprop=articleBody]` or `main` element that holds the article:
     /// the one with the most paragraph text (an `article` rather than a `main` holding
     /// little more), when it holds a quarter of the page's paragraph text at least and
-    /// either encloses readability's pick or holds more paragraph text than it.
+    /// either encloses readability's pick or holds more paragraph text than it. The innermost
+    /// `article` around the page's first `h1` comes first when it has running text (200+
+    /// characters): a short post stays the article above a longer list of teasers. An
+    /// `article` holding two or more `article`s is such a list, never the article.
     static func markedArticle(_ stats: [HTMLElementStats], body: Int, top: Int) -> Int? {
-        var article: Int?, main: Int?
+        var article: Int?, main: Int?, headlined: Int?
+        let h1 = stats.indices.first { stats[$0].tag == "h1" && !stats[$0].dropped && stats[$0].text > 0 }
         for i in stats.indices where !stats[i].dropped {
             let s = stats[i]
             let isMain = s.tag == "main" || HTMLNode.attribute(s.node, "role")?.lowercased() == "main"
             let isArticle = s.tag == "article" || HTMLNode.attribute(s.node, "itemprop")?.lowercased() == "articlebody"
             guard isMain || isArticle else { continue }
+            // An `article` holding two more is a list of teasers, not an article.
+            if isArticle, ((i + 1)...max(i + 1, s.end)).filter({ $0 <= s.end && stats[$0].tag == "article" }).count >= 2 { continue }
             if isArticle, s.paragraphText > stats[article ?? i].paragraphText || article == nil { article = i }
             if isMain, s.paragraphText > stats[main ?? i].paragraphText || main == nil { main = i }
+            // The innermost article around the page's first headline, when it has running text.
+            if isArticle, let h = h1, i < h, h <= s.end, s.paragraphText >= minHeadlinedText { headlined = i }
         }
+        if let h = headlined { return h }
         var pick = article ?? main
         if let a = article, let m = main, stats[a].paragraphText * 2 < stats[m].paragraphText { pick = m }
         guard let p = pick, stats[p].paragraphText * 4 >= stats[body].paragraphText else { return nil }
@@ -75,6 +84,10 @@ struct HTMLMainContent {
     }
 
     private var protected = Set<Int>()
+
+    /// Paragraph text an `article` around the page's first `h1` needs to be taken as the
+    /// article whatever scores more elsewhere (a one-paragraph post above a list of teasers).
+    static let minHeadlinedText = 200
 
     /// Characters of the pick left after dropping.
     private func keptText() -> Int {

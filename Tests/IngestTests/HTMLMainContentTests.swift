@@ -85,6 +85,16 @@ final class HTMLMainContentTests: XCTestCase {
             stays: ["El Banco Central mantiene", "La institución decidió", "Los analistas consultados"],
             goes: ["Inicio", "Las hipotecas suben", "El paro baja"]),
         Case(
+            name: "a one-paragraph post above a longer list of teaser articles",
+            html: HTMLTestSupport.page("""
+                <article class="k"><h1>Tomorrow is another day</h1><p>\(paragraph("hope", 2))</p></article>
+                <article class="k"><h3>You may also like</h3>
+                \((1...5).map { "<article class=\"k\"><h2><a href=\"/p\($0)\">Post \($0)</a></h2><p>Teaser \($0): \(paragraph("other things", 2))</p></article>" }.joined())
+                </article>
+                """),
+            stays: ["Tomorrow is another day", "The report on hope"],
+            goes: ["You may also like", "Teaser 1", "Teaser 5"]),
+        Case(
             name: "headline, byline and date line that the markup repeats",
             html: HTMLTestSupport.page("""
                 <article><p class="x1">Verkehr</p><h1>Neue Brücke über den Rhein eröffnet</h1>
