@@ -1,12 +1,13 @@
 /// The blocks at the head of a web article that repeat what the page's markup already says
-/// of it: the headline (the page's title candidates), the byline (a short line naming its
-/// authors) and the date line (a short line with the year of its date and another number). They stay in the document, so a page reads as its text edition does;
+/// of it: the headline (the page's title candidates), the standfirst under it (its
+/// description), the byline (a short line naming its authors, or opening with a byline
+/// word of one of many languages) and the date line (a short line with the year of its
+/// date and another number). They stay in the document, so a page reads as its text edition does;
 /// `Document.bodyText` leaves them out, as article extractors and the people who cut out
 /// benchmark articles do (title, authors and date are the record's fields).
 ///
 /// Language-free: the tests compare words (runs of letters and digits, any script) with the
-/// page's own metadata; no word list. (A line repeating the page's description is not
-/// taken: on news pages the description is most often the body's first paragraph.)
+/// page's own metadata; the one list is the byline's first word, in many languages.
 enum HTMLFrontMatter {
     /// Blocks looked at: front matter is the head of the article.
     static let maxBlocks = 12
@@ -17,24 +18,58 @@ enum HTMLFrontMatter {
 
     static func blocks(of document: Document, meta: Metadata) -> [Int] {
         let headlines = meta.headlines.map { Set(words($0)) }.filter { !$0.isEmpty }
+        let descriptions = meta.descriptions.map { Set(words($0)) }.filter { $0.count >= 5 }
         let authors = meta.authors.map(words).filter { !$0.isEmpty }
         let year = meta.date.flatMap(Self.year)
         var out = [Int]()
+        var afterHeadline = false
+        var standfirst: Int?
         for (i, block) in document.blocks.enumerated().prefix(maxBlocks) {
             guard block.kind == .heading || block.kind == .paragraph || block.kind == .caption else { break }
             let text = document.string(block.range)
             let w = words(text)
             guard !w.isEmpty else { continue }
             let length = text.unicodeScalars.count
-            if headlines.contains(where: { covers($0, w, minimum: 2) })
-                || (length <= maxLine && authors.contains { contains(w, $0) })
-                || (length <= maxLine && year.map { isDateLine(w, year: $0) } == true) {
+            let headline = headlines.contains { covers($0, w, minimum: 2) }
+            // The standfirst: the page's description right under the headline, when a
+            // byline or date line follows it. (Without one it is as likely the body's first
+            // paragraph, which news pages give as their description.)
+            if afterHeadline, descriptions.contains(where: { covers($0, w, minimum: 5) && w.count * 2 >= $0.count }) {
+                standfirst = i
+                afterHeadline = false
+                continue
+            }
+            afterHeadline = headline
+            let line = (length <= maxLine && authors.contains { contains(w, $0) })
+                || (length <= maxByline && isByline(text, w))
+                || (length <= maxLine && year.map { isDateLine(w, year: $0) } == true)
+            if line, let s = standfirst { out.append(s); standfirst = nil }
+            if headline || line {
                 out.append(i)
                 continue
             }
             if length >= bodyStart { break }
         }
         return out
+    }
+
+    /// Longest byline told by its first word, characters.
+    static let maxByline = 60
+
+    /// The word that opens a byline, in many languages (English, German, Dutch, French,
+    /// Spanish, Portuguese, Italian, Scandinavian, Polish, Czech, Russian ...).
+    static let bylineWords: Set<String> = [
+        "by", "von", "door", "par", "por", "di", "av", "af", "przez", "autor", "autore",
+        "auteur", "autora", "author", "text", "tekst", "texte", "texto", "testo", "автор", "текст",
+    ]
+
+    /// "By Laura Mowat", "Von Anna Berger", "Par Jean Dupont -": a byline word, then two to
+    /// six words, the first capitalized.
+    static func isByline(_ text: String, _ w: [String]) -> Bool {
+        guard w.count >= 3, w.count <= 7, bylineWords.contains(w[0]) else { return false }
+        let raw = text.split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
+        guard raw.count >= 2, let first = raw[1].first else { return false }
+        return first.isUppercase
     }
 
     /// Nine in ten of the line's words (at least `minimum`, or one word of a script written

@@ -6,8 +6,10 @@ struct Metadata {
     var authors: [String] = []
     var date: String?
     /// HTML only: every headline the page's markup gives (Open Graph, Twitter, JSON-LD,
-    /// `<title>`, the first `h1`), for telling the front matter before the body.
+    /// `<title>`, the first `h1`) and its summaries (`description`, `og:description`,
+    /// `twitter:description`), for telling the front matter before the body.
     var headlines: [String] = []
+    var descriptions: [String] = []
 }
 
 /// The ingest stage: bytes in, one `Document` out, whatever the markup.

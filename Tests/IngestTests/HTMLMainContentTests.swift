@@ -110,6 +110,33 @@ final class HTMLMainContentTests: XCTestCase {
             stays: ["Verkehr", "Neue Brücke über den Rhein", "Von Anna Berger", "Montag, 4. März 2024", "Nach vier Jahren", "2024 im Überblick", "Die Stadt rechnet"],
             goes: [],
             front: ["Neue Brücke über den Rhein", "Von Anna Berger und", "Montag, 4. März 2024"]),
+        Case(
+            name: "a standfirst and a byline without author markup",
+            html: HTMLTestSupport.page("""
+                <div class="a"><h1>Le musée rouvre ses portes</h1>
+                <p class="b">Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.</p>
+                <div class="c">Par Claire Martin</div>
+                <p>Le musée a rouvert samedi, comme prévu, avec une exposition consacrée aux peintres de la région et à leurs ateliers.</p>
+                <p>Les visiteurs, nombreux dès l'ouverture, ont salué, selon la direction, la lumière des nouvelles salles.</p></div>
+                """, head: """
+                <meta property="og:title" content="Le musée rouvre ses portes">
+                <meta name="description" content="Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.">
+                """),
+            stays: ["Le musée rouvre", "Après deux ans", "Par Claire Martin", "Le musée a rouvert", "Les visiteurs"],
+            goes: [],
+            front: ["Le musée rouvre ses portes", "Après deux ans", "Par Claire Martin"]),
+        Case(
+            name: "a description that is the first paragraph, no byline after it",
+            html: HTMLTestSupport.page("""
+                <div class="a"><h1>Le musée rouvre ses portes</h1>
+                <p>Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.</p>
+                <p>Le musée a rouvert samedi, comme prévu, avec une exposition consacrée aux peintres de la région et à leurs ateliers.</p></div>
+                """, head: """
+                <meta name="description" content="Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.">
+                """),
+            stays: ["Le musée rouvre", "Après deux ans", "Le musée a rouvert"],
+            goes: [],
+            front: ["Le musée rouvre ses portes"]),
     ]
 
     func testEachSignal() throws {
