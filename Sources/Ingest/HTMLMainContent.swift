@@ -51,6 +51,7 @@ struct HTMLMainContent {
             clean(from: root, weights: false)
             if keptText() < 500 { dropped = before }
         }
+        dropLabels()
     }
 
     /// The `article`, `[itemprop=articleBody]` or `main` element that holds the article:
@@ -255,7 +256,7 @@ struct HTMLMainContent {
         if s.tag == "figcaption", s.parent >= 0, stats[s.parent].images > 0 { return true }
         // A paragraph that is one link ("Read also: ...") points to another page.
         // A byline of author links stays.
-        if s.tag == "p", s.text > 0, s.linkText * 10 >= s.text * 9, !Self.isByline(s.node) { return true }
+        if s.tag == "p", s.text > 0, s.linkText * 10 >= s.text * 9 || Self.isLabelledLink(s), !Self.isByline(s.node) { return true }
         // A list that is mostly links is a list of other pages.
         if (s.tag == "ul" || s.tag == "ol"), s.linkDensity > 0.5 { return true }
         guard Self.cleanedTags.contains(s.tag) else { return false }
@@ -276,6 +277,57 @@ struct HTMLMainContent {
         if s.weight >= 25 && ld > 0.5 { return true }
         if (s.embeds == 1 && s.text < 75) || s.embeds > 1 { return true }
         return false
+    }
+
+    /// "Read more: <a>Another story</a>", in any language: a short label ending in a colon
+    /// (25 characters at most) before a link that is three quarters of the paragraph.
+    static func isLabelledLink(_ s: HTMLElementStats) -> Bool {
+        guard s.linkText * 4 >= s.text * 3, s.text - s.linkText <= 25 else { return false }
+        let label = textBeforeFirstLink(s.node)
+        return label.hasSuffix(":") || label.hasSuffix("\u{FF1A}")
+    }
+
+    /// The text of `node` before its first link, whitespace collapsed (a few dozen bytes).
+    static func textBeforeFirstLink(_ node: xmlNodePtr) -> String {
+        var out = [UInt8]()
+        var current: xmlNodePtr? = node.pointee.children
+        while let n = current, out.count < 64 {
+            if HTMLNode.isText(n), let content = n.pointee.content {
+                var p = content
+                while p.pointee != 0 { out.append(p.pointee); p += 1 }
+            } else if HTMLNode.isElement(n) {
+                if HTMLNode.name(n) == "a" { break }
+                if let child = n.pointee.children { current = child; continue }
+            }
+            var m: xmlNodePtr? = n
+            current = nil
+            while let k = m, k != node {
+                if let next = k.pointee.next { current = next; break }
+                m = k.pointee.parent
+            }
+        }
+        return HTMLNode.collapsed(String(decoding: out, as: UTF8.self))
+    }
+
+    /// A short label just above a block dropped for its links ("More stories", "Don't
+    /// miss", a list's heading; not a sentence) labels that block and goes with it.
+    private mutating func dropLabels() {
+        var i = root + 1
+        while i <= stats[root].end {
+            let s = stats[i]
+            if dropped[i] { i = s.end + 1; continue }
+            let labelTag = s.tag.count == 2 && s.tag.hasPrefix("h") && s.tag != "hr" && s.tag != "h1"
+            if (labelTag || s.isParagraphLike), s.text > 0, s.text <= 60, s.linkText == 0, !protected.contains(i), !Self.endsSentence(s.node) {
+                let next = s.end + 1
+                if next < stats.count, stats[next].parent == s.parent, dropped[next],
+                   stats[next].text >= 2 * s.text, stats[next].linkDensity >= 0.5 {
+                    dropped[i] = true
+                }
+                i = s.end + 1
+                continue
+            }
+            i += 1
+        }
     }
 
     /// Class/id words of a byline ("byline", "author", "authors"), or `rel=author` links.

@@ -95,6 +95,17 @@ final class HTMLMainContentTests: XCTestCase {
             stays: ["Tomorrow is another day", "The report on hope"],
             goes: ["You may also like", "Teaser 1", "Teaser 5"]),
         Case(
+            name: "a labelled link and a labelled list of other stories inside the article",
+            html: HTMLTestSupport.page("""
+                <div class="k"><h1>Hafen wächst weiter</h1><p>\(paragraph("Hafen", 3))</p>
+                <p><strong>Lesen Sie auch: <a href="/x">Der Hafen von gestern: wie die Stadt ihre Kais vor hundert Jahren baute</a></strong></p>
+                <p>\(paragraph("Schiffe", 3))</p>
+                <p><b>Mehr zum Thema</b></p><ul><li><a href="/1">Ein Kran stürzt um, keiner verletzt</a></li>
+                <li><a href="/2">Die Fähre fährt wieder nach Plan</a></li><li><a href="/3">Neue Zölle für Container ab Mai</a></li></ul></div>
+                """),
+            stays: ["Hafen wächst weiter", "The report on Hafen", "The report on Schiffe"],
+            goes: ["Lesen Sie auch", "Der Hafen von gestern", "Mehr zum Thema", "Ein Kran", "Die Fähre"]),
+        Case(
             name: "headline, byline and date line that the markup repeats",
             html: HTMLTestSupport.page("""
                 <article><p class="x1">Verkehr</p><h1>Neue Brücke über den Rhein eröffnet</h1>
