@@ -42,7 +42,7 @@ enum HTMLFrontMatter {
             afterHeadline = headline
             let line = (length <= maxLine && authors.contains { contains(w, $0) })
                 || (length <= maxByline && isByline(text, w))
-                || (length <= maxLine && year.map { isDateLine(w, year: $0) } == true)
+                || (length <= maxLine && isDateLine(w, year: year))
             if line, let s = standfirst { out.append(s); standfirst = nil }
             if headline || line {
                 out.append(i)
@@ -82,11 +82,19 @@ enum HTMLFrontMatter {
         return inside * 10 >= line.count * 9
     }
 
-    /// The date's year and another number ("22 de janeiro de 2018", "Nov 19, 2019 10:48"):
-    /// a heading that names a year ("2018 Season") is not a date line.
-    static func isDateLine(_ words: [String], year: String) -> Bool {
-        guard words.contains(year) else { return false }
-        return words.contains { $0 != year && $0.first?.isNumber == true }
+    /// The date's year (without a date in the markup, any year from 1900 to 2099, with
+    /// numbers a fifth of the words) and another number ("22 de janeiro de 2018", "Nov 19, 2019 10:48"): a heading that names
+    /// a year ("2018 Season") is not a date line.
+    static func isDateLine(_ words: [String], year: String?) -> Bool {
+        let numbers = words.filter { $0.first?.isNumber == true }
+        if let year { return numbers.contains(year) && numbers.contains { $0 != year } }
+        // Any year: then numbers make a fifth of the words at least (a date, a time).
+        guard let y = numbers.first(where: isYear) else { return false }
+        return numbers.contains { $0 != y } && numbers.count * 5 >= words.count
+    }
+
+    static func isYear(_ w: String) -> Bool {
+        w.count == 4 && (w.hasPrefix("19") || w.hasPrefix("20")) && w.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// `needle` appears in `words` as a run.

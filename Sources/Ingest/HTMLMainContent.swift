@@ -253,6 +253,8 @@ struct HTMLMainContent {
         // A photo's caption and credit are not running text (nor, in 97% of the
         // benchmark's pages, part of the article a person cuts out).
         if s.tag == "figure", s.images > 0, s.paragraphs == 0 { return true }
+        // The same in `div`s: a picture with a line or two under it and nothing else.
+        if s.tag == "div", !inFigure, s.images > 0, s.paragraphs <= 1, s.text <= 200, s.embeds == 0 { return true }
         if s.tag == "figcaption", s.parent >= 0, stats[s.parent].images > 0 { return true }
         // A paragraph that is one link ("Read also: ...") points to another page.
         // A byline of author links stays.

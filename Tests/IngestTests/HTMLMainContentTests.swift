@@ -106,6 +106,17 @@ final class HTMLMainContentTests: XCTestCase {
             stays: ["Hafen wächst weiter", "The report on Hafen", "The report on Schiffe"],
             goes: ["Lesen Sie auch", "Der Hafen von gestern", "Mehr zum Thema", "Ein Kran", "Die Fähre"]),
         Case(
+            name: "a picture in a div with its caption and credit, a date line without date markup",
+            html: HTMLTestSupport.page("""
+                <div class="k"><h1>Flut in der Altstadt</h1><p>Gepostet: Mo 18:45, 16. Feb. 2018</p>
+                <p>\(paragraph("Flut", 3))</p>
+                <div class="m"><img src="a.jpg"><p>Die Altstadt am Sonntagmorgen</p><span>Foto: Max Bauer</span></div>
+                <p>\(paragraph("Pegel", 2))</p></div>
+                """),
+            stays: ["Flut in der Altstadt", "Gepostet: Mo", "The report on Flut", "The report on Pegel"],
+            goes: ["Die Altstadt am Sonntagmorgen", "Foto: Max Bauer"],
+            front: ["Flut in der Altstadt", "Gepostet: Mo"]),
+        Case(
             name: "headline, byline and date line that the markup repeats",
             html: HTMLTestSupport.page("""
                 <article><p class="x1">Verkehr</p><h1>Neue Brücke über den Rhein eröffnet</h1>
