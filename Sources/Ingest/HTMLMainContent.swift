@@ -156,6 +156,7 @@ struct HTMLMainContent {
         let topScore = stats[top].score ?? 0
         let threshold = max(10, topScore * 0.2)
         let topClass = HTMLNode.attribute(stats[top].node, "class") ?? ""
+        let topBest = bestScore(in: top)
         var kept = [Int]()
         var others = [Int]()
         var c = parent + 1
@@ -165,6 +166,10 @@ struct HTMLMainContent {
             if !keep {
                 let bonus = !topClass.isEmpty && HTMLNode.attribute(s.node, "class") == topClass ? topScore * 0.2 : 0
                 if let score = s.score, score + bonus >= threshold {
+                    keep = true
+                } else if s.hasBlockDescendant, bestScore(in: c) >= topBest * Self.nestedShare {
+                    // The next part of an article wrapped deeper than scores reach (five
+                    // levels): its best block scores like the pick's.
                     keep = true
                 } else if s.isParagraphLike, s.tag != "td" {
                     if s.text > 80 && s.linkDensity < 0.25 {
@@ -181,6 +186,16 @@ struct HTMLMainContent {
         root = parent
         rootTextDropped = true
         for o in others { dropped[o] = true }
+    }
+
+    /// Share of the pick's best block score that a sibling's best block needs to join it.
+    static let nestedShare = 0.5
+
+    /// The best score of an element or any element below it.
+    private func bestScore(in i: Int) -> Double {
+        var best = 0.0
+        for k in i...stats[i].end where !dropped[k] { best = max(best, stats[k].score ?? 0) }
+        return best
     }
 
     /// Readability's test for a short paragraph: a full stop (any script's) followed by a

@@ -117,6 +117,20 @@ final class HTMLMainContentTests: XCTestCase {
             goes: ["Die Altstadt am Sonntagmorgen", "Foto: Max Bauer"],
             front: ["Flut in der Altstadt", "Gepostet: Mo"]),
         Case(
+            name: "an article in two parts wrapped deeper than scores reach, an aside between",
+            html: HTMLTestSupport.page("""
+                <div class="w"><section class="s1"><div><div><div><div><div class="c">
+                <p>\(paragraph("part one"))</p><p>\(paragraph("part one, again"))</p><p>\(paragraph("part one, more"))</p>
+                </div></div></div></div></div></section>
+                <aside><p>Share this article</p></aside>
+                <section class="s2"><div><div><div><div><div class="c">
+                \((1...5).map { "<p>\(paragraph("part two, \($0)"))</p>" }.joined())
+                </div></div></div></div></div></section>
+                <div class="f"><a href="/1">Contact</a> <a href="/2">Imprint</a></div></div>
+                """),
+            stays: ["The report on part one finds", "The report on part one, more", "The report on part two, 1", "The report on part two, 5"],
+            goes: ["Share this article", "Contact", "Imprint"]),
+        Case(
             name: "headline, byline and date line that the markup repeats",
             html: HTMLTestSupport.page("""
                 <article><p class="x1">Verkehr</p><h1>Neue Brücke über den Rhein eröffnet</h1>
