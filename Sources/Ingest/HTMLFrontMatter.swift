@@ -13,6 +13,8 @@ enum HTMLFrontMatter {
     static let maxBlocks = 12
     /// A block this long (characters) that is none of the above is the body's start.
     static let bodyStart = 120
+    /// Longest front matter block, bytes (a standfirst of a few sentences).
+    static let maxFrontBytes = 1200
     /// Longest byline or date line, characters.
     static let maxLine = 100
 
@@ -26,6 +28,8 @@ enum HTMLFrontMatter {
         var standfirst: Int?
         for (i, block) in document.blocks.enumerated().prefix(maxBlocks) {
             guard block.kind == .heading || block.kind == .paragraph || block.kind == .caption else { break }
+            // A block this long is body, never a headline, byline or standfirst.
+            if block.range.count > maxFrontBytes { break }
             let text = document.string(block.range)
             let w = words(text)
             guard !w.isEmpty else { continue }
@@ -116,7 +120,10 @@ enum HTMLFrontMatter {
         var out = [String]()
         var current = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            if u.properties.isAlphabetic || u.properties.numericType != nil {
+            let wordChar = u.isASCII
+                ? ((u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A) || (u.value >= 0x30 && u.value <= 0x39)
+                : (u.properties.isAlphabetic || u.properties.numericType != nil)
+            if wordChar {
                 current.append(u)
             } else if !current.isEmpty {
                 out.append(String(current).lowercased())

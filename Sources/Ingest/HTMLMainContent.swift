@@ -95,7 +95,8 @@ struct HTMLMainContent {
         var kept = stats[root].text
         var i = root + 1
         while i <= stats[root].end {
-            if dropped[i] { kept -= stats[i].text; i = stats[i].end + 1 } else { i += 1 }
+            // Chrome dropped by the scan was never counted in its ancestors' text.
+            if dropped[i] { kept -= stats[i].dropped ? 0 : stats[i].text; i = stats[i].end + 1 } else { i += 1 }
         }
         return kept
     }
@@ -276,6 +277,8 @@ struct HTMLMainContent {
         if s.tag == "p", s.text > 0, s.linkText * 10 >= s.text * 9 || Self.isLabelledLink(s), !Self.isByline(s.node) { return true }
         // A list that is mostly links is a list of other pages.
         if (s.tag == "ul" || s.tag == "ol"), s.linkDensity > 0.5 { return true }
+        // Links marked `rel=tag` (the microformat of tag and category links) are a tag list.
+        if s.linkText > 0, s.linkDensity > 0.5, Self.firstLinkIsTag(s.node) { return true }
         guard Self.cleanedTags.contains(s.tag) else { return false }
         if s.isParagraphLike, s.tag != "table" && s.tag != "ul" && s.tag != "ol" && s.tag != "dl" { return false }
         if s.tag == "table", isDataTable(i) { return false }
@@ -304,6 +307,28 @@ struct HTMLMainContent {
         return label.hasSuffix(":") || label.hasSuffix("\u{FF1A}")
     }
 
+    /// The first link at or below `node` (within 64 nodes) has `rel` "tag".
+    static func firstLinkIsTag(_ node: xmlNodePtr) -> Bool {
+        var current: xmlNodePtr? = node
+        var seen = 0
+        while let n = current, seen < 64 {
+            seen += 1
+            if HTMLNode.isElement(n) {
+                if HTMLNode.name(n) == "a" {
+                    return HTMLNode.tokens(HTMLNode.attribute(n, "rel")).contains("tag")
+                }
+                if let child = n.pointee.children { current = child; continue }
+            }
+            var m: xmlNodePtr? = n
+            current = nil
+            while let k = m, k != node {
+                if let next = k.pointee.next { current = next; break }
+                m = k.pointee.parent
+            }
+        }
+        return false
+    }
+
     /// The text of `node` before its first link, whitespace collapsed (a few dozen bytes).
     static func textBeforeFirstLink(_ node: xmlNodePtr) -> String {
         var out = [UInt8]()
@@ -326,24 +351,33 @@ struct HTMLMainContent {
         return HTMLNode.collapsed(String(decoding: out, as: UTF8.self))
     }
 
-    /// A short label just above a block dropped for its links ("More stories", "Don't
-    /// miss", a list's heading; not a sentence) labels that block and goes with it.
+    /// A short label just above a block dropped for its links or a comment section
+    /// ("More stories", "Don't miss", "27 comments"; not a sentence) labels that block and
+    /// goes with it; so does a label above such a label.
     private mutating func dropLabels() {
+        var labels = [Int]()
         var i = root + 1
         while i <= stats[root].end {
             let s = stats[i]
             if dropped[i] { i = s.end + 1; continue }
             let labelTag = s.tag.count == 2 && s.tag.hasPrefix("h") && s.tag != "hr" && s.tag != "h1"
             if (labelTag || s.isParagraphLike), s.text > 0, s.text <= 60, s.linkText == 0, !protected.contains(i), !Self.endsSentence(s.node) {
-                let next = s.end + 1
-                if next < stats.count, stats[next].parent == s.parent, dropped[next],
-                   stats[next].text >= 2 * s.text, stats[next].linkDensity >= 0.5 {
-                    dropped[i] = true
-                }
+                labels.append(i)
                 i = s.end + 1
                 continue
             }
             i += 1
+        }
+        var labelDropped = Set<Int>()
+        for l in labels.reversed() {
+            let s = stats[l]
+            let next = s.end + 1
+            guard next < stats.count, stats[next].parent == s.parent, dropped[next] else { continue }
+            let n = stats[next]
+            if labelDropped.contains(next) || n.commentLike || (n.text >= 2 * s.text && n.linkDensity >= 0.5) {
+                dropped[l] = true
+                labelDropped.insert(l)
+            }
         }
     }
 

@@ -131,6 +131,16 @@ final class HTMLMainContentTests: XCTestCase {
             stays: ["The report on part one finds", "The report on part one, more", "The report on part two, 1", "The report on part two, 5"],
             goes: ["Share this article", "Contact", "Imprint"]),
         Case(
+            name: "tag links (rel=tag) and the labels above a comment section",
+            html: HTMLTestSupport.page("""
+                <div class="k"><h1>Neuer Radweg am Fluss</h1><p>\(paragraph("Radweg", 3))</p><p>\(paragraph("Ufer", 2))</p>
+                <p>Schlagworte: <a rel="tag" href="/t/rad">Radverkehr</a>, <a rel="tag" href="/t/fluss">Flussufer</a>, <a rel="tag" href="/t/stadt">Stadtplanung</a></p>
+                <h3>Ihre Meinung</h3><p>12 Kommentare</p>
+                <div class="comments">\((1...3).map { "<p>Leser \($0): Endlich, das hat viel zu lange gedauert, finde ich, aber gut.</p>" }.joined())</div></div>
+                """),
+            stays: ["Neuer Radweg am Fluss", "The report on Radweg", "The report on Ufer"],
+            goes: ["Schlagworte", "Radverkehr", "Ihre Meinung", "12 Kommentare", "Leser 1"]),
+        Case(
             name: "headline, byline and date line that the markup repeats",
             html: HTMLTestSupport.page("""
                 <article><p class="x1">Verkehr</p><h1>Neue Brücke über den Rhein eröffnet</h1>
