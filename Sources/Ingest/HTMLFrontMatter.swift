@@ -1,5 +1,5 @@
 /// The blocks at the head of a web article that repeat what the page's markup already says
-/// of it: the headline (the page's title candidates), the standfirst under it (its
+/// of it: the headline (an `h1`, or a line that the page's title candidates cover), the standfirst under it (its
 /// description), the byline (a short line naming its authors, or opening with a byline
 /// word of one of many languages) and the date line (a short line with the year of its
 /// date and another number). They stay in the document, so a page reads as its text edition does;
@@ -34,7 +34,7 @@ enum HTMLFrontMatter {
             let w = words(text)
             guard !w.isEmpty else { continue }
             let length = text.unicodeScalars.count
-            let headline = headlines.contains { covers($0, w, minimum: 2) }
+            let headline = (block.kind == .heading && block.level == 1) || headlines.contains { covers($0, w, minimum: 2) }
             // The standfirst: the page's description right under the headline, when a
             // byline or date line follows it. (Without one it is as likely the body's first
             // paragraph, which news pages give as their description.)
