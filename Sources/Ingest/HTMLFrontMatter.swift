@@ -1,10 +1,11 @@
 /// The blocks at the head of a web article that repeat what the page's markup already says
-/// of it: the headline (an `h1`, or a line that the page's title candidates cover), the standfirst under it (its
-/// description), the byline (a short line naming its authors, or opening with a byline
-/// word of one of many languages) and the date line (a short line with the year of its
-/// date and another number). They stay in the document, so a page reads as its text edition does;
-/// `Document.bodyText` leaves them out, as article extractors and the people who cut out
-/// benchmark articles do (title, authors and date are the record's fields).
+/// of it: the headline (an `h1`, or a line that the page's title candidates cover), the
+/// standfirst under it (its description), the byline (a short line naming its authors, or
+/// opening with a byline word of one of many languages) and the date line (a short line
+/// with the year of its date and another number). They stay in the document, so a page
+/// reads as its text edition does; `Document.bodyText` leaves them out, as article
+/// extractors and the people who cut out benchmark articles do (title, authors and date
+/// are the record's fields).
 ///
 /// Language-free: the tests compare words (runs of letters and digits, any script) with the
 /// page's own metadata; the one list is the byline's first word, in many languages.
