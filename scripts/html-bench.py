@@ -236,8 +236,8 @@ def main():
 
     slowest = max(c_times, key=c_times.get)
     print("\n## speed (same pages, same run, best of %d)\n" % args.runs)
-    print(f"claimex      {len(ids) / batch:8.1f} pages/s  ({batch:.2f} s, one `claimex text --jsonl` process, all pages)")
-    print(f"claimex      {len(ids) / c_seconds:8.1f} pages/s  ({c_seconds:.2f} s, one `claimex text` process per page)")
+    print(f"claimex      {len(ids) / batch:8.1f} pages/s  ({batch:.2f} s, one `claimex text --body --jsonl` process, all pages)")
+    print(f"claimex      {len(ids) / c_seconds:8.1f} pages/s  ({c_seconds:.2f} s, one `claimex text --body` process per page)")
     print(f"             slowest page {c_times[slowest] * 1000:.0f} ms, whole process ({slowest[:12]}…)")
     if t_seconds:
         print(f"trafilatura  {len(ids) / t_seconds:8.1f} pages/s  ({t_seconds:.2f} s, in-process, {TRAFILATURA})")
