@@ -114,7 +114,9 @@ enum HTMLNode {
         var out = ""
         var space = false
         for u in s.unicodeScalars {
-            if u.properties.isWhitespace || u == "\u{A0}" {
+            // ASCII answered without Unicode's property tables (a hot path on every page).
+            let white = u.isASCII ? (u == " " || (u.value >= 0x09 && u.value <= 0x0D)) : (u.properties.isWhitespace || u == "\u{A0}")
+            if white {
                 space = !out.isEmpty
             } else {
                 if space { out.append(" ") }
