@@ -15,6 +15,7 @@ while let a = args.popFirst() {
     switch a {
     case "-o": output = args.popFirst()
     case "--iterations": iterations = Int(args.popFirst() ?? "") ?? iterations
+    case "--min-weight": Trainer.minWeight = Int(args.popFirst() ?? "") ?? Trainer.minWeight
     default:
         FileHandle.standardError.write("usage: claimex-train [-o FILE] [--iterations N] < train.conllu\n".data(using: .utf8)!)
         exit(2)
