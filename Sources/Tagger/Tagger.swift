@@ -129,8 +129,8 @@ public final class Tagger: Sendable {
         }
         for i in 0..<n {
             let c = Int(work.classes[i])
-            work.words[i].xpos = m.classXPOS[c]
-            work.words[i].upos = m.classUPOS[c]
+            work.words[i].xpos = m.classXPOS(c)
+            work.words[i].upos = m.classUPOS(c)
         }
         if work.lemmas { lemmatize(base, &work) }
         collectTokens(base, &work)
