@@ -12,7 +12,7 @@ struct Trainer {
     static let minClassCount = 30
     /// Tag dictionary: a word seen this often, with one class at least this share of the time.
     static let dictMinCount = 20
-    static let dictMinShare = 0.98
+    static let dictMinShare = 0.995
     /// A class counts in a word's ambiguity set from this share of its occurrences.
     static let ambiguityShare = 0.01
 
