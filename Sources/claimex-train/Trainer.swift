@@ -62,7 +62,9 @@ struct Trainer {
         // (jackknifing): a word seen in no other fold has none, as an unseen word at tagging
         // time, so the affix and shape features learn to tag unknown words.
         var foldSeen = [[UInt64: [Int: Int]]](repeating: [:], count: Self.folds)
-        for (k, row) in infos.enumerated() { for (i, info) in row.enumerated() { foldSeen[k % Self.folds][info.form, default: [:]][gold[k][i], default: 0] += 1 } }
+        for (k, row) in infos.enumerated() {
+            for (i, info) in row.enumerated() { foldSeen[k % Self.folds][info.form, default: [:]][gold[k][i], default: 0] += 1 }
+        }
         for k in infos.indices {
             for i in infos[k].indices {
                 let form = infos[k][i].form
@@ -104,7 +106,8 @@ struct Trainer {
     }
 
     /// Averaged weights smaller than this (of `TaggerModel.maxWeight`) are dropped: they
-    /// hardly move a score, and the model is half the size without them.
+    /// hardly move a score (no loss on EWT dev), and the model is a third smaller without them
+    /// (7.8 -> 5.2 MB: its feature table fits in half the slots).
     nonisolated(unsafe) static var minWeight = 25
 
     /// Folds of the jackknifed ambiguity classes.
