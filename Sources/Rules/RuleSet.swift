@@ -87,11 +87,12 @@ public struct RuleSet: Sendable {
         guard count > 0 else { return [] }
         // The last sentence's hits, if any (an empty removeAll still costs a generic call).
         if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
-        // The sentence is tagged only once a rule reaches a tag test on it, not whenever a
-        // rule with one is a candidate: most candidates fail before their tag test (the
+        // The sentence is tagged only once a rule would match on it if its tag tests pass,
+        // not whenever a rule with one is a candidate: most candidates fail anyway (the
         // tagger was half the cost of matching the bench corpus). Until then the matcher
-        // fails tag tests and says so (`MatchVM.tagsWanted`); that rule's run is dropped and
-        // made again on the tagged tokens, so every rule sees the tags it would have seen.
+        // guesses tag tests and says when a match rests on a guess (`MatchVM.tagsWanted`);
+        // that rule's run is dropped and made again on the tagged tokens, so every rule sees
+        // the tags it would have seen.
         w.vm.tagsReady = !(anyNeedsTags && candidates(w).contains(where: { ruleNeedsTags[Int($0)] }))
         let candidates = w.candidates
         var tokens = w.tokens
