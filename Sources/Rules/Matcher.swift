@@ -88,7 +88,7 @@ struct MatchVM {
             while k < starts.count && Int(starts[k]) < from { k += 1 }
             while k < starts.count && Int(starts[k]) <= bound {
                 let start = Int(starts[k])
-                if let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
+                if let end = runFrom(start, insts, tests, program.guards, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
                     return found(program, start, end)
                 }
                 k += 1
@@ -121,7 +121,7 @@ struct MatchVM {
                 }
             }
             if entry == nil || entry!.accepts(tokens, start),
-               let end = runFrom(start, insts, tests, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
+               let end = runFrom(start, insts, tests, program.guards, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
                 return found(program, start, end)
             }
             start += 1
@@ -138,11 +138,12 @@ struct MatchVM {
     }
 
     private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<VMOp>,
-                                  _ tests: TestTable, _ slotCount: Int,
+                                  _ tests: TestTable, _ guards: FrozenGuards, _ slotCount: Int,
                                   _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
                                   _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Int? {
         let n = tokens.count
         currentStart = start
+        let diagnose = self.diagnose
         let visited = buf.visited, slots = buf.slots, best = buf.best, words = tests.bitmapWords
         for k in 0..<slotCount { slots[k] = -1 }
         var bestEnd = -1
@@ -192,8 +193,12 @@ struct MatchVM {
                     for e in 0..<ends.count - 1 { buf.push(&sp, VMBuffers.thread(pc + 1, Int(ends[e]))) }
                     pc += 1; pos = Int(ends[ends.count - 1])
                 case .split:
-                    buf.push(&sp, VMBuffers.thread(Int(op.b), pos))
-                    pc = Int(op.a)
+                    // A branch that cannot pass its first token is not tried (`SplitGuards`;
+                    // not when diagnosing: `explain` reports where each branch failed).
+                    let a = Int(op.a), b = Int(op.b)
+                    if diagnose || guards.pass(b, tokens, pos, lexicons) { buf.push(&sp, VMBuffers.thread(b, pos)) }
+                    guard diagnose || guards.pass(a, tokens, pos, lexicons) else { break thread }
+                    pc = a
                 case .jump:
                     pc = Int(op.a)
                 case .save:

@@ -36,6 +36,8 @@ struct Program: Sendable {
     /// The pattern closes with `$` and a match is `lo...hi` tokens long: a start lies
     /// between `hi` and `lo` tokens before the sentence end. nil: no such bound.
     var endSpan: ClosedRange<Int>?
+    /// What the first token of a thread at a split's branch must be (see `SplitGuards`).
+    var guards = SplitGuards()
     /// What every match contains (all of them), for the per-sentence rule filter.
     var requirements: [Requirement] = []
     /// What the matcher runs, frozen when compilation ends.
@@ -70,6 +72,7 @@ final class ProgramCode: Sendable {
     let anchor: FrozenAnchor?
     let startOnly: Bool
     let endSpan: ClosedRange<Int>?
+    let guards: FrozenGuards
 
     init(_ p: Program) {
         startOnly = p.startOnly
@@ -80,14 +83,16 @@ final class ProgramCode: Sendable {
         slotCount = p.slotCount
         entry = p.entry.map(FrozenEntry.init)
         anchor = p.anchor.map(FrozenAnchor.init)
+        guards = FrozenGuards(p.guards, count: p.insts.count)
     }
 
     private init() {
         table = TestTable([]); ops = ProgramCode.decode([], table)
         slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
+        guards = FrozenGuards(SplitGuards(), count: 0)
     }
 
-    deinit { table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate() }
+    deinit { table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate(); guards.deallocate() }
     static let empty = ProgramCode()
 
     private static func decode(_ insts: [Program.Inst], _ table: TestTable) -> UnsafeBufferPointer<VMOp> {
@@ -126,9 +131,9 @@ struct VMOp {
 }
 
 /// The tokens a match can begin with, from the consuming instructions (and `^`) reachable
-/// from instruction 0 through split, jump and save. The matcher skips a start position whose
-/// token it rejects, without setting up a thread: most starts of most rules end there.
-/// Conservative: it may accept a token the pattern then rejects, never the reverse.
+/// from instruction 0 (or `from`) through split, jump and save. The matcher skips a start
+/// position whose token it rejects, without setting up a thread: most starts of most rules
+/// end there. Conservative: it may accept a token the pattern then rejects, never the reverse.
 struct EntryFilter: Sendable {
     /// Word tests, family forms, exact literals, lexicons' first words, class tests.
     var tokens: TokenSet
@@ -137,8 +142,8 @@ struct EntryFilter: Sendable {
 
     /// nil when some path reaches `$` or the end without consuming, or begins with a test
     /// too broad to filter on (`.`, a negated test).
-    init?(_ p: Program, lexicons: [Lexicon]) {
-        var seen = [Bool](repeating: false, count: p.insts.count), work = [0]
+    init?(_ p: Program, lexicons: [Lexicon], from: Int = 0) {
+        var seen = [Bool](repeating: false, count: p.insts.count), work = [from]
         var ids = IDBitmap(), classHas: [TokenClasses] = [], classNot: [TokenClasses] = []
         while let pc = work.popLast() {
             guard pc < p.insts.count, !seen[pc] else { continue }
