@@ -131,9 +131,9 @@ struct VMOp {
 }
 
 /// The tokens a match can begin with, from the consuming instructions (and `^`) reachable
-/// from instruction 0 (or `from`) through split, jump and save. The matcher skips a start
-/// position whose token it rejects, without setting up a thread: most starts of most rules
-/// end there. Conservative: it may accept a token the pattern then rejects, never the reverse.
+/// from instruction 0 through split, jump and save. The matcher skips a start position whose
+/// token it rejects, without setting up a thread: most starts of most rules end there.
+/// Conservative: it may accept a token the pattern then rejects, never the reverse.
 struct EntryFilter: Sendable {
     /// Word tests, family forms, exact literals, lexicons' first words, class tests.
     var tokens: TokenSet
@@ -142,8 +142,8 @@ struct EntryFilter: Sendable {
 
     /// nil when some path reaches `$` or the end without consuming, or begins with a test
     /// too broad to filter on (`.`, a negated test).
-    init?(_ p: Program, lexicons: [Lexicon], from: Int = 0) {
-        var seen = [Bool](repeating: false, count: p.insts.count), work = [from]
+    init?(_ p: Program, lexicons: [Lexicon]) {
+        var seen = [Bool](repeating: false, count: p.insts.count), work = [0]
         var ids = IDBitmap(), classHas: [TokenClasses] = [], classNot: [TokenClasses] = []
         while let pc = work.popLast() {
             guard pc < p.insts.count, !seen[pc] else { continue }
