@@ -15,6 +15,16 @@ struct SplitGuards: Sendable {
         var lexicons: [Int32] = []
         /// Some path asserts `^`: position 0 passes.
         var atStart = false
+
+        /// A summary: equal guards are rare across a program's thousands of branches, and
+        /// hashing every id of each one cost more than the rest of building them.
+        func hash(into h: inout Hasher) {
+            h.combine(ids.count)
+            h.combine(ids.first ?? -1)
+            h.combine(ids.last ?? -1)
+            h.combine(has.count)
+            h.combine(lexicons.first ?? -1)
+        }
     }
 
     /// Per instruction: the index of its guard in `guards`, or -1 (no guard: the branch can
@@ -30,15 +40,16 @@ struct SplitGuards: Sendable {
         // Equal guards are kept once: the phrase is unrolled up to three times in a rule.
         var known: [Guard: Int32] = [:]
         var seen = [Int32](repeating: -1, count: p.insts.count), work: [Int] = []
+        func look(_ target: Int) {
+            guard target < p.insts.count, at[target] == -1 else { return }
+            guard let g = Self.first(p, target, &seen, &work) else { at[target] = -2; return }  // -2: looked at
+            if let k = known[g] { at[target] = k; return }
+            known[g] = Int32(guards.count)
+            at[target] = Int32(guards.count)
+            guards.append(g)
+        }
         for inst in p.insts {
-            guard case .split(let x, let y) = inst else { continue }
-            for target in [Int(x), Int(y)] where target < p.insts.count && at[target] == -1 {
-                guard let g = Self.first(p, target, &seen, &work) else { at[target] = -2; continue }  // -2: looked at
-                if let k = known[g] { at[target] = k; continue }
-                known[g] = Int32(guards.count)
-                at[target] = Int32(guards.count)
-                guards.append(g)
-            }
+            if case .split(let x, let y) = inst { look(Int(x)); look(Int(y)) }
         }
         for k in at.indices where at[k] < 0 { at[k] = -1 }
     }
