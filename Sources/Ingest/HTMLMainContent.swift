@@ -319,12 +319,7 @@ struct HTMLMainContent {
                 }
                 if let child = n.pointee.children { current = child; continue }
             }
-            var m: xmlNodePtr? = n
-            current = nil
-            while let k = m, k != node {
-                if let next = k.pointee.next { current = next; break }
-                m = k.pointee.parent
-            }
+            current = HTMLNode.next(after: n, within: node)
         }
         return false
     }
@@ -341,12 +336,7 @@ struct HTMLMainContent {
                 if HTMLNode.name(n) == "a" { break }
                 if let child = n.pointee.children { current = child; continue }
             }
-            var m: xmlNodePtr? = n
-            current = nil
-            while let k = m, k != node {
-                if let next = k.pointee.next { current = next; break }
-                m = k.pointee.parent
-            }
+            current = HTMLNode.next(after: n, within: node)
         }
         return HTMLNode.collapsed(String(decoding: out, as: UTF8.self))
     }

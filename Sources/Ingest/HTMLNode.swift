@@ -109,6 +109,18 @@ enum HTMLNode {
         }
     }
 
+    /// The node after `node`'s subtree in document order, not leaving `root`'s subtree
+    /// (nil past its end): the step of the bounded walks that skip or finish a subtree.
+    static func next(after node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
+        var m = node
+        while m != root {
+            if let next = m.pointee.next { return next }
+            guard let parent = m.pointee.parent else { return nil }
+            m = parent
+        }
+        return nil
+    }
+
     /// Whitespace (including no-break spaces) collapsed to single spaces, ends trimmed.
     static func collapsed(_ s: String) -> String {
         var out = ""
