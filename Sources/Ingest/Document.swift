@@ -31,6 +31,11 @@ public struct Document: Sendable {
     public var sourceMap: SourceMap?
     /// PDF only: the page and box of every word of `text`.
     public var layout: PDFLayout?
+    /// HTML only: indices of the blocks before the article's body that repeat what the
+    /// page's markup says of it: headline, standfirst, byline, date line
+    /// (`HTMLFrontMatter`). They stay in `text` (a web page reads as its text edition);
+    /// `bodyText` leaves them out.
+    public var frontMatter: [Int] = []
 
     public init(
         path: String, id: String? = nil, sha256: String, mediaType: MediaType,
@@ -48,6 +53,22 @@ public struct Document: Sendable {
         self.blocks = blocks
         self.source = source
         self.sourceMap = sourceMap
+    }
+
+    /// `text` without the front matter blocks: the article's body, as the benchmarks of
+    /// article extraction cut it (title, authors and date are the record's fields).
+    public var bodyText: [UInt8] {
+        guard !frontMatter.isEmpty else { return text }
+        let front = Set(frontMatter)
+        var out = [UInt8]()
+        out.reserveCapacity(text.count)
+        var start = 0
+        for (i, b) in blocks.enumerated() where front.contains(i) {
+            out += text[start..<b.range.lowerBound]
+            start = i + 1 < blocks.count ? blocks[i + 1].range.lowerBound : text.count
+        }
+        out += text[start...]
+        return out
     }
 
     /// The text of a byte range, as a String (for reports and tests, not hot paths).

@@ -135,13 +135,7 @@ enum HTMLChrome {
                     continue
                 }
             }
-            var m = n
-            current = nil
-            while true {
-                if let next = m.pointee.next { current = next; break }
-                guard let parent = m.pointee.parent, parent != node else { break }
-                m = parent
-            }
+            current = HTMLNode.next(after: n, within: node)
         }
         return false
     }

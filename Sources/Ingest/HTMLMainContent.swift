@@ -51,22 +51,32 @@ struct HTMLMainContent {
             clean(from: root, weights: false)
             if keptText() < 500 { dropped = before }
         }
+        dropLabels()
     }
 
     /// The `article`, `[itemprop=articleBody]` or `main` element that holds the article:
     /// the one with the most paragraph text (an `article` rather than a `main` holding
     /// little more), when it holds a quarter of the page's paragraph text at least and
-    /// either encloses readability's pick or holds more paragraph text than it.
+    /// either encloses readability's pick or holds more paragraph text than it. The innermost
+    /// `article` around the page's first `h1` comes first when it has running text (200+
+    /// characters): a short post stays the article above a longer list of teasers. An
+    /// `article` holding two or more `article`s is such a list, never the article.
     static func markedArticle(_ stats: [HTMLElementStats], body: Int, top: Int) -> Int? {
-        var article: Int?, main: Int?
+        var article: Int?, main: Int?, headlined: Int?
+        let h1 = stats.indices.first { stats[$0].tag == "h1" && !stats[$0].dropped && stats[$0].text > 0 }
         for i in stats.indices where !stats[i].dropped {
             let s = stats[i]
             let isMain = s.tag == "main" || HTMLNode.attribute(s.node, "role")?.lowercased() == "main"
             let isArticle = s.tag == "article" || HTMLNode.attribute(s.node, "itemprop")?.lowercased() == "articlebody"
             guard isMain || isArticle else { continue }
+            // An `article` holding two more is a list of teasers, not an article.
+            if isArticle, ((i + 1)...max(i + 1, s.end)).filter({ $0 <= s.end && stats[$0].tag == "article" }).count >= 2 { continue }
             if isArticle, s.paragraphText > stats[article ?? i].paragraphText || article == nil { article = i }
             if isMain, s.paragraphText > stats[main ?? i].paragraphText || main == nil { main = i }
+            // The innermost article around the page's first headline, when it has running text.
+            if isArticle, let h = h1, i < h, h <= s.end, s.paragraphText >= minHeadlinedText { headlined = i }
         }
+        if let h = headlined { return h }
         var pick = article ?? main
         if let a = article, let m = main, stats[a].paragraphText * 2 < stats[m].paragraphText { pick = m }
         guard let p = pick, stats[p].paragraphText * 4 >= stats[body].paragraphText else { return nil }
@@ -76,12 +86,17 @@ struct HTMLMainContent {
 
     private var protected = Set<Int>()
 
+    /// Paragraph text an `article` around the page's first `h1` needs to be taken as the
+    /// article whatever scores more elsewhere (a one-paragraph post above a list of teasers).
+    static let minHeadlinedText = 200
+
     /// Characters of the pick left after dropping.
     private func keptText() -> Int {
         var kept = stats[root].text
         var i = root + 1
         while i <= stats[root].end {
-            if dropped[i] { kept -= stats[i].text; i = stats[i].end + 1 } else { i += 1 }
+            // Chrome dropped by the scan was never counted in its ancestors' text.
+            if dropped[i] { kept -= stats[i].dropped ? 0 : stats[i].text; i = stats[i].end + 1 } else { i += 1 }
         }
         return kept
     }
@@ -142,6 +157,7 @@ struct HTMLMainContent {
         let topScore = stats[top].score ?? 0
         let threshold = max(10, topScore * 0.2)
         let topClass = HTMLNode.attribute(stats[top].node, "class") ?? ""
+        let topBest = bestScore(in: top)
         var kept = [Int]()
         var others = [Int]()
         var c = parent + 1
@@ -151,6 +167,10 @@ struct HTMLMainContent {
             if !keep {
                 let bonus = !topClass.isEmpty && HTMLNode.attribute(s.node, "class") == topClass ? topScore * 0.2 : 0
                 if let score = s.score, score + bonus >= threshold {
+                    keep = true
+                } else if s.hasBlockDescendant, bestScore(in: c) >= topBest * Self.nestedShare {
+                    // The next part of an article wrapped deeper than scores reach (five
+                    // levels): its best block scores like the pick's.
                     keep = true
                 } else if s.isParagraphLike, s.tag != "td" {
                     if s.text > 80 && s.linkDensity < 0.25 {
@@ -167,6 +187,16 @@ struct HTMLMainContent {
         root = parent
         rootTextDropped = true
         for o in others { dropped[o] = true }
+    }
+
+    /// Share of the pick's best block score that a sibling's best block needs to join it.
+    static let nestedShare = 0.5
+
+    /// The best score of an element or any element below it.
+    private func bestScore(in i: Int) -> Double {
+        var best = 0.0
+        for k in i...stats[i].end where !dropped[k] { best = max(best, stats[k].score ?? 0) }
+        return best
     }
 
     /// Readability's test for a short paragraph: a full stop (any script's) followed by a
@@ -239,12 +269,16 @@ struct HTMLMainContent {
         // A photo's caption and credit are not running text (nor, in 97% of the
         // benchmark's pages, part of the article a person cuts out).
         if s.tag == "figure", s.images > 0, s.paragraphs == 0 { return true }
+        // The same in `div`s: a picture with a line or two under it and nothing else.
+        if s.tag == "div", !inFigure, s.images > 0, s.paragraphs <= 1, s.text <= 200, s.embeds == 0 { return true }
         if s.tag == "figcaption", s.parent >= 0, stats[s.parent].images > 0 { return true }
         // A paragraph that is one link ("Read also: ...") points to another page.
         // A byline of author links stays.
-        if s.tag == "p", s.text > 0, s.linkText * 10 >= s.text * 9, !Self.isByline(s.node) { return true }
+        if s.tag == "p", s.text > 0, s.linkText * 10 >= s.text * 9 || Self.isLabelledLink(s), !Self.isByline(s.node) { return true }
         // A list that is mostly links is a list of other pages.
         if (s.tag == "ul" || s.tag == "ol"), s.linkDensity > 0.5 { return true }
+        // Links marked `rel=tag` (the microformat of tag and category links) are a tag list.
+        if s.linkText > 0, s.linkDensity > 0.5, Self.firstLinkIsTag(s.node) { return true }
         guard Self.cleanedTags.contains(s.tag) else { return false }
         if s.isParagraphLike, s.tag != "table" && s.tag != "ul" && s.tag != "ol" && s.tag != "dl" { return false }
         if s.tag == "table", isDataTable(i) { return false }
@@ -263,6 +297,78 @@ struct HTMLMainContent {
         if s.weight >= 25 && ld > 0.5 { return true }
         if (s.embeds == 1 && s.text < 75) || s.embeds > 1 { return true }
         return false
+    }
+
+    /// "Read more: <a>Another story</a>", in any language: a short label ending in a colon
+    /// (25 characters at most) before a link that is three quarters of the paragraph.
+    static func isLabelledLink(_ s: HTMLElementStats) -> Bool {
+        guard s.linkText * 4 >= s.text * 3, s.text - s.linkText <= 25 else { return false }
+        let label = textBeforeFirstLink(s.node)
+        return label.hasSuffix(":") || label.hasSuffix("\u{FF1A}")
+    }
+
+    /// The first link at or below `node` (within 64 nodes) has `rel` "tag".
+    static func firstLinkIsTag(_ node: xmlNodePtr) -> Bool {
+        var current: xmlNodePtr? = node
+        var seen = 0
+        while let n = current, seen < 64 {
+            seen += 1
+            if HTMLNode.isElement(n) {
+                if HTMLNode.name(n) == "a" {
+                    return HTMLNode.tokens(HTMLNode.attribute(n, "rel")).contains("tag")
+                }
+                if let child = n.pointee.children { current = child; continue }
+            }
+            current = HTMLNode.next(after: n, within: node)
+        }
+        return false
+    }
+
+    /// The text of `node` before its first link, whitespace collapsed (a few dozen bytes).
+    static func textBeforeFirstLink(_ node: xmlNodePtr) -> String {
+        var out = [UInt8]()
+        var current: xmlNodePtr? = node.pointee.children
+        while let n = current, out.count < 64 {
+            if HTMLNode.isText(n), let content = n.pointee.content {
+                var p = content
+                while p.pointee != 0 { out.append(p.pointee); p += 1 }
+            } else if HTMLNode.isElement(n) {
+                if HTMLNode.name(n) == "a" { break }
+                if let child = n.pointee.children { current = child; continue }
+            }
+            current = HTMLNode.next(after: n, within: node)
+        }
+        return HTMLNode.collapsed(String(decoding: out, as: UTF8.self))
+    }
+
+    /// A short label just above a block dropped for its links or a comment section
+    /// ("More stories", "Don't miss", "27 comments"; not a sentence) labels that block and
+    /// goes with it; so does a label above such a label.
+    private mutating func dropLabels() {
+        var labels = [Int]()
+        var i = root + 1
+        while i <= stats[root].end {
+            let s = stats[i]
+            if dropped[i] { i = s.end + 1; continue }
+            let labelTag = s.tag.count == 2 && s.tag.hasPrefix("h") && s.tag != "hr" && s.tag != "h1"
+            if (labelTag || s.isParagraphLike), s.text > 0, s.text <= 60, s.linkText == 0, !protected.contains(i), !Self.endsSentence(s.node) {
+                labels.append(i)
+                i = s.end + 1
+                continue
+            }
+            i += 1
+        }
+        var labelDropped = Set<Int>()
+        for l in labels.reversed() {
+            let s = stats[l]
+            let next = s.end + 1
+            guard next < stats.count, stats[next].parent == s.parent, dropped[next] else { continue }
+            let n = stats[next]
+            if labelDropped.contains(next) || n.commentLike || (n.text >= 2 * s.text && n.linkDensity >= 0.5) {
+                dropped[l] = true
+                labelDropped.insert(l)
+            }
+        }
     }
 
     /// Class/id words of a byline ("byline", "author", "authors"), or `rel=author` links.

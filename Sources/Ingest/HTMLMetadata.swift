@@ -7,6 +7,9 @@ import CLibXML2
 /// `<time datetime>`, then bylines and the first `h1`.
 struct HTMLMetadataCollector {
     private var ogTitle: String?
+    /// `twitter:title`, and the page's descriptions: only for `HTMLFrontMatter`.
+    private var otherTitles: [String] = []
+    private var descriptions: [String] = []
     private var ldTitle: String?
     private var ldAuthors: [String] = []
     private var ldDate: String?
@@ -27,13 +30,17 @@ struct HTMLMetadataCollector {
     mutating func readMeta(_ node: xmlNodePtr) {
         let key = (HTMLNode.attribute(node, "property") ?? HTMLNode.attribute(node, "name")
             ?? HTMLNode.attribute(node, "itemprop"))?.lowercased()
-        guard let key, key == "og:title" || key == "author" || key == "dc.creator" || key == "citation_author"
+        guard let key, key == "og:title" || key == "twitter:title" || key == "description"
+                || key == "og:description" || key == "twitter:description" || key == "author" || key == "dc.creator" || key == "citation_author"
                 || key == "article:author" || key == "article:published_time" || Self.dateNames.contains(key),
               let raw = HTMLNode.attribute(node, "content") else { return }
         let content = HTMLNode.collapsed(raw)
         guard !content.isEmpty else { return }
         switch key {
         case "og:title": if ogTitle == nil { ogTitle = content }
+        case "twitter:title": if otherTitles.count < 4 { otherTitles.append(content) }
+        case "description", "og:description", "twitter:description":
+            if descriptions.count < 4 { descriptions.append(content) }
         case "author", "dc.creator", "citation_author":
             metaAuthors += Self.names(in: content)
         case "article:author":
@@ -84,6 +91,8 @@ struct HTMLMetadataCollector {
         let authors = [metaAuthors, ldAuthors, relAuthors, bylineAuthors].first { !$0.isEmpty } ?? []
         m.authors = authors.filter { seen.insert($0.lowercased()).inserted }
         m.date = publishedTime ?? ldDate ?? metaDate ?? timeDate
+        m.headlines = [ogTitle, ldTitle, titleTag, firstH1].compactMap { $0 } + otherTitles
+        m.descriptions = descriptions
         return m
     }
 

@@ -109,12 +109,26 @@ enum HTMLNode {
         }
     }
 
+    /// The node after `node`'s subtree in document order, not leaving `root`'s subtree
+    /// (nil past its end): the step of the bounded walks that skip or finish a subtree.
+    static func next(after node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
+        var m = node
+        while m != root {
+            if let next = m.pointee.next { return next }
+            guard let parent = m.pointee.parent else { return nil }
+            m = parent
+        }
+        return nil
+    }
+
     /// Whitespace (including no-break spaces) collapsed to single spaces, ends trimmed.
     static func collapsed(_ s: String) -> String {
         var out = ""
         var space = false
         for u in s.unicodeScalars {
-            if u.properties.isWhitespace || u == "\u{A0}" {
+            // ASCII answered without Unicode's property tables (a hot path on every page).
+            let white = u.isASCII ? (u == " " || (u.value >= 0x09 && u.value <= 0x0D)) : (u.properties.isWhitespace || u == "\u{A0}")
+            if white {
                 space = !out.isEmpty
             } else {
                 if space { out.append(" ") }

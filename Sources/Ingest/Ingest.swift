@@ -5,6 +5,11 @@ struct Metadata {
     var title: String?
     var authors: [String] = []
     var date: String?
+    /// HTML only: every headline the page's markup gives (Open Graph, Twitter, JSON-LD,
+    /// `<title>`, the first `h1`) and its summaries (`description`, `og:description`,
+    /// `twitter:description`), for telling the front matter before the body.
+    var headlines: [String] = []
+    var descriptions: [String] = []
 }
 
 /// The ingest stage: bytes in, one `Document` out, whatever the markup.
@@ -124,11 +129,13 @@ public enum Ingest {
         case .pdf:
             meta = Metadata()
         }
-        return builder.build(
+        var document = builder.build(
             path: path, id: id, mediaType: mediaType, source: source, sha256: sha256 ?? sha256Hex(source),
             title: meta.title.map { FieldCap.capped($0) },
             authors: meta.authors.prefix(FieldCap.maxAuthors).map { FieldCap.capped($0) },
             date: meta.date.map { FieldCap.capped($0) },
             keepSourceMap: mediaType == .plainText)
+        if mediaType == .html { document.frontMatter = HTMLFrontMatter.blocks(of: document, meta: meta) }
+        return document
     }
 }

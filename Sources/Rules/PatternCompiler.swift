@@ -49,6 +49,7 @@ struct PatternCompiler {
             patch(at, .save(program.matchStartSlot))
         }
         program.entry = EntryFilter(program, lexicons: lexicons)
+        program.guards = SplitGuards(program)
         program.anchor = startAnchor(node)
         if case .sentenceStart = top.first { program.startOnly = true }
         if case .sentenceEnd = top.last, case let (lo, hi?) = lengthBounds(node) { program.endSpan = lo...hi }

@@ -36,6 +36,8 @@ struct Program: Sendable {
     /// The pattern closes with `$` and a match is `lo...hi` tokens long: a start lies
     /// between `hi` and `lo` tokens before the sentence end. nil: no such bound.
     var endSpan: ClosedRange<Int>?
+    /// What the first token of a thread at a split's branch must be (see `SplitGuards`).
+    var guards = SplitGuards()
     /// What every match contains (all of them), for the per-sentence rule filter.
     var requirements: [Requirement] = []
     /// What the matcher runs, frozen when compilation ends.
@@ -70,6 +72,7 @@ final class ProgramCode: Sendable {
     let anchor: FrozenAnchor?
     let startOnly: Bool
     let endSpan: ClosedRange<Int>?
+    let guards: FrozenGuards
 
     init(_ p: Program) {
         startOnly = p.startOnly
@@ -80,14 +83,16 @@ final class ProgramCode: Sendable {
         slotCount = p.slotCount
         entry = p.entry.map(FrozenEntry.init)
         anchor = p.anchor.map(FrozenAnchor.init)
+        guards = FrozenGuards(p.guards, count: p.insts.count)
     }
 
     private init() {
         table = TestTable([]); ops = ProgramCode.decode([], table)
         slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
+        guards = FrozenGuards(SplitGuards(), count: 0)
     }
 
-    deinit { table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate() }
+    deinit { table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate(); guards.deallocate() }
     static let empty = ProgramCode()
 
     private static func decode(_ insts: [Program.Inst], _ table: TestTable) -> UnsafeBufferPointer<VMOp> {

@@ -552,6 +552,7 @@ struct RuleLoader {
         let vocab = compiler?.vocab ?? self.vocab
         var set = RuleSet(sha256: sha256)
         set.rules = rules
+        set.codeRefs = rules.map { Unmanaged.passUnretained($0.program.code) }
         set.vocab = vocab
         set.lexicons = lexicons
         set.units = units

@@ -21,6 +21,11 @@ public struct RuleSet: Sendable {
     var ruleTagRank: [UInt8] = []
     var rulePriority: [Int] = []
     var ruleMatchStart: [Int32] = []
+    /// Per rule, its pattern's frozen code, unretained: `rules` holds it, and both are set
+    /// together, in `RuleLoader.finish`. Reading `rules[r].program.code` retained and released
+    /// the object on every rule run, and the batch workers share it: the two cores then
+    /// fought over its reference count, a cache line written by both.
+    var codeRefs: [Unmanaged<ProgramCode>] = []
     /// Per vocabulary id and class: the rules it triggers, the requirements it meets, where
     /// rules can start; read in one pass over a sentence's tokens.
     var startIndex = StartIndex()
@@ -87,11 +92,12 @@ public struct RuleSet: Sendable {
         guard count > 0 else { return [] }
         // The last sentence's hits, if any (an empty removeAll still costs a generic call).
         if !w.hits.isEmpty { w.hits.removeAll(keepingCapacity: true) }
-        // The sentence is tagged only once a rule reaches a tag test on it, not whenever a
-        // rule with one is a candidate: most candidates fail before their tag test (the
+        // The sentence is tagged only once a rule would match on it if its tag tests pass,
+        // not whenever a rule with one is a candidate: most candidates fail anyway (the
         // tagger was half the cost of matching the bench corpus). Until then the matcher
-        // fails tag tests and says so (`MatchVM.tagsWanted`); that rule's run is dropped and
-        // made again on the tagged tokens, so every rule sees the tags it would have seen.
+        // guesses tag tests and says when a match rests on a guess (`MatchVM.tagsWanted`);
+        // that rule's run is dropped and made again on the tagged tokens, so every rule sees
+        // the tags it would have seen.
         w.vm.tagsReady = !(anyNeedsTags && candidates(w).contains(where: { ruleNeedsTags[Int($0)] }))
         let candidates = w.candidates
         var tokens = w.tokens
@@ -299,17 +305,20 @@ public struct RuleSet: Sendable {
     /// The last token a match of rule `r` can start at, after `collectCandidates`: the
     /// earliest of the last tokens meeting each of its requirements, since a match contains
     /// one of each (its `unless` patterns have their own).
+    /// Reads the index in place: a copy of it (`let index = startIndex`) retained and released
+    /// each of its arrays per rule run, and the batch workers share them, so the cores fought
+    /// over their reference counts.
     @inline(__always)
     func lastStart(_ r: Int, _ w: SentenceWork) -> Int {
-        let index = startIndex
+        let reqWords = startIndex.reqWords
         var bound = Int.max
-        for k in 0..<index.reqWords {
-            var needs = index.ruleReqBits[r * index.reqWords + k]
+        for k in 0..<reqWords {
+            var needs = startIndex.ruleReqBits[r * reqWords + k]
             while needs != 0 {
                 let q = k * 64 + needs.trailingZeroBitCount
                 needs &= needs - 1
                 var at = Int(w.reqLast[q])
-                var bits = index.reqClassBits[q] & w.present
+                var bits = startIndex.reqClassBits[q] & w.present
                 while bits != 0 { at = max(at, Int(w.classLast[bits.trailingZeroBitCount])); bits &= bits - 1 }
                 bound = min(bound, at)
             }
@@ -370,15 +379,16 @@ public struct RuleSet: Sendable {
                   _ vm: inout MatchVM, diagnose: Bool = false, starts: UnsafeBufferPointer<Int32>? = nil,
                   lastStart: Int = Int.max,
                   into hits: inout [RuleHit], vetoed: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
-        // One reference to the rule's frozen code, rather than a copy of the rule.
-        let code = rules[r].program.code
         let first = hits.count
         var from = 0
-        // A match is never empty, so `from` advances and the loop ends.
-        while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from,
-                                 diagnose: diagnose, starts: diagnose ? nil : starts, lastStart: lastStart) {
-            hits.append(RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots))
-            from = found.end
+        // The rule's frozen code, borrowed (see `codeRefs`).
+        codeRefs[r]._withUnsafeGuaranteedRef { code in
+            // A match is never empty, so `from` advances and the loop ends.
+            while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from,
+                                     diagnose: diagnose, starts: diagnose ? nil : starts, lastStart: lastStart) {
+                hits.append(RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots))
+                from = found.end
+            }
         }
         guard hits.count > first else {
             return .noMatch(failPos: vm.failPos, failInst: vm.failInst)

@@ -109,6 +109,20 @@ struct TestTable: @unchecked Sendable {
         return any != f.negated
     }
 
+    /// Whether test `k` can pass `t` once `t` is tagged: as `accepts`, with each tag test
+    /// taken as its classes alone (a negated one as passing). Never false where `accepts`
+    /// on the tagged token would be true.
+    func mayAccept(_ k: Int, _ t: Token, _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        let f = tests[k]
+        func guess(_ f: Test) -> Bool {
+            guard f.op == .tags else { return passes(f, t, sentence) != f.negated }
+            return f.negated || (t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0)
+        }
+        guard f.op == .union else { return guess(f) }
+        if f.negated { return true }
+        return hasBit(f, t.id) || (Int(f.others)..<Int(f.others + f.otherCount)).contains { guess(tests[$0]) }
+    }
+
     /// Every test but a union (a union's branches are never unions).
     @inline(__always)
     private func passes(_ f: Test, _ t: Token, _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -109,7 +109,7 @@ public struct WordInfo: Sendable {
 
 public enum Features {
     /// Number of keys `keys` writes.
-    public static let count = 30
+    public static let count = 32
 
     @inline(__always)
     static func key(_ template: UInt64, _ value: UInt64) -> UInt64 { FeatureHash.mix(value ^ (template &* 0xD6E8_FEB8_6659_FD93)) }
@@ -169,5 +169,7 @@ public enum Features {
         out[14] = key(26, FeatureHash.pair(m1.form, w.form))
         out[15] = key(27, FeatureHash.pair(w.ambiguity, t1))
         out[16] = key(29, FeatureHash.pair(p1.form, t1))
+        out[17] = key(30, FeatureHash.pair(w.form, p1.ambiguity))
+        out[18] = key(31, FeatureHash.pair(w.shape, t1 << 8 | t2))
     }
 }

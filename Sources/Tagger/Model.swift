@@ -28,9 +28,9 @@ public struct TaggerModel: @unchecked Sendable {
 
     let base: UnsafeRawPointer
     public let classCount: Int
-    /// Per class: XPOS and UPOS index.
-    let classXPOS: [UInt8]
-    let classUPOS: [UInt8]
+    /// Per class: XPOS and UPOS index, in the model's bytes. Pointers only, no arrays: the
+    /// model is a plain value that the lemmatiser's closures copy without reference counting.
+    let classTags: UnsafePointer<UInt8>
     let features: UnsafePointer<UInt64>
     let featureMask: Int
     let entries: UnsafePointer<UInt32>
@@ -83,9 +83,8 @@ public struct TaggerModel: @unchecked Sendable {
         base = b
         classCount = classes
         let c = (b + classAt).assumingMemoryBound(to: UInt8.self)
-        classXPOS = (0..<classes).map { c[2 * $0] }
-        classUPOS = (0..<classes).map { c[2 * $0 + 1] }
-        guard classXPOS.allSatisfy({ Int($0) < TagSet.xpos.count }), classUPOS.allSatisfy({ Int($0) < TagSet.upos.count }) else {
+        classTags = UnsafePointer(c)
+        guard (0..<classes).allSatisfy({ Int(c[2 * $0]) < TagSet.xpos.count && Int(c[2 * $0 + 1]) < TagSet.upos.count }) else {
             throw .malformed("a class names an unknown tag")
         }
         features = (b + featAt).assumingMemoryBound(to: UInt64.self); featureMask = featureSlots - 1
@@ -101,6 +100,10 @@ public struct TaggerModel: @unchecked Sendable {
         for k in 0..<lemmaSlots where lemmas[2 * k] != 0 { longest = max(longest, Int(lemmas[2 * k + 1] >> 32)) }
         longestException = longest
     }
+
+    /// Class `c`'s Penn tag and UPOS tag indices.
+    @inline(__always) func classXPOS(_ c: Int) -> UInt8 { classTags[2 * c] }
+    @inline(__always) func classUPOS(_ c: Int) -> UInt8 { classTags[2 * c + 1] }
 
     /// The entries of feature `key`: (first, count), count 0 when absent.
     @inline(__always)

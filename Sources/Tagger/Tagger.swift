@@ -40,7 +40,7 @@ public struct TagWork {
     var keys = [UInt64](repeating: 0, count: Features.count)
     var scores: [Int16] = []
     /// Per word type (form as written and flags), the summed weights of its own features
-    /// (`Features.staticKeys`), direct-mapped: most words repeat, and these are 13 of the 30
+    /// (`Features.staticKeys`), direct-mapped: most words repeat, and these are 13 of the 32
     /// look-ups. Valid for the model at `cacheModel`.
     var cacheKeys: [UInt64] = []
     var cacheRows: [Int16] = []
@@ -129,8 +129,8 @@ public final class Tagger: Sendable {
         }
         for i in 0..<n {
             let c = Int(work.classes[i])
-            work.words[i].xpos = m.classXPOS[c]
-            work.words[i].upos = m.classUPOS[c]
+            work.words[i].xpos = m.classXPOS(c)
+            work.words[i].upos = m.classUPOS(c)
         }
         if work.lemmas { lemmatize(base, &work) }
         collectTokens(base, &work)

@@ -86,7 +86,11 @@ public enum WordSplitter {
             let endMarks: Set<UInt8> = [0x2E, 0x21, 0x3F]
             if endMarks.contains(c) {
                 while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && endMarks.contains(byte(u)) { u += 1 }
-            } else if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "+")].contains(c) {
+            } else if c == 0x2D || c == 0x3D {
+                // Rules of - and = mixed (----==, =---).
+                while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && (byte(u) == 0x2D || byte(u) == 0x3D) { u += 1 }
+            } else if [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "$"),
+                       UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "\\")].contains(c) {
                 while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && byte(u) == c { u += 1 }
             }
             if u > t + 1 { return u }
@@ -128,6 +132,12 @@ public enum WordSplitter {
             }
             if groups > 1 && (hyphens == 0 || (slashes == 0 && (groups >= 3 || (len(t) == 3 && len(k) == 4)))) { return k + 1 }
             return t + 1
+        }
+        // Dotted names of two dots or more, lowercase first (alt.animals.cat, newsgroups).
+        if end >= t + 5, byte(t) &- 0x61 < 26 {
+            var k = t, dots = 0
+            while k + 2 < end && len(k + 1) == 1 && byte(k + 1) == 0x2E && isAlnum(k + 2) { dots += 1; k += 2 }
+            if dots >= 2 { return k + 1 }
         }
         // Host and file names: word(.word)+ ending in a known suffix (Space.com, memo.doc).
         if end >= t + 3, len(end - 2) == 1, byte(end - 2) == 0x2E, isAlnum(end - 1) {

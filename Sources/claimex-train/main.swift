@@ -4,7 +4,8 @@
 //
 //     gzip -dc en_ewt-ud-train.conllu.gz | claimex-train -o Sources/TaggerModelData/model/ewt-tagger.bin
 //
-// Options: -o FILE (default: standard output), --iterations N (default 5).
+// Options: -o FILE (default: standard output), --iterations N (default 5), --min-weight W
+// (default 25: averaged weights under W of 1000 are dropped).
 import Foundation
 import Tagger
 
@@ -15,8 +16,9 @@ while let a = args.popFirst() {
     switch a {
     case "-o": output = args.popFirst()
     case "--iterations": iterations = Int(args.popFirst() ?? "") ?? iterations
+    case "--min-weight": Trainer.minWeight = Int(args.popFirst() ?? "") ?? Trainer.minWeight
     default:
-        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--iterations N] < train.conllu\n".data(using: .utf8)!)
+        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--iterations N] [--min-weight W] < train.conllu\n".data(using: .utf8)!)
         exit(2)
     }
 }

@@ -11,6 +11,7 @@ struct Text: ParsableCommand {
               claimex text samples/pism-2023-china-russia-partners.txt
               claimex text page.html | less
               claimex text --jsonl pages/*.html > texts.jsonl   (one {"path","text"} line a file)
+              claimex text --body page.html   (the article without headline, byline, date line)
             """)
 
     @Argument(help: "A .txt/.md, .html or .pdf file, or - for standard input; with --jsonl, any number.")
@@ -18,6 +19,9 @@ struct Text: ParsableCommand {
 
     @Flag(help: "One JSON line per file, {\"path\": …, \"text\": …}: many pages in one process.")
     var jsonl = false
+
+    @Flag(help: "Web pages: leave out the blocks before the article's body that repeat its title, description, authors or date (they are the record's fields).")
+    var body = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Missing expected argument '<files> ...'") }
@@ -37,11 +41,11 @@ struct Text: ParsableCommand {
                 var line = Array("{\"path\":".utf8)
                 Self.appendJSONString(Array(file.utf8), to: &line)
                 line += Array(",\"text\":".utf8)
-                Self.appendJSONString(document.text, to: &line)
+                Self.appendJSONString(body ? document.bodyText : document.text, to: &line)
                 line += [UInt8(ascii: "}"), 0x0A]
                 FileHandle.standardOutput.write(Data(line))
             } else {
-                FileHandle.standardOutput.write(Data(document.text + [0x0A]))
+                FileHandle.standardOutput.write(Data((body ? document.bodyText : document.text) + [0x0A]))
             }
         }
         if failed { throw Status.inputsFailed }

@@ -11,6 +11,8 @@ final class HTMLMainContentTests: XCTestCase {
         var html: String
         var stays: [String]
         var goes: [String]
+        /// In the text, but not in the body (`Document.bodyText`): the front matter.
+        var front: [String] = []
     }
 
     private static func paragraph(_ topic: String, _ n: Int = 1) -> String {
@@ -82,6 +84,105 @@ final class HTMLMainContentTests: XCTestCase {
                 """),
             stays: ["El Banco Central mantiene", "La institución decidió", "Los analistas consultados"],
             goes: ["Inicio", "Las hipotecas suben", "El paro baja"]),
+        Case(
+            name: "a one-paragraph post above a longer list of teaser articles",
+            html: HTMLTestSupport.page("""
+                <article class="k"><h1>Tomorrow is another day</h1><p>\(paragraph("hope", 2))</p></article>
+                <article class="k"><h3>You may also like</h3>
+                \((1...5).map { "<article class=\"k\"><h2><a href=\"/p\($0)\">Post \($0)</a></h2><p>Teaser \($0): \(paragraph("other things", 2))</p></article>" }.joined())
+                </article>
+                """),
+            stays: ["Tomorrow is another day", "The report on hope"],
+            goes: ["You may also like", "Teaser 1", "Teaser 5"]),
+        Case(
+            name: "a labelled link and a labelled list of other stories inside the article",
+            html: HTMLTestSupport.page("""
+                <div class="k"><h1>Hafen wächst weiter</h1><p>\(paragraph("Hafen", 3))</p>
+                <p><strong>Lesen Sie auch: <a href="/x">Der Hafen von gestern: wie die Stadt ihre Kais vor hundert Jahren baute</a></strong></p>
+                <p>\(paragraph("Schiffe", 3))</p>
+                <p><b>Mehr zum Thema</b></p><ul><li><a href="/1">Ein Kran stürzt um, keiner verletzt</a></li>
+                <li><a href="/2">Die Fähre fährt wieder nach Plan</a></li><li><a href="/3">Neue Zölle für Container ab Mai</a></li></ul></div>
+                """),
+            stays: ["Hafen wächst weiter", "The report on Hafen", "The report on Schiffe"],
+            goes: ["Lesen Sie auch", "Der Hafen von gestern", "Mehr zum Thema", "Ein Kran", "Die Fähre"]),
+        Case(
+            name: "a picture in a div with its caption and credit, a date line without date markup",
+            html: HTMLTestSupport.page("""
+                <div class="k"><h1>Flut in der Altstadt</h1><p>Gepostet: Mo 18:45, 16. Feb. 2018</p>
+                <p>\(paragraph("Flut", 3))</p>
+                <div class="m"><img src="a.jpg"><p>Die Altstadt am Sonntagmorgen</p><span>Foto: Max Bauer</span></div>
+                <p>\(paragraph("Pegel", 2))</p></div>
+                """),
+            stays: ["Flut in der Altstadt", "Gepostet: Mo", "The report on Flut", "The report on Pegel"],
+            goes: ["Die Altstadt am Sonntagmorgen", "Foto: Max Bauer"],
+            front: ["Flut in der Altstadt", "Gepostet: Mo"]),
+        Case(
+            name: "an article in two parts wrapped deeper than scores reach, an aside between",
+            html: HTMLTestSupport.page("""
+                <div class="w"><section class="s1"><div><div><div><div><div class="c">
+                <p>\(paragraph("part one"))</p><p>\(paragraph("part one, again"))</p><p>\(paragraph("part one, more"))</p>
+                </div></div></div></div></div></section>
+                <aside><p>Share this article</p></aside>
+                <section class="s2"><div><div><div><div><div class="c">
+                \((1...5).map { "<p>\(paragraph("part two, \($0)"))</p>" }.joined())
+                </div></div></div></div></div></section>
+                <div class="f"><a href="/1">Contact</a> <a href="/2">Imprint</a></div></div>
+                """),
+            stays: ["The report on part one finds", "The report on part one, more", "The report on part two, 1", "The report on part two, 5"],
+            goes: ["Share this article", "Contact", "Imprint"]),
+        Case(
+            name: "tag links (rel=tag) and the labels above a comment section",
+            html: HTMLTestSupport.page("""
+                <div class="k"><h1>Neuer Radweg am Fluss</h1><p>\(paragraph("Radweg", 3))</p><p>\(paragraph("Ufer", 2))</p>
+                <p>Schlagworte: <a rel="tag" href="/t/rad">Radverkehr</a>, <a rel="tag" href="/t/fluss">Flussufer</a>, <a rel="tag" href="/t/stadt">Stadtplanung</a></p>
+                <h3>Ihre Meinung</h3><p>12 Kommentare</p>
+                <div class="comments">\((1...3).map { "<p>Leser \($0): Endlich, das hat viel zu lange gedauert, finde ich, aber gut.</p>" }.joined())</div></div>
+                """),
+            stays: ["Neuer Radweg am Fluss", "The report on Radweg", "The report on Ufer"],
+            goes: ["Schlagworte", "Radverkehr", "Ihre Meinung", "12 Kommentare", "Leser 1"]),
+        Case(
+            name: "headline, byline and date line that the markup repeats",
+            html: HTMLTestSupport.page("""
+                <article><p class="x1">Verkehr</p><h1>Neue Brücke über den Rhein eröffnet</h1>
+                <p class="x2">Von Anna Berger und Jonas Keller</p><p class="x3">Montag, 4. März 2024, 10:30 Uhr</p>
+                <p>Nach vier Jahren Bauzeit ist die neue Brücke am Montag, wie geplant, für den Verkehr freigegeben worden.</p>
+                <h2>2024 im Überblick</h2>
+                <p>Die Stadt rechnet, nach eigenen Angaben, mit täglich 40.000 Fahrzeugen, von Anna Berger gezählt im Jahr 2024.</p></article>
+                """, head: """
+                <meta property="og:title" content="Neue Brücke über den Rhein eröffnet | Rheinpost">
+                <meta name="author" content="Anna Berger, Jonas Keller">
+                <meta property="article:published_time" content="2024-03-04T10:30:00+01:00">
+                """),
+            stays: ["Verkehr", "Neue Brücke über den Rhein", "Von Anna Berger", "Montag, 4. März 2024", "Nach vier Jahren", "2024 im Überblick", "Die Stadt rechnet"],
+            goes: [],
+            front: ["Neue Brücke über den Rhein", "Von Anna Berger und", "Montag, 4. März 2024"]),
+        Case(
+            name: "a standfirst and a byline without author markup",
+            html: HTMLTestSupport.page("""
+                <div class="a"><h1>Le musée rouvre ses portes</h1>
+                <p class="b">Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.</p>
+                <div class="c">Par Claire Martin</div>
+                <p>Le musée a rouvert samedi, comme prévu, avec une exposition consacrée aux peintres de la région et à leurs ateliers.</p>
+                <p>Les visiteurs, nombreux dès l'ouverture, ont salué, selon la direction, la lumière des nouvelles salles.</p></div>
+                """, head: """
+                <meta property="og:title" content="Le musée rouvre ses portes">
+                <meta name="description" content="Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.">
+                """),
+            stays: ["Le musée rouvre", "Après deux ans", "Par Claire Martin", "Le musée a rouvert", "Les visiteurs"],
+            goes: [],
+            front: ["Le musée rouvre ses portes", "Après deux ans", "Par Claire Martin"]),
+        Case(
+            name: "a description that is the first paragraph, no byline after it",
+            html: HTMLTestSupport.page("""
+                <div class="a"><h1>Le musée rouvre ses portes</h1>
+                <p>Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.</p>
+                <p>Le musée a rouvert samedi, comme prévu, avec une exposition consacrée aux peintres de la région et à leurs ateliers.</p></div>
+                """, head: """
+                <meta name="description" content="Après deux ans de travaux, les collections reviennent dans des salles entièrement rénovées.">
+                """),
+            stays: ["Le musée rouvre", "Après deux ans", "Le musée a rouvert"],
+            goes: [],
+            front: ["Le musée rouvre ses portes"]),
     ]
 
     func testEachSignal() throws {
@@ -90,6 +191,12 @@ final class HTMLMainContentTests: XCTestCase {
             let text = String(decoding: doc.text, as: UTF8.self)
             for s in c.stays { XCTAssertTrue(text.contains(s), "\(c.name): lost \"\(s)\" in:\n\(text)") }
             for g in c.goes { XCTAssertFalse(text.contains(g), "\(c.name): kept \"\(g)\" in:\n\(text)") }
+            let body = String(decoding: doc.bodyText, as: UTF8.self)
+            for f in c.front { XCTAssertFalse(body.contains(f), "\(c.name): front matter \"\(f)\" in the body:\n\(body)") }
+            let frontBlocks = doc.frontMatter.map { doc.string(doc.blocks[$0].range) }
+            for s in c.stays where !frontBlocks.contains(where: { $0.contains(s) }) {
+                XCTAssertTrue(body.contains(s), "\(c.name): lost \"\(s)\" from the body:\n\(body)")
+            }
         }
     }
 
@@ -107,6 +214,10 @@ final class HTMLMainContentTests: XCTestCase {
             let (p, r) = ShingleScore.precisionRecall(expected: expected, got: String(decoding: doc.text, as: UTF8.self))
             XCTAssertGreaterThanOrEqual(p, 0.9, "\(name): precision \(p)")
             XCTAssertGreaterThanOrEqual(r, 0.9, "\(name): recall \(r)")
+            let (bp, br) = ShingleScore.precisionRecall(expected: expected, got: String(decoding: doc.bodyText, as: UTF8.self))
+            XCTAssertGreaterThanOrEqual(bp, p, "\(name): body precision \(bp)")
+            XCTAssertGreaterThanOrEqual(br, 0.9, "\(name): body recall \(br)")
+            print(String(format: "%@: text P %.3f R %.3f, body P %.3f R %.3f", name, p, r, bp, br))
         }
     }
 }

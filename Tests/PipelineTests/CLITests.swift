@@ -190,6 +190,11 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(lines.out.split(separator: "\n").count, 2)
         let jsonl = try run(["segment", "-", "--format", "jsonl"], stdin: "Dr. Smith paid $3.5 bn. Why?")
         XCTAssertEqual(records(jsonl.out).map { $0["text"] as? String }, ["Dr. Smith paid $3.5 bn.", "Why?"])
+        // --body: the headline the page's title repeats is left out; a text file is the same.
+        try write("page.html", "<html><head><title>Ports expand</title></head><body><h1>Ports expand</h1><p>The port grew, by all accounts, faster than planned this year.</p></body></html>")
+        XCTAssertEqual(try run(["text", "page.html"]).out, "Ports expand\n\nThe port grew, by all accounts, faster than planned this year.\n")
+        XCTAssertEqual(try run(["text", "--body", "page.html"]).out, "The port grew, by all accounts, faster than planned this year.\n")
+        XCTAssertEqual(try run(["text", "--body", "in/sub/b.txt"]).out, text.out)
     }
 
     func testOutputFileIsWrittenAtomicallyAndOutputIsDeterministic() throws {

@@ -89,6 +89,29 @@ final class TagPatternTests: XCTestCase {
         XCTAssertEqual(stats.sentencesTagged, 2)
     }
 
+    /// A rule that reaches its tag test but fails later, or fails its classes, leaves the
+    /// sentence untagged: tag tests are guessed until a match rests on one. A guessed match
+    /// is made again with the tags and may then fail, as a negated test may.
+    func testTaggingWaitsForAMatch() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - {id: verb, tag: recommendation, description: d, pattern: 'should %VERB now'}
+              - {id: name, tag: position, description: d, pattern: '%cap+PROPN said'}
+              - {id: notnoun, tag: claim, description: d, pattern: 'will !%NOUN today'}
+            """)
+        var stats = MatchStats()
+        var found: [[String]] = []
+        let sentences = ["Europe should act later.", "the talks said so.", "Europe should act now.",
+                         "the talks, Lavrov said so.", "They said so.", "They will act today.", "Their will power today is weak."]
+        for s in sentences {
+            let ms = Array(s.utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
+            found.append(ms.map(\.ruleID))
+        }
+        XCTAssertEqual(found, [[], [], ["verb"], ["name"], [], ["notnoun"], []])
+        // Not the first two: one fails after its guess, the other at its classes.
+        XCTAssertEqual(stats.sentencesTagged, 5)
+    }
+
     func testExplainShowsTagsAndLemmas() throws {
         let e = try singleRule("%MD %VB").explain(sentence: Array("Europe should act.".utf8))
         XCTAssertEqual(e.tokens.map(\.upos), ["PROPN", "AUX", "VERB", "PUNCT"])

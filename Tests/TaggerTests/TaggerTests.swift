@@ -103,6 +103,10 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(words("in 1990 - 2000", [0..<2, 3..<7, 8..<9, 10..<14]), ["in", "1990", "-", "2000"])
         XCTAssertEqual(words("great :)", [0..<5, 6..<7, 7..<8]), ["great", ":)"])
         XCTAssertEqual(words("dont", [0..<4]), ["do", "nt"])
+        XCTAssertEqual(words("$$$ <<", [0..<1, 1..<2, 2..<3, 4..<5, 5..<6]), ["$$$", "<<"])
+        XCTAssertEqual(words("----==", [0..<1, 1..<2, 2..<3, 3..<4, 4..<5, 5..<6]), ["----=="])
+        XCTAssertEqual(words("on alt.animals.cat.", [0..<2, 3..<6, 6..<7, 7..<14, 14..<15, 15..<18, 18..<19]), ["on", "alt.animals.cat", "."])
+        XCTAssertEqual(words("one.two is", [0..<3, 3..<4, 4..<7, 8..<10]), ["one", ".", "two", "is"])  // one dot: a missing space
     }
 
     func testEmptyAndOddInput() {

@@ -1,0 +1,146 @@
+/// Guards on the branches of splits: the tokens a thread starting at a branch can consume
+/// first, so the matcher does not push a branch that would die at its first test. The actor
+/// phrase the position rules share opens with a dozen optional quantifiers ("the majority
+/// of", "most of", "some 40 per cent of" ...): at nearly every start each was a split, a
+/// push, a memo probe and a failed test; a guard turns the whole group down with one probe.
+/// Conservative like the entry filter: a guard accepts every token its branch can begin
+/// with, so only dead threads are dropped, and the matches, their captures and which path
+/// wins stay the same.
+struct SplitGuards: Sendable {
+    struct Guard: Hashable, Sendable {
+        /// Word ids, sorted; class tests (has, not); lexicons by index (their first words).
+        var ids: [Int32] = []
+        var has: [UInt32] = []
+        var not: [UInt32] = []
+        var lexicons: [Int32] = []
+        /// Some path asserts `^`: position 0 passes.
+        var atStart = false
+
+        /// A summary: equal guards are rare across a program's thousands of branches, and
+        /// hashing every id of each one cost more than the rest of building them.
+        func hash(into h: inout Hasher) {
+            h.combine(ids.count)
+            h.combine(ids.first ?? -1)
+            h.combine(ids.last ?? -1)
+            h.combine(has.count)
+            h.combine(lexicons.first ?? -1)
+        }
+    }
+
+    /// Per instruction: the index of its guard in `guards`, or -1 (no guard: the branch can
+    /// end or assert `$` without consuming, begins with a test too broad to filter on, or its
+    /// first tokens are nearly every word).
+    var at: [Int32] = []
+    var guards: [Guard] = []
+
+    init() {}
+
+    init(_ p: Program) {
+        at = Array(repeating: -1, count: p.insts.count)
+        // Equal guards are kept once: the phrase is unrolled up to three times in a rule.
+        var known: [Guard: Int32] = [:]
+        var seen = [Int32](repeating: -1, count: p.insts.count), work: [Int] = []
+        func look(_ target: Int) {
+            guard target < p.insts.count, at[target] == -1 else { return }
+            guard let g = Self.first(p, target, &seen, &work) else { at[target] = -2; return }  // -2: looked at
+            if let k = known[g] { at[target] = k; return }
+            known[g] = Int32(guards.count)
+            at[target] = Int32(guards.count)
+            guards.append(g)
+        }
+        for inst in p.insts {
+            if case .split(let x, let y) = inst { look(Int(x)); look(Int(y)) }
+        }
+        for k in at.indices where at[k] < 0 { at[k] = -1 }
+    }
+
+    /// What a thread at `from` can consume first, through split, jump and save; nil when that
+    /// is unbounded (see `at`). `seen` holds, per instruction, the last `from` that reached it.
+    private static func first(_ p: Program, _ from: Int, _ seen: inout [Int32], _ work: inout [Int]) -> Guard? {
+        var g = Guard()
+        work.removeAll(keepingCapacity: true)
+        work.append(from)
+        func add(_ t: TokenTest) -> Bool {
+            if t.negated { return false }
+            switch t.kind {
+            case .id(let id), .exact(let id, _): g.ids.append(id)
+            case .ids(let list): g.ids += list
+            case .classes(let has, let not), .tags(let has, let not, _, _, _):
+                // A class accepting nearly every word narrows nothing.
+                if has.rawValue & ~TokenClasses.word.rawValue == 0 { return false }
+                g.has.append(has.rawValue); g.not.append(not.rawValue)
+            case .union(let words, let others):
+                g.ids += words
+                for o in others where !add(o) { return false }
+            case .any: return false
+            }
+            return true
+        }
+        while let pc = work.popLast() {
+            guard pc < p.insts.count else { return nil }
+            guard seen[pc] != Int32(from) else { continue }
+            seen[pc] = Int32(from)
+            switch p.insts[pc] {
+            case .split(let a, let b): work.append(Int(b)); work.append(Int(a))
+            case .jump(let a): work.append(Int(a))
+            case .save: work.append(pc + 1)
+            case .assertStart: g.atStart = true
+            case .lexicon(let k): if !g.lexicons.contains(k) { g.lexicons.append(k) }
+            case .test(let k): if !add(p.tests[Int(k)]) { return nil }
+            case .assertEnd, .match: return nil
+            }
+        }
+        g.ids.sort()
+        var w = 0
+        for id in g.ids where w == 0 || g.ids[w - 1] != id { g.ids[w] = id; w += 1 }
+        g.ids.removeLast(g.ids.count - w)
+        g.lexicons.sort()
+        return g
+    }
+}
+
+/// `SplitGuards`, frozen for the matcher: raw buffers, shared by the batch workers without
+/// reference counting.
+struct FrozenGuards: @unchecked Sendable {
+    private struct Frozen {
+        var tokens: FrozenTokenSet
+        var lexicons: UnsafeMutableBufferPointer<Int32>
+        var atStart: Bool
+    }
+    private let at: UnsafeMutableBufferPointer<Int32>
+    private let guards: UnsafeMutableBufferPointer<Frozen>
+
+    init(_ g: SplitGuards, count: Int) {
+        at = .allocate(capacity: count)
+        _ = at.initialize(from: g.at.isEmpty ? Array(repeating: -1, count: count) : g.at)
+        guards = .allocate(capacity: g.guards.count)
+        _ = guards.initialize(from: g.guards.map { g in
+            let lexicons = UnsafeMutableBufferPointer<Int32>.allocate(capacity: g.lexicons.count)
+            _ = lexicons.initialize(from: g.lexicons)
+            var ids = IDBitmap()
+            ids.add(contentsOf: g.ids)
+            let set = TokenSet(ids: ids, classHas: g.has.map(TokenClasses.init), classNot: g.not.map(TokenClasses.init))
+            return Frozen(tokens: FrozenTokenSet(set), lexicons: lexicons, atStart: g.atStart)
+        })
+    }
+
+    /// Only `ProgramCode.deinit` calls it.
+    func deallocate() {
+        for g in guards { g.tokens.deallocate(); g.lexicons.deallocate() }
+        at.deallocate(); guards.deallocate()
+    }
+
+    /// A thread at instruction `pc` and token `pos` may get past its first test.
+    @inline(__always)
+    func pass(_ pc: Int, _ tokens: UnsafeBufferPointer<Token>, _ pos: Int, _ lexicons: LexiconTries) -> Bool {
+        let k = Int(at[pc])
+        guard k >= 0 else { return true }
+        let g = guards[k]
+        if g.atStart && pos == 0 { return true }
+        guard pos < tokens.count else { return false }
+        let t = tokens[pos]
+        if g.tokens.accepts(t) { return true }
+        for l in g.lexicons where lexicons.rootChild(Int(l), t.id) != nil { return true }
+        return false
+    }
+}
