@@ -304,6 +304,7 @@ final class FigureQuantityTests: XCTestCase {
             n("In 2022 and 2023 years passed quickly.", "2022"),
             n("Russia fired 122 and 152 mm shells.", "122 and 152 mm"),
             n("It was a gross violation of the memorandum.", "a gross"),
+            n("The plan runs in three broad phases: a defence, a pause and a counter-offensive.", "three broad phases"),
             n("Gross domestic product fell by a gross amount.", "gross"),
         ]
     }
