@@ -16,7 +16,7 @@ public struct Document: Sendable {
     public var id: String?
     /// The id was a JSON number in the input stream (records write it back as a number).
     public var idIsNumber = false
-    /// Lowercase hex sha256 of `source`.
+    /// Lowercase hex sha256 of `source` (empty when read with `Ingest.read(hashing: false)`).
     public var sha256: String
     public var mediaType: MediaType
     public var title: String?

@@ -60,11 +60,13 @@ public enum Ingest {
         }
     }
 
-    /// Reads and ingests a file (`-` reads standard input).
-    public static func read(path: String, mediaType: Document.MediaType? = nil) throws(IngestError) -> Document {
+    /// Reads and ingests a file (`-` reads standard input). `hashing: false` leaves
+    /// `Document.sha256` empty, for callers that print no provenance (`claimex text`): the
+    /// hash is a seventh of the instructions of extracting a web page's text.
+    public static func read(path: String, mediaType: Document.MediaType? = nil, hashing: Bool = true) throws(IngestError) -> Document {
         let bytes = try load(path: path)
         let type = mediaType ?? Self.mediaType(path: path, prefix: bytes[...])
-        return try document(source: bytes, path: path, mediaType: type)
+        return try document(source: bytes, path: path, mediaType: type, sha256: hashing ? nil : "")
     }
 
     /// The bytes of a file (`-`: standard input), refusing files over `maxBytes`.

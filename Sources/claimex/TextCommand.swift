@@ -32,7 +32,7 @@ struct Text: ParsableCommand {
         var failed = false
         for file in files {
             let document: Document
-            do { document = try Ingest.read(path: file) } catch {
+            do { document = try Ingest.read(path: file, hashing: false) } catch {
                 Console.error("\(error)")
                 failed = true
                 continue
