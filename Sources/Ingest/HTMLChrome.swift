@@ -99,12 +99,27 @@ enum HTMLChrome {
         var weak = false
         var content = false
         for w in words {
-            if chromeWords.contains(w) { return true }
-            if weakChromeWords.contains(w) { weak = true }
-            if contentWords.contains(w) { content = true }
+            switch classWordKinds[w] {
+            case .chrome?: return true
+            case .weakChrome?: weak = true
+            case .content?: content = true
+            case nil: continue
+            }
         }
         return weak && !content
     }
+
+    private enum ClassWordKind { case chrome, weakChrome, content }
+
+    /// The three word sets as one table: a class word is hashed once, not three times
+    /// (this runs for every word of every class and id on the page). The sets are disjoint.
+    private static let classWordKinds: [String: ClassWordKind] = {
+        var kinds = [String: ClassWordKind]()
+        for w in contentWords { kinds[w] = .content }
+        for w in weakChromeWords { kinds[w] = .weakChrome }
+        for w in chromeWords { kinds[w] = .chrome }
+        return kinds
+    }()
 
     /// A `footer` whose nearest sectioning or grouping ancestor is a `blockquote` or a
     /// `figure`: the quote's or figure's credit, content. Other footers, the page's or an
@@ -145,11 +160,22 @@ enum HTMLChrome {
         if HTMLNode.hasAttribute(node, "hidden") { return true }
         if HTMLNode.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
         if let style = HTMLNode.attribute(node, "style") {
-            let s = String(style.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
-            if s.contains("display:none") || s.contains("visibility:hidden") { return true }
+            // Inline styles are on many elements: ASCII ones are read as bytes, without
+            // Unicode's property tables; the rare others as scalars.
+            var bytes = [UInt8]()
+            if style.utf8.allSatisfy({ $0 < 0x80 }) {
+                bytes.reserveCapacity(style.utf8.count)
+                for b in style.utf8 where !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { bytes.append(HTMLEncoding.lower(b)) }
+            } else {
+                bytes = Array(String(style.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }).utf8)
+            }
+            if HTMLClassWeight.contains(bytes, hiddenDisplay) || HTMLClassWeight.contains(bytes, hiddenVisibility) { return true }
         }
         return false
     }
+
+    private static let hiddenDisplay = Array("display:none".utf8)
+    private static let hiddenVisibility = Array("visibility:hidden".utf8)
 
     /// A list or section of footnotes (`ol.footnotes`, `section.footnotes`,
     /// `aside#endnotes`, `[role=doc-endnotes]`).
@@ -177,13 +203,19 @@ enum HTMLChrome {
 
     /// The "back to text" link at the end of a footnote.
     static func isBacklink(_ node: xmlNodePtr) -> Bool {
-        if let href = HTMLNode.attribute(node, "href")?.lowercased(),
-           href.hasPrefix("#fnref") || href.hasPrefix("#ref-") || href.hasPrefix("#footnote-ref") {
-            return true
+        // Every link of the page comes here: an href is lowercased only when it is a
+        // fragment, and the class is searched as bytes, not with Foundation's locale-aware
+        // search.
+        if let href = HTMLNode.attribute(node, "href"), href.utf8.first == UInt8(ascii: "#") {
+            let h = href.lowercased()
+            if h.hasPrefix("#fnref") || h.hasPrefix("#ref-") || h.hasPrefix("#footnote-ref") { return true }
         }
-        guard let cls = HTMLNode.attribute(node, "class")?.lowercased() else { return false }
-        return cls.contains("footnote-back") || cls.contains("reversefootnote") || cls.contains("backref")
+        guard let cls = HTMLNode.attribute(node, "class") else { return false }
+        let bytes = cls.utf8.map(HTMLEncoding.lower)
+        return backlinkClasses.contains { HTMLClassWeight.contains(bytes, $0) }
     }
+
+    private static let backlinkClasses = ["footnote-back", "reversefootnote", "backref"].map { Array($0.utf8) }
 
     /// A `sup` that is a footnote marker ("1", "[2]", "3,4") written as superscript digits,
     /// the way the text editions print them ("agreements,¹"); nil for other superscripts.
