@@ -74,7 +74,7 @@ enum HTMLChrome {
         }
         if tag == "a", isBacklink(node) { return true }
         let words = byClass || footnoteTags.contains(tag)
-            ? HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id")) : []
+            ? HTMLNode.classWords(node) : []
         if isFootnotes(node, tag: tag, words: words) { return false }
         if tag == "aside" { return true }
         if tag == "header" && !inArticle { return true }
@@ -85,7 +85,7 @@ enum HTMLChrome {
     /// True when the class/id words name page furniture: a chrome word, or a weak one
     /// without a content word beside it.
     static func isChromeByClass(_ node: xmlNodePtr, tag: String) -> Bool {
-        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        let words = HTMLNode.classWords(node)
         if isFootnotes(node, tag: tag, words: words) { return false }
         return isChromeByClass(words)
     }
@@ -185,7 +185,7 @@ enum HTMLChrome {
            role == "doc-endnotes" || role == "doc-footnotes" {
             return true
         }
-        let w = words ?? (HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id")))
+        let w = words ?? (HTMLNode.classWords(node))
         return w.contains { footnoteWords.contains($0) }
     }
 

@@ -118,6 +118,8 @@ enum HTMLFrontMatter {
 
     /// Lowercased runs of letters and digits.
     static func words(_ s: String) -> [String] {
+        // ASCII text (most pages' front matter) as bytes, without Unicode's property tables.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return HTMLNode.tokens(s) }
         var out = [String]()
         var current = String.UnicodeScalarView()
         for u in s.unicodeScalars {

@@ -373,7 +373,7 @@ struct HTMLMainContent {
 
     /// Class/id words of a byline ("byline", "author", "authors"), or `rel=author` links.
     static func isByline(_ node: xmlNodePtr) -> Bool {
-        let words = HTMLNode.tokens(HTMLNode.attribute(node, "class")) + HTMLNode.tokens(HTMLNode.attribute(node, "id"))
+        let words = HTMLNode.classWords(node)
         if words.contains(where: { $0 == "byline" || $0.hasPrefix("author") }) { return true }
         var c = node.pointee.children
         while let n = c {

@@ -59,20 +59,44 @@ enum HTMLNode {
     /// Lowercased words of a class or id value, split at anything not a letter or digit
     /// (`site-header__nav` -> site, header, nav).
     static func tokens(_ value: String?) -> [String] {
-        guard let value else { return [] }
         var out = [String]()
-        var word = [UInt8]()
-        for b in value.utf8 {
-            let l = HTMLEncoding.lower(b)
-            if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
-                word.append(l)
-            } else if !word.isEmpty {
-                out.append(String(decoding: word, as: UTF8.self))
-                word.removeAll(keepingCapacity: true)
+        appendTokens(value, to: &out)
+        return out
+    }
+
+    /// The words of an element's class and then its id, in one array.
+    static func classWords(_ node: xmlNodePtr) -> [String] {
+        classWords(attribute(node, "class"), attribute(node, "id"))
+    }
+
+    static func classWords(_ cls: String?, _ id: String?) -> [String] {
+        var out = [String]()
+        out.reserveCapacity(8)
+        appendTokens(cls, to: &out)
+        appendTokens(id, to: &out)
+        return out
+    }
+
+    /// `tokens`, appended: each word is made straight from the value's bytes (this runs for
+    /// every class and id on a page, so no array per word and no concatenated arrays).
+    static func appendTokens(_ value: String?, to out: inout [String]) {
+        guard var value else { return }
+        value.withUTF8 { bytes in
+            var start = -1
+            for i in 0...bytes.count {
+                let l = i < bytes.count ? HTMLEncoding.lower(bytes[i]) : 0
+                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                    out.append(String(unsafeUninitializedCapacity: word.count) { buffer in
+                        for k in word.indices { buffer[k] = HTMLEncoding.lower(word[k]) }
+                        return word.count
+                    })
+                    start = -1
+                }
             }
         }
-        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
-        return out
     }
 
     /// The visible text under `node` (scripts and styles skipped), whitespace collapsed,

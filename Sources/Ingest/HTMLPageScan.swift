@@ -71,7 +71,7 @@ struct HTMLPageScan {
             let cls = HTMLNode.attribute(n, "class"), id = HTMLNode.attribute(n, "id")
             if cls != nil || id != nil {
                 s.weight = HTMLClassWeight.weight(cls, id)
-                let words = HTMLNode.tokens(cls) + HTMLNode.tokens(id)
+                let words = HTMLNode.classWords(cls, id)
                 s.classChrome = !HTMLChrome.isFootnotes(n, tag: tag, words: words) && HTMLChrome.isChromeByClass(words)
                 if s.classChrome { s.commentLike = HTMLChrome.isCommentSection(words) }
             }
