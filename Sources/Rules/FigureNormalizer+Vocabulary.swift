@@ -131,6 +131,10 @@ enum FigureVocabulary {
     static let rangeVerbs = WordSet(["range", "ranges", "ranged", "ranging", "vary", "varies", "varied",
                                      "varying", "spanning", "spans", "spanned"])
 
+    /// Forms of "be" before a bracketed amount that is the clause's complement ("revenue was
+    /// ($5.2 million)"): the brackets are an accounting negative, not a gloss.
+    static let copulas = WordSet(["is", "was", "are", "were", "be", "been", "being"])
+
     /// Words that make an ambiguous unit symbol ("in", "m", "s") a unit when they follow it.
     static let measureWords = WordSet([
         "long", "wide", "high", "tall", "deep", "thick", "across", "away", "ago", "of",

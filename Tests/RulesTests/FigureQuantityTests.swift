@@ -132,11 +132,14 @@ final class FigureQuantityTests: XCTestCase {
             q("Water boils at 100 °C.", "100 °C", ["value=100", "unit=degC", "dimension=temperature", "si_value=373.15", "si_unit=K"]),
             q("The chip runs at 2.80 GHz.", "2.80 GHz", ["value=2.8", "unit=GHz", "dimension=frequency", "si_value=2800000000", "si_unit=Hz"]),
             q("Russia offered rebates of $30 per barrel.", "$30 per barrel", ["value=30", "unit=USD/bbl", "dimension=currency/volume"]),
+            // After an amount of money "a"/"an" and any unit is a price, not only a unit of time.
+            q("Brent traded at $80 a barrel.", "$80 a barrel", ["value=80", "unit=USD/bbl", "dimension=currency/volume"]),
+            q("Diesel costs €2 a litre in Kyiv.", "€2 a litre", ["value=2", "unit=EUR/l", "dimension=currency/volume"]),
+            q("Coal sold for $120 a tonne.", "$120 a tonne", ["value=120", "unit=USD/t", "dimension=currency/mass"]),
             q("Workers earn $15.4/hour.", "$15.4/hour", ["value=15.4", "unit=USD/h", "dimension=currency/time"]),
             q("GDP is $12,000 per capita.", "$12,000 per capita", ["value=12000", "unit=USD/capita", "dimension=currency/capita"]),
             q("Beijing spends $5 billion a year.", "$5 billion a year", ["value=5000000000", "unit=USD/yr", "dimension=currency/time"]),
-            q("Gallium rose from $350 per kg to $680 per kg.", "$350 per kg", ["value=350", "unit=USD/kg", "dimension=currency/mass"]),
-            q("Gallium rose from $350 per kg to $680 per kg.", "$680 per kg", ["value=680", "unit=USD/kg", "dimension=currency/mass", "change=rise"]),
+            q("Gallium rose from $350 per kg to $680 per kg.", "from $350 per kg to $680 per kg", ["value=680", "from=350", "unit=USD/kg", "dimension=currency/mass", "change=rise"]),
             q("The annual revenue is -15€.", "-15€", ["value=-15", "unit=EUR", "dimension=currency"]),
             q("A ticket costs 15 € in Berlin.", "15 €", ["value=15", "unit=EUR", "dimension=currency"]),
             q("Temperatures ranged from -18 °C to -34 °C.", "from -18 °C to -34 °C", ["low=-34", "high=-18", "unit=degC", "dimension=temperature", "si_low=239.15", "si_high=255.15", "si_unit=K"]),
@@ -176,8 +179,17 @@ final class FigureQuantityTests: XCTestCase {
             q("I want 3 to 4 L of wine.", "3 to 4 L of", ["low=3", "high=4", "unit=l", "dimension=volume", "si_low=0.003", "si_high=0.004", "si_unit=m3"]),
             q("There is a ⅓ cup of sauce.", "⅓ cup", ["value=0.3333333333333333", "unit=cup", "dimension=volume", "si_value=7.88627455e-05", "si_unit=m3"]),
             q("Workers are exposed to 20 J/m^2 per year.", "20 J", ["value=20", "unit=J/m2/yr", "dimension=energy/length2/time", "si_value=6.33761756281e-07", "si_unit=J/m2/s"]),
-            q("The cost of gallium metal rose from about $350 per kg to $680 per kg", "$350 per kg", ["value=350", "unit=USD/kg", "dimension=currency/mass", "approx=true"]),
-            q("The cost of gallium metal rose from about $350 per kg to $680 per kg", "$680 per kg", ["value=680", "unit=USD/kg", "dimension=currency/mass", "change=rise"]),
+            // A move with a hedge after "from" and a rate on both levels is one figure.
+            q("Cobalt rose from about $30 per kg to $50 per kg.", "from about $30 per kg to $50 per kg", ["value=50", "from=30", "unit=USD/kg", "dimension=currency/mass", "approx=true", "change=rise"]),
+            q("Oil fell from nearly $120 a barrel to $80 a barrel.", "from nearly $120 a barrel to $80 a barrel", ["value=80", "from=120", "unit=USD/bbl", "dimension=currency/volume", "approx=true", "change=fall"]),
+            q("Rent went up from around €900 per month to €1,200 per month.", "from around €900 per month to €1,200 per month", ["value=1200", "from=900", "unit=EUR/mo", "dimension=currency/time", "approx=true", "change=rise"]),
+            // An amount alone in brackets after "be" is an accounting negative; a gloss is not.
+            q("The annual revenue is ($99.99).", "$99.99", ["value=-99.99", "unit=USD", "dimension=currency"]),
+            q("Net income was ($5.2 million) in 2023.", "$5.2 million", ["value=-5200000", "unit=USD", "dimension=currency"]),
+            q("Operating losses were (€40m) last year.", "€40m", ["value=-40000000", "unit=EUR", "dimension=currency"]),
+            q("Britain pledged £1bn ($1.3bn) in aid.", "$1.3bn", ["value=1300000000", "unit=USD", "dimension=currency"]),
+            q("The aid package ($61 billion) passed.", "$61 billion", ["value=61000000000", "unit=USD", "dimension=currency"]),
+            q("The cost is $5bn (about €4.6bn).", "€4.6bn", ["value=4600000000", "unit=EUR", "dimension=currency", "approx=true"]),
             q("The price was $350 to $680 per kg.", "$350 to $680 per kg", ["low=350", "high=680", "unit=USD/kg", "dimension=currency/mass"]),
             q("They ordered a gross of pencils.", "a gross of pencils", ["value=144", "unit=pencils", "dimension=count"]),
             q("A baker's dozen is 13 units whilst a gross is 144.", "a gross is", ["value=144", "dimension=count"]),
@@ -235,7 +247,7 @@ final class FigureQuantityTests: XCTestCase {
             q("I want a gallon of beer.", "a gallon of", ["value=1", "unit=gal", "dimension=volume", "si_value=0.003785411784", "si_unit=m3"]),
             q("A kibibyte is exactly 1024 bytes.", "A kibibyte is", ["value=1", "unit=KiB", "dimension=data", "si_value=1024", "si_unit=B"]),
             q("Oh look, a penny!", "a penny!", ["value=1", "unit=penny", "dimension=currency"]),
-            q("Oil costs $80 a barrel.", "$80 a barrel", ["value=80", "unit=USD", "dimension=currency"]),
+            q("Oil costs $80 a barrel.", "$80 a barrel", ["value=80", "unit=USD/bbl", "dimension=currency/volume"]),
             q("I bought a dozen eggs recently.", "a dozen eggs", ["value=12", "unit=eggs", "dimension=count"]),
             q("A baker's dozen is exactly thirteen.", "A baker's dozen", ["value=13", "dimension=count"]),
             q("They sold a dozen.", "a dozen", ["value=12", "dimension=count"]),
@@ -254,6 +266,15 @@ final class FigureQuantityTests: XCTestCase {
             // A duration in two parts is one figure: the second part converted and added.
             q("How will I look twenty-one years and six months from now?", "twenty-one years and six months", ["value=21.5", "unit=yr", "dimension=time", "si_value=678488400", "si_unit=s"]),
             q("The talks lasted two hours and ten minutes.", "two hours and ten minutes", ["value=2.1666666666666665", "unit=h", "dimension=time", "si_value=7800", "si_unit=s"]),
+            q("The talks lasted 2 hours 30 minutes.", "2 hours 30 minutes", ["value=2.5", "unit=h", "dimension=time", "si_value=9000", "si_unit=s"]),
+            q("The siege lasted 3 years, 2 months, 14 days, and 16 hours.", "3 years, 2 months, 14 days, and 16 hours", ["value=3.206821811544604", "unit=yr", "dimension=time", "si_value=101199600", "si_unit=s"]),
+            q("The crossing took 1 day and 6 hours.", "1 day and 6 hours", ["value=1.25", "unit=d", "dimension=time", "si_value=108000", "si_unit=s"]),
+            q("The pilot is 5 feet 11 inches tall.", "5 feet 11 inches", ["value=5.916666666666666", "unit=ft", "dimension=length", "si_value=1.8034", "si_unit=m"]),
+            q("The parcel weighed 6 lb 4 oz.", "6 lb 4 oz", ["value=6.25", "unit=lb", "dimension=mass", "si_value=2.8349523125", "si_unit=kg"]),
+            // Parts that are not one measure (same or larger unit, other dimension): a figure each.
+            q("Sentences of 2 years and 3 years were handed down.", "2 years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
+            q("Sentences of 2 years and 3 years were handed down.", "3 years", ["value=3", "unit=yr", "dimension=time", "si_value=94672800", "si_unit=s"]),
+            q("The chip runs at 2.80 GHz 8 MB cache.", "8 MB", ["value=8", "unit=MB", "dimension=data", "si_value=8000000", "si_unit=B"]),
         ]
     }
 
