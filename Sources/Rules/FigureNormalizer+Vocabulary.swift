@@ -131,6 +131,13 @@ enum FigureVocabulary {
     static let rangeVerbs = WordSet(["range", "ranges", "ranged", "ranging", "vary", "varies", "varied",
                                      "varying", "spanning", "spans", "spanned"])
 
+    /// Words before "over" and a duration that make it "more than" ("in over five years",
+    /// "it took over a decade"); after other words "over" names the period spanned.
+    static let durationHeads = WordSet(["in", "for", "of", "after", "within", "lasting", "lasted", "lasts",
+                                        "last", "take", "takes", "took", "taken", "taking", "spent", "spend",
+                                        "spends", "spanning", "just", "well", "than", "is", "was", "are", "were",
+                                        "been", "be"])
+
     /// Forms of "be" before a bracketed amount that is the clause's complement ("revenue was
     /// ($5.2 million)"): the brackets are an accounting negative, not a gloss.
     static let copulas = WordSet(["is", "was", "are", "were", "be", "been", "being"])

@@ -379,6 +379,12 @@ struct FigureScan {
             let after = hedgeAfter(last ?? first)
             fig.approx = fig.approx || h.approx || after.approx
             fig.bound = h.bound ?? after.bound
+            if fig.bound == "min", fig.dimension == "time", isWord(first - 1, "over"), first >= 2,
+               tokens[first - 2].kind != .punct, !isWord(first - 2, in: FigureVocabulary.durationHeads) {
+                // "€50bn over four years", "seven phases over six weeks": the period it
+                // spans, not "more than"; "in over five years", "took over a decade" measure
+                fig.bound = nil
+            }
         }
         if let first, let last, let v = fig.value, v > 0, fig.dimension == "currency",
            accountingBrackets(first: first, last: last) {

@@ -51,6 +51,15 @@ final class FigureQuantityTests: XCTestCase {
             q("Several hundred soldiers crossed the border.", "Several hundred", ["low=300", "high=900", "unit=soldiers", "dimension=count", "approx=true"]),
             q("A few thousand troops remain.", "A few thousand", ["low=2000", "high=5000", "unit=troops", "dimension=count", "approx=true"]),
             q("Scores of people were arrested.", "Scores of", ["low=40", "high=200", "unit=people", "dimension=count", "approx=true"]),
+            q("The airport handles a few dozen flights a week.", "a few dozen", ["low=24", "high=60", "unit=flights", "dimension=count", "approx=true"]),
+            q("Several dozen drones were launched.", "Several dozen", ["low=36", "high=108", "unit=drones", "dimension=count", "approx=true"]),
+            // A fraction of a scale word is that share of it.
+            q("A quarter of a million people fled.", "A quarter of a million", ["value=250000", "unit=people", "dimension=count"]),
+            q("Three quarters of a billion dollars was lost.", "Three quarters of a billion", ["value=750000000", "unit=USD", "dimension=currency"]),
+            q("Half a dozen ships were hit.", "Half a dozen ships", ["value=6", "unit=ships", "dimension=count"]),
+            // The counted noun is not past a verb: "were" is no modifier.
+            q("Eleven soldiers were wounded.", "Eleven soldiers", ["value=11", "unit=soldiers", "dimension=count"]),
+            q("Only 14 of the 27 EU states meet the target.", "14 of the 27 EU states", ["value=14", "unit=states", "dimension=count"]),
             q("Four-fifths of the budget goes to salaries.", "Four-fifths of the", ["value=0.8"]),
             q("Twelve of the 27 member states backed the plan.", "Twelve of the 27 member states", ["value=12", "unit=states", "dimension=count"]),
             q("Thousands of people were arrested.", "Thousands", ["low=1000", "high=10000", "unit=people", "dimension=count", "approx=true"]),
@@ -160,6 +169,11 @@ final class FigureQuantityTests: XCTestCase {
             q("Xi made his first trip to Europe in over five years.", "five years", ["value=5", "unit=yr", "dimension=time", "si_value=157788000", "si_unit=s", "bound=min"]),
             q("More than two years have passed since the strategy.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s", "bound=min"]),
             q("The war may last for two years.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
+            // "over" a duration after a noun or an amount is the period spanned, not a bound.
+            q("The EU pledged €50bn over four years.", "four years", ["value=4", "unit=yr", "dimension=time", "si_value=126230400", "si_unit=s"]),
+            q("The vote was held in seven phases over six weeks.", "six weeks", ["value=6", "unit=wk", "dimension=time", "si_value=3628800", "si_unit=s"]),
+            q("Over two years have passed since the coup.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s", "bound=min"]),
+            q("The reform took over two years.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s", "bound=min"]),
             q("The EU pledged one million 155mm artillery shells.", "one million 155mm artillery shells", ["value=1000000", "unit=shells", "dimension=count"]),
             q("Burkina Faso received two dozen combat drones.", "two dozen combat drones", ["value=24", "unit=drones", "dimension=count"]),
             q("Ukraine hosts four operational nuclear power plants.", "four operational nuclear power plants", ["value=4", "unit=plants", "dimension=count"]),
