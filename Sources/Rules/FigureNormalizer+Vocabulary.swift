@@ -38,6 +38,10 @@ enum FigureVocabulary {
         "S": "SGD", "SG": "SGD", "NZ": "NZD", "R": "BRL", "NT": "TWD", "MX": "MXN",
     ])
 
+    /// Abbreviations written before an amount that are not ISO codes: "Rs 500 crore" (the
+    /// rupee, INR as for the name "rupees").
+    static let codeAbbreviations = WordTable<String>(["Rs": "INR"])
+
     /// Currency names (lowercased) to codes; dollars, pesos and rupees default to the
     /// most common one unless a qualifier names another (`currencyQualifiers`).
     static let currencyNames: WordTable<String> = {

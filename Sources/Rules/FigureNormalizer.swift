@@ -734,7 +734,8 @@ struct FigureScan {
             s -= 1
             if s - 1 >= 0, tokens[s - 1].kind == .word, !tokens[s].spaced,
                FigureVocabulary.symbolQualifiers[raw(s - 1)] != nil { s -= 1 }
-        } else if s - 1 >= 0, tokens[s - 1].kind == .word, FigureVocabulary.isISOCode(raw(s - 1)) {
+        } else if s - 1 >= 0, tokens[s - 1].kind == .word, FigureVocabulary.isISOCode(raw(s - 1))
+                    || FigureVocabulary.codeAbbreviations[raw(s - 1)] != nil {
             s -= 1
         }
         return s
@@ -753,6 +754,7 @@ struct FigureScan {
             return code
         }
         if tokens[i].kind == .word, FigureVocabulary.isISOCode(raw(i)) { return text(i) }
+        if tokens[i].kind == .word, let code = FigureVocabulary.codeAbbreviations[raw(i)] { return code }
         return nil
     }
 

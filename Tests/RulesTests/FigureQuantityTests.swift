@@ -68,6 +68,9 @@ final class FigureQuantityTests: XCTestCase {
             q("A mouse can get through a 1/4 inch gap.", "1/4 inch", ["value=0.25", "unit=in", "dimension=length", "si_value=0.00635", "si_unit=m"]),
             q("One third of the budget goes to defence.", "One third of the", ["value=0.3333333333333333"]),
             q("Half of the population voted.", "Half of the", ["value=0.5"]),
+            q("Half the world's population votes this year.", "Half the", ["value=0.5"]),
+            q("India allocated Rs 6.2 lakh crore to defence.", "Rs 6.2 lakh crore", ["value=6200000000000", "unit=INR", "dimension=currency"]),
+            q("The junta delayed the elections by two years.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
             q("Two-thirds of its exports go to China.", "Two-thirds of its", ["value=0.6666666666666666"]),
             q("Three quarters of the fleet is ready.", "Three quarters of the", ["value=0.75"]),
             q("The ANC lost its two-thirds majority.", "two-thirds majority", ["value=0.6666666666666666"]),
@@ -341,6 +344,9 @@ final class FigureQuantityTests: XCTestCase {
             n("It was a gross violation of the memorandum.", "a gross"),
             n("The plan runs in three broad phases: a defence, a pause and a counter-offensive.", "three broad phases"),
             n("Gross domestic product fell by a gross amount.", "gross"),
+            n("Half the battle is showing up.", "Half"),
+            n("The RS 28 Sarmat is a heavy missile.", "28"),
+            n("Two factors explain the decline.", "Two factors"),
         ]
     }
 
