@@ -40,7 +40,9 @@ enum FigureVocabulary {
 
     /// Abbreviations written before an amount that are not ISO codes: "Rs 500 crore" (the
     /// rupee, INR as for the name "rupees").
-    static let codeAbbreviations = WordTable<String>(["Rs": "INR"])
+    /// "FCFA 2,000 billion", "CFA 500 billion": the CFA franc of the West African union (the
+    /// Sahel's; XAF, Central Africa's, is written with its code).
+    static let codeAbbreviations = WordTable<String>(["Rs": "INR", "FCFA": "XOF", "CFA": "XOF"])
 
     /// Currency names (lowercased) to codes; dollars, pesos and rupees default to the
     /// most common one unless a qualifier names another (`currencyQualifiers`).
@@ -77,18 +79,22 @@ enum FigureVocabulary {
             ("THB", ["baht"]),
             ("MYR", ["ringgit"]),
             ("XDR", ["sdr", "sdrs"]),
+            ("AFN", ["afghani", "afghanis"]),
         ]
         for (code, names) in table { for n in names { m[n] = code } }
         return WordTable(m)
     }()
 
-    /// The word before "dollars"/"pesos"/"rupees" that names another currency.
+    /// The word before "dollars"/"pesos"/"rupees"/"francs" that names another currency.
     static let currencyQualifiers = WordTable<String>([
         "us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
         "kong": "HKD", "singapore": "SGD", "zealand": "NZD", "taiwan": "TWD", "taiwanese": "TWD",
         "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP",
         "mexican": "MXN", "philippine": "PHP", "cuban": "CUP",
         "indian": "INR", "pakistani": "PKR", "sri": "LKR", "lankan": "LKR", "nepalese": "NPR",
+        // francs: Swiss by default, the CFA franc of the Sahel and West Africa when named
+        "cfa": "XOF", "swiss": "CHF", "congolese": "CDF", "guinean": "GNF", "rwandan": "RWF",
+        "burundian": "BIF", "djiboutian": "DJF",
     ])
 
     /// ISO 4217 codes, upper case as written ("RUB 1.776 trillion", "300 billion USD").

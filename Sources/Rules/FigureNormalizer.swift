@@ -858,6 +858,8 @@ struct FigureScan {
         guard j < tokens.count, tokens[j].kind == .word else { return nil }
         let w = low(j)
         if w.spells("percent") || w.spells("pct") { return ("percent", 1) }
+        // "4.4pc": glued to the number only ("10 pc" may be computers)
+        if w.spells("pc"), j >= 1, tokens[j - 1].kind == .number, !tokens[j].spaced { return ("percent", 1) }
         if w.spells("percentage") {
             return isWord(j + 1, "points") || isWord(j + 1, "point") ? ("percentage points", 2) : nil
         }
@@ -870,7 +872,8 @@ struct FigureScan {
         if FigureVocabulary.isISOCode(raw(j)) { return (text(j), 1) }
         if let code = FigureVocabulary.currencyNames[w] {
             // "Canadian dollars", "Hong Kong dollars" are named by the word before.
-            if w.starts(with: "dollar".utf8) || w.starts(with: "peso".utf8) || w.starts(with: "rupee".utf8) {
+            if w.starts(with: "dollar".utf8) || w.starts(with: "peso".utf8) || w.starts(with: "rupee".utf8)
+                || w.starts(with: "franc".utf8) {
                 if j >= 1, tokens[j - 1].kind == .word,
                    let q = FigureVocabulary.currencyQualifiers[low(j - 1)] { return (q, 1) }
             }

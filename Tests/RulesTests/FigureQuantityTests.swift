@@ -70,6 +70,14 @@ final class FigureQuantityTests: XCTestCase {
             q("Half of the population voted.", "Half of the", ["value=0.5"]),
             q("Half the world's population votes this year.", "Half the", ["value=0.5"]),
             q("India allocated Rs 6.2 lakh crore to defence.", "Rs 6.2 lakh crore", ["value=6200000000000", "unit=INR", "dimension=currency"]),
+            q("The junta spent 500 billion CFA francs on arms.", "500 billion CFA francs", ["value=500000000000", "unit=XOF", "dimension=currency"]),
+            q("Mali's budget is FCFA 2,000 billion.", "FCFA 2,000 billion", ["value=2000000000000", "unit=XOF", "dimension=currency"]),
+            q("The bank holds 5 billion Swiss francs.", "5 billion Swiss francs", ["value=5000000000", "unit=CHF", "dimension=currency"]),
+            q("The central bank printed 10 billion afghanis.", "10 billion afghanis", ["value=10000000000", "unit=AFN", "dimension=currency"]),
+            q("The deficit widened to 4.4pc of GDP.", "4.4pc", ["value=4.4", "unit=percent", "dimension=ratio"]),
+            // A move with no unit written: the level reached, the start, the direction.
+            q("Troop numbers grew from 4,500 to 13,000.", "grew from 4,500 to 13,000", ["value=13000", "from=4500", "change=rise"]),
+            q("The number of attacks fell from 40 to 25.", "fell from 40 to 25", ["value=25", "from=40", "change=fall"]),
             q("The junta delayed the elections by two years.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
             q("Two-thirds of its exports go to China.", "Two-thirds of its", ["value=0.6666666666666666"]),
             q("Three quarters of the fleet is ready.", "Three quarters of the", ["value=0.75"]),
@@ -345,6 +353,8 @@ final class FigureQuantityTests: XCTestCase {
             n("The plan runs in three broad phases: a defence, a pause and a counter-offensive.", "three broad phases"),
             n("Gross domestic product fell by a gross amount.", "gross"),
             n("Half the battle is showing up.", "Half"),
+            n("Spending rose from 2014 to 2022.", "2014"),
+            n("The firm sold 10 PCs.", "10 PCs"),
             n("The RS 28 Sarmat is a heavy missile.", "28"),
             n("Two factors explain the decline.", "Two factors"),
         ]
