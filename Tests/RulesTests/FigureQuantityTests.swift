@@ -69,6 +69,7 @@ final class FigureQuantityTests: XCTestCase {
             q("One third of the budget goes to defence.", "One third of the", ["value=0.3333333333333333"]),
             q("Half of the population voted.", "Half of the", ["value=0.5"]),
             q("Half the world's population votes this year.", "Half the", ["value=0.5"]),
+            q("Its members account for two-fifths of global GDP.", "two-fifths of global", ["value=0.4"]),
             q("India allocated Rs 6.2 lakh crore to defence.", "Rs 6.2 lakh crore", ["value=6200000000000", "unit=INR", "dimension=currency"]),
             q("The junta spent 500 billion CFA francs on arms.", "500 billion CFA francs", ["value=500000000000", "unit=XOF", "dimension=currency"]),
             q("Mali's budget is FCFA 2,000 billion.", "FCFA 2,000 billion", ["value=2000000000000", "unit=XOF", "dimension=currency"]),
