@@ -11,7 +11,13 @@ usage: scripts/quantities-bench.py [--claimex PATH] [--skip-peer]
    quantity with a unit; one that overlaps only a bare number of the gold is not counted.
    Value+unit accuracy: over every gold quantity with a unit (a miss is wrong), the value
    (a range's midpoint) within 1e-6 and the same unit, or the same dimension and the same
-   value in canonical units (44 ml is 44 cubic centimetres).
+   value in canonical units (44 ml is 44 cubic centimetres). Two rules, the same for both
+   tools (docs/quantities.md, Measured): a gold range (quantulum3's mean with an
+   uncertainty) is right when the tool's two numbers for it (a range's low/high, a move's
+   from/value, the peer's value +/- uncertainty) are its two ends (ends rule); gold
+   quantities that are the parts of one measure ("twenty-one years and six months") are
+   right when one quantity of the tool spans them and equals their sum in canonical units
+   (parts rule). "By value alone" is printed beside: one number per quantity, no rules.
 2. The figure units of the development briefs (../shared/gold/briefs.jsonl), halves A and B
    of the held-out protocol (sorted file names, 0-based: A even, B odd) and all 18: each
    gold unit's text goes to both tools, and a unit is a figure for claimex when a figure
