@@ -39,6 +39,13 @@ enum NumberWords {
         func word(_ k: Int) -> UnsafeBufferPointer<UInt8>? { k < stop && toks[k].kind == .word ? s.low(k) : nil }
         func isWord(_ k: Int, _ w: StaticString) -> Bool { word(k)?.spells(w) == true }
         func isScale(_ k: Int) -> Bool { word(k).map { scales[$0] != nil } ?? false }
+        // "a quarter of a million", "three quarters of a billion", "a third of a dozen": a
+        // fraction of a scale word is that share of it; returns the scale and the token after.
+        func ofAScale(_ k: Int) -> (UInt64, Int)? {
+            guard isWord(k, "of"), isWord(k + 1, "a"), let w = word(k + 2) else { return nil }
+            if let f = scales[w] { return (f, k + 3) }
+            return w.spells("dozen") ? (12, k + 3) : nil
+        }
         func numberWord(_ k: Int) -> Bool {
             guard let w = word(k) else { return false }
             return small[w] != nil || tens[w] != nil || scales[w] != nil || w.spells("hundred") || w.spells("dozen")
@@ -71,6 +78,7 @@ enum NumberWords {
                 return nil
             }
             if let d = fractions[next], next.last != UInt8(ascii: "s") {
+                if let (f, end) = ofAScale(j + 2) { return Quantity(numerator: f, denominator: d, tokens: i..<end, scaled: true) }
                 return Quantity(numerator: 1, denominator: d, tokens: i..<(j + 2))
             }
             if !(next.spells("hundred") || next.spells("dozen") || scales[next] != nil) {
@@ -112,6 +120,7 @@ enum NumberWords {
                 j += 1     // "one hundred and twenty", "two thousand and five"; not "two and three"
             } else if let d = fractions[w], any, total == 0, current > 0, current < 10 {
                 // "two thirds", "three-quarters" (glued dash skipped below)
+                if let (f, end) = ofAScale(j + 1) { return Quantity(numerator: current * f, denominator: d, tokens: i..<end, scaled: true) }
                 return Quantity(numerator: current, denominator: d, tokens: i..<(j + 1))
             } else {
                 break
@@ -119,6 +128,7 @@ enum NumberWords {
             // "two-thirds", "three-quarters": a glued dash before a fraction word.
             if j + 1 < stop, toks[j].kind == .dash, !toks[j].spaced, !toks[j + 1].spaced,
                let f = word(j + 1), let d = fractions[f], total == 0, current > 0, current < 10 {
+                if let (g, end) = ofAScale(j + 2) { return Quantity(numerator: current * g, denominator: d, tokens: i..<end, scaled: true) }
                 return Quantity(numerator: current, denominator: d, tokens: i..<(j + 2))
             }
         }
@@ -128,7 +138,7 @@ enum NumberWords {
 
     /// Vague plurals and hedged scales: "tens of thousands" (10,000 to 100,000), "hundreds
     /// of millions", "thousands", "dozens", "several hundred" (300 to 900), "a few
-    /// thousand" (2,000 to 5,000). The quantity is the low end and `upper` the high end.
+    /// thousand" (2,000 to 5,000), "a few dozen" (24 to 60). The quantity is the low end and `upper` the high end.
     static let vaguePlurals = WordTable<UInt64>([
         "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
         "billions": 1_000_000_000,
@@ -140,7 +150,7 @@ enum NumberWords {
         func word(_ k: Int) -> UnsafeBufferPointer<UInt8>? { k < stop && toks[k].kind == .word ? s.low(k) : nil }
         func scaleWord(_ k: Int) -> UInt64? {
             guard let w = word(k) else { return nil }
-            return w.spells("hundred") ? 100 : scales[w]
+            return w.spells("hundred") ? 100 : w.spells("dozen") ? 12 : scales[w]
         }
         var j = i
         var lowMul: UInt64 = 0, highMul: UInt64 = 0

@@ -138,7 +138,9 @@ extension FigureScan {
 
     /// "per hour", "/h", "a day", "every year", "per capita", "of CO2 a year": the parts of a
     /// rate after a unit (at most two), appended with a negative power; returns the end.
-    func denominators(after start: Int, into parts: inout [(unit: Int?, power: Int)]) -> Int {
+    /// After a measure "a"/"an" takes only a unit of time ("10 km a day"); after an amount of
+    /// money (`price`) any unit: "$80 a barrel", "€2 a litre" are prices.
+    func denominators(after start: Int, into parts: inout [(unit: Int?, power: Int)], price: Bool = false) -> Int {
         var e = start
         for _ in 0..<2 {
             guard e < tokens.count else { break }
@@ -157,7 +159,7 @@ extension FigureScan {
                 parts.append((nil, -1)); e = k + 2; continue
             }
             guard let b = unitAtom(at: k + 1, denominator: kind != .article) else { break }
-            if kind == .article, !units.units[b.unit].time { break }
+            if kind == .article, !units.units[b.unit].time, !price { break }
             parts.append((b.unit, -b.power))
             e = b.end
         }
@@ -218,7 +220,7 @@ extension FigureScan {
     /// "$12,000 per capita": the denominators after `j`, as an id suffix ("/bbl").
     func currencyRate(after j: Int, code: String) -> (UnitExpression, Int)? {
         var parts: [(unit: Int?, power: Int)] = []
-        let e = denominators(after: j, into: &parts)
+        let e = denominators(after: j, into: &parts, price: true)
         guard !parts.isEmpty else { return nil }
         let us = units.units
         let den = parts.map { p -> String in

@@ -38,6 +38,12 @@ enum FigureVocabulary {
         "S": "SGD", "SG": "SGD", "NZ": "NZD", "R": "BRL", "NT": "TWD", "MX": "MXN",
     ])
 
+    /// Abbreviations written before an amount that are not ISO codes: "Rs 500 crore" (the
+    /// rupee, INR as for the name "rupees").
+    /// "FCFA 2,000 billion", "CFA 500 billion": the CFA franc of the West African union (the
+    /// Sahel's; XAF, Central Africa's, is written with its code).
+    static let codeAbbreviations = WordTable<String>(["Rs": "INR", "FCFA": "XOF", "CFA": "XOF"])
+
     /// Currency names (lowercased) to codes; dollars, pesos and rupees default to the
     /// most common one unless a qualifier names another (`currencyQualifiers`).
     static let currencyNames: WordTable<String> = {
@@ -73,18 +79,22 @@ enum FigureVocabulary {
             ("THB", ["baht"]),
             ("MYR", ["ringgit"]),
             ("XDR", ["sdr", "sdrs"]),
+            ("AFN", ["afghani", "afghanis"]),
         ]
         for (code, names) in table { for n in names { m[n] = code } }
         return WordTable(m)
     }()
 
-    /// The word before "dollars"/"pesos"/"rupees" that names another currency.
+    /// The word before "dollars"/"pesos"/"rupees"/"francs" that names another currency.
     static let currencyQualifiers = WordTable<String>([
         "us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
         "kong": "HKD", "singapore": "SGD", "zealand": "NZD", "taiwan": "TWD", "taiwanese": "TWD",
         "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP",
         "mexican": "MXN", "philippine": "PHP", "cuban": "CUP",
         "indian": "INR", "pakistani": "PKR", "sri": "LKR", "lankan": "LKR", "nepalese": "NPR",
+        // francs: Swiss by default, the CFA franc of the Sahel and West Africa when named
+        "cfa": "XOF", "swiss": "CHF", "congolese": "CDF", "guinean": "GNF", "rwandan": "RWF",
+        "burundian": "BIF", "djiboutian": "DJF",
     ])
 
     /// ISO 4217 codes, upper case as written ("RUB 1.776 trillion", "300 billion USD").
@@ -130,6 +140,17 @@ enum FigureVocabulary {
     /// Verbs before "from X to Y" that make it a range, not a move.
     static let rangeVerbs = WordSet(["range", "ranges", "ranged", "ranging", "vary", "varies", "varied",
                                      "varying", "spanning", "spans", "spanned"])
+
+    /// Words before "over" and a duration that make it "more than" ("in over five years",
+    /// "it took over a decade"); after other words "over" names the period spanned.
+    static let durationHeads = WordSet(["in", "for", "of", "after", "within", "lasting", "lasted", "lasts",
+                                        "last", "take", "takes", "took", "taken", "taking", "spent", "spend",
+                                        "spends", "spanning", "just", "well", "than", "is", "was", "are", "were",
+                                        "been", "be"])
+
+    /// Forms of "be" before a bracketed amount that is the clause's complement ("revenue was
+    /// ($5.2 million)"): the brackets are an accounting negative, not a gloss.
+    static let copulas = WordSet(["is", "was", "are", "were", "be", "been", "being"])
 
     /// Words that make an ambiguous unit symbol ("in", "m", "s") a unit when they follow it.
     static let measureWords = WordSet([

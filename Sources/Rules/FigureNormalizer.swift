@@ -273,6 +273,23 @@ struct FigureScan {
             }
             return out
         }
+        if let plusR = capture("plus", in: captures), let valueR = capture("value", in: captures),
+           let q = quantity(in: tokenSpan(valueR)), let u = unitExpression(at: q.tokens.upperBound),
+           u.end <= limit, let dim = u.dimension, let f = u.factor,
+           measureParts(dimension: dim, factor: f, in: tokenSpan(plusR)) == nil {
+            // "4 km and 4 km", "2 years and 3 years": not one measure in parts, a figure each
+            var out: [(range: Range<Int>, figure: Figure)] = []
+            let end = tokenSpan(plusR).upperBound
+            var i = q.tokens.lowerBound
+            while i < end, let p = quantity(in: i..<end), let pu = unitExpression(at: p.tokens.upperBound), pu.end <= end {
+                let r = byteRange(p.tokens.lowerBound..<pu.end)
+                var part = self
+                part.limit = pu.end
+                out.append((r, part.figure(match: r, captures: [])))
+                i = pu.end
+            }
+            return out.count > 1 ? out : nil
+        }
         if let valueR = capture("value", in: captures), let alsoR = capture("also", in: captures),
            let unitR = capture("unit", in: captures), valueR.upperBound <= alsoR.lowerBound {
             let unit = Capture(name: "unit", range: unitR)
@@ -362,6 +379,16 @@ struct FigureScan {
             let after = hedgeAfter(last ?? first)
             fig.approx = fig.approx || h.approx || after.approx
             fig.bound = h.bound ?? after.bound
+            if fig.bound == "min", fig.dimension == "time", isWord(first - 1, "over"), first >= 2,
+               tokens[first - 2].kind != .punct, !isWord(first - 2, in: FigureVocabulary.durationHeads) {
+                // "€50bn over four years", "seven phases over six weeks": the period it
+                // spans, not "more than"; "in over five years", "took over a decade" measure
+                fig.bound = nil
+            }
+        }
+        if let first, let last, let v = fig.value, v > 0, fig.dimension == "currency",
+           accountingBrackets(first: first, last: last) {
+            fig.value = -v
         }
         if fig.change != nil {
             // a move, or a multiplying verb ("doubled"): its direction is the change
@@ -378,15 +405,40 @@ struct FigureScan {
         return fig
     }
 
-    /// "twenty-one years and six months": the second part of a duration, converted into the
-    /// first part's unit and added to its value (21.5 years), when both convert.
+    /// "twenty-one years and six months", "3 years, 2 months and 14 days", "5 feet 11 inches":
+    /// the parts of one measure after the first, converted into the first part's unit and
+    /// added to its value (21.5 years), when every part is in a smaller unit of its dimension.
     func add(_ span: Range<Int>, to fig: inout Figure) {
-        var part = self
-        part.limit = firstToken(at: span.upperBound)
-        let p = part.figure(match: span, captures: [])
-        guard let v = fig.value, let pv = p.value, p.dimension == fig.dimension, p.offset == 0, fig.offset == 0,
-              let f = fig.factor, let pf = p.factor, f > 0 else { return }
-        fig.value = v + pv * pf / f   // not rounded here: si_value is rounded from it
+        guard let v = fig.value, let f = fig.factor, f > 0, fig.offset == 0, let dim = fig.dimension,
+              let parts = measureParts(dimension: dim, factor: f, in: tokenSpan(span)) else { return }
+        // not rounded here: si_value is rounded from it
+        fig.value = parts.reduce(v) { sum, p in sum + p.quantity.double * (p.unit.factor ?? 0) / f }
+    }
+
+    /// The quantities and units of `span`, each in a smaller unit of `dimension` than the one
+    /// before it (the first part's unit has `factor`); nil when one is not: then the parts are
+    /// not one measure ("4 km and 4 km", "2.80 GHz 8 MB").
+    func measureParts(dimension: String, factor: Double, in span: Range<Int>) -> [(quantity: Quantity, unit: UnitExpression)]? {
+        var out: [(quantity: Quantity, unit: UnitExpression)] = []
+        var previous = factor
+        var i = span.lowerBound
+        while i < span.upperBound, let q = quantity(in: i..<span.upperBound) {
+            guard let u = unitExpression(at: q.tokens.upperBound), u.end <= span.upperBound,
+                  u.dimension == dimension, u.offset == 0, let f = u.factor, f < previous else { return nil }
+            out.append((q, u))
+            previous = f
+            i = u.end
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// "The annual revenue is ($99.99).": an amount alone in brackets as the complement of
+    /// "be" is an accounting negative. After a noun or another amount ("£1bn ($1.3bn)", "the
+    /// package ($61 billion)") brackets are a gloss and the amount stays as written.
+    func accountingBrackets(first: Int, last: Int) -> Bool {
+        guard first >= 2, last < tokens.count, tokens[first - 1].kind == .punct, isText(first - 1, "("),
+              tokens[last].kind == .punct, isText(last, ")") else { return false }
+        return isWord(first - 2, in: FigureVocabulary.copulas)
     }
 
     // MARK: quantities
@@ -612,7 +664,9 @@ struct FigureScan {
         guard l.tokens.upperBound <= h.tokens.lowerBound,
               (l.tokens.upperBound..<h.tokens.lowerBound).contains(where: { isWord($0, "to") })
         else { return false }
-        let start = prefixStart(l.tokens.lowerBound)
+        var start = prefixStart(l.tokens.lowerBound)
+        // "rose from about $350 per kg to $680 per kg": a hedge between "from" and the start
+        if !isWord(start - 1, "from"), isWord(start - 2, "from"), hedge(before: start).approx { start -= 1 }
         // "ranged from -18 to -34 °C", "varies from 5 to 3": a range, whichever way it reads
         let from = l.negative && start >= 1 && tokens[start - 1].kind == .dash ? start - 1 : start
         if isWord(from - 1, "from"), isWord(from - 2, in: FigureVocabulary.rangeVerbs) { return false }
@@ -680,7 +734,8 @@ struct FigureScan {
             s -= 1
             if s - 1 >= 0, tokens[s - 1].kind == .word, !tokens[s].spaced,
                FigureVocabulary.symbolQualifiers[raw(s - 1)] != nil { s -= 1 }
-        } else if s - 1 >= 0, tokens[s - 1].kind == .word, FigureVocabulary.isISOCode(raw(s - 1)) {
+        } else if s - 1 >= 0, tokens[s - 1].kind == .word, FigureVocabulary.isISOCode(raw(s - 1))
+                    || FigureVocabulary.codeAbbreviations[raw(s - 1)] != nil {
             s -= 1
         }
         return s
@@ -699,6 +754,7 @@ struct FigureScan {
             return code
         }
         if tokens[i].kind == .word, FigureVocabulary.isISOCode(raw(i)) { return text(i) }
+        if tokens[i].kind == .word, let code = FigureVocabulary.codeAbbreviations[raw(i)] { return code }
         return nil
     }
 
@@ -802,6 +858,8 @@ struct FigureScan {
         guard j < tokens.count, tokens[j].kind == .word else { return nil }
         let w = low(j)
         if w.spells("percent") || w.spells("pct") { return ("percent", 1) }
+        // "4.4pc": glued to the number only ("10 pc" may be computers)
+        if w.spells("pc"), j >= 1, tokens[j - 1].kind == .number, !tokens[j].spaced { return ("percent", 1) }
         if w.spells("percentage") {
             return isWord(j + 1, "points") || isWord(j + 1, "point") ? ("percentage points", 2) : nil
         }
@@ -814,7 +872,8 @@ struct FigureScan {
         if FigureVocabulary.isISOCode(raw(j)) { return (text(j), 1) }
         if let code = FigureVocabulary.currencyNames[w] {
             // "Canadian dollars", "Hong Kong dollars" are named by the word before.
-            if w.starts(with: "dollar".utf8) || w.starts(with: "peso".utf8) || w.starts(with: "rupee".utf8) {
+            if w.starts(with: "dollar".utf8) || w.starts(with: "peso".utf8) || w.starts(with: "rupee".utf8)
+                || w.starts(with: "franc".utf8) {
                 if j >= 1, tokens[j - 1].kind == .word,
                    let q = FigureVocabulary.currencyQualifiers[low(j - 1)] { return (q, 1) }
             }
