@@ -4,21 +4,24 @@
 //
 //     gzip -dc en_ewt-ud-train.conllu.gz | claimex-train -o Sources/TaggerModelData/model/ewt-tagger.bin
 //
-// Options: -o FILE (default: standard output), --iterations N (default 5), --min-weight W
+// Options: -o FILE (default: standard output), --iterations N (default 5), --dev FILE (a
+// CoNLL-U file to print accuracy on, e.g. the dev split), --min-weight W
 // (default 25: averaged weights under W of 1000 are dropped).
 import Foundation
 import Tagger
 
 var output: String?
 var iterations = 5
+var devPath: String?
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "-o": output = args.popFirst()
     case "--iterations": iterations = Int(args.popFirst() ?? "") ?? iterations
+    case "--dev": devPath = args.popFirst()
     case "--min-weight": Trainer.minWeight = Int(args.popFirst() ?? "") ?? Trainer.minWeight
     default:
-        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--iterations N] [--min-weight W] < train.conllu\n".data(using: .utf8)!)
+        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--iterations N] [--dev FILE] [--min-weight W] < train.conllu\n".data(using: .utf8)!)
         exit(2)
     }
 }
@@ -34,6 +37,9 @@ if let output {
     FileManager.default.createFile(atPath: output, contents: Data(bytes))
 } else {
     FileHandle.standardOutput.write(Data(bytes))
+}
+if let devPath, let data = FileManager.default.contents(atPath: devPath) {
+    FileHandle.standardError.write(DevEval.run(model: bytes, sentences: Treebank.parse([UInt8](data))).data(using: .utf8)!)
 }
 let words = sentences.reduce(0) { $0 + $1.count }
 FileHandle.standardError.write("claimex-train: \(sentences.count) sentences, \(words) words -> \(bytes.count) bytes\n".data(using: .utf8)!)

@@ -109,6 +109,42 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(words("one.two is", [0..<3, 3..<4, 4..<7, 8..<10]), ["one", ".", "two", "is"])  // one dot: a missing space
     }
 
+    /// The same from tokens given as pieces (" " is a space between tokens).
+    func testJoinsAddressesNumbersAndAbbreviations() {
+        func words(_ pieces: [String]) -> [String] {
+            var text: [UInt8] = [], cuts: [Range<Int32>] = []
+            for p in pieces {
+                if p != " " { cuts.append(Int32(text.count)..<Int32(text.count + p.utf8.count)) }
+                text += Array(p.utf8)
+            }
+            var work = TagWork()
+            work.tokens = cuts
+            text.withUnsafeBufferPointer { Tagger.shared.tag($0, &work) }
+            XCTAssertEqual(work.tokenTags.count, cuts.count)
+            return work.words.map { String(decoding: text[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+        }
+        // An address stops at a quote or bracket.
+        XCTAssertEqual(words(["Joe", "\"", "<", "joe", "@", "x.com", ">", " ", "wrote"]), ["Joe", "\"", "<", "joe@x.com", ">", "wrote"])
+        XCTAssertEqual(words(["mail", " ", "joe", "@", "x.com"]), ["mail", "joe@x.com"])
+        // Hashtags and handles, but not # before a number.
+        XCTAssertEqual(words(["#", "audiobooks", " ", "rock"]), ["#audiobooks", "rock"])
+        XCTAssertEqual(words(["@", "paulhastings", ".", "com"]), ["@paulhastings.com"])
+        XCTAssertEqual(words(["#", "1", " ", "fan"]), ["#", "1", "fan"])
+        // Decades and numbers' plurals.
+        XCTAssertEqual(words(["the", " ", "1990", "s"]), ["the", "1990s"])
+        XCTAssertEqual(words(["the", " ", "80's"]), ["the", "80's"])
+        XCTAssertEqual(words(["the", " ", "80", "'s"]), ["the", "80's"])
+        // Phone numbers in dotted groups, read by claimex as a decimal number, a period and a number.
+        XCTAssertEqual(words(["call", " ", "713.837", ".", "1638", " ", "now"]), ["call", "713.837.1638", "now"])
+        // Abbreviations: whole inside a sentence, the period split off at its end, an ellipsis whole.
+        XCTAssertEqual(words(["Capt", ".", " ", "Kirk", " ", "came"]), ["Capt.", "Kirk", "came"])
+        XCTAssertEqual(words(["tea", ",", " ", "etc", ".", " ", "were", " ", "sold"]), ["tea", ",", "etc.", "were", "sold"])
+        XCTAssertEqual(words(["tea", ",", " ", "coffee", " ", "etc", "."]), ["tea", ",", "coffee", "etc", "."])
+        XCTAssertEqual(words(["tea", " ", "etc", ".", ".", ".", " ", "and"]), ["tea", "etc", "...", "and"])
+        XCTAssertEqual(words(["I", " ", "was", " ", "nice", ".", "Then"]), ["I", "was", "nice", ".", "Then"])
+        XCTAssertEqual(words(["im", " ", "here"]), ["i", "m", "here"])
+    }
+
     func testEmptyAndOddInput() {
         XCTAssertEqual(upos(""), [])
         XCTAssertEqual(upos("?").count, 1)
