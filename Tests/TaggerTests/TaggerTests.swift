@@ -143,6 +143,13 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(words(["tea", " ", "etc", ".", ".", ".", " ", "and"]), ["tea", "etc", "...", "and"])
         XCTAssertEqual(words(["I", " ", "was", " ", "nice", ".", "Then"]), ["I", "was", "nice", ".", "Then"])
         XCTAssertEqual(words(["im", " ", "here"]), ["i", "m", "here"])
+        // "its" as it's before what starts a predicate, "Lets" opening a sentence.
+        XCTAssertEqual(words(["its", " ", "not", " ", "bad"]), ["it", "s", "not", "bad"])
+        XCTAssertEqual(words(["its", " ", "totally", " ", "bad"]), ["it", "s", "totally", "bad"])
+        XCTAssertEqual(words(["its", " ", "own", " ", "name"]), ["its", "own", "name"])
+        XCTAssertEqual(words(["its", " ", "only", " ", "son"]), ["its", "only", "son"])
+        XCTAssertEqual(words(["Lets", " ", "go"]), ["Let", "s", "go"])
+        XCTAssertEqual(words(["she", " ", "lets", " ", "go"]), ["she", "lets", "go"])
     }
 
     func testEmptyAndOddInput() {
