@@ -67,6 +67,22 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(rule("Blorf", "NNP"), "Blorf")
     }
 
+    /// WordNet's parts of speech in the model: lemmas, regular inflections by morphy's endings,
+    /// irregular forms from its exception lists, -ly adverbs of adjectives.
+    func testWordNetPartsOfSpeech() {
+        func bits(_ word: String) -> UInt64 {
+            let b = Array(word.utf8)
+            return b.withUnsafeBufferPointer { Lexical.bits($0.baseAddress!, $0.count) { Tagger.shared.model.wordnetEntry($0) } }
+        }
+        XCTAssertNotEqual(bits("ramshackle") & UInt64(Lexical.adjective), 0)
+        XCTAssertNotEqual(bits("defenestrated") & UInt64(Lexical.verb) << 4, 0)
+        XCTAssertNotEqual(bits("geese") & UInt64(Lexical.noun) << 4, 0)
+        XCTAssertNotEqual(bits("gaudily") & UInt64(Lexical.adverb) << 4, 0)
+        XCTAssertEqual(bits("blorfs"), 0x100)
+        // An unknown word's tag follows.
+        XCTAssertEqual(upos("They defenestrated the minister ."), ["PRON", "VERB", "DET", "NOUN", "PUNCT"])
+    }
+
     /// A contraction is two treebank words; the token takes its first word's tags and lemma.
     func testContractionsAndCompounds() {
         let t = tag("They don't want long-term deals .")
