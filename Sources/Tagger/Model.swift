@@ -144,6 +144,12 @@ public struct TaggerModel: @unchecked Sendable {
     @inline(__always)
     func knownCount(_ lemma: UInt64) -> UInt64 { Self.lookup(known, knownMask, lemma) ?? 0 }
 
+    /// How well a candidate lemma is known, for `Lemmatizer.rule`: twice its count in the
+    /// treebank, plus one if WordNet has it (so WordNet decides only among stems the treebank
+    /// knows equally well or not at all: defenestrated -> defenestrate).
+    @inline(__always)
+    func lemmaScore(_ lemma: UInt64) -> UInt64 { 2 * knownCount(lemma) + (wordnetEntry(lemma) != 0 ? 1 : 0) }
+
     @inline(__always)
     func lemmaException(_ key: UInt64) -> UnsafeBufferPointer<UInt8>? {
         guard let v = Self.lookup(lemmas, lemmaMask, key) else { return nil }

@@ -157,7 +157,7 @@ public final class Tagger: Sendable {
         work.lower.withUnsafeMutableBufferPointer { lower in
         work.words.withUnsafeMutableBufferPointer { words in
             let out = scratch.baseAddress!, f = lower.baseAddress!
-            let known: Lemmatizer.Known = { m.knownCount(FeatureHash.bytes($0, $1)) }
+            let known: Lemmatizer.Known = { m.lemmaScore(FeatureHash.bytes($0, $1)) }
             for i in 0..<n {
                 let wd = words[i]
                 let len = Int(wd.end - wd.start)

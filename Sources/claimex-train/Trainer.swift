@@ -149,7 +149,7 @@ struct Trainer {
         for s in sentences {
             for x in s {
                 let f = Self.lower(x.form)
-                let rule = Self.ruleLemma(x.form, f, x.xpos, known)
+                let rule = Self.ruleLemma(x.form, f, x.xpos, known, wordnet)
                 let key = TaggerModel.lemmaKey(FeatureHash.bytes(f), x.xpos)
                 stats[key, default: Stat()].lemmas[x.lemma, default: 0] += 1
                 if rule == x.lemma { stats[key]!.ruleRight += 1 }
@@ -161,13 +161,15 @@ struct Trainer {
         }
     }
 
-    static func ruleLemma(_ o: [UInt8], _ f: [UInt8], _ xpos: Int, _ known: [UInt64: UInt64]) -> [UInt8] {
+    /// The lemma rules as the tagger runs them (`TaggerModel.lemmaScore`).
+    static func ruleLemma(_ o: [UInt8], _ f: [UInt8], _ xpos: Int, _ known: [UInt64: UInt64], _ wordnet: [UInt64: UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: o.count + 2)
         let n = o.withUnsafeBufferPointer { op in
             f.withUnsafeBufferPointer { fp in
                 out.withUnsafeMutableBufferPointer { outp in
                     Lemmatizer.rule(op.baseAddress ?? UnsafePointer(bitPattern: 1)!, fp.baseAddress ?? UnsafePointer(bitPattern: 1)!, o.count, xpos: xpos,
-                                    known: { known[FeatureHash.bytes($0, $1)] ?? 0 }, out: outp.baseAddress!)
+                                    known: { let h = FeatureHash.bytes($0, $1); return 2 * (known[h] ?? 0) + (wordnet[h] != nil ? 1 : 0) },
+                                    out: outp.baseAddress!)
                 }
             }
         }

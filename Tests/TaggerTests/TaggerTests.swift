@@ -79,8 +79,9 @@ final class TaggerTests: XCTestCase {
         XCTAssertNotEqual(bits("geese") & UInt64(Lexical.noun) << 4, 0)
         XCTAssertNotEqual(bits("gaudily") & UInt64(Lexical.adverb) << 4, 0)
         XCTAssertEqual(bits("blorfs"), 0x100)
-        // An unknown word's tag follows.
+        // An unknown word's tag follows, and its lemma is the stem WordNet knows.
         XCTAssertEqual(upos("They defenestrated the minister ."), ["PRON", "VERB", "DET", "NOUN", "PUNCT"])
+        XCTAssertEqual(lemmas("They defenestrated the minister .")[1], "defenestrate")
     }
 
     /// A contraction is two treebank words; the token takes its first word's tags and lemma.
