@@ -2,12 +2,14 @@
 // train split) and writes it in `TaggerModel`'s format. Deterministic: the same input gives
 // the same bytes (a fixed shuffle, integer updates, tables written in key order).
 //
-//     gzip -dc en_ewt-ud-train.conllu.gz | claimex-train -o Sources/TaggerModelData/model/ewt-tagger.bin
+//     gzip -dc en_ewt-ud-train.conllu.gz | claimex-train --wordnet /usr/share/wordnet \
+//         -o Sources/TaggerModelData/model/ewt-tagger.bin
 //
 // Options: -o FILE (default: standard output), --wordnet DIR (WordNet's database, e.g.
-// /usr/share/wordnet from Debian's wordnet-base: parts of speech for unknown words), --iterations N (default 5), --dev FILE (a
-// CoNLL-U file to print accuracy on, e.g. the dev split), --min-weight W
-// (default 25: averaged weights under W of 1000 are dropped).
+// /usr/share/wordnet from Debian's wordnet-base: parts of speech for every word), --iterations
+// N (default 5), --dev FILE (a CoNLL-U file to print accuracy on, e.g. the dev split),
+// --min-weight W (default 25: averaged weights under W, the largest being
+// TaggerModel.maxWeight, are dropped).
 import Foundation
 import Tagger
 
