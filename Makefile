@@ -83,15 +83,18 @@ eval:
 # train split, deterministically. `tagger-model-check` retrains into .build/ and compares byte
 # for byte (about a minute in a release build; not part of `make test`, which runs in debug).
 EWT ?= ../shared/corpora/ud-english-ewt
+# WordNet 3.0's database (Debian's wordnet-base, installed by scripts/bootstrap.sh): parts of
+# speech for words the treebank lacks.
+WORDNET ?= /usr/share/wordnet
 TAGGER_MODEL := Sources/TaggerModelData/model/ewt-tagger.bin
 
 tagger-model:
 	$(SWIFT) build -c release --product claimex-train
-	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train -o $(TAGGER_MODEL)
+	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train --wordnet $(WORDNET) -o $(TAGGER_MODEL)
 
 tagger-model-check:
 	$(SWIFT) build -c release --product claimex-train
-	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train -o .build/ewt-tagger-check.bin
+	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train --wordnet $(WORDNET) -o .build/ewt-tagger-check.bin
 	cmp .build/ewt-tagger-check.bin $(TAGGER_MODEL) && echo "tagger model: reproduced byte for byte"
 
 # UPOS, Penn tag and lemma scores on the treebank's test split (CoNLL 2018 measure), and on

@@ -11,6 +11,9 @@ command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 pkg-config --exists libxml-2.0 2>/dev/null || need_apt+=(libxml2-dev)
 command -v pdftohtml >/dev/null || need_apt+=(poppler-utils)
 command -v python3 >/dev/null || need_apt+=(python3 python3-venv)
+# WordNet's database, read by claimex-train (the tagger model's parts of speech for unknown
+# words) and by the test that retrains the model.
+[ -f /usr/share/wordnet/index.noun ] || need_apt+=(wordnet-base)
 # Headless Chromium for the review page's browser test (scripts/browser-test.py).
 command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need_apt+=(chromium fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then

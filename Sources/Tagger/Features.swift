@@ -40,6 +40,8 @@ public struct WordInfo: Sendable {
     public var flags: UInt64 = 0
     /// The set of classes the word had in training (its hash), 0 for an unseen word.
     public var ambiguity: UInt64 = 0
+    /// What WordNet says of the word (`Lexical.bits`).
+    public var lexical: UInt64 = 0
     /// The class when the word is frequent and (nearly) unambiguous: no scoring needed.
     public var dictClass: Int16 = -1
 
@@ -109,14 +111,14 @@ public struct WordInfo: Sendable {
 
 public enum Features {
     /// Number of keys `keys` writes.
-    public static let count = 32
+    public static let count = 33
 
     @inline(__always)
     static func key(_ template: UInt64, _ value: UInt64) -> UInt64 { FeatureHash.mix(value ^ (template &* 0xD6E8_FEB8_6659_FD93)) }
 
     /// Keys that depend on the word alone (its form, affixes, shape, flags, ambiguity class):
     /// the tagger caches their summed weights per word.
-    public static let staticCount = 13
+    public static let staticCount = 14
 
     /// The feature keys of word `i` given the classes of the two words before it (-1: none),
     /// into `out[0..<count]`: the word's own, then its context's. `words` holds the sentence's words.
@@ -142,6 +144,7 @@ public enum Features {
         out[10] = key(10, w.flags)
         out[11] = key(21, w.ambiguity)
         out[12] = key(28, w.cased)
+        out[13] = key(32, w.lexical)
     }
 
     /// The other `count - staticCount` keys.

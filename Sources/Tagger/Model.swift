@@ -3,7 +3,7 @@
 ///
 ///     header   16 × UInt32: magic "CXTG", version, classes, feature slots, entries,
 ///              lexicon slots, lemma slots, known-lemma slots, prefix slots, pool bytes,
-///              dense rows
+///              dense rows, WordNet slots
 ///     classes  per class: its XPOS index, its UPOS index (UInt8 each)
 ///     features open addressing on the feature key, one UInt64 per slot: the key's high
 ///              32 bits (| 1; 0 is empty), then 24 bits of first entry and 8 of count;
@@ -12,16 +12,18 @@
 ///     dense    rows of `classStride` Int16 weights (classes rounded up to 16), for the
 ///              features with weights for many classes: added 16 at a time
 ///     lexicon  (key, value) UInt64 pairs: normalised form hash -> ambiguity hash (low 32),
-///              tag-dictionary class + 1 (bits 32..47, 0: none)
+///              tag-dictionary class + 1 (bits 32..47, 0: none), `Lexical.bits` (48..63)
 ///     lemmas   (key, value): hash of (lowercase form, XPOS) -> pool offset (low 32), length
 ///     known    (key, value): lowercase lemma hash -> its count in the treebank
 ///     prefixes UInt64 keys: lowercase first parts kept joined to a hyphen (anti-, non-)
+///     wordnet  UInt32 per slot, open addressing on a normalised form's hash: its high 24
+///              bits, then the `Lexical` entry (8 bits, never 0; 0 is empty)
 ///     pool     lemma bytes
 public struct TaggerModel: @unchecked Sendable {
     public static let magic: UInt32 = 0x4754_5843  // "CXTG"
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
     /// Weights are scaled so that the largest is this: a sum of `Features.count` fits an Int16.
-    public static let maxWeight = 1000
+    public static let maxWeight = 32767 / Features.count
     /// A feature with weights for this many classes or more gets a dense row.
     public static let denseFrom = 8
     static let headerWords = 16
@@ -46,6 +48,8 @@ public struct TaggerModel: @unchecked Sendable {
     let prefixes: UnsafePointer<UInt64>
     let prefixMask: Int
     let pool: UnsafePointer<UInt8>
+    let wordnet: UnsafePointer<UInt32>
+    let wordnetMask: Int
     /// The longest lemma in the exception table, so a caller can size its buffer once.
     let longestException: Int
 
@@ -63,9 +67,9 @@ public struct TaggerModel: @unchecked Sendable {
         let counts = (0..<Self.headerWords).map { Int(h[$0]) }
         let (classes, featureSlots, entryCount, lexSlots, lemmaSlots, knownSlots, prefixSlots, poolBytes) =
             (counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8], counts[9])
-        let denseRows = counts[10]
+        let denseRows = counts[10], wordnetSlots = counts[11]
         let stride = (classes + 15) & ~15
-        for s in [featureSlots, lexSlots, lemmaSlots, knownSlots, prefixSlots] where s == 0 || s & (s - 1) != 0 {
+        for s in [featureSlots, lexSlots, lemmaSlots, knownSlots, prefixSlots, wordnetSlots] where s == 0 || s & (s - 1) != 0 {
             throw .malformed("a table size is not a power of two")
         }
         func pad(_ n: Int) -> Int { (n + 7) & ~7 }
@@ -78,6 +82,7 @@ public struct TaggerModel: @unchecked Sendable {
         let lemAt = at; at += lemmaSlots * 16
         let knownAt = at; at += knownSlots * 16
         let preAt = at; at += prefixSlots * 8
+        let wnAt = at; at += pad(wordnetSlots * 4)
         let poolAt = at; at += poolBytes
         guard at <= bytes.count else { throw .malformed("truncated (\(bytes.count) bytes, needs \(at))") }
         base = b
@@ -96,6 +101,7 @@ public struct TaggerModel: @unchecked Sendable {
         known = (b + knownAt).assumingMemoryBound(to: UInt64.self); knownMask = knownSlots - 1
         prefixes = (b + preAt).assumingMemoryBound(to: UInt64.self); prefixMask = prefixSlots - 1
         pool = (b + poolAt).assumingMemoryBound(to: UInt8.self)
+        wordnet = (b + wnAt).assumingMemoryBound(to: UInt32.self); wordnetMask = wordnetSlots - 1
         var longest = 0
         for k in 0..<lemmaSlots where lemmas[2 * k] != 0 { longest = max(longest, Int(lemmas[2 * k + 1] >> 32)) }
         longestException = longest
@@ -138,6 +144,12 @@ public struct TaggerModel: @unchecked Sendable {
     @inline(__always)
     func knownCount(_ lemma: UInt64) -> UInt64 { Self.lookup(known, knownMask, lemma) ?? 0 }
 
+    /// How well a candidate lemma is known, for `Lemmatizer.rule`: twice its count in the
+    /// treebank, plus one if WordNet has it (so WordNet decides only among stems the treebank
+    /// knows equally well or not at all: defenestrated -> defenestrate).
+    @inline(__always)
+    func lemmaScore(_ lemma: UInt64) -> UInt64 { 2 * knownCount(lemma) + (wordnetEntry(lemma) != 0 ? 1 : 0) }
+
     @inline(__always)
     func lemmaException(_ key: UInt64) -> UnsafeBufferPointer<UInt8>? {
         guard let v = Self.lookup(lemmas, lemmaMask, key) else { return nil }
@@ -156,6 +168,19 @@ public struct TaggerModel: @unchecked Sendable {
         }
     }
 
+    /// The `Lexical` entry of a normalised form's hash, 0 when WordNet lacks it.
+    @inline(__always)
+    func wordnetEntry(_ key: UInt64) -> UInt8 {
+        let fp = UInt32(truncatingIfNeeded: key >> 40)
+        var i = Int(truncatingIfNeeded: key) & wordnetMask
+        while true {
+            let s = wordnet[i]
+            if s == 0 { return 0 }
+            if s >> 8 == fp { return UInt8(truncatingIfNeeded: s) }
+            i = (i + 1) & wordnetMask
+        }
+    }
+
     /// Key of the lemma table: a lowercase form's hash and an XPOS.
     @inline(__always)
     public static func lemmaKey(_ form: UInt64, _ xpos: Int) -> UInt64 { FeatureHash.pair(form, UInt64(xpos + 1)) }
@@ -167,10 +192,12 @@ public struct TaggerModelWriter {
     public var classes: [(xpos: UInt8, upos: UInt8)] = []
     /// Feature key -> (class, weight) entries, classes ascending.
     public var features: [UInt64: [(UInt8, Int16)]] = [:]
-    public var lexicon: [UInt64: (ambiguity: UInt32, dictClass: Int)] = [:]
+    public var lexicon: [UInt64: (ambiguity: UInt32, dictClass: Int, lexical: UInt16)] = [:]
     public var lemmas: [UInt64: [UInt8]] = [:]
     public var known: [UInt64: UInt64] = [:]
     public var prefixes: Set<UInt64> = []
+    /// Normalised form hash -> `Lexical` entry (nonzero).
+    public var wordnet: [UInt64: UInt8] = [:]
 
     public init() {}
 
@@ -223,7 +250,7 @@ public struct TaggerModelWriter {
             }
             return t
         }
-        let lex = pairs(lexicon.map { ($0.key, UInt64($0.value.ambiguity) | UInt64($0.value.dictClass + 1) << 32) })
+        let lex = pairs(lexicon.map { ($0.key, UInt64($0.value.ambiguity) | UInt64($0.value.dictClass + 1) << 32 | UInt64($0.value.lexical) << 48) })
         var pool: [UInt8] = []
         var lemmaItems: [(UInt64, UInt64)] = []
         for key in lemmas.keys.sorted() {
@@ -242,8 +269,19 @@ public struct TaggerModelWriter {
             pre[i] = k
         }
 
+        // WordNet: a form whose fingerprint another form in its probe run already has is left
+        // out (the first in key order stays), so a look-up never finds the wrong entry.
+        let wSlots = Self.slots(wordnet.count)
+        var wn = [UInt32](repeating: 0, count: wSlots)
+        for key in wordnet.keys.sorted() {
+            let fp = UInt32(truncatingIfNeeded: key >> 40)
+            var i = Int(truncatingIfNeeded: key) & (wSlots - 1), clash = false
+            while wn[i] != 0 { if wn[i] >> 8 == fp { clash = true; break }; i = (i + 1) & (wSlots - 1) }
+            if !clash { wn[i] = fp << 8 | UInt32(wordnet[key]!) }
+        }
+
         let header: [Int] = [Int(TaggerModel.magic), Int(TaggerModel.version), classes.count, fSlots, entries.count,
-                             lex.count / 2, lem.count / 2, kn.count / 2, pSlots, pool.count, dense.count / max(stride, 1)]
+                             lex.count / 2, lem.count / 2, kn.count / 2, pSlots, pool.count, dense.count / max(stride, 1), wSlots]
         for v in header { u32(UInt32(v)) }
         for _ in header.count..<TaggerModel.headerWords { u32(0) }
         for c in classes { out.append(c.xpos); out.append(c.upos) }
@@ -256,6 +294,8 @@ public struct TaggerModelWriter {
         for v in lem { u64(v) }
         for v in kn { u64(v) }
         for v in pre { u64(v) }
+        for v in wn { u32(v) }
+        pad()
         out += pool
         pad()
         return out

@@ -89,10 +89,13 @@ public final class Tagger: Sendable {
             work.norm.withUnsafeMutableBufferPointer { norm in
                 for i in 0..<n {
                     let wd = work.words[i]
-                    var (info, _) = WordInfo.make(base + Int(wd.start), Int(wd.end - wd.start), first: i == 0, norm: norm.baseAddress!)
+                    var (info, len) = WordInfo.make(base + Int(wd.start), Int(wd.end - wd.start), first: i == 0, norm: norm.baseAddress!)
                     if let e = m.lexiconEntry(info.form) {
                         info.ambiguity = e & 0xFFFF_FFFF
                         info.dictClass = Int16(truncatingIfNeeded: (e >> 32) & 0xFFFF) - 1
+                        info.lexical = e >> 48
+                    } else {
+                        info.lexical = Lexical.bits(norm.baseAddress!, len) { m.wordnetEntry($0) }
                     }
                     infos[i] = info
                 }
@@ -154,7 +157,7 @@ public final class Tagger: Sendable {
         work.lower.withUnsafeMutableBufferPointer { lower in
         work.words.withUnsafeMutableBufferPointer { words in
             let out = scratch.baseAddress!, f = lower.baseAddress!
-            let known: Lemmatizer.Known = { m.knownCount(FeatureHash.bytes($0, $1)) }
+            let known: Lemmatizer.Known = { m.lemmaScore(FeatureHash.bytes($0, $1)) }
             for i in 0..<n {
                 let wd = words[i]
                 let len = Int(wd.end - wd.start)

@@ -38,7 +38,7 @@ public enum WordSplitter {
                 work.words.append(TaggedWord(start: Int32(x), end: Int32(y), token: Int32(t), upos: 0, xpos: 0, lemma: 0..<0))
             }
             let n = b - a
-            if let cut = clitic(p + a, n) {
+            if let cut = clitic(p + a, n) ?? cliticInContext(p, tokens, t) {
                 word(a, a + cut, isHead: true); word(a + cut, b)
             } else if n >= 3, let firstHyphen = (a + 1..<b - 1).first(where: { p[$0] == 0x2D }) {
                 if lower.count < n { lower = Array(repeating: 0, count: n) }
@@ -78,6 +78,19 @@ public enum WordSplitter {
         func isAlnum(_ k: Int) -> Bool {
             (0..<len(k)).allSatisfy { let c = p[Int(tokens[k].lowerBound) + $0]; return c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c >= 0x80 || c == 0x2D || c == 0x5F }
         }
+        /// The end of the run of tokens without spaces from `k`, trailing punctuation left out.
+        func runEnd(_ k: Int) -> Int {
+            var end = k + 1
+            while end < tokens.count && tokens[end - 1].upperBound == tokens[end].lowerBound { end += 1 }
+            while end > k + 1 && len(end - 1) == 1 && !isAlnumByte(byte(end - 1)) && byte(end - 1) != 0x2F { end -= 1 }
+            return end
+        }
+        func isPluralS(_ k: Int) -> Bool {
+            let a = Int(tokens[k].lowerBound), n = len(k)
+            if n == 1 { return p[a] | 0x20 == 0x73 }
+            if n == 2 { return p[a] == 0x27 && p[a + 1] | 0x20 == 0x73 }
+            return n == 4 && p[a] == 0xE2 && p[a + 1] == 0x80 && p[a + 2] == 0x99 && p[a + 3] | 0x20 == 0x73
+        }
         guard adjacent(t) else { return t + 1 }
         let c = byte(t)
         // Punctuation runs: . ! ? mixed (..., ?!, .?), or one repeated mark (---, ***, ===).
@@ -94,6 +107,12 @@ public enum WordSplitter {
                 while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && byte(u) == c { u += 1 }
             }
             if u > t + 1 { return u }
+            // Hashtags and handles are one word (#audiobooks, @paulhastings.com; but #|1).
+            if (c == 0x23 || c == 0x40) && isAlnum(t + 1) && (byte(t + 1) | 0x20) &- 0x61 < 26 {
+                var e = runEnd(t + 1)
+                if c == 0x23 { e = t + 2 }
+                return e
+            }
             // Emoticons: :) :( :D ;) :-) =)
             if c == 0x3A || c == 0x3B || c == 0x3D {
                 var k = t + 1
@@ -106,22 +125,46 @@ public enum WordSplitter {
             }
             return t + 1
         }
+        // Numbers in three dotted groups (phone numbers 713.837.1638), which claimex reads as a
+        // decimal number, a period and a number.
+        if t + 2 < tokens.count, adjacent(t + 1), len(t + 1) == 1, byte(t + 1) == 0x2E, isDigits(t + 2) {
+            let a = Int(tokens[t].lowerBound)
+            var dot = -1
+            for k in 0..<len(t) where p[a + k] == 0x2E { dot = dot < 0 ? k : len(t) }
+            if dot > 0 && dot < len(t) - 1 && (0..<len(t)).allSatisfy({ $0 == dot || p[a + $0] &- 0x30 < 10 }) { return t + 3 }
+        }
         guard isAlnum(t) else { return t + 1 }
-        // Abbreviations with their period, as the treebank writes them (Dr., Inc.).
-        if len(t + 1) == 1, byte(t + 1) == 0x2E {
+        // Abbreviations with their period, as the treebank writes them (Dr., Inc.); but at the
+        // sentence's end the period is the sentence's (etc|.), as the treebank splits it, and
+        // an ellipsis stays whole (etc|...).
+        var dots = 0
+        while t + 1 + dots < tokens.count && len(t + 1 + dots) == 1 && byte(t + 1 + dots) == 0x2E
+                && tokens[t + dots].upperBound == tokens[t + 1 + dots].lowerBound { dots += 1 }
+        let atEnd = (t + 2..<tokens.count).allSatisfy { len($0) == 1 && !isAlnumByte(byte($0)) && byte($0) != 0x2E }
+        if dots == 1 || dots == 2, !atEnd {
+            // Inside a sentence, a word of four letters or fewer before a period and a space is
+            // an abbreviation (Capt., Sts.): the treebank keeps 374 such words whole in its
+            // train split and splits 5.
+            if dots == 1, !adjacent(t + 1), len(t) <= 4, (0..<len(t)).allSatisfy({ (p[Int(tokens[t].lowerBound) + $0] | 0x20) &- 0x61 < 26 }) { return t + 2 }
             var l = Array(UnsafeBufferPointer(start: p + Int(tokens[t].lowerBound), count: len(t) + 1))
             for k in l.indices where l[k] &- 0x41 < 26 { l[k] |= 0x20 }
             if l.withUnsafeBufferPointer({ model.isPrefix(wholeKey($0.baseAddress!, $0.count)) }) { return t + 2 }
         }
-        // The run of tokens without spaces from t, trailing punctuation left out.
-        var end = t + 1
-        while end < tokens.count && tokens[end - 1].upperBound == tokens[end].lowerBound { end += 1 }
-        while end > t + 1 && len(end - 1) == 1 && !isAlnumByte(byte(end - 1)) && byte(end - 1) != 0x2F { end -= 1 }
+        let end = runEnd(t)
         guard end > t + 1 else { return t + 1 }
         let lo = Int(tokens[t].lowerBound), hi = Int(tokens[end - 1].upperBound)
         let run = UnsafeBufferPointer(start: p + lo, count: hi - lo)
-        // Web and e-mail addresses.
-        if run.contains(0x40) || hasPrefix(run, "http") || hasPrefix(run, "www.") || contains(run, "://") { return end }
+        // Web and e-mail addresses. An address stops at a quote, bracket or comma: in
+        // `Name"<me@host.com>` the name, the quote and the bracket are words of their own.
+        if run.contains(0x40) || hasPrefix(run, "http") || hasPrefix(run, "www.") || contains(run, "://") {
+            var k = t
+            while k < end && !(len(k) == 1 && addressStops.contains(byte(k))) { k += 1 }
+            if k == end { return end }
+            let head = UnsafeBufferPointer(start: p + lo, count: Int(tokens[k].lowerBound) - lo)
+            return k > t + 1 && (head.contains(0x40) || hasPrefix(head, "http") || hasPrefix(head, "www.")) ? k : t + 1
+        }
+        // Decades and plurals of numbers are one word (1990s, 80's).
+        if isDigits(t), isPluralS(t + 1), !adjacent(t + 1) || !isAlnumByte(byte(t + 2)) { return t + 2 }
         // Numbers joined by / and : (dates, times), or phone numbers (three or more groups by -).
         if isDigits(t) {
             var k = t, groups = 1, slashes = 0, hyphens = 0
@@ -146,6 +189,9 @@ public enum WordSplitter {
         }
         return t + 1
     }
+
+    /// Bytes an e-mail or web address does not run across.
+    static let addressStops: Set<UInt8> = [0x22, 0x3C, 0x3E, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3B]
 
     static let hostSuffixes: Set<[UInt8]> = Set(["com", "org", "net", "edu", "gov", "uk", "ca", "de", "fr", "ru", "cn", "io",
                                                  "info", "biz", "doc", "docx", "pdf", "xls", "xlsx", "ppt", "htm", "html", "txt",
@@ -188,6 +234,7 @@ public enum WordSplitter {
         if isWord("theyre") { return 4 }
         if isWord("youre") { return 3 }
         if isWord("ive") { return 1 }
+        if isWord("im") { return 1 }
         if isWord("alot") { return 1 }
         // Without the apostrophe: dont, didnt, cant, wont, isnt ...
         if n >= 4 && n <= 8, lower(n - 2) == UInt8(ascii: "n"), lower(n - 1) == UInt8(ascii: "t") {
@@ -202,6 +249,8 @@ public enum WordSplitter {
             if p[k] == 0xE2, k + 2 < n, p[k + 1] == 0x80, p[k + 2] == 0x99 { q = k; width = 3; break }
         }
         guard q >= 1 else { return nil }
+        // A number's plural keeps its 's (80's), as in the treebank.
+        if (0..<q).allSatisfy({ p[$0] &- 0x30 < 10 }) { return nil }
         let rest = n - q - width
         let c0 = rest >= 1 ? lower(q + width) : 0, c1 = rest >= 2 ? lower(q + width + 1) : 0
         if rest == 1 && c0 == UInt8(ascii: "t") && q >= 2 && lower(q - 1) == UInt8(ascii: "n") { return q - 1 }
@@ -210,6 +259,29 @@ public enum WordSplitter {
                          || (c0 == UInt8(ascii: "l") && c1 == UInt8(ascii: "l"))) { return q }
         return nil
     }
+
+    /// Where an apostrophe-less contraction that is also a word splits, judged by its place:
+    /// "its" before a word that starts a predicate (its|not, its|a, its|really: the treebank's
+    /// 57 split "its" in its train split are mostly followed by these; its 164 possessive ones
+    /// by nouns and adjectives), and "Lets" opening a sentence (Let|s).
+    static func cliticInContext(_ p: UnsafePointer<UInt8>, _ tokens: [Range<Int32>], _ t: Int) -> Int? {
+        let a = Int(tokens[t].lowerBound), n = Int(tokens[t].upperBound) - a
+        guard n == 4 || n == 3 else { return nil }
+        func lower(_ k: Int) -> UInt8 { let c = p[k]; return c &- 0x41 < 26 ? c | 0x20 : c }
+        if n == 4, t == 0, p[a] == UInt8(ascii: "L"), lower(a + 1) == UInt8(ascii: "e"), lower(a + 2) == UInt8(ascii: "t"),
+           lower(a + 3) == UInt8(ascii: "s") { return 3 }
+        guard n == 3, lower(a) == UInt8(ascii: "i"), lower(a + 1) == UInt8(ascii: "t"), lower(a + 2) == UInt8(ascii: "s"),
+              t + 1 < tokens.count else { return nil }
+        let x = Int(tokens[t + 1].lowerBound), m = Int(tokens[t + 1].upperBound) - x
+        guard m >= 1, m <= 12 else { return nil }
+        var next: [UInt8] = []
+        for k in 0..<m { next.append(lower(x + k)) }
+        if m >= 4 && next[m - 2] == UInt8(ascii: "l") && next[m - 1] == UInt8(ascii: "y") && next != Array("only".utf8) { return 2 }
+        return predicateStarts.contains(next) ? 2 : nil
+    }
+
+    static let predicateStarts: Set<[UInt8]> = Set(["a", "an", "not", "so", "very", "really", "just", "like", "been", "too",
+                                                    "ok", "okay", "pretty", "such", "gonna", "going", "getting", "nothing"].map { Array($0.utf8) })
 
     /// Stems before an apostrophe-less n't, as their bytes packed little-endian.
     static let ntStems: Set<UInt64> = Set(["do", "does", "did", "ca", "wo", "is", "are", "was", "were", "have", "has", "had",

@@ -6,6 +6,8 @@ import Tagger
 struct Trainer {
     let sentences: [[TreebankWord]]
     let iterations: Int
+    /// `Lexical` entries read from WordNet (`WordNetReader`); empty without WordNet.
+    let wordnet: [UInt64: UInt8]
 
     /// A (Penn, UPOS) pair seen this often is a class of its own; a rarer pair falls back to
     /// its Penn tag's commonest pair.
@@ -32,23 +34,32 @@ struct Trainer {
         let nc = kept.count
 
         // Word infos (without lexicon) and gold classes.
-        var infos: [[WordInfo]] = [], gold: [[Int]] = []
+        var infos: [[WordInfo]] = [], gold: [[Int]] = [], norms: [[[UInt8]]] = []
         var norm = [UInt8](repeating: 0, count: 4096)
         for s in sentences {
-            var row: [WordInfo] = []
+            var row: [WordInfo] = [], normRow: [[UInt8]] = []
             for (i, x) in s.enumerated() {
-                let info = x.form.withUnsafeBufferPointer { f in
-                    norm.withUnsafeMutableBufferPointer { WordInfo.make(f.baseAddress ?? UnsafePointer(bitPattern: 1)!, f.count, first: i == 0, norm: $0.baseAddress!).0 }
+                let (info, m) = x.form.withUnsafeBufferPointer { f in
+                    norm.withUnsafeMutableBufferPointer { WordInfo.make(f.baseAddress ?? UnsafePointer(bitPattern: 1)!, f.count, first: i == 0, norm: $0.baseAddress!) }
                 }
                 row.append(info)
+                normRow.append(Array(norm[..<m]))
             }
             infos.append(row)
+            norms.append(normRow)
             gold.append(s.map(cls))
         }
 
         // Lexicon: ambiguity sets and the tag dictionary.
         var seen: [UInt64: [Int: Int]] = [:]
         for (k, row) in infos.enumerated() { for (i, info) in row.enumerated() { seen[info.form, default: [:]][gold[k][i], default: 0] += 1 } }
+        // What WordNet says of each word (the same for a word of the treebank and an unknown one).
+        var lexical: [UInt64: UInt64] = [:]
+        for (k, row) in infos.enumerated() {
+            for (i, info) in row.enumerated() where lexical[info.form] == nil {
+                lexical[info.form] = norms[k][i].withUnsafeBufferPointer { q in Lexical.bits(q.baseAddress!, q.count) { wordnet[$0] ?? 0 } }
+            }
+        }
         var lexicon: [UInt64: (UInt32, Int)] = [:]
         for (form, counts) in seen {
             let total = counts.values.reduce(0, +)
@@ -57,7 +68,8 @@ struct Trainer {
             let dict = total >= Self.dictMinCount && Double(top.value) >= Self.dictMinShare * Double(total) ? top.key : -1
             lexicon[form] = (amb, dict)
         }
-        for (form, v) in lexicon { w.lexicon[form] = (v.0, v.1) }
+        for (form, v) in lexicon { w.lexicon[form] = (v.0, v.1, UInt16(lexical[form]!)) }
+        w.wordnet = wordnet
         // In training, a word's ambiguity class comes from the other folds' sentences
         // (jackknifing): a word seen in no other fold has none, as an unseen word at tagging
         // time, so the affix and shape features learn to tag unknown words.
@@ -72,6 +84,7 @@ struct Trainer {
                 for (c, n) in foldSeen[k % Self.folds][form]! { counts[c]! -= n }
                 infos[k][i].ambiguity = Self.ambiguity(counts)
                 infos[k][i].dictClass = Int16(lexicon[form]!.1)
+                infos[k][i].lexical = lexical[form]!
             }
         }
 
@@ -136,7 +149,7 @@ struct Trainer {
         for s in sentences {
             for x in s {
                 let f = Self.lower(x.form)
-                let rule = Self.ruleLemma(x.form, f, x.xpos, known)
+                let rule = Self.ruleLemma(x.form, f, x.xpos, known, wordnet)
                 let key = TaggerModel.lemmaKey(FeatureHash.bytes(f), x.xpos)
                 stats[key, default: Stat()].lemmas[x.lemma, default: 0] += 1
                 if rule == x.lemma { stats[key]!.ruleRight += 1 }
@@ -148,13 +161,15 @@ struct Trainer {
         }
     }
 
-    static func ruleLemma(_ o: [UInt8], _ f: [UInt8], _ xpos: Int, _ known: [UInt64: UInt64]) -> [UInt8] {
+    /// The lemma rules as the tagger runs them (`TaggerModel.lemmaScore`).
+    static func ruleLemma(_ o: [UInt8], _ f: [UInt8], _ xpos: Int, _ known: [UInt64: UInt64], _ wordnet: [UInt64: UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: o.count + 2)
         let n = o.withUnsafeBufferPointer { op in
             f.withUnsafeBufferPointer { fp in
                 out.withUnsafeMutableBufferPointer { outp in
                     Lemmatizer.rule(op.baseAddress ?? UnsafePointer(bitPattern: 1)!, fp.baseAddress ?? UnsafePointer(bitPattern: 1)!, o.count, xpos: xpos,
-                                    known: { known[FeatureHash.bytes($0, $1)] ?? 0 }, out: outp.baseAddress!)
+                                    known: { let h = FeatureHash.bytes($0, $1); return 2 * (known[h] ?? 0) + (wordnet[h] != nil ? 1 : 0) },
+                                    out: outp.baseAddress!)
                 }
             }
         }

@@ -3,7 +3,8 @@ import XCTest
 
 /// The committed model is exactly what `claimex-train` makes from the treebank, so nobody
 /// edits weights by hand. Runs the debug trainer (about 40 s of CPU) on the EWT train split
-/// from `../shared/corpora` (or `$CLAIMEX_EWT`); skipped where that corpus is absent.
+/// from `../shared/corpora` (or `$CLAIMEX_EWT`) with WordNet's database from Debian's
+/// wordnet-base (or `$CLAIMEX_WORDNET`); skipped where either is absent.
 /// `make tagger-model-check` does the same with a release build.
 final class ModelReproducibilityTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -14,6 +15,10 @@ final class ModelReproducibilityTests: XCTestCase {
         let train = URL(fileURLWithPath: ewt).appendingPathComponent("en_ewt-ud-train.conllu.gz")
         guard FileManager.default.fileExists(atPath: train.path) else {
             throw XCTSkip("no treebank at \(train.path) (set CLAIMEX_EWT)")
+        }
+        let wordnet = ProcessInfo.processInfo.environment["CLAIMEX_WORDNET"] ?? "/usr/share/wordnet"
+        guard FileManager.default.fileExists(atPath: wordnet + "/index.noun") else {
+            throw XCTSkip("no WordNet database at \(wordnet) (install wordnet-base or set CLAIMEX_WORDNET)")
         }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var trainer: URL?
@@ -28,7 +33,7 @@ final class ModelReproducibilityTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: out) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "gzip -dc \"$1\" | \"$2\" -o \"$3\"", "sh", train.path, exe.path, out.path]
+        p.arguments = ["-c", "gzip -dc \"$1\" | \"$2\" --wordnet \"$4\" -o \"$3\"", "sh", train.path, exe.path, out.path, wordnet]
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()

@@ -67,6 +67,23 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(rule("Blorf", "NNP"), "Blorf")
     }
 
+    /// WordNet's parts of speech in the model: lemmas, regular inflections by morphy's endings,
+    /// irregular forms from its exception lists, -ly adverbs of adjectives.
+    func testWordNetPartsOfSpeech() {
+        func bits(_ word: String) -> UInt64 {
+            let b = Array(word.utf8)
+            return b.withUnsafeBufferPointer { Lexical.bits($0.baseAddress!, $0.count) { Tagger.shared.model.wordnetEntry($0) } }
+        }
+        XCTAssertNotEqual(bits("ramshackle") & UInt64(Lexical.adjective), 0)
+        XCTAssertNotEqual(bits("defenestrated") & UInt64(Lexical.verb) << 4, 0)
+        XCTAssertNotEqual(bits("geese") & UInt64(Lexical.noun) << 4, 0)
+        XCTAssertNotEqual(bits("gaudily") & UInt64(Lexical.adverb) << 4, 0)
+        XCTAssertEqual(bits("blorfs"), 0x100)
+        // An unknown word's tag follows, and its lemma is the stem WordNet knows.
+        XCTAssertEqual(upos("They defenestrated the minister ."), ["PRON", "VERB", "DET", "NOUN", "PUNCT"])
+        XCTAssertEqual(lemmas("They defenestrated the minister .")[1], "defenestrate")
+    }
+
     /// A contraction is two treebank words; the token takes its first word's tags and lemma.
     func testContractionsAndCompounds() {
         let t = tag("They don't want long-term deals .")
@@ -107,6 +124,49 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(words("----==", [0..<1, 1..<2, 2..<3, 3..<4, 4..<5, 5..<6]), ["----=="])
         XCTAssertEqual(words("on alt.animals.cat.", [0..<2, 3..<6, 6..<7, 7..<14, 14..<15, 15..<18, 18..<19]), ["on", "alt.animals.cat", "."])
         XCTAssertEqual(words("one.two is", [0..<3, 3..<4, 4..<7, 8..<10]), ["one", ".", "two", "is"])  // one dot: a missing space
+    }
+
+    /// The same from tokens given as pieces (" " is a space between tokens).
+    func testJoinsAddressesNumbersAndAbbreviations() {
+        func words(_ pieces: [String]) -> [String] {
+            var text: [UInt8] = [], cuts: [Range<Int32>] = []
+            for p in pieces {
+                if p != " " { cuts.append(Int32(text.count)..<Int32(text.count + p.utf8.count)) }
+                text += Array(p.utf8)
+            }
+            var work = TagWork()
+            work.tokens = cuts
+            text.withUnsafeBufferPointer { Tagger.shared.tag($0, &work) }
+            XCTAssertEqual(work.tokenTags.count, cuts.count)
+            return work.words.map { String(decoding: text[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+        }
+        // An address stops at a quote or bracket.
+        XCTAssertEqual(words(["Joe", "\"", "<", "joe", "@", "x.com", ">", " ", "wrote"]), ["Joe", "\"", "<", "joe@x.com", ">", "wrote"])
+        XCTAssertEqual(words(["mail", " ", "joe", "@", "x.com"]), ["mail", "joe@x.com"])
+        // Hashtags and handles, but not # before a number.
+        XCTAssertEqual(words(["#", "audiobooks", " ", "rock"]), ["#audiobooks", "rock"])
+        XCTAssertEqual(words(["@", "paulhastings", ".", "com"]), ["@paulhastings.com"])
+        XCTAssertEqual(words(["#", "1", " ", "fan"]), ["#", "1", "fan"])
+        // Decades and numbers' plurals.
+        XCTAssertEqual(words(["the", " ", "1990", "s"]), ["the", "1990s"])
+        XCTAssertEqual(words(["the", " ", "80's"]), ["the", "80's"])
+        XCTAssertEqual(words(["the", " ", "80", "'s"]), ["the", "80's"])
+        // Phone numbers in dotted groups, read by claimex as a decimal number, a period and a number.
+        XCTAssertEqual(words(["call", " ", "713.837", ".", "1638", " ", "now"]), ["call", "713.837.1638", "now"])
+        // Abbreviations: whole inside a sentence, the period split off at its end, an ellipsis whole.
+        XCTAssertEqual(words(["Capt", ".", " ", "Kirk", " ", "came"]), ["Capt.", "Kirk", "came"])
+        XCTAssertEqual(words(["tea", ",", " ", "etc", ".", " ", "were", " ", "sold"]), ["tea", ",", "etc.", "were", "sold"])
+        XCTAssertEqual(words(["tea", ",", " ", "coffee", " ", "etc", "."]), ["tea", ",", "coffee", "etc", "."])
+        XCTAssertEqual(words(["tea", " ", "etc", ".", ".", ".", " ", "and"]), ["tea", "etc", "...", "and"])
+        XCTAssertEqual(words(["I", " ", "was", " ", "nice", ".", "Then"]), ["I", "was", "nice", ".", "Then"])
+        XCTAssertEqual(words(["im", " ", "here"]), ["i", "m", "here"])
+        // "its" as it's before what starts a predicate, "Lets" opening a sentence.
+        XCTAssertEqual(words(["its", " ", "not", " ", "bad"]), ["it", "s", "not", "bad"])
+        XCTAssertEqual(words(["its", " ", "totally", " ", "bad"]), ["it", "s", "totally", "bad"])
+        XCTAssertEqual(words(["its", " ", "own", " ", "name"]), ["its", "own", "name"])
+        XCTAssertEqual(words(["its", " ", "only", " ", "son"]), ["its", "only", "son"])
+        XCTAssertEqual(words(["Lets", " ", "go"]), ["Let", "s", "go"])
+        XCTAssertEqual(words(["she", " ", "lets", " ", "go"]), ["she", "lets", "go"])
     }
 
     func testEmptyAndOddInput() {
