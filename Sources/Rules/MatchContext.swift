@@ -42,6 +42,34 @@ struct SentenceWork {
     var windows = 1
     /// The tagger's working memory, used when a candidate rule tests tags or lemmas.
     var tagger = TagScratch()
+    /// This thread's copy of the rule set's strings (`RuleSet.names`), and the table it copies.
+    var names = RuleNames()
+    var namesSource: RuleNames.Source?
+}
+
+/// The strings a match takes from its rule, per rule index: id, file and capture names.
+/// Swift counts references to a string's storage atomically, so two threads copying the same
+/// strings into their matches write the same cache lines: each batch worker copies these
+/// once (`copy`), and its matches then share only its own. A rule set's table is named by its
+/// `Source` (`RuleSet.namesSource`), which copies do not hold: retaining it would again be a
+/// count both threads write.
+struct RuleNames: Sendable {
+    final class Source: Sendable {}
+    private(set) var ids: [String] = []
+    private(set) var files: [String] = []
+    private(set) var captures: [[String]] = []
+
+    init() {}
+
+    init(ids: [String], files: [String], captures: [[String]]) {
+        (self.ids, self.files, self.captures) = (ids, files, captures)
+    }
+
+    /// The same strings in new storage.
+    func copy() -> RuleNames {
+        func fresh(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+        return RuleNames(ids: ids.map(fresh), files: files.map(fresh), captures: captures.map { $0.map(fresh) })
+    }
 }
 
 /// A rule's best match on a sentence before the conflict policy, in token indices.

@@ -100,6 +100,15 @@ struct RuleLoader {
     /// word of every rule copy the whole vocabulary).
     private var compiler: PatternCompiler?
     private var phrases = PatternParser.Phrases()
+    /// Compiled patterns by their expanded text and the offsets of their references (all
+    /// that parsing and compiling read): a third of the default rules' patterns and vetoes
+    /// repeat one already compiled (`"?" $`, `<metadiscourse>` ...), and compiling is most
+    /// of a start.
+    private var compiled: [CompileKey: (Program, [Int32]?)] = [:]
+    private struct CompileKey: Hashable {
+        var text: String
+        var references: Set<Int>
+    }
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
     private var seenIDs: [String: String] = [:]
@@ -406,9 +415,12 @@ struct RuleLoader {
             if case .located(let line, let column, let message) = error { report(src.diagnostic(line, column, message)) }
             return nil
         }
+        let key = CompileKey(text: expanded.text, references: expanded.references)
+        if let done = compiled[key] { return done }
         do {
             let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
             let (program, trigger) = try compiler.compile(node, source: expanded.text)
+            compiled[key] = (program, trigger)
             return (program, trigger)
         } catch {
             let at = expanded.position(error.offset)
@@ -553,6 +565,7 @@ struct RuleLoader {
         var set = RuleSet(sha256: sha256)
         set.rules = rules
         set.codeRefs = rules.map { Unmanaged.passUnretained($0.program.code) }
+        set.names = RuleNames(ids: rules.map(\.id), files: rules.map(\.file), captures: rules.map(\.program.captureNames))
         set.vocab = vocab
         set.lexicons = lexicons
         set.units = units
@@ -577,6 +590,14 @@ struct RuleLoader {
             }
         }
         set.unlessCount = unlessID.count
+        // Each id's code, from its first rule (vetoes with one id have the same pattern text).
+        var unlessCodes = [Unmanaged<ProgramCode>?](repeating: nil, count: unlessID.count)
+        for (r, rule) in rules.enumerated() {
+            for (k, u) in rule.unless.enumerated() where unlessCodes[Int(set.unlessIDs[r][k])] == nil {
+                unlessCodes[Int(set.unlessIDs[r][k])] = Unmanaged.passUnretained(u.code)
+            }
+        }
+        set.unlessCodeRefs = unlessCodes.map { $0! }
         set.ruleNeedsTags = rules.map(\.needsTags)
         set.ruleNeedsLemmas = rules.map(\.needsLemmas)
         set.anyNeedsTags = set.ruleNeedsTags.contains(true)
