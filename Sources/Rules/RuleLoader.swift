@@ -31,15 +31,10 @@ extension RuleSet {
     /// Loads from in-memory files (relative path, contents); the directory loader's core.
     public static func load(files: [(path: String, data: Data)]) throws(RuleLoadError) -> RuleSet {
         let sorted = files.sorted { $0.path < $1.path }
-        var hasher = SHA256()
-        for f in sorted {
-            hasher.update(data: Data(f.path.utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: f.data)
-            hasher.update(data: Data([0]))
-        }
-        let hex = Array("0123456789abcdef".utf8)
-        let digest = String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }, as: UTF8.self)
+        // The rule files' YAML trees and the hash need nothing else loaded, so a thread of
+        // their own makes them while this one reads the lexicons and units (a start runs
+        // before the batch's workers have anything to do: a core is free then).
+        let ahead = YAMLAhead(sorted.filter { isRuleFile($0.path) }, hashing: sorted)
         var loader = RuleLoader()
         var sources: [SourceFile] = []
         for f in sorted {
@@ -55,8 +50,9 @@ extension RuleSet {
         for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
         // The unit registry is data for the figure normaliser, and two lexicons for patterns.
         for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src) }
-        for src in sources where !src.path.hasPrefix("lexicons/") && src.path != UnitRegistry.fileName {
-            loader.loadRules(src)
+        let (trees, digest) = ahead.wait()
+        for src in sources where isRuleFile(src.path) {
+            loader.loadRules(src, tree: trees[src.path] ?? Result { try Yams.compose(yaml: src.text, .basic) })
         }
         var set = loader.finish(sha256: digest)
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
@@ -64,6 +60,55 @@ extension RuleSet {
         }
         set.warnings = loader.diagnostics + set.warnings
         return set
+    }
+}
+
+/// A rule file: neither a lexicon nor the unit registry (the directory loader reads only
+/// these three kinds).
+private func isRuleFile(_ path: String) -> Bool {
+    !path.hasPrefix("lexicons/") && path != UnitRegistry.fileName
+}
+
+/// The YAML trees of the rule files (by path; files that are not UTF-8 are left out, the
+/// loader reports them) and the rule set's sha256, made on a thread of its own from `init`
+/// on. A plain thread, not a dispatch queue: the batch's workers can hold every thread of
+/// the global queues while they wait for the rules, and the rules would then wait for them.
+private final class YAMLAhead: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var trees: [String: Result<Node?, Error>] = [:]
+    private var digest = ""
+
+    init(_ ruleFiles: [(path: String, data: Data)], hashing all: [(path: String, data: Data)]) {
+        let thread = Thread { [self] in
+            for f in ruleFiles {
+                guard let text = String(data: f.data, encoding: .utf8) else { continue }
+                // Every value is read as its text (`scalar.string`), so no scalar needs a tag:
+                // the default resolver's regular expressions per scalar (and per mapping key,
+                // for the duplicate-key check) were a quarter of loading the default rules.
+                trees[f.path] = Result { try Yams.compose(yaml: text, .basic) }
+            }
+            digest = Self.sha256(all)
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> ([String: Result<Node?, Error>], String) {
+        done.wait()
+        return (trees, digest)
+    }
+
+    /// sha256 over the files' paths and contents, in path order.
+    static func sha256(_ sorted: [(path: String, data: Data)]) -> String {
+        var hasher = SHA256()
+        for f in sorted {
+            hasher.update(data: Data(f.path.utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: f.data)
+            hasher.update(data: Data([0]))
+        }
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }, as: UTF8.self)
     }
 }
 
@@ -183,13 +228,11 @@ struct RuleLoader {
 
     // MARK: - Rule files
 
-    mutating func loadRules(_ src: SourceFile) {
+    /// `tree`: the file's YAML, composed with `Yams.compose(yaml:_:)` and the `.basic` resolver.
+    mutating func loadRules(_ src: SourceFile, tree: Result<Node?, Error>) {
         let root: Node?
         do {
-            // Every value is read as its text (`scalar.string`), so no scalar needs a tag: the
-            // default resolver's regular expressions per scalar (and per mapping key, for the
-            // duplicate-key check) were a quarter of loading the default rules.
-            root = try Yams.compose(yaml: src.text, .basic)
+            root = try tree.get()
         } catch let error as YamlError {
             diagnostics.append(yamlDiagnostic(error, src))
             return
