@@ -47,10 +47,11 @@ struct SentenceWork {
     var namesSource: RuleNames.Source?
 }
 
-/// The strings a match takes from its rule, per rule index: id, file and capture names.
-/// Swift counts references to a string's storage atomically, so two threads copying the same
-/// strings into their matches write the same cache lines: each batch worker copies these
-/// once (`copy`), and its matches then share only its own. A rule set's table is named by its
+/// The strings a match takes from its rule, per rule index: id, file and capture names, and
+/// the unit registry the figure normaliser reads. Swift counts references to a string's or
+/// an array's storage atomically, so two threads copying the same strings into their matches
+/// write the same cache lines: each batch worker copies these once (`copy`), and its matches
+/// then share only its own. A rule set's table is named by its
 /// `Source` (`RuleSet.namesSource`), which copies do not hold: retaining it would again be a
 /// count both threads write.
 struct RuleNames: Sendable {
@@ -58,17 +59,19 @@ struct RuleNames: Sendable {
     private(set) var ids: [String] = []
     private(set) var files: [String] = []
     private(set) var captures: [[String]] = []
+    private(set) var units = UnitRegistry.empty
 
     init() {}
 
-    init(ids: [String], files: [String], captures: [[String]]) {
-        (self.ids, self.files, self.captures) = (ids, files, captures)
+    init(ids: [String], files: [String], captures: [[String]], units: UnitRegistry) {
+        (self.ids, self.files, self.captures, self.units) = (ids, files, captures, units)
     }
 
-    /// The same strings in new storage.
+    /// The same strings and registry in new storage.
     func copy() -> RuleNames {
         func fresh(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
-        return RuleNames(ids: ids.map(fresh), files: files.map(fresh), captures: captures.map { $0.map(fresh) })
+        return RuleNames(ids: ids.map(fresh), files: files.map(fresh), captures: captures.map { $0.map(fresh) },
+                         units: units.copied())
     }
 }
 

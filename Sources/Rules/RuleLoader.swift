@@ -608,7 +608,8 @@ struct RuleLoader {
         var set = RuleSet(sha256: sha256)
         set.rules = rules
         set.codeRefs = rules.map { Unmanaged.passUnretained($0.program.code) }
-        set.names = RuleNames(ids: rules.map(\.id), files: rules.map(\.file), captures: rules.map(\.program.captureNames))
+        set.names = RuleNames(ids: rules.map(\.id), files: rules.map(\.file), captures: rules.map(\.program.captureNames),
+                              units: units)
         set.vocab = vocab
         set.lexicons = lexicons
         set.units = units

@@ -525,7 +525,7 @@ public struct RuleSet: Sendable {
                   range: range, captures: captures, fields: fields)
         }
         guard rules[r].normalizeFigure else { return out.append(match(range, captures, [])) }
-        let parts = FigureNormalizer.parts(sentence: sentence, match: range, captures: captures, units: units)
+        let parts = FigureNormalizer.parts(sentence: sentence, match: range, captures: captures, units: names.units)
         if parts.count == 1 { return out.append(match(range, captures, parts[0].fields)) }
         for part in parts {
             out.append(match(part.range, captures.filter { part.range.contains($0.range.lowerBound) && $0.range.upperBound <= part.range.upperBound },

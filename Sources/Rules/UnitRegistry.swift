@@ -40,6 +40,19 @@ public struct UnitRegistry: Sendable {
 
     public var isEmpty: Bool { units.isEmpty }
 
+    /// The same registry in storage of its own: the figure normaliser copies the registry
+    /// into each scan, retaining its ten arrays and tables, so each batch worker reads its
+    /// own copy (`RuleNames`) rather than counting references both workers write.
+    func copied() -> UnitRegistry {
+        var c = UnitRegistry()
+        c.units = units.map { $0 }
+        c.symbolKeys = symbolKeys.copied()
+        c.nameKeys = nameKeys.copied()
+        c.byID = Dictionary(uniqueKeysWithValues: byID.map { ($0.key, $0.value) })
+        c.longestForm = longestForm
+        return c
+    }
+
     public func unit(id: String) -> Unit? { byID[id].map { units[$0] } }
     func index(id: String) -> Int? { byID[id] }
 
