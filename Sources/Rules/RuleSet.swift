@@ -29,9 +29,9 @@ public struct RuleSet: Sendable {
     /// Per `unless` id (`unlessIDs`), its code, unretained as `codeRefs` and for the same
     /// reason: a veto shared by many rules ran on both workers' cores at once.
     var unlessCodeRefs: [Unmanaged<ProgramCode>] = []
-    /// The strings a match copies from its rule (id, file, capture names): each worker makes
-    /// its own copy of them (`SentenceWork.names`), so a match retains and releases strings
-    /// no other thread touches (`RuleNames`).
+    /// What a match copies from its rule (id, file, capture names) and the unit registry the
+    /// figure normaliser copies: each worker makes its own copy of them (`SentenceWork.names`),
+    /// so a match retains and releases storage no other thread touches (`RuleNames`).
     var names = RuleNames()
     var namesSource = RuleNames.Source()
     /// Per vocabulary id and class: the rules it triggers, the requirements it meets, where
