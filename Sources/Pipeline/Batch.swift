@@ -115,6 +115,9 @@ public final class Batch: @unchecked Sendable {
 
     private func work(_ source: InputQueue) {
         let context = MatchContext()  // this thread's matcher buffers, for all its documents
+        // The setup once known, held in this thread's own box: copying it per document
+        // retained every array of the compiled rules, counts the other workers write too.
+        var known: SetupBox?
         while true {
             lock.lock()
             while issued - emitted >= window && !stopRequested { lock.wait() }
@@ -128,7 +131,7 @@ public final class Batch: @unchecked Sendable {
             let seq = issued
             issued += 1
             lock.unlock()
-            let result = process(seq, item, context)
+            let result = process(seq, item, context, &known)
             lock.lock()
             if let result { pending[seq] = result }  // nil: the setup failed, nothing is delivered
             lock.broadcast()
@@ -158,7 +161,7 @@ public final class Batch: @unchecked Sendable {
         }
     }
 
-    private func process(_ seq: Int, _ item: InputItem, _ context: MatchContext) -> BatchResult? {
+    private func process(_ seq: Int, _ item: InputItem, _ context: MatchContext, _ known: inout SetupBox?) -> BatchResult? {
         do {
             let (bytes, type) = try item.load()
             let sha = sha256Hex(bytes)
@@ -171,17 +174,18 @@ public final class Batch: @unchecked Sendable {
             }
             // Once the setup is known, a resumed input is not even parsed; before, it is
             // ingested while the rules compile, then checked.
-            var setup = currentSetup(wait: false)
-            if let setup, setup.skip.contains(sha) { return skipped() }
+            if known == nil, let made = currentSetup(wait: false) { known = SetupBox(made) }
+            if let known, known.setup.skip.contains(sha) { return skipped() }
             let document = try item.ingest(bytes, type, sha256: sha)
-            if setup == nil {
+            if known == nil {
                 guard let made = currentSetup(wait: true) else { return nil }
+                known = SetupBox(made)
                 if made.skip.contains(sha) { return skipped() }
-                setup = made
             }
+            let box = known!
             let output = streaming
-                ? setup!.extractor.output(document, context: context) { self.handOn(seq, $0) }
-                : setup!.extractor.output(document, context: context)
+                ? box.setup.extractor.output(document, context: context) { self.handOn(seq, $0) }
+                : box.setup.extractor.output(document, context: context)
             return BatchResult(sequence: seq, input: item, result: .success(output),
                                sourceBytes: bytes.count, sha256: sha)
         } catch {
@@ -202,6 +206,13 @@ extension Batch {
         while (pieceBytes[seq] ?? 0) > Self.piecesHeld { lock.wait() }
         lock.unlock()
     }
+}
+
+/// A worker's reference to the setup: methods called through its `let` borrow the setup in
+/// place, where a `Setup` value was copied for each call.
+private final class SetupBox {
+    let setup: Batch.Setup
+    init(_ setup: Batch.Setup) { self.setup = setup }
 }
 
 /// The input iterator, shared by the workers; `Batch` only calls `next` under its lock.

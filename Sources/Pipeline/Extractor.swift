@@ -18,7 +18,9 @@ public struct DocumentOutput: Sendable {
 
 /// Runs segment -> rules -> emit over one ingested document. Stateless and Sendable, so
 /// batch workers share one instance (the rules are compiled once, before any document).
-public struct Extractor: Sendable {
+/// A class: a call on it copied the whole value, retaining each of the compiled rules'
+/// fifty-odd arrays once per document, counts the other workers write too.
+public final class Extractor: Sendable {
     public let rules: RuleSet
     public let segmenter: Segmenter
     /// Emit every sentence, not only tagged ones.

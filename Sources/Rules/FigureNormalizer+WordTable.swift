@@ -42,6 +42,15 @@ struct WordTable<Value: Sendable>: Sendable {
         self.slots = slots
     }
 
+    /// The same table in arrays of its own (`UnitRegistry.copied`).
+    func copied() -> WordTable {
+        WordTable(bytes: bytes.map { $0 }, ends: ends.map { $0 }, values: values.map { $0 }, slots: slots.map { $0 })
+    }
+
+    private init(bytes: [UInt8], ends: [Int], values: [Value], slots: [Int32]) {
+        (self.bytes, self.ends, self.values, self.slots) = (bytes, ends, values, slots)
+    }
+
     static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }

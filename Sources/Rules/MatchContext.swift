@@ -42,6 +42,37 @@ struct SentenceWork {
     var windows = 1
     /// The tagger's working memory, used when a candidate rule tests tags or lemmas.
     var tagger = TagScratch()
+    /// This thread's copy of the rule set's strings (`RuleSet.names`), and the table it copies.
+    var names = RuleNames()
+    var namesSource: RuleNames.Source?
+}
+
+/// The strings a match takes from its rule, per rule index: id, file and capture names, and
+/// the unit registry the figure normaliser reads. Swift counts references to a string's or
+/// an array's storage atomically, so two threads copying the same strings into their matches
+/// write the same cache lines: each batch worker copies these once (`copy`), and its matches
+/// then share only its own. A rule set's table is named by its
+/// `Source` (`RuleSet.namesSource`), which copies do not hold: retaining it would again be a
+/// count both threads write.
+struct RuleNames: Sendable {
+    final class Source: Sendable {}
+    private(set) var ids: [String] = []
+    private(set) var files: [String] = []
+    private(set) var captures: [[String]] = []
+    private(set) var units = UnitRegistry.empty
+
+    init() {}
+
+    init(ids: [String], files: [String], captures: [[String]], units: UnitRegistry) {
+        (self.ids, self.files, self.captures, self.units) = (ids, files, captures, units)
+    }
+
+    /// The same strings and registry in new storage.
+    func copy() -> RuleNames {
+        func fresh(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+        return RuleNames(ids: ids.map(fresh), files: files.map(fresh), captures: captures.map { $0.map(fresh) },
+                         units: units.copied())
+    }
 }
 
 /// A rule's best match on a sentence before the conflict policy, in token indices.

@@ -31,15 +31,10 @@ extension RuleSet {
     /// Loads from in-memory files (relative path, contents); the directory loader's core.
     public static func load(files: [(path: String, data: Data)]) throws(RuleLoadError) -> RuleSet {
         let sorted = files.sorted { $0.path < $1.path }
-        var hasher = SHA256()
-        for f in sorted {
-            hasher.update(data: Data(f.path.utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: f.data)
-            hasher.update(data: Data([0]))
-        }
-        let hex = Array("0123456789abcdef".utf8)
-        let digest = String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }, as: UTF8.self)
+        // The rule files' YAML trees and the hash need nothing else loaded, so a thread of
+        // their own makes them while this one reads the lexicons and units (a start runs
+        // before the batch's workers have anything to do: a core is free then).
+        let ahead = YAMLAhead(sorted.filter { isRuleFile($0.path) }, hashing: sorted)
         var loader = RuleLoader()
         var sources: [SourceFile] = []
         for f in sorted {
@@ -55,8 +50,9 @@ extension RuleSet {
         for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
         // The unit registry is data for the figure normaliser, and two lexicons for patterns.
         for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src) }
-        for src in sources where !src.path.hasPrefix("lexicons/") && src.path != UnitRegistry.fileName {
-            loader.loadRules(src)
+        let (trees, digest) = ahead.wait()
+        for src in sources where isRuleFile(src.path) {
+            loader.loadRules(src, tree: trees[src.path] ?? Result { try Yams.compose(yaml: src.text, .basic) })
         }
         var set = loader.finish(sha256: digest)
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
@@ -64,6 +60,55 @@ extension RuleSet {
         }
         set.warnings = loader.diagnostics + set.warnings
         return set
+    }
+}
+
+/// A rule file: neither a lexicon nor the unit registry (the directory loader reads only
+/// these three kinds).
+private func isRuleFile(_ path: String) -> Bool {
+    !path.hasPrefix("lexicons/") && path != UnitRegistry.fileName
+}
+
+/// The YAML trees of the rule files (by path; files that are not UTF-8 are left out, the
+/// loader reports them) and the rule set's sha256, made on a thread of its own from `init`
+/// on. A plain thread, not a dispatch queue: the batch's workers can hold every thread of
+/// the global queues while they wait for the rules, and the rules would then wait for them.
+private final class YAMLAhead: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var trees: [String: Result<Node?, Error>] = [:]
+    private var digest = ""
+
+    init(_ ruleFiles: [(path: String, data: Data)], hashing all: [(path: String, data: Data)]) {
+        let thread = Thread { [self] in
+            for f in ruleFiles {
+                guard let text = String(data: f.data, encoding: .utf8) else { continue }
+                // Every value is read as its text (`scalar.string`), so no scalar needs a tag:
+                // the default resolver's regular expressions per scalar (and per mapping key,
+                // for the duplicate-key check) were a quarter of loading the default rules.
+                trees[f.path] = Result { try Yams.compose(yaml: text, .basic) }
+            }
+            digest = Self.sha256(all)
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> ([String: Result<Node?, Error>], String) {
+        done.wait()
+        return (trees, digest)
+    }
+
+    /// sha256 over the files' paths and contents, in path order.
+    static func sha256(_ sorted: [(path: String, data: Data)]) -> String {
+        var hasher = SHA256()
+        for f in sorted {
+            hasher.update(data: Data(f.path.utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: f.data)
+            hasher.update(data: Data([0]))
+        }
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }, as: UTF8.self)
     }
 }
 
@@ -100,6 +145,15 @@ struct RuleLoader {
     /// word of every rule copy the whole vocabulary).
     private var compiler: PatternCompiler?
     private var phrases = PatternParser.Phrases()
+    /// Compiled patterns by their expanded text and the offsets of their references (all
+    /// that parsing and compiling read): a third of the default rules' patterns and vetoes
+    /// repeat one already compiled (`"?" $`, `<metadiscourse>` ...), and compiling is most
+    /// of a start.
+    private var compiled: [CompileKey: (Program, [Int32]?)] = [:]
+    private struct CompileKey: Hashable {
+        var text: String
+        var references: Set<Int>
+    }
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
     private var seenIDs: [String: String] = [:]
@@ -174,13 +228,11 @@ struct RuleLoader {
 
     // MARK: - Rule files
 
-    mutating func loadRules(_ src: SourceFile) {
+    /// `tree`: the file's YAML, composed with `Yams.compose(yaml:_:)` and the `.basic` resolver.
+    mutating func loadRules(_ src: SourceFile, tree: Result<Node?, Error>) {
         let root: Node?
         do {
-            // Every value is read as its text (`scalar.string`), so no scalar needs a tag: the
-            // default resolver's regular expressions per scalar (and per mapping key, for the
-            // duplicate-key check) were a quarter of loading the default rules.
-            root = try Yams.compose(yaml: src.text, .basic)
+            root = try tree.get()
         } catch let error as YamlError {
             diagnostics.append(yamlDiagnostic(error, src))
             return
@@ -406,9 +458,12 @@ struct RuleLoader {
             if case .located(let line, let column, let message) = error { report(src.diagnostic(line, column, message)) }
             return nil
         }
+        let key = CompileKey(text: expanded.text, references: expanded.references)
+        if let done = compiled[key] { return done }
         do {
             let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
             let (program, trigger) = try compiler.compile(node, source: expanded.text)
+            compiled[key] = (program, trigger)
             return (program, trigger)
         } catch {
             let at = expanded.position(error.offset)
@@ -553,6 +608,8 @@ struct RuleLoader {
         var set = RuleSet(sha256: sha256)
         set.rules = rules
         set.codeRefs = rules.map { Unmanaged.passUnretained($0.program.code) }
+        set.names = RuleNames(ids: rules.map(\.id), files: rules.map(\.file), captures: rules.map(\.program.captureNames),
+                              units: units)
         set.vocab = vocab
         set.lexicons = lexicons
         set.units = units
@@ -577,6 +634,14 @@ struct RuleLoader {
             }
         }
         set.unlessCount = unlessID.count
+        // Each id's code, from its first rule (vetoes with one id have the same pattern text).
+        var unlessCodes = [Unmanaged<ProgramCode>?](repeating: nil, count: unlessID.count)
+        for (r, rule) in rules.enumerated() {
+            for (k, u) in rule.unless.enumerated() where unlessCodes[Int(set.unlessIDs[r][k])] == nil {
+                unlessCodes[Int(set.unlessIDs[r][k])] = Unmanaged.passUnretained(u.code)
+            }
+        }
+        set.unlessCodeRefs = unlessCodes.map { $0! }
         set.ruleNeedsTags = rules.map(\.needsTags)
         set.ruleNeedsLemmas = rules.map(\.needsLemmas)
         set.anyNeedsTags = set.ruleNeedsTags.contains(true)

@@ -26,6 +26,14 @@ public struct RuleSet: Sendable {
     /// the object on every rule run, and the batch workers share it: the two cores then
     /// fought over its reference count, a cache line written by both.
     var codeRefs: [Unmanaged<ProgramCode>] = []
+    /// Per `unless` id (`unlessIDs`), its code, unretained as `codeRefs` and for the same
+    /// reason: a veto shared by many rules ran on both workers' cores at once.
+    var unlessCodeRefs: [Unmanaged<ProgramCode>] = []
+    /// What a match copies from its rule (id, file, capture names) and the unit registry the
+    /// figure normaliser copies: each worker makes its own copy of them (`SentenceWork.names`),
+    /// so a match retains and releases storage no other thread touches (`RuleNames`).
+    var names = RuleNames()
+    var namesSource = RuleNames.Source()
     /// Per vocabulary id and class: the rules it triggers, the requirements it meets, where
     /// rules can start; read in one pass over a sentence's tokens.
     var startIndex = StartIndex()
@@ -140,7 +148,8 @@ public struct RuleSet: Sendable {
         stats.rulesMatched += rulesMatched
         stats.matched += w.hits.count
         guard !w.hits.isEmpty else { return [] }
-        return resolvedMatches(w.hits, tokens, sentence)
+        if w.namesSource !== namesSource { (w.names, w.namesSource) = (names.copy(), namesSource) }
+        return resolvedMatches(w.hits, tokens, sentence, names: w.names)
     }
 
     /// The matches of a sentence over `maxSentenceTokens`, window by window, with ranges
@@ -394,7 +403,11 @@ public struct RuleSet: Sendable {
             return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
         }
         for k in rules[r].unless.indices
-        where vetoMemo.result(Int(unlessIDs[r][k]), { vm.run(rules[r].unless[k].code, lexicons: tries, tokens: tokens, sentence: sentence) != nil }) {
+        where vetoMemo.result(Int(unlessIDs[r][k]), {
+            unlessCodeRefs[Int(unlessIDs[r][k])]._withUnsafeGuaranteedRef {
+                vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence) != nil
+            }
+        }) {
             vetoed.append(contentsOf: hits[first...])
             hits.removeSubrange(first...)
             return .vetoed(unless: k)
@@ -420,10 +433,11 @@ public struct RuleSet: Sendable {
 
     /// `resolve` without the suppressed hits, for `matches`: a single hit, the common case,
     /// skips the policy.
-    func resolvedMatches(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
+    func resolvedMatches(_ hits: [RuleHit], _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>,
+                         names: RuleNames? = nil) -> [Match] {
         if hits.count == 1 {
             var one: [Match] = []
-            appendMatches(hits[0], tokens, sentence, to: &one)
+            appendMatches(hits[0], tokens, sentence, to: &one, names: names)
             return one
         }
         var kept: [Match] = []
@@ -431,7 +445,7 @@ public struct RuleSet: Sendable {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2, 2 * hp.count)) { order in
                 let n = policy(hp, order.baseAddress!, suppressed: nil)
                 kept.reserveCapacity(n)
-                for k in 0..<n { appendMatches(hp[order[k]], tokens, sentence, to: &kept) }
+                for k in 0..<n { appendMatches(hp[order[k]], tokens, sentence, to: &kept, names: names) }
             }
         }
         return kept
@@ -498,18 +512,20 @@ public struct RuleSet: Sendable {
     /// Appends the hit as matches: one, or one per part when the rule's normaliser finds
     /// several quantities in it ("45 and 50 mg"); a part keeps the captures inside its
     /// range. Appending (not returning an array) keeps the common case free of a
-    /// temporary array per match.
-    func appendMatches(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>, to out: inout [Match]) {
+    /// temporary array per match. `names`: this thread's copy of the rules' strings.
+    func appendMatches(_ hit: RuleHit, _ tokens: [Token], _ sentence: UnsafeBufferPointer<UInt8>, to out: inout [Match],
+                       names given: RuleNames? = nil) {
         // Fields one by one: copying the whole rule would retain every array and string in it.
         let r = hit.rule
+        let names = given ?? self.names
         let range = byteRange(reported(hit), tokens)
-        let captures = self.captures(hit, tokens)
+        let captures = self.captures(hit, tokens, names: names)
         func match(_ range: Range<Int>, _ captures: [Capture], _ fields: [(name: String, value: FieldValue)]) -> Match {
-            Match(tag: rules[r].tag, ruleID: rules[r].id, file: rules[r].file, line: rules[r].line,
+            Match(tag: rules[r].tag, ruleID: names.ids[r], file: names.files[r], line: rules[r].line,
                   range: range, captures: captures, fields: fields)
         }
         guard rules[r].normalizeFigure else { return out.append(match(range, captures, [])) }
-        let parts = FigureNormalizer.parts(sentence: sentence, match: range, captures: captures, units: units)
+        let parts = FigureNormalizer.parts(sentence: sentence, match: range, captures: captures, units: names.units)
         if parts.count == 1 { return out.append(match(range, captures, parts[0].fields)) }
         for part in parts {
             out.append(match(part.range, captures.filter { part.range.contains($0.range.lowerBound) && $0.range.upperBound <= part.range.upperBound },
@@ -525,8 +541,8 @@ public struct RuleSet: Sendable {
         return k >= 0 ? Int(hit.slots[Int(k)])..<hit.tokens.upperBound : hit.tokens
     }
 
-    func captures(_ hit: RuleHit, _ tokens: [Token]) -> [Capture] {
-        let names = rules[hit.rule].program.captureNames
+    func captures(_ hit: RuleHit, _ tokens: [Token], names table: RuleNames? = nil) -> [Capture] {
+        let names = (table ?? self.names).captures[hit.rule]
         guard !names.isEmpty else { return [] }
         var out: [Capture] = []
         // Sized once (appending grew the array 1, 2, 4: a reallocation each).
