@@ -165,7 +165,8 @@ public enum WordSplitter {
         }
         // Decades and plurals of numbers are one word (1990s, 80's).
         if isDigits(t), isPluralS(t + 1), !adjacent(t + 1) || !isAlnumByte(byte(t + 2)) { return t + 2 }
-        // Numbers joined by / and : (dates, times), or phone numbers (three or more groups by -).
+        // Numbers joined by / and : (dates, times), or phone numbers (three or more groups by -, or
+        // up to three digits and four: 555-1234, extensions 3-5213; the treebank never splits these).
         if isDigits(t) {
             var k = t, groups = 1, slashes = 0, hyphens = 0
             while k + 2 < end + 0 && len(k + 1) == 1 && isDigits(k + 2) {
@@ -173,7 +174,7 @@ public enum WordSplitter {
                 if sep == 0x2F || sep == 0x3A { slashes += 1 } else if sep == 0x2D { hyphens += 1 } else { break }
                 groups += 1; k += 2
             }
-            if groups > 1 && (hyphens == 0 || (slashes == 0 && (groups >= 3 || (len(t) == 3 && len(k) == 4)))) { return k + 1 }
+            if groups > 1 && (hyphens == 0 || (slashes == 0 && (groups >= 3 || (len(t) <= 3 && len(k) == 4)))) { return k + 1 }
             return t + 1
         }
         // Dotted names of two dots or more, lowercase first (alt.animals.cat, newsgroups).
@@ -182,10 +183,27 @@ public enum WordSplitter {
             while k + 2 < end && len(k + 1) == 1 && byte(k + 1) == 0x2E && isAlnum(k + 2) { dots += 1; k += 2 }
             if dots >= 2 { return k + 1 }
         }
-        // Host and file names: word(.word)+ ending in a known suffix (Space.com, memo.doc).
+        // Host and file names: word(.word)+ ending in a known suffix (Space.com, memo.doc), also
+        // where punctuation follows without a space (`file: Stocks.pdf)(See`), but not a path.
+        var k = t, named = t
+        while k + 2 < end, len(k + 1) == 1, byte(k + 1) == 0x2E, isAlnum(k + 2) {
+            k += 2
+            let last = UnsafeBufferPointer(start: p + Int(tokens[k].lowerBound), count: len(k))
+            if hostSuffixes.contains(Array(last).map { $0 | 0x20 }), !adjacent(k) || (byte(k + 1) != 0x2F && !isAlnumByte(byte(k + 1))) {
+                named = k
+            }
+        }
+        if named > t { return named + 1 }
         if end >= t + 3, len(end - 2) == 1, byte(end - 2) == 0x2E, isAlnum(end - 1) {
             let last = UnsafeBufferPointer(start: p + Int(tokens[end - 1].lowerBound), count: len(end - 1))
             if hostSuffixes.contains(Array(last).map { $0 | 0x20 }) { return end }
+        }
+        // A letter, a slash and a letter are one word (b/c, w/o, l/c: 10 in the train split, 7
+        // split as c|/|o), and so is w/ written against its word (w/it; but w|/ City).
+        if len(t) == 1, byte(t) &- 0x41 < 26 || byte(t) &- 0x61 < 26, t + 1 < tokens.count, len(t + 1) == 1, byte(t + 1) == 0x2F {
+            if adjacent(t + 1), len(t + 2) == 1, isAlnumByte(byte(t + 2)), byte(t + 2) &- 0x30 >= 10,
+               !adjacent(t + 2) || !isAlnumByte(byte(t + 3)) { return t + 3 }
+            if byte(t) | 0x20 == UInt8(ascii: "w"), adjacent(t + 1) { return t + 2 }
         }
         return t + 1
     }
@@ -270,18 +288,34 @@ public enum WordSplitter {
         func lower(_ k: Int) -> UInt8 { let c = p[k]; return c &- 0x41 < 26 ? c | 0x20 : c }
         if n == 4, t == 0, p[a] == UInt8(ascii: "L"), lower(a + 1) == UInt8(ascii: "e"), lower(a + 2) == UInt8(ascii: "t"),
            lower(a + 3) == UInt8(ascii: "s") { return 3 }
-        guard n == 3, lower(a) == UInt8(ascii: "i"), lower(a + 1) == UInt8(ascii: "t"), lower(a + 2) == UInt8(ascii: "s"),
-              t + 1 < tokens.count else { return nil }
+        let isIts = n == 3 && lower(a) == UInt8(ascii: "i") && lower(a + 1) == UInt8(ascii: "t") && lower(a + 2) == UInt8(ascii: "s")
+        let isYour = n == 4 && lower(a) == UInt8(ascii: "y") && lower(a + 1) == UInt8(ascii: "o") && lower(a + 2) == UInt8(ascii: "u")
+            && lower(a + 3) == UInt8(ascii: "r")
+        guard isIts || isYour, t + 1 < tokens.count else { return nil }
         let x = Int(tokens[t + 1].lowerBound), m = Int(tokens[t + 1].upperBound) - x
         guard m >= 1, m <= 12 else { return nil }
         var next: [UInt8] = []
         for k in 0..<m { next.append(lower(x + k)) }
+        if isYour { return next != Array("all".utf8) && (predicateStarts.contains(next) || yourPredicateStarts.contains(next)) ? 3 : nil }
         if m >= 4 && next[m - 2] == UInt8(ascii: "l") && next[m - 1] == UInt8(ascii: "y") && next != Array("only".utf8) { return 2 }
-        return predicateStarts.contains(next) ? 2 : nil
+        // its kind of, its sort of (but "of its kind" is possessive).
+        if next == Array("kind".utf8) || next == Array("sort".utf8), t + 2 < tokens.count {
+            let y = Int(tokens[t + 2].lowerBound)
+            if tokens[t + 2].upperBound - tokens[t + 2].lowerBound == 2, lower(y) == UInt8(ascii: "o"), lower(y + 1) == UInt8(ascii: "f") { return 2 }
+        }
+        return predicateStarts.contains(next) || itsPredicateStarts.contains(next) ? 2 : nil
     }
 
+    /// Words after which "its" and "your" are it|s and you|r: a possessive is followed by a noun
+    /// or its modifier, never by these (the train split has no possessive "your" before them).
     static let predicateStarts: Set<[UInt8]> = Set(["a", "an", "not", "so", "very", "really", "just", "like", "been", "too",
-                                                    "ok", "okay", "pretty", "such", "gonna", "going", "getting", "nothing"].map { Array($0.utf8) })
+                                                    "ok", "okay", "pretty", "such", "gonna", "going", "getting", "nothing",
+                                                    "the", "all", "still", "also", "now", "in", "on", "at", "for", "from",
+                                                    "between", "always", "never", "almost", "probably", "actually"].map { Array($0.utf8) })
+    /// Determiners and pronouns that cannot follow a possessive "its" (its|the, its|your).
+    static let itsPredicateStarts: Set<[UInt8]> = Set(["your", "my", "his", "their", "our", "this", "these", "those"].map { Array($0.utf8) })
+    /// After "your" also: you|r before a participle or adjective the train split holds (your|looking); "your all" is possessive.
+    static let yourPredicateStarts: Set<[UInt8]> = Set(["welcome", "wrong", "looking", "calling", "told"].map { Array($0.utf8) })
 
     /// Stems before an apostrophe-less n't, as their bytes packed little-endian.
     static let ntStems: Set<UInt64> = Set(["do", "does", "did", "ca", "wo", "is", "are", "was", "were", "have", "has", "had",

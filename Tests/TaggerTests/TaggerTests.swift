@@ -167,6 +167,19 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(words(["its", " ", "only", " ", "son"]), ["its", "only", "son"])
         XCTAssertEqual(words(["Lets", " ", "go"]), ["Let", "s", "go"])
         XCTAssertEqual(words(["she", " ", "lets", " ", "go"]), ["she", "lets", "go"])
+        // "its" before a determiner, "its kind of"; "your" as you're before what starts a predicate.
+        XCTAssertEqual(words(["its", " ", "the", " ", "best"]), ["it", "s", "the", "best"])
+        XCTAssertEqual(words(["its", " ", "kind", " ", "of", " ", "odd"]), ["it", "s", "kind", "of", "odd"])
+        XCTAssertEqual(words(["of", " ", "its", " ", "kind"]), ["of", "its", "kind"])
+        XCTAssertEqual(words(["your", " ", "the", " ", "best"]), ["you", "r", "the", "best"])
+        XCTAssertEqual(words(["your", " ", "all"]), ["your", "all"])
+        XCTAssertEqual(words(["your", " ", "cat"]), ["your", "cat"])
+        // File names before brackets; letter/letter abbreviations and w/ against its word.
+        XCTAssertEqual(words(["file", ":", " ", "Oil", ".", "pdf", ")", "(", "See"]), ["file", ":", "Oil.pdf", ")", "(", "See"])
+        XCTAssertEqual(words(["it", " ", "b", "/", "c", " ", "of"]), ["it", "b/c", "of"])
+        XCTAssertEqual(words(["luck", " ", "w", "/", "it"]), ["luck", "w/", "it"])
+        XCTAssertEqual(words(["spot", " ", "w", "/", " ", "City"]), ["spot", "w", "/", "City"])
+        XCTAssertEqual(words(["(", "3", "-", "5213", ")"]), ["(", "3-5213", ")"])
     }
 
     func testEmptyAndOddInput() {
