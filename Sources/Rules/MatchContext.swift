@@ -42,6 +42,8 @@ struct SentenceWork {
     var windows = 1
     /// The tagger's working memory, used when a candidate rule tests tags or lemmas.
     var tagger = TagScratch()
+    /// The same, token by token, for `matches`.
+    let lazyTags = LazyTags()
 }
 
 /// A rule's best match on a sentence before the conflict policy, in token indices.
