@@ -7,6 +7,10 @@ public struct LazyTagWork {
     var wordClass: [Int32] = []
     var hasInfo: [Bool] = []
     var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The sentence's tokens split into words so far: `work.tokens[..<splitTokens]`.
+    var splitTokens = 0
+    /// Working memory for splitting a run of tokens.
+    var part = TagWork()
     /// Words whose class was scored (dictionary words are not), since `init`: what tagging
     /// on demand costs, for the benchmarks.
     public internal(set) var wordsScored = 0
@@ -30,39 +34,63 @@ extension Tagger {
     /// Words of context before a word whose classes its features read (`prev1`, `prev2`).
     static let classContext = 2
 
-    /// Starts a sentence: splits `lazy.work.tokens` into words; tags nothing yet. `s` must
-    /// stay valid until the sentence's last `tokenTag`/`tokenLemma`.
+    /// Starts a sentence (`lazy.work.tokens`): tags nothing yet, nor splits tokens into words.
+    /// `s` must stay valid until the sentence's last `tokenTag`/`tokenLemma`.
     public func begin(_ s: UnsafeBufferPointer<UInt8>, _ lazy: inout LazyTagWork) {
-        WordSplitter.split(s, &lazy.work, model)
-        let n = lazy.work.words.count
         lazy.sentence = s
-        if lazy.wordClass.count < n {
-            let cap = max(n, 2 * lazy.wordClass.count)
-            lazy.wordClass = Array(repeating: -1, count: cap)
-            lazy.hasInfo = Array(repeating: false, count: cap)
-        } else {
-            for i in 0..<n { lazy.wordClass[i] = -1; lazy.hasInfo[i] = false }
-        }
+        lazy.splitTokens = 0
+        lazy.work.words.removeAll(keepingCapacity: true)
+        lazy.work.heads.removeAll(keepingCapacity: true)
+        lazy.work.firstWord.removeAll(keepingCapacity: true)
+        lazy.wordClass.removeAll(keepingCapacity: true)
+        lazy.hasInfo.removeAll(keepingCapacity: true)
+        lazy.work.infos.removeAll(keepingCapacity: true)
         let m = model
-        if lazy.work.infos.count < n { lazy.work.infos = Array(repeating: WordInfo(), count: max(n, 2 * lazy.work.infos.count)) }
         if lazy.work.scores.count < m.classStride { lazy.work.scores = Array(repeating: 0, count: m.classStride) }
         if lazy.work.cacheModel != m.base || lazy.work.cacheKeys.isEmpty {
             lazy.work.cacheKeys = Array(repeating: 0, count: TagWork.cacheSlots)
             lazy.work.cacheRows = Array(repeating: 0, count: TagWork.cacheSlots * m.classStride)
             lazy.work.cacheModel = m.base
         }
-        let maxLen = lazy.work.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
-        if lazy.work.norm.count < maxLen { lazy.work.norm = Array(repeating: 0, count: maxLen); lazy.work.lower = lazy.work.norm }
+    }
+
+    /// Splits the tokens into words through token `t + classContext` at least: the words a
+    /// decode up to token `t`'s read (`Features.contextKeys` looks two words ahead). The
+    /// splitter's choices never look back and never join tokens with a space between them
+    /// (`WordSplitter.join`), so a run of tokens that starts and ends at a space splits as it
+    /// does within the whole sentence: the sentence is split run by run, as far as asked.
+    private func split(through t: Int, _ lazy: inout LazyTagWork) {
+        let tokens = lazy.work.tokens
+        let count = tokens.count
+        guard lazy.splitTokens < count && lazy.splitTokens <= t + Self.classContext else { return }
+        let from = lazy.splitTokens
+        var end = min(count, max(t + Self.classContext + 1, from + 8))
+        while end < count && tokens[end - 1].upperBound == tokens[end].lowerBound { end += 1 }
+        lazy.part.tokens.removeAll(keepingCapacity: true)
+        lazy.part.tokens.append(contentsOf: tokens[from..<end])
+        WordSplitter.split(lazy.sentence, &lazy.part, model)
+        let offset = Int32(lazy.work.words.count), added = lazy.part.words.count
+        lazy.work.words.append(contentsOf: lazy.part.words.lazy.map { var w = $0; w.token += Int32(from); return w })
+        lazy.wordClass.append(contentsOf: repeatElement(-1, count: added))
+        lazy.hasInfo.append(contentsOf: repeatElement(false, count: added))
+        lazy.work.infos.append(contentsOf: repeatElement(WordInfo(), count: added))
+        lazy.work.heads.append(contentsOf: lazy.part.heads.lazy.map { $0 + offset })
+        lazy.work.firstWord.append(contentsOf: lazy.part.firstWord.lazy.map { $0 + offset })
+        let longest = lazy.part.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
+        if lazy.work.norm.count < longest { lazy.work.norm = Array(repeating: 0, count: longest) }
+        lazy.splitTokens = end
     }
 
     /// The UPOS and Penn tag of token `t` of the sentence begun, as `tag` sets `tokenTags[t]`.
     public func tokenTag(_ t: Int, _ lazy: inout LazyTagWork) -> (upos: UInt8, xpos: UInt8) {
+        split(through: t, &lazy)
         let c = wordClass(Int(lazy.work.heads[t]), &lazy)
         return (model.classUPOS(c), model.classXPOS(c))
     }
 
     /// The lemma of token `t`, as `tag` (with lemmas) gives it in `tokenTags[t].lemma`, into `out`.
     public func tokenLemma(_ t: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
+        split(through: t, &lazy)
         let h = Int(lazy.work.heads[t]), i = Int(lazy.work.firstWord[t])
         let c = wordClass(h, &lazy)
         out.removeAll(keepingCapacity: true)
@@ -129,7 +157,8 @@ extension Tagger {
     }
 
     /// Scores word `i` (not a dictionary word) given the classes of the two before it, which
-    /// are known: the loop body of `tag`.
+    /// are known: the loop body of `tag`. The words split so far reach two past `i`, or the
+    /// sentence's end (`split`): their count stands for the sentence's in `contextKeys`.
     private func score(_ i: Int, _ lazy: inout LazyTagWork) {
         let n = lazy.work.words.count
         for k in i...min(i + Self.classContext, n - 1) { info(k, &lazy) }
