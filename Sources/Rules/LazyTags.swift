@@ -31,6 +31,13 @@ final class LazyTags {
         begun = false
     }
 
+    /// Ends the sentence: lets go of its tokens, so the caller's next tokenising writes them
+    /// in place rather than copying an array still shared with this one.
+    func finish() {
+        tokens = []
+        sentence = UnsafeBufferPointer(start: nil, count: 0)
+    }
+
     private func begin() {
         begun = true
         sentencesTagged += 1

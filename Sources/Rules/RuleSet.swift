@@ -139,6 +139,7 @@ public struct RuleSet: Sendable {
         }
         if w.vm.tagSource != nil {
             w.vm.tagSource = nil
+            w.lazyTags.finish()
             stats.sentencesTagged += w.lazyTags.sentencesTagged - taggedBefore.0
             stats.tokensTagged += w.lazyTags.tokensTagged - taggedBefore.1
         }
