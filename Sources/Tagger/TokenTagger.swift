@@ -69,13 +69,19 @@ extension Tagger {
         lazy.part.tokens.removeAll(keepingCapacity: true)
         lazy.part.tokens.append(contentsOf: tokens[from..<end])
         WordSplitter.split(lazy.sentence, &lazy.part, model)
-        let offset = Int32(lazy.work.words.count), added = lazy.part.words.count
-        lazy.work.words.append(contentsOf: lazy.part.words.lazy.map { var w = $0; w.token += Int32(from); return w })
+        // Appended whole (a copy), then shifted in place: the run's word and token indices
+        // are its own.
+        let first = lazy.work.words.count, firstToken = lazy.work.heads.count, added = lazy.part.words.count
+        let offset = Int32(first)
+        lazy.work.words.append(contentsOf: lazy.part.words)
+        lazy.work.heads.append(contentsOf: lazy.part.heads)
+        lazy.work.firstWord.append(contentsOf: lazy.part.firstWord)
+        lazy.work.words.withUnsafeMutableBufferPointer { w in for k in first..<first + added { w[k].token += Int32(from) } }
+        lazy.work.heads.withUnsafeMutableBufferPointer { h in for k in firstToken..<h.count { h[k] += offset } }
+        lazy.work.firstWord.withUnsafeMutableBufferPointer { f in for k in firstToken..<f.count { f[k] += offset } }
         lazy.wordClass.append(contentsOf: repeatElement(-1, count: added))
         lazy.hasInfo.append(contentsOf: repeatElement(false, count: added))
         lazy.work.infos.append(contentsOf: repeatElement(WordInfo(), count: added))
-        lazy.work.heads.append(contentsOf: lazy.part.heads.lazy.map { $0 + offset })
-        lazy.work.firstWord.append(contentsOf: lazy.part.firstWord.lazy.map { $0 + offset })
         let longest = lazy.part.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
         if lazy.work.norm.count < longest { lazy.work.norm = Array(repeating: 0, count: longest) }
         lazy.splitTokens = end
