@@ -22,8 +22,11 @@ final class TokenTaggerTests: XCTestCase {
         // Contractions, hyphenated compounds and words joined by the splitter, at the edges too.
         out += ["Don't", "can't won't", "long-term anti-war e-mail co-operation", "U.S.-led talks at 10:30 on 2024-05-16",
                 "Dr. Smith's re-elected team-mates aren't there", "\u{201C}We'll see,\u{201D} she said \u{2014} twice",
+                // Splits that read the sentence around a token: "Lets" opening it, "its" before
+                // a predicate, a period that ends it.
+                "Lets see whether its not too late, etc.", "We met Capt. Smith and Mr. Jones at 713.837.1638 etc...",
                 // Joined tokens (dates, addresses, runs of marks, emoticons) at every distance
-                // from the start, across the runs of tokens split at a time.
+                // from the start.
                 "a b c d e f g h i j k l m n o p q r s t u v w x y z on 12/05/2024 at 10:30 see www.example.com or mail@example.org now!!! :-) ok...",
                 "One two three four five six seven eight nine ten eleven twelve thirteen fourteen 555-123-4567 long-term-care don't Dr. Smith's U.S.-led"].map { Array($0.utf8) }
         return out
