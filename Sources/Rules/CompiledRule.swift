@@ -44,6 +44,8 @@ public struct MatchStats: Sendable, Equatable {
     public var matched = 0
     /// Sentences tagged because a candidate rule tests tags or lemmas.
     public var sentencesTagged = 0
+    /// Tokens of those sentences given tags: the ones a tag test reached.
+    public var tokensTagged = 0
 
     public init() {}
 }

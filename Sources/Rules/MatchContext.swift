@@ -45,6 +45,8 @@ struct SentenceWork {
     /// This thread's copy of the rule set's strings (`RuleSet.names`), and the table it copies.
     var names = RuleNames()
     var namesSource: RuleNames.Source?
+    /// The same, token by token, for `matches`.
+    let lazyTags = LazyTags()
 }
 
 /// The strings a match takes from its rule, per rule index: id, file and capture names, and

@@ -38,6 +38,9 @@ struct MatchVM {
     /// reached tagged one sentence in five of the bench corpus, for rules that then failed.)
     var tagsReady = true
     var tagsWanted = false
+    /// Where tag tests find the tags of tokens that have none (`RuleSet.matches` tags a
+    /// sentence token by token); nil: tokens carry their tags (`explain`, the examples).
+    var tagSource: LazyTags?
     /// A tag test passed on a guess during this `run`.
     private var tagsGuessed = false
 
@@ -181,11 +184,7 @@ struct MatchVM {
                     guard pos < n, tests.accepts(Int(op.a), tokens[pos], sentence) else { noteFailure(pc, pos); break thread }
                     pc += 1; pos += 1
                 case .testTags:
-                    guard pos < n, tagsReady ? tests.accepts(Int(op.a), tokens[pos], sentence)
-                                                 : tests.mayAccept(Int(op.a), tokens[pos], sentence) else {
-                        noteFailure(pc, pos); break thread
-                    }
-                    if !tagsReady { tagsGuessed = true }
+                    guard pos < n, testTags(Int(op.a), tests, tokens, pos, sentence) else { noteFailure(pc, pos); break thread }
                     pc += 1; pos += 1
                 case .lexicon:
                     let ends = buf.lexiconEnds(Int(op.a), pos, width, lexicons, tokens, sentence)
@@ -222,6 +221,22 @@ struct MatchVM {
             }
         }
         return bestEnd >= 0 ? bestEnd : nil
+    }
+
+    /// Tag test `k` on token `pos`: guessed while tags are not ready; else on the token's
+    /// tags, asked from `tagSource` when the token has none yet.
+    @inline(__always)
+    private mutating func testTags(_ k: Int, _ tests: TestTable, _ tokens: UnsafeBufferPointer<Token>, _ pos: Int,
+                                   _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard tagsReady else {
+            guard tests.mayAccept(k, tokens[pos], sentence) else { return false }
+            tagsGuessed = true
+            return true
+        }
+        if tokens[pos].upos == Token.untagged, let source = tagSource {
+            return tests.accepts(k, source.tagged(pos), sentence)
+        }
+        return tests.accepts(k, tokens[pos], sentence)
     }
 
     @inline(__always)

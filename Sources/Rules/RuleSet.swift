@@ -104,11 +104,13 @@ public struct RuleSet: Sendable {
         // not whenever a rule with one is a candidate: most candidates fail anyway (the
         // tagger was half the cost of matching the bench corpus). Until then the matcher
         // guesses tag tests and says when a match rests on a guess (`MatchVM.tagsWanted`);
-        // that rule's run is dropped and made again on the tagged tokens, so every rule sees
-        // the tags it would have seen.
+        // that rule's run is dropped and made again with exact tags, so every rule sees the
+        // tags it would have seen. Even then only the tokens a tag test reaches are tagged
+        // (`LazyTags`): a rule tests the word after a number, not the whole sentence.
         w.vm.tagsReady = !(anyNeedsTags && candidates(w).contains(where: { ruleNeedsTags[Int($0)] }))
+        let taggedBefore = (w.lazyTags.sentencesTagged, w.lazyTags.tokensTagged)
         let candidates = w.candidates
-        var tokens = w.tokens
+        let tokens = w.tokens
         var rulesMatched = 0
         w.vetoMemo.newSentence(unlessCount)
         var wanted: UInt64 = 0
@@ -133,16 +135,21 @@ public struct RuleSet: Sendable {
             if w.vm.tagsWanted {
                 w.vm.tagsWanted = false
                 w.hits.removeSubrange(first...)
-                tokens = []  // the only other reference: tagging then writes in place
-                tagTokens(sentence, &w.tokens, &w.tagger, lemmas: candidates[..<count].contains { ruleNeedsLemmas[Int($0)] })
-                tokens = w.tokens
-                stats.sentencesTagged += 1
+                // From here on tag tests read exact tags, of the tokens they reach only.
+                w.lazyTags.prepare(sentence, tokens, vocab: vocab, lemmas: candidates[..<count].contains { ruleNeedsLemmas[Int($0)] })
+                w.vm.tagSource = w.lazyTags
                 w.vm.tagsReady = true
                 // A veto computed so far may have failed a tag test for want of tags.
                 w.vetoMemo.newSentence(unlessCount)
                 outcome = run(Int(r))
             }
             if outcome == .matched { rulesMatched += 1 }
+        }
+        if w.vm.tagSource != nil {
+            w.vm.tagSource = nil
+            w.lazyTags.finish()
+            stats.sentencesTagged += w.lazyTags.sentencesTagged - taggedBefore.0
+            stats.tokensTagged += w.lazyTags.tokensTagged - taggedBefore.1
         }
         stats.rulesRun += count
         stats.rulesMatched += rulesMatched

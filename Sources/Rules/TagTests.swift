@@ -35,19 +35,8 @@ extension RuleSet {
             tokens[k].upos = tag.upos
             tokens[k].xpos = tag.xpos
             guard lemmas else { tokens[k].lemma = -1; continue }
-            // The lemma as the vocabulary holds words: lowercase, ’ as '.
-            scratch.lemma.removeAll(keepingCapacity: true)
-            var j = Int(tag.lemma.lowerBound)
-            let end = Int(tag.lemma.upperBound)
-            while j < end {
-                let c = scratch.work.lemmaBytes[j]
-                if c == 0xE2, j + 2 < end, scratch.work.lemmaBytes[j + 1] == 0x80, scratch.work.lemmaBytes[j + 2] == 0x99 {
-                    scratch.lemma.append(0x27); j += 3; continue
-                }
-                scratch.lemma.append(c &- 0x41 < 26 ? c | 0x20 : c)
-                j += 1
-            }
-            tokens[k].lemma = scratch.lemma.withUnsafeBufferPointer { vocab.lookup(Tokenizer.hash(scratch.lemma[...]), $0) }
+            let lemma = scratch.work.lemmaBytes[Int(tag.lemma.lowerBound)..<Int(tag.lemma.upperBound)]
+            tokens[k].lemma = TagTests.lemmaID(lemma, vocab, &scratch.lemma)
         }
     }
 }

@@ -89,15 +89,7 @@ public final class Tagger: Sendable {
             work.norm.withUnsafeMutableBufferPointer { norm in
                 for i in 0..<n {
                     let wd = work.words[i]
-                    var (info, len) = WordInfo.make(base + Int(wd.start), Int(wd.end - wd.start), first: i == 0, norm: norm.baseAddress!)
-                    if let e = m.lexiconEntry(info.form) {
-                        info.ambiguity = e & 0xFFFF_FFFF
-                        info.dictClass = Int16(truncatingIfNeeded: (e >> 32) & 0xFFFF) - 1
-                        info.lexical = e >> 48
-                    } else {
-                        info.lexical = Lexical.bits(norm.baseAddress!, len) { m.wordnetEntry($0) }
-                    }
-                    infos[i] = info
+                    infos[i] = wordInfo(base + Int(wd.start), Int(wd.end - wd.start), first: i == 0, norm: norm.baseAddress!)
                 }
             }
             work.keys.withUnsafeMutableBufferPointer { keys in
@@ -105,25 +97,13 @@ public final class Tagger: Sendable {
             work.classes.withUnsafeMutableBufferPointer { classes in
             work.cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
             work.cacheRows.withUnsafeMutableBufferPointer { cacheRows in
-                let keys = keys.baseAddress!, scores = scores.baseAddress!, stride = m.classStride
+                let keys = keys.baseAddress!, scores = scores.baseAddress!
                 var p1 = -1, p2 = -1
                 for i in 0..<n {
                     var c = Int(infos[i].dictClass)
                     if c < 0 {
-                        let w = infos[i]
-                        let typeKey = FeatureHash.pair(w.cased, w.flags) | 1
-                        let slot = Int(truncatingIfNeeded: typeKey >> 20) & (TagWork.cacheSlots - 1)
-                        let row = cacheRows.baseAddress! + slot * stride
-                        if cacheKeys[slot] != typeKey {
-                            Features.staticKeys(w, into: keys)
-                            m.clear(row)
-                            m.add(keys, Features.staticCount, row)
-                            cacheKeys[slot] = typeKey
-                        }
-                        scores.update(from: row, count: stride)
-                        Features.contextKeys(UnsafePointer(infos.baseAddress!), n, i, prev1: p1, prev2: p2, into: keys)
-                        m.add(keys, Features.count - Features.staticCount, scores)
-                        c = m.argmax(scores)
+                        c = scoreWord(i, UnsafePointer(infos.baseAddress!), n, prev1: p1, prev2: p2, keys: keys, scores: scores,
+                                      cacheKeys: cacheKeys.baseAddress!, cacheRows: cacheRows.baseAddress!)
                     }
                     classes[i] = Int32(c)
                     p2 = p1; p1 = c
@@ -157,23 +137,68 @@ public final class Tagger: Sendable {
         work.lower.withUnsafeMutableBufferPointer { lower in
         work.words.withUnsafeMutableBufferPointer { words in
             let out = scratch.baseAddress!, f = lower.baseAddress!
-            let known: Lemmatizer.Known = { m.lemmaScore(FeatureHash.bytes($0, $1)) }
             for i in 0..<n {
                 let wd = words[i]
                 let len = Int(wd.end - wd.start)
                 let o = s + Int(wd.start)
                 for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
                 let start = written
-                if let exc = m.lemmaException(TaggerModel.lemmaKey(FeatureHash.bytes(f, len), Int(wd.xpos))) {
-                    (out + written).update(from: exc.baseAddress!, count: exc.count)
-                    written += exc.count
-                } else {
-                    written += Lemmatizer.rule(o, f, len, xpos: Int(wd.xpos), known: known, out: out + written)
-                }
+                written += wordLemma(o, f, len, xpos: Int(wd.xpos), out: out + written)
                 words[i].lemma = Int32(start)..<Int32(written)
             }
         }}}
         work.lemmaBytes.append(contentsOf: work.lemmaScratch[..<written])
+    }
+
+    /// The features of the word at `p` (`len` bytes) and what the lexicon says of it: its
+    /// ambiguity class, dictionary class and WordNet bits. `norm` has room for `len` + 8 bytes.
+    @inline(__always)
+    func wordInfo(_ p: UnsafePointer<UInt8>, _ len: Int, first: Bool, norm: UnsafeMutablePointer<UInt8>) -> WordInfo {
+        let m = model
+        var (info, normLen) = WordInfo.make(p, len, first: first, norm: norm)
+        if let e = m.lexiconEntry(info.form) {
+            info.ambiguity = e & 0xFFFF_FFFF
+            info.dictClass = Int16(truncatingIfNeeded: (e >> 32) & 0xFFFF) - 1
+            info.lexical = e >> 48
+        } else {
+            info.lexical = Lexical.bits(norm, normLen) { m.wordnetEntry($0) }
+        }
+        return info
+    }
+
+    /// The class of word `i` of `infos` (not a dictionary word) after classes `prev1` and
+    /// `prev2` (-1: none): its cached per-type weights plus those of its context features.
+    @inline(__always)
+    func scoreWord(_ i: Int, _ infos: UnsafePointer<WordInfo>, _ n: Int, prev1: Int, prev2: Int,
+                   keys: UnsafeMutablePointer<UInt64>, scores: UnsafeMutablePointer<Int16>,
+                   cacheKeys: UnsafeMutablePointer<UInt64>, cacheRows: UnsafeMutablePointer<Int16>) -> Int {
+        let m = model, stride = m.classStride
+        let w = infos[i]
+        let typeKey = FeatureHash.pair(w.cased, w.flags) | 1
+        let slot = Int(truncatingIfNeeded: typeKey >> 20) & (TagWork.cacheSlots - 1)
+        let row = cacheRows + slot * stride
+        if cacheKeys[slot] != typeKey {
+            Features.staticKeys(w, into: keys)
+            m.clear(row)
+            m.add(keys, Features.staticCount, row)
+            cacheKeys[slot] = typeKey
+        }
+        scores.update(from: row, count: stride)
+        Features.contextKeys(infos, n, i, prev1: prev1, prev2: prev2, into: keys)
+        m.add(keys, Features.count - Features.staticCount, scores)
+        return m.argmax(scores)
+    }
+
+    /// The lemma of the word `o` (`len` bytes; `f` the same lowercase) tagged `xpos`, written
+    /// at `out` (room for `len` + 2 bytes or `longestException`): its length.
+    @inline(__always)
+    func wordLemma(_ o: UnsafePointer<UInt8>, _ f: UnsafePointer<UInt8>, _ len: Int, xpos: Int, out: UnsafeMutablePointer<UInt8>) -> Int {
+        let m = model
+        if let exc = m.lemmaException(TaggerModel.lemmaKey(FeatureHash.bytes(f, len), xpos)) {
+            out.update(from: exc.baseAddress!, count: exc.count)
+            return exc.count
+        }
+        return Lemmatizer.rule(o, f, len, xpos: xpos, known: { m.lemmaScore(FeatureHash.bytes($0, $1)) }, out: out)
     }
 
     /// Each token's tags and lemma, from its words.

@@ -60,6 +60,8 @@ final class TagPatternTests: XCTestCase {
         }
         XCTAssertEqual(stats.sentences, 3)
         XCTAssertEqual(stats.sentencesTagged, 1)
+        // Of that sentence, only "act": the one token a tag test reached.
+        XCTAssertEqual(stats.tokensTagged, 1)
         XCTAssertEqual(stats.matched, 2)
         let untagged = try singleRule("Russia ~say")
         var none = MatchStats()

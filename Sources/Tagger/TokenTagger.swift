@@ -1,0 +1,157 @@
+/// Working memory for tagging single tokens on demand (`Tagger.begin`, `Tagger.tokenTag`,
+/// `Tagger.tokenLemma`): one per thread, reused. Set `work.tokens` before `begin`.
+public struct LazyTagWork {
+    public var work = TagWork()
+    /// Per word: its class once known (-1: not yet); its `WordInfo` is in `work.infos` once
+    /// `hasInfo` says so.
+    var wordClass: [Int32] = []
+    var hasInfo: [Bool] = []
+    var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The sentence's tokens are split into words (`work.words`).
+    var isSplit = false
+    /// Words whose class was scored (dictionary words are not), since `init`: what tagging
+    /// on demand costs, for the benchmarks.
+    public internal(set) var wordsScored = 0
+
+    public init() {}
+}
+
+/// Tags of single tokens, exactly those `tag` gives the whole sentence, without tagging the
+/// rest. Rules test the tags of a few tokens of a sentence (the word after a number, the
+/// words around a modal), and tagging all of it was most of the matching cost.
+///
+/// Why a token's tags can be had alone: the decoder is greedy, left to right, and word i's
+/// class depends on the words' own features within i ± 2 (`Features.contextKeys`) and on the
+/// classes of words i - 1 and i - 2 only. A word in the tag dictionary takes its class without
+/// scoring, whatever comes before it. So decoding can start at any word whose two previous
+/// words have known classes (two dictionary words, such as "of the", or the sentence's start)
+/// and gives the same classes from there on as decoding the whole sentence. Classes decoded
+/// once are kept, so asking for more tokens of the sentence resumes, never repeats. The
+/// sentence is split into words whole, on the first token asked (the splitter reads context).
+/// `TokenTaggerTests` checks that every token's tags and lemma equal `tag`'s.
+extension Tagger {
+    /// Words of context before a word whose classes its features read (`prev1`, `prev2`).
+    static let classContext = 2
+
+    /// Starts a sentence (`lazy.work.tokens`): tags nothing yet, nor splits tokens into words.
+    /// `s` must stay valid until the sentence's last `tokenTag`/`tokenLemma`.
+    public func begin(_ s: UnsafeBufferPointer<UInt8>, _ lazy: inout LazyTagWork) {
+        lazy.sentence = s
+        lazy.isSplit = false
+        lazy.work.words.removeAll(keepingCapacity: true)
+        lazy.work.heads.removeAll(keepingCapacity: true)
+        lazy.work.firstWord.removeAll(keepingCapacity: true)
+        lazy.wordClass.removeAll(keepingCapacity: true)
+        lazy.hasInfo.removeAll(keepingCapacity: true)
+        lazy.work.infos.removeAll(keepingCapacity: true)
+        let m = model
+        if lazy.work.scores.count < m.classStride { lazy.work.scores = Array(repeating: 0, count: m.classStride) }
+        if lazy.work.cacheModel != m.base || lazy.work.cacheKeys.isEmpty {
+            lazy.work.cacheKeys = Array(repeating: 0, count: TagWork.cacheSlots)
+            lazy.work.cacheRows = Array(repeating: 0, count: TagWork.cacheSlots * m.classStride)
+            lazy.work.cacheModel = m.base
+        }
+    }
+
+    /// Splits the sentence's tokens into words, once, when a token is first asked. The whole
+    /// sentence: the splitter reads context as far as its end (a period is the sentence's when
+    /// only punctuation follows; "Lets" opens a sentence).
+    @inline(__always)
+    private func split(_ lazy: inout LazyTagWork) {
+        guard !lazy.isSplit else { return }
+        lazy.isSplit = true
+        WordSplitter.split(lazy.sentence, &lazy.work, model)
+        let n = lazy.work.words.count
+        lazy.wordClass.append(contentsOf: repeatElement(-1, count: n))
+        lazy.hasInfo.append(contentsOf: repeatElement(false, count: n))
+        lazy.work.infos.append(contentsOf: repeatElement(WordInfo(), count: n))
+        let longest = lazy.work.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
+        if lazy.work.norm.count < longest { lazy.work.norm = Array(repeating: 0, count: longest) }
+    }
+
+    /// The UPOS and Penn tag of token `t` of the sentence begun, as `tag` sets `tokenTags[t]`.
+    public func tokenTag(_ t: Int, _ lazy: inout LazyTagWork) -> (upos: UInt8, xpos: UInt8) {
+        split(&lazy)
+        let c = wordClass(Int(lazy.work.heads[t]), &lazy)
+        return (model.classUPOS(c), model.classXPOS(c))
+    }
+
+    /// The lemma of token `t`, as `tag` (with lemmas) gives it in `tokenTags[t].lemma`, into `out`.
+    public func tokenLemma(_ t: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
+        split(&lazy)
+        let h = Int(lazy.work.heads[t]), i = Int(lazy.work.firstWord[t])
+        let c = wordClass(h, &lazy)
+        out.removeAll(keepingCapacity: true)
+        guard let s = lazy.sentence.baseAddress else { return }
+        let head = lazy.work.words[h]
+        // A split compound's lemma keeps its first parts, lowercase (`collectTokens`).
+        if h > i {
+            for k in Int(lazy.work.words[i].start)..<Int(head.start) { let c = s[k]; out.append(c &- 0x41 < 26 ? c | 0x20 : c) }
+        }
+        let m = model
+        let len = Int(head.end - head.start), xpos = Int(m.classXPOS(c))
+        let need = max(len + 2, m.longestException)
+        if lazy.work.lemmaScratch.count < need { lazy.work.lemmaScratch = Array(repeating: 0, count: need) }
+        if lazy.work.lower.count < len + 8 { lazy.work.lower = Array(repeating: 0, count: len + 8) }
+        let o = s + Int(head.start)
+        let written = lazy.work.lemmaScratch.withUnsafeMutableBufferPointer { scratch in
+            lazy.work.lower.withUnsafeMutableBufferPointer { lower -> Int in
+                let f = lower.baseAddress!
+                for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                return wordLemma(o, f, len, xpos: xpos, out: scratch.baseAddress!)
+            }
+        }
+        out.append(contentsOf: lazy.work.lemmaScratch[..<written])
+    }
+
+    /// Word `i`'s class, decoding from the nearest word before it whose two previous classes
+    /// are known.
+    private func wordClass(_ i: Int, _ lazy: inout LazyTagWork) -> Int {
+        if lazy.wordClass[i] >= 0 { return Int(lazy.wordClass[i]) }
+        var j = i
+        while j > 0 && !(known(j - 1, &lazy) && (j < Self.classContext || known(j - 2, &lazy))) { j -= 1 }
+        for k in j...i where lazy.wordClass[k] < 0 { score(k, &lazy) }
+        return Int(lazy.wordClass[i])
+    }
+
+    /// Whether word `i`'s class is known without decoding: decoded already, or a dictionary word's.
+    @inline(__always)
+    private func known(_ i: Int, _ lazy: inout LazyTagWork) -> Bool {
+        info(i, &lazy)
+        return lazy.wordClass[i] >= 0
+    }
+
+    /// Computes word `i`'s `WordInfo` once, as `tag` does; a dictionary word's class with it.
+    @inline(__always)
+    private func info(_ i: Int, _ lazy: inout LazyTagWork) {
+        guard !lazy.hasInfo[i] else { return }
+        lazy.hasInfo[i] = true
+        let wd = lazy.work.words[i]
+        let base = lazy.sentence.baseAddress!
+        let info = lazy.work.norm.withUnsafeMutableBufferPointer {
+            wordInfo(base + Int(wd.start), Int(wd.end - wd.start), first: i == 0, norm: $0.baseAddress!)
+        }
+        lazy.work.infos[i] = info
+        if info.dictClass >= 0 { lazy.wordClass[i] = Int32(info.dictClass) }
+    }
+
+    /// Scores word `i` (not a dictionary word) given the classes of the two before it, which
+    /// are known: as `tag` does (`scoreWord`).
+    private func score(_ i: Int, _ lazy: inout LazyTagWork) {
+        let n = lazy.work.words.count
+        for k in i...min(i + Self.classContext, n - 1) { info(k, &lazy) }
+        if lazy.wordClass[i] >= 0 { return }
+        let p1 = i >= 1 ? Int(lazy.wordClass[i - 1]) : -1, p2 = i >= 2 ? Int(lazy.wordClass[i - 2]) : -1
+        lazy.wordsScored += 1
+        let c: Int = lazy.work.infos.withUnsafeBufferPointer { infos in
+            lazy.work.keys.withUnsafeMutableBufferPointer { keys in
+            lazy.work.scores.withUnsafeMutableBufferPointer { scores in
+            lazy.work.cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
+            lazy.work.cacheRows.withUnsafeMutableBufferPointer { cacheRows in
+                scoreWord(i, infos.baseAddress!, n, prev1: p1, prev2: p2, keys: keys.baseAddress!, scores: scores.baseAddress!,
+                          cacheKeys: cacheKeys.baseAddress!, cacheRows: cacheRows.baseAddress!)
+            }}}}
+        }
+        lazy.wordClass[i] = Int32(c)
+    }
+}
