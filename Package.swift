@@ -22,6 +22,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "Ingest", dependencies: [
             "CLibXML2",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -44,7 +45,7 @@ let package = Package(
         .target(name: "Exchange", dependencies: ["Rules", "Emit"]),
         .target(name: "Report", dependencies: ["Exchange", "Pipeline"]),
         .executableTarget(name: "claimex", dependencies: [
-            "Pipeline", "Emit", "Exchange", "Report", "Rules", "Tagger",
+            "CMalloc", "Pipeline", "Emit", "Exchange", "Report", "Rules", "Tagger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["BuildInfo"]),
         // Names the git commit in `claimex --version` (a generated BuildInfo.swift).

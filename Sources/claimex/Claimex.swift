@@ -21,6 +21,7 @@ struct Claimex: ParsableCommand {
 
     /// ArgumentParser exits 64 on usage errors; claimex promises 2.
     static func main() {
+        tuneMalloc()
         do {
             var command = try parseAsRoot()
             try command.run()
