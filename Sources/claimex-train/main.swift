@@ -47,7 +47,10 @@ if let wordnetDir {
 }
 let bytes = Trainer(sentences: sentences, iterations: iterations, wordnet: wordnet).model()
 if let output {
-    FileManager.default.createFile(atPath: output, contents: Data(bytes))
+    guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+        FileHandle.standardError.write(Data("claimex-train: cannot write \(output)\n".utf8))
+        exit(1)
+    }
 } else {
     FileHandle.standardOutput.write(Data(bytes))
 }
