@@ -81,7 +81,7 @@ eval:
 
 # The tagger's model (Sources/TaggerModelData/model): trained from the English Web Treebank's
 # train split, deterministically. `tagger-model-check` retrains into .build/ and compares byte
-# for byte (about a minute in a release build; not part of `make test`, which runs in debug).
+# for byte (about 20 s in a release build; `make test` does the same in debug).
 EWT ?= ../shared/corpora/ud-english-ewt
 # WordNet 3.0's database (Debian's wordnet-base, installed by scripts/bootstrap.sh): parts of
 # speech for words the treebank lacks.

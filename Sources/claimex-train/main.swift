@@ -7,7 +7,8 @@
 //
 // Options: -o FILE (default: standard output), --wordnet DIR (WordNet's database, e.g.
 // /usr/share/wordnet from Debian's wordnet-base: parts of speech for every word), --iterations
-// N (default 5), --dev FILE (a CoNLL-U file to print accuracy on, e.g. the dev split),
+// N (default 5), --shuffles N (default 4: perceptrons trained on differently shuffled
+// sentences, their weights summed), --dev FILE (a CoNLL-U file to print accuracy on, e.g. the dev split),
 // --min-weight W (default 25: averaged weights under W, the largest being
 // TaggerModel.maxWeight, are dropped).
 import Foundation
@@ -15,6 +16,7 @@ import Tagger
 
 var output: String?
 var iterations = 5
+var shuffles = 4
 var devPath: String?
 var wordnetDir: String?
 var args = CommandLine.arguments.dropFirst()
@@ -22,11 +24,12 @@ while let a = args.popFirst() {
     switch a {
     case "-o": output = args.popFirst()
     case "--iterations": iterations = Int(args.popFirst() ?? "") ?? iterations
+    case "--shuffles": shuffles = max(1, Int(args.popFirst() ?? "") ?? shuffles)
     case "--dev": devPath = args.popFirst()
     case "--wordnet": wordnetDir = args.popFirst()
     case "--min-weight": Trainer.minWeight = Int(args.popFirst() ?? "") ?? Trainer.minWeight
     default:
-        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--wordnet DIR] [--iterations N] [--dev FILE] [--min-weight W] < train.conllu\n".data(using: .utf8)!)
+        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--wordnet DIR] [--iterations N] [--shuffles N] [--dev FILE] [--min-weight W] < train.conllu\n".data(using: .utf8)!)
         exit(2)
     }
 }
@@ -45,7 +48,7 @@ if let wordnetDir {
     }
     wordnet = read
 }
-let bytes = Trainer(sentences: sentences, iterations: iterations, wordnet: wordnet).model()
+let bytes = Trainer(sentences: sentences, iterations: iterations, shuffles: shuffles, wordnet: wordnet).model()
 if let output {
     guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
         FileHandle.standardError.write(Data("claimex-train: cannot write \(output)\n".utf8))

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// The committed model is exactly what `claimex-train` makes from the treebank, so nobody
-/// edits weights by hand. Runs the debug trainer (about 40 s of CPU) on the EWT train split
+/// edits weights by hand. Runs the debug trainer (about 18 s of CPU: the trainer is optimised
+/// in debug builds too, see Package.swift) on the EWT train split
 /// from `../shared/corpora` (or `$CLAIMEX_EWT`) with WordNet's database from Debian's
 /// wordnet-base (or `$CLAIMEX_WORDNET`); skipped where either is absent.
 /// `make tagger-model-check` does the same with a release build.
