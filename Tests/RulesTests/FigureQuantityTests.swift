@@ -54,6 +54,11 @@ final class FigureQuantityTests: XCTestCase {
             q("The airport handles a few dozen flights a week.", "a few dozen", ["low=24", "high=60", "unit=flights", "dimension=count", "approx=true"]),
             q("Several dozen drones were launched.", "Several dozen", ["low=36", "high=108", "unit=drones", "dimension=count", "approx=true"]),
             q("Europe must spend trillions on defence.", "trillions", ["low=1000000000000", "high=10000000000000", "approx=true"]),
+            // A vague plural standing alone counts no noun: the next word is a verb or an adverb.
+            q("Thousands fled south.", "Thousands", ["low=1000", "high=10000", "approx=true"]),
+            q("Tens of thousands remain displaced.", "Tens of thousands", ["low=10000", "high=100000", "approx=true"]),
+            q("Russia massed two hundred thousand troops on the border.", "two hundred thousand troops", ["value=200000", "unit=troops", "dimension=count"]),
+            q("One in three Afghan children is malnourished.", "One in three Afghan children", ["value=0.3333333333333333", "unit=fraction", "dimension=ratio"]),
             // A bare number as a level: the verb or the noun before it says what it measures.
             q("The death toll now exceeds 250,000.", "250,000", ["value=250000"]),
             q("At its height the contingent numbered about 5,000.", "about 5,000", ["value=5000", "approx=true"]),
@@ -97,7 +102,7 @@ final class FigureQuantityTests: XCTestCase {
             q("Three quarters of the fleet is ready.", "Three quarters of the", ["value=0.75"]),
             q("The ANC lost its two-thirds majority.", "two-thirds majority", ["value=0.6666666666666666"]),
             q("One in five Ukrainians has left the country.", "One in five", ["value=0.2", "unit=fraction", "dimension=ratio"]),
-            q("Two out of three respondents agreed.", "Two out of three", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
+            q("Two out of three respondents agreed.", "Two out of three respondents", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
             q("China buys twice as much oil.", "twice as", ["value=2", "unit=times", "dimension=ratio"]),
             q("There was a threefold increase in attacks.", "threefold", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
             q("Exports rose 3-fold in a decade.", "Exports rose", ["change=rise"]),
