@@ -141,7 +141,7 @@ enum NumberWords {
     /// thousand" (2,000 to 5,000), "a few dozen" (24 to 60). The quantity is the low end and `upper` the high end.
     static let vaguePlurals = WordTable<UInt64>([
         "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
-        "billions": 1_000_000_000,
+        "billions": 1_000_000_000, "trillions": 1_000_000_000_000,
     ])
 
     static func vague(_ s: FigureScan, at i: Int) -> Quantity? {

@@ -309,6 +309,7 @@ struct FigureScan {
         var last: Int?           // token after the figure's last number or scale word
         var multiplier = false   // "twice", "one in five": the unit is said, none to read after
         var dozen = false
+        var vagueBare = false   // "thousands" with no "of": a counted noun must look plural
         var splitEnds = false    // "from 44 ml to 50 mg": two quantities, the first is read
 
         var ends: (Quantity, Quantity)?
@@ -340,7 +341,7 @@ struct FigureScan {
                     fig.high = upper
                     fig.approx = true
                     // "tens of thousands of people": the counted noun is past the "of"
-                    if isWord(q.tokens.upperBound, "of") { last = q.tokens.upperBound + 1 }
+                    if isWord(q.tokens.upperBound, "of") { last = q.tokens.upperBound + 1 } else { vagueBare = true }
                 } else {
                     fig.value = q.double
                     // "a dozen", "a baker's dozen", "a gross": a count even when no noun follows
@@ -373,6 +374,12 @@ struct FigureScan {
             }
         }
         if dozen, fig.unit == nil, fig.dimension == nil { fig.dimension = "count" }
+        if vagueBare, fig.dimension == "count", let u = fig.unit, !FigureVocabulary.looksPlural(u) {
+            // "Thousands fled south", "tens of thousands remain": the vague plural stands
+            // alone as the subject, and the word after it is a verb or an adverb, no noun
+            fig.unit = nil
+            fig.dimension = nil
+        }
         if let plusR = capture("plus") { add(plusR, to: &fig) }
         if let first {
             let h = hedge(before: first)

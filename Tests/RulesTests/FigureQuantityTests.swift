@@ -53,6 +53,24 @@ final class FigureQuantityTests: XCTestCase {
             q("Scores of people were arrested.", "Scores of", ["low=40", "high=200", "unit=people", "dimension=count", "approx=true"]),
             q("The airport handles a few dozen flights a week.", "a few dozen", ["low=24", "high=60", "unit=flights", "dimension=count", "approx=true"]),
             q("Several dozen drones were launched.", "Several dozen", ["low=36", "high=108", "unit=drones", "dimension=count", "approx=true"]),
+            q("Europe must spend trillions on defence.", "trillions", ["low=1000000000000", "high=10000000000000", "approx=true"]),
+            // A vague plural standing alone counts no noun: the next word is a verb or an adverb.
+            q("Thousands fled south.", "Thousands", ["low=1000", "high=10000", "approx=true"]),
+            q("Tens of thousands remain displaced.", "Tens of thousands", ["low=10000", "high=100000", "approx=true"]),
+            q("Russia massed two hundred thousand troops on the border.", "two hundred thousand troops", ["value=200000", "unit=troops", "dimension=count"]),
+            q("One in three Afghan children is malnourished.", "One in three Afghan children", ["value=0.3333333333333333", "unit=fraction", "dimension=ratio"]),
+            // A bare number as a level: the verb or the noun before it says what it measures.
+            q("The death toll now exceeds 250,000.", "250,000", ["value=250000"]),
+            q("At its height the contingent numbered about 5,000.", "about 5,000", ["value=5000", "approx=true"]),
+            q("Russian casualties are estimated at 500,000.", "500,000", ["value=500000", "approx=true"]),
+            q("A force of 5,000 was deployed to the border.", "5,000", ["value=5000"]),
+            // Coordinated modifiers and acronyms before the counted noun.
+            q("Norway contributes 1,500 military and civilian personnel.", "1,500 military and civilian personnel", ["value=1500", "unit=personnel", "dimension=count"]),
+            q("The 14 IPEF partners met in Detroit.", "14 IPEF partners", ["value=14", "unit=partners", "dimension=count"]),
+            q("Nine EU member states have reached the target.", "Nine EU member states", ["value=9", "unit=states", "dimension=count"]),
+            q("The US share of the market fell to a third.", "a third", ["value=0.3333333333333333", "change=fall"]),
+            // An acronym that is a unit is a measure, not the modifier of a count.
+            q("Seoul announced a 2.1 GW floating solar project.", "2.1 GW", ["value=2.1", "unit=GW", "dimension=power", "si_value=2100000000", "si_unit=W"]),
             // A fraction of a scale word is that share of it.
             q("A quarter of a million people fled.", "A quarter of a million", ["value=250000", "unit=people", "dimension=count"]),
             q("Three quarters of a billion dollars was lost.", "Three quarters of a billion", ["value=750000000", "unit=USD", "dimension=currency"]),
@@ -84,7 +102,7 @@ final class FigureQuantityTests: XCTestCase {
             q("Three quarters of the fleet is ready.", "Three quarters of the", ["value=0.75"]),
             q("The ANC lost its two-thirds majority.", "two-thirds majority", ["value=0.6666666666666666"]),
             q("One in five Ukrainians has left the country.", "One in five", ["value=0.2", "unit=fraction", "dimension=ratio"]),
-            q("Two out of three respondents agreed.", "Two out of three", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
+            q("Two out of three respondents agreed.", "Two out of three respondents", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
             q("China buys twice as much oil.", "twice as", ["value=2", "unit=times", "dimension=ratio"]),
             q("There was a threefold increase in attacks.", "threefold", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
             q("Exports rose 3-fold in a decade.", "Exports rose", ["change=rise"]),
@@ -348,6 +366,8 @@ final class FigureQuantityTests: XCTestCase {
             n("The R2 road runs north.", "R2"),
             n("The talks began at 6.30 pm.", "6.30 pm"),
             n("The talks began at 11 am.", "11 am"),
+            n("The talks began at 6:30 pm.", "30 pm"),
+            n("The ceasefire was extended to 12 May.", "12"),
             n("This paper is composed of three chapters.", "three chapters"),
             n("It overlooked Africa's two largest democracies.", "two largest democracies"),
             n("Two days after the vote, he resigned.", "Two days"),
