@@ -47,10 +47,9 @@ final class LazyTags {
 
     /// Starts `tokens` of `sentence`: nothing is tagged (nor split into the tagger's words)
     /// until a test asks. `sentence` must stay valid until the sentence's last `tagged`.
-    func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ tokens: [Token], vocab: Vocabulary, lemmas: Bool) {
+    func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lemmas: Bool) {
         self.sentence = sentence
         self.tokens = tokens
-        self.vocab = vocab
         self.lemmas = lemmas
         begun = false
         memoReady = false
@@ -59,8 +58,11 @@ final class LazyTags {
     /// Lemma ids are a rule set's vocabulary's: the form cache is kept while the rule set
     /// (`owner`, held so its address is not reused) stays the same, and dropped otherwise.
     /// Compared by address first, so the shared owner is not retained per sentence.
-    func useRules(_ owner: RuleNames.Source) {
+    /// The rules' vocabulary is kept with them: storing it per sentence retained its arrays,
+    /// which every batch worker shares, on each sentence.
+    func useRules(_ owner: RuleNames.Source, vocab: Vocabulary) {
         guard ObjectIdentifier(owner) != cacheOwnerID else { return }
+        self.vocab = vocab
         forms.clear()
         cacheOwner = owner
         cacheOwnerID = ObjectIdentifier(owner)
@@ -153,6 +155,24 @@ final class LazyTags {
         return candidates
     }
 
+    /// The vocabulary id of the lemma in `lemmaBytes`, as `TagTests.lemmaID` gives it, read
+    /// through the kept vocabulary in place (passing it retained its shared arrays).
+    private func lemmaBytesID() -> Int32 {
+        normalized.removeAll(keepingCapacity: true)
+        var j = 0
+        let end = lemmaBytes.count
+        while j < end {
+            let c = lemmaBytes[j]
+            if c == 0xE2, j + 2 < end, lemmaBytes[j + 1] == 0x80, lemmaBytes[j + 2] == 0x99 {
+                normalized.append(0x27); j += 3; continue
+            }
+            normalized.append(c &- 0x41 < 26 ? c | 0x20 : c)
+            j += 1
+        }
+        let h = Tokenizer.hash(normalized[...])
+        return normalized.withUnsafeBufferPointer { vocab.lookup(h, $0) }
+    }
+
     /// The lemma id token `pos` has when tagged with Penn tag `x`, memoised per sentence.
     private func lemmaID(_ pos: Int, _ x: Int) -> Int32 {
         if lemmaKnown[pos] >> UInt64(x) & 1 != 0 { return lemmaMemo[64 * pos + x] }
@@ -167,13 +187,13 @@ final class LazyTags {
                 id = cached
             } else {
                 Tagger.shared.wordLemma(of: o, n, xpos: x, &work, into: &lemmaBytes)
-                id = TagTests.lemmaID(lemmaBytes[...], vocab, &normalized)
+                id = lemmaBytesID()
                 forms.store(slot, x, id)
             }
         } else {
             if !begun { begin() }
             Tagger.shared.tokenLemma(pos, xpos: x, &work, into: &lemmaBytes)
-            id = TagTests.lemmaID(lemmaBytes[...], vocab, &normalized)
+            id = lemmaBytesID()
         }
         lemmaKnown[pos] |= 1 << UInt64(x)
         lemmaMemo[64 * pos + x] = id
@@ -197,7 +217,7 @@ final class LazyTags {
         tokensTagged += 1
         guard lemmas else { return }
         tagger.tokenLemma(pos, &work, into: &lemmaBytes)
-        tagged[pos].lemma = TagTests.lemmaID(lemmaBytes[...], vocab, &normalized)
+        tagged[pos].lemma = lemmaBytesID()
     }
 }
 

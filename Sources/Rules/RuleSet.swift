@@ -122,8 +122,8 @@ public struct RuleSet: Sendable {
         if !w.vm.tagsReady {
             // Tag tests are guessed with the tagger's cheap answers (`LazyTags.guess`) and,
             // once a match rests on a guess, read exact tags of the tokens they reach only.
-            w.lazyTags.useRules(namesSource)
-            w.lazyTags.prepare(sentence, tokens, vocab: vocab, lemmas: candidates[..<count].contains { ruleNeedsLemmas[Int($0)] })
+            w.lazyTags.useRules(namesSource, vocab: vocab)
+            w.lazyTags.prepare(sentence, tokens, lemmas: candidates[..<count].contains { ruleNeedsLemmas[Int($0)] })
             w.vm.tagSource = w.lazyTags
         }
         var rulesMatched = 0

@@ -55,8 +55,8 @@ final class TagGuessTests: XCTestCase {
                 var tagged = plain
                 set.tagTokens(buf, &tagged, &w.tagger)
                 let lazy = LazyTags()
-                lazy.useRules(set.namesSource)
-                lazy.prepare(buf, plain, vocab: set.vocab, lemmas: true)
+                lazy.useRules(set.namesSource, vocab: set.vocab)
+                lazy.prepare(buf, plain, lemmas: true)
                 for rule in set.rules {
                     for program in [rule.program] + rule.unless where program.usesTags {
                         let table = program.code.table
