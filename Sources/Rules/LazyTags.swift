@@ -1,34 +1,71 @@
 import Tagger
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A sentence's tags and lemmas, token by token, as the matcher's tag tests reach them
 /// (`MatchVM.tagSource`): a token gets exactly the tags and lemma tagging the whole sentence
 /// gives it (`Tagger.tokenTag`), and tokens no test reaches are never tagged. One per
 /// `MatchContext`; `begin` starts a sentence.
 final class LazyTags {
-    private var work = LazyTagWork()
+    @exclusivity(unchecked) private var work = LazyTagWork()
     /// Per token of the sentence: the token with its tags, once asked (`upos` untagged: not yet).
-    private var tagged: [Token] = []
-    private var vocab = Vocabulary()
-    private var lemmas = false
-    private var lemmaBytes: [UInt8] = []
-    private var normalized: [UInt8] = []
+    @exclusivity(unchecked) private var tagged: [Token] = []
+    @exclusivity(unchecked) private var vocab = Vocabulary()
+    @exclusivity(unchecked) private var lemmas = false
+    @exclusivity(unchecked) private var lemmaBytes: [UInt8] = []
+    @exclusivity(unchecked) private var normalized: [UInt8] = []
     /// Tokens given tags since `init`.
     private(set) var tokensTagged = 0
 
-    private var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var tokens: [Token] = []
-    private var begun = false
+    @exclusivity(unchecked) private var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) private var tokens: [Token] = []
+    @exclusivity(unchecked) private var begun = false
     /// Sentences whose tokens were given tags, since `init`.
     private(set) var sentencesTagged = 0
+    /// This sentence counts in `sentencesTagged` (a guess alone does not tag it).
+    @exclusivity(unchecked) private var counted = false
+    /// Per token, the Penn tags (bits) whose lemma is in `lemmaMemo[64 * token + tag]`.
+    @exclusivity(unchecked) private var lemmaKnown: [UInt64] = []
+    @exclusivity(unchecked) private var memoReady = false
+    /// Lemma ids of word forms, across sentences (for `owner`'s vocabulary).
+    private let forms = FormLemmas()
+    private var cacheOwner: RuleNames.Source?
+    private var cacheOwnerID: ObjectIdentifier?
+    /// Per token, `stamp` when its tag is known not to be had without decoding.
+    @exclusivity(unchecked) private var unknown: [UInt32] = []
+    @exclusivity(unchecked) private var stamp: UInt32 = 0
+    @exclusivity(unchecked) private var lemmaMemo: [Int32] = []
+    /// The last test's UPOS and Penn bits and the Penn tags they allow (`Tagger.pennTags`).
+    @exclusivity(unchecked) private var lastTest: (upos: UInt32, xpos: UInt64, allowed: UInt64) = (0, 0, 0)
+    @exclusivity(unchecked) private var lastTestSet = false
+    /// The lemmas `lemmaCandidates` found last, for the token and test bits of `candidateKey`.
+    @exclusivity(unchecked) private var candidates: [Int32] = []
+    @exclusivity(unchecked) private var candidateKey: (Int, UInt32, UInt64) = (-1, 0, 0)
 
     /// Starts `tokens` of `sentence`: nothing is tagged (nor split into the tagger's words)
     /// until a test asks. `sentence` must stay valid until the sentence's last `tagged`.
-    func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ tokens: [Token], vocab: Vocabulary, lemmas: Bool) {
+    func prepare(_ sentence: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lemmas: Bool) {
         self.sentence = sentence
         self.tokens = tokens
-        self.vocab = vocab
         self.lemmas = lemmas
         begun = false
+        memoReady = false
+    }
+
+    /// Lemma ids are a rule set's vocabulary's: the form cache is kept while the rule set
+    /// (`owner`, held so its address is not reused) stays the same, and dropped otherwise.
+    /// Compared by address first, so the shared owner is not retained per sentence.
+    /// The rules' vocabulary is kept with them: storing it per sentence retained its arrays,
+    /// which every batch worker shares, on each sentence.
+    func useRules(_ owner: RuleNames.Source, vocab: Vocabulary) {
+        guard ObjectIdentifier(owner) != cacheOwnerID else { return }
+        self.vocab = vocab
+        forms.clear()
+        cacheOwner = owner
+        cacheOwnerID = ObjectIdentifier(owner)
     }
 
     /// Ends the sentence: lets go of its tokens, so the caller's next tokenising writes them
@@ -40,12 +77,127 @@ final class LazyTags {
 
     private func begin() {
         begun = true
-        sentencesTagged += 1
+        counted = false
         work.work.tokens.removeAll(keepingCapacity: true)
         for t in tokens { work.work.tokens.append(t.start..<t.end) }
         tagged.removeAll(keepingCapacity: true)
         tagged.append(contentsOf: tokens)
+        stamp &+= 1
+        if stamp == 0 { unknown = []; stamp = 1 }
+        if unknown.count < tokens.count { unknown.append(contentsOf: repeatElement(0, count: tokens.count - unknown.count)) }
+        if !memoReady { newMemo() }
         Tagger.shared.begin(sentence, &work)
+    }
+
+    /// Starts the sentence's lemma memo (`lemmaID`), which needs no split.
+    private func newMemo() {
+        memoReady = true
+        candidateKey = (-1, 0, 0)
+        lemmaKnown.removeAll(keepingCapacity: true)
+        lemmaKnown.append(contentsOf: repeatElement(0, count: tokens.count))
+        if lemmaMemo.count < 64 * tokens.count { lemmaMemo = Array(repeating: -1, count: 64 * tokens.count) }
+    }
+
+    /// Token `pos` with its tags (and lemma, as `tagged` gives them) when they are known
+    /// without decoding anything: a tag-dictionary word's, or decoded already; nil otherwise.
+    /// The matcher guesses tag tests with it and `lemmaCandidates` until a match rests on a
+    /// guess (`MatchVM.tagsReady`, `TestTable.guess`).
+    func knownToken(_ pos: Int) -> Token? {
+        if !begun {
+            // Before the sentence is split: a token that is a word of its own has a known tag
+            // when it is a dictionary word (its form's, cached), and none otherwise.
+            let t = tokens[pos], n = Int(t.end - t.start)
+            let spaced = (pos == 0 || tokens[pos - 1].end != t.start) && (pos + 1 == tokens.count || tokens[pos + 1].start != t.end)
+            let o = sentence.baseAddress! + Int(t.start)
+            if spaced, pos > 0, let slot = forms.slot(o, n), forms.whole[slot] {
+                if forms.dictTag[slot] == FormLemmas.unknownTag {
+                    let tag = Tagger.shared.dictionaryTag(of: o, n, first: false, &work)
+                    forms.dictTag[slot] = tag.map { Int32($0.upos) << 8 | Int32($0.xpos) } ?? FormLemmas.noTag
+                }
+                let tag = forms.dictTag[slot]
+                guard tag != FormLemmas.noTag else { return nil }
+                if !memoReady { newMemo() }
+                var known = t
+                known.upos = UInt8(tag >> 8)
+                known.xpos = UInt8(tag & 0xFF)
+                if lemmas { known.lemma = lemmaID(pos, Int(known.xpos)) }
+                return known
+            }
+            begin()
+        }
+        if tagged[pos].upos == Token.untagged {
+            guard unknown[pos] != stamp else { return nil }
+            // Asked once per token: a dictionary word is tagged here, for the price of a look-up.
+            guard Tagger.shared.knownTag(pos, &work) != nil else { unknown[pos] = stamp; return nil }
+            tag(pos)
+        }
+        return tagged[pos]
+    }
+
+    /// The lemmas (vocabulary ids) token `pos` has under the Penn tags a test on `upos` and
+    /// `xpos` (bit sets) allows: a token passing the tag test has one of them. No tag is
+    /// decoded: these are the lemmas of every such tag.
+    func lemmaCandidates(_ pos: Int, upos: UInt32, xpos: UInt64) -> [Int32] {
+        if !memoReady { newMemo() }
+        if candidateKey != (pos, upos, xpos) {
+            if lastTest.upos != upos || lastTest.xpos != xpos || !lastTestSet {
+                lastTest = (upos, xpos, Tagger.shared.pennTags(upos: upos, xpos: xpos))
+                lastTestSet = true
+            }
+            candidateKey = (pos, upos, xpos)
+            candidates.removeAll(keepingCapacity: true)
+            var allowed = lastTest.allowed
+            while allowed != 0 {
+                candidates.append(lemmaID(pos, allowed.trailingZeroBitCount))
+                allowed &= allowed - 1
+            }
+        }
+        return candidates
+    }
+
+    /// The vocabulary id of the lemma in `lemmaBytes`, as `TagTests.lemmaID` gives it, read
+    /// through the kept vocabulary in place (passing it retained its shared arrays).
+    private func lemmaBytesID() -> Int32 {
+        normalized.removeAll(keepingCapacity: true)
+        var j = 0
+        let end = lemmaBytes.count
+        while j < end {
+            let c = lemmaBytes[j]
+            if c == 0xE2, j + 2 < end, lemmaBytes[j + 1] == 0x80, lemmaBytes[j + 2] == 0x99 {
+                normalized.append(0x27); j += 3; continue
+            }
+            normalized.append(c &- 0x41 < 26 ? c | 0x20 : c)
+            j += 1
+        }
+        let h = Tokenizer.hash(normalized[...])
+        return normalized.withUnsafeBufferPointer { vocab.lookup(h, $0) }
+    }
+
+    /// The lemma id token `pos` has when tagged with Penn tag `x`, memoised per sentence.
+    private func lemmaID(_ pos: Int, _ x: Int) -> Int32 {
+        if lemmaKnown[pos] >> UInt64(x) & 1 != 0 { return lemmaMemo[64 * pos + x] }
+        let t = tokens[pos], n = Int(t.end - t.start)
+        let spaced = (pos == 0 || tokens[pos - 1].end != t.start) && (pos + 1 == tokens.count || tokens[pos + 1].start != t.end)
+        let o = sentence.baseAddress! + Int(t.start)
+        let id: Int32
+        if spaced, let slot = forms.slot(o, n), forms.whole[slot] {
+            // The token is its own word, whose lemmas are its form's: from the cache, or made
+            // once for the form, without splitting the sentence.
+            if let cached = forms.lemma(slot, x) {
+                id = cached
+            } else {
+                Tagger.shared.wordLemma(of: o, n, xpos: x, &work, into: &lemmaBytes)
+                id = lemmaBytesID()
+                forms.store(slot, x, id)
+            }
+        } else {
+            if !begun { begin() }
+            Tagger.shared.tokenLemma(pos, xpos: x, &work, into: &lemmaBytes)
+            id = lemmaBytesID()
+        }
+        lemmaKnown[pos] |= 1 << UInt64(x)
+        lemmaMemo[64 * pos + x] = id
+        return id
     }
 
     /// Token `pos` with its tags (and lemma id, when the sentence's rules test lemmas).
@@ -57,6 +209,7 @@ final class LazyTags {
     }
 
     private func tag(_ pos: Int) {
+        if !counted { counted = true; sentencesTagged += 1 }
         let tagger = Tagger.shared
         let (upos, xpos) = tagger.tokenTag(pos, &work)
         tagged[pos].upos = upos
@@ -64,7 +217,7 @@ final class LazyTags {
         tokensTagged += 1
         guard lemmas else { return }
         tagger.tokenLemma(pos, &work, into: &lemmaBytes)
-        tagged[pos].lemma = TagTests.lemmaID(lemmaBytes[...], vocab, &normalized)
+        tagged[pos].lemma = lemmaBytesID()
     }
 }
 
@@ -84,5 +237,60 @@ extension TagTests {
             j += 1
         }
         return scratch.withUnsafeBufferPointer { vocab.lookup(Tokenizer.hash(scratch[...]), $0) }
+    }
+}
+
+/// The lemma ids of word forms under each Penn tag, and their dictionary tags, kept across
+/// sentences (word forms repeat: most tokens a tag test reaches were seen before).
+/// Direct-mapped by the form's bytes, which an entry keeps and compares, so a hit is exact.
+/// Only forms that are a treebank word of their own (`Tagger.isWholeWordForm`), whose lemma
+/// and dictionary tag depend on their bytes alone, get them; `whole` says which.
+final class FormLemmas {
+    static let slots = 1024, maxBytes = 24
+    static let unknownTag: Int32 = -2, noTag: Int32 = -1
+    private let length = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
+    private let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: slots * maxBytes)
+    let whole = UnsafeMutablePointer<Bool>.allocate(capacity: slots)
+    /// Per slot: the form's dictionary tag (UPOS << 8 | Penn) when not the first word of its
+    /// sentence, `noTag` when it has none, `unknownTag` until asked.
+    let dictTag = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
+    private let known = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
+    private let lemmas = UnsafeMutablePointer<Int32>.allocate(capacity: slots * 64)
+
+    init() { clear() }
+
+    deinit {
+        length.deallocate(); bytes.deallocate(); whole.deallocate(); dictTag.deallocate()
+        known.deallocate(); lemmas.deallocate()
+    }
+
+    func clear() { length.update(repeating: -1, count: Self.slots) }
+
+    /// The slot holding form `o` (`n` bytes), made for it if another form held it; nil when
+    /// the form is too long to keep.
+    @inline(__always)
+    func slot(_ o: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard n <= Self.maxBytes else { return nil }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in 0..<n { h = (h ^ UInt64(o[k])) &* 0x100_0000_01B3 }
+        let s = Int(truncatingIfNeeded: (h ^ h >> 29) & UInt64(Self.slots - 1))
+        let b = bytes + s * Self.maxBytes
+        if length[s] == Int32(n), memcmp(b, o, n) == 0 { return s }
+        length[s] = Int32(n)
+        b.update(from: o, count: n)
+        whole[s] = Tagger.isWholeWordForm(o, n)
+        dictTag[s] = Self.unknownTag
+        known[s] = 0
+        return s
+    }
+
+    @inline(__always)
+    func lemma(_ slot: Int, _ x: Int) -> Int32? {
+        known[slot] >> UInt64(x) & 1 != 0 ? lemmas[slot * 64 + x] : nil
+    }
+
+    func store(_ slot: Int, _ x: Int, _ id: Int32) {
+        known[slot] |= 1 << UInt64(x)
+        lemmas[slot * 64 + x] = id
     }
 }

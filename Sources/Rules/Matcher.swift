@@ -229,9 +229,16 @@ struct MatchVM {
     private mutating func testTags(_ k: Int, _ tests: TestTable, _ tokens: UnsafeBufferPointer<Token>, _ pos: Int,
                                    _ sentence: UnsafeBufferPointer<UInt8>) -> Bool {
         guard tagsReady else {
-            guard tests.mayAccept(k, tokens[pos], sentence) else { return false }
-            tagsGuessed = true
-            return true
+            guard let source = tagSource else {
+                guard tests.mayAccept(k, tokens[pos], sentence) else { return false }
+                tagsGuessed = true
+                return true
+            }
+            // The tagger's cheap answers first: a dictionary word's tag, and lemmas under the
+            // tags the test allows; only a pass that rests on a guess needs the sentence tagged.
+            let g = tests.guess(k, tokens[pos], pos, sentence, source)
+            if g.pass && !g.exact { tagsGuessed = true }
+            return g.pass
         }
         if tokens[pos].upos == Token.untagged, let source = tagSource {
             return tests.accepts(k, source.tagged(pos), sentence)

@@ -87,10 +87,18 @@ public struct RuleSet: Sendable {
     /// growing faster than its length. The longest sentence of the bench corpus has 384 tokens.
     public static let maxSentenceTokens = 1000
 
+    /// As `matches(in:)`, with every token tagged before any rule runs and no tag test
+    /// guessed: the reference the guessing must agree with (`TagGuessTests`).
+    func matchesTaggingFirst(in sentence: UnsafeBufferPointer<UInt8>) -> [Match] {
+        var stats = MatchStats()
+        return MatchContext().withWork { w in matches(in: sentence, work: &w, stats: &stats, tagFirst: true) }
+    }
+
     private func matches(in sentence: UnsafeBufferPointer<UInt8>, work w: inout SentenceWork,
-                         stats: inout MatchStats, whole: Bool = true) -> [Match] {
+                         stats: inout MatchStats, whole: Bool = true, tagFirst: Bool = false) -> [Match] {
         if whole && sentence.count > Self.windowBytes { return windowed(sentence, &w, &stats) }
         prepare(sentence, &w)
+        if tagFirst { tagTokens(sentence, &w.tokens, &w.tagger) }
         if whole { w.sentenceTokens = w.tokens.count; w.windows = 1 }
         if whole && w.tokens.count > Self.maxSentenceTokens { return windowed(sentence, &w, &stats) }
         stats.sentences += 1
@@ -107,10 +115,17 @@ public struct RuleSet: Sendable {
         // that rule's run is dropped and made again with exact tags, so every rule sees the
         // tags it would have seen. Even then only the tokens a tag test reaches are tagged
         // (`LazyTags`): a rule tests the word after a number, not the whole sentence.
-        w.vm.tagsReady = !(anyNeedsTags && candidates(w).contains(where: { ruleNeedsTags[Int($0)] }))
+        w.vm.tagsReady = tagFirst || !(anyNeedsTags && candidates(w).contains(where: { ruleNeedsTags[Int($0)] }))
         let taggedBefore = (w.lazyTags.sentencesTagged, w.lazyTags.tokensTagged)
         let candidates = w.candidates
         let tokens = w.tokens
+        if !w.vm.tagsReady {
+            // Tag tests are guessed with the tagger's cheap answers (`LazyTags.guess`) and,
+            // once a match rests on a guess, read exact tags of the tokens they reach only.
+            w.lazyTags.useRules(namesSource, vocab: vocab)
+            w.lazyTags.prepare(sentence, tokens, lemmas: candidates[..<count].contains { ruleNeedsLemmas[Int($0)] })
+            w.vm.tagSource = w.lazyTags
+        }
         var rulesMatched = 0
         w.vetoMemo.newSentence(unlessCount)
         var wanted: UInt64 = 0
@@ -136,8 +151,6 @@ public struct RuleSet: Sendable {
                 w.vm.tagsWanted = false
                 w.hits.removeSubrange(first...)
                 // From here on tag tests read exact tags, of the tokens they reach only.
-                w.lazyTags.prepare(sentence, tokens, vocab: vocab, lemmas: candidates[..<count].contains { ruleNeedsLemmas[Int($0)] })
-                w.vm.tagSource = w.lazyTags
                 w.vm.tagsReady = true
                 // A veto computed so far may have failed a tag test for want of tags.
                 w.vetoMemo.newSentence(unlessCount)

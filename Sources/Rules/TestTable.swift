@@ -20,9 +20,26 @@ struct TestTable: @unchecked Sendable {
         /// `tags`: the UPOS and Penn bit sets (`id` is the lemma, -1 for any).
         var upos: UInt32 = 0
         var xpos: UInt64 = 0
+        /// `union`: its lemma groups, `groups[groupStart ..< groupStart + groupCount]`.
+        var groupStart: Int32 = 0
+        var groupCount: Int32 = 0
+    }
+
+    /// A union's lemma tests with the same classes, UPOS and Penn tags (`%VERB-VBG&say |
+    /// %VERB-VBG&state | ...`), as one test with a bitmap of lemma ids: a union of 150 lemma
+    /// tests is then a few bit probes, not 150 tests.
+    private struct LemmaGroup {
+        var has: UInt32
+        var not: UInt32
+        var upos: UInt32
+        var xpos: UInt64
+        /// Lemma id bitmap words in `words`.
+        var start: Int32
+        var count: Int32
     }
 
     private let tests: UnsafeMutableBufferPointer<Test>
+    private let groups: UnsafeMutableBufferPointer<LemmaGroup>
     private let words: UnsafeMutableBufferPointer<UInt64>
     private let bytes: UnsafeMutableBufferPointer<UInt8>
 
@@ -54,13 +71,30 @@ struct TestTable: @unchecked Sendable {
             return f
         }
         flat = source.map(flatten)
+        var groups: [LemmaGroup] = []
         for k in source.indices {
             guard case .union(_, let others) = source[k].kind else { continue }
+            // Lemma tests (not negated) grouped by the rest of their test; the other branches
+            // stay tests of their own. A branch is never itself a union.
+            var rest: [Test] = [], lemmas: [(key: [UInt64], ids: [Int32])] = []
+            for o in others.map(flatten) {
+                guard o.op == .tags, !o.negated, o.id >= 0 else { rest.append(o); continue }
+                let key = [UInt64(o.has), UInt64(o.not), UInt64(o.upos), o.xpos]
+                if let g = lemmas.firstIndex(where: { $0.key == key }) { lemmas[g].ids.append(o.id) } else { lemmas.append((key, [o.id])) }
+            }
             flat[k].others = Int32(flat.count)
-            flat[k].otherCount = Int32(others.count)
-            flat += others.map(flatten)  // a branch is never itself a union
+            flat[k].otherCount = Int32(rest.count)
+            flat += rest
+            flat[k].groupStart = Int32(groups.count)
+            flat[k].groupCount = Int32(lemmas.count)
+            for g in lemmas {
+                let (start, count) = bitmap(g.ids)
+                groups.append(LemmaGroup(has: UInt32(g.key[0]), not: UInt32(g.key[1]), upos: UInt32(g.key[2]), xpos: g.key[3],
+                                         start: start, count: count))
+            }
         }
         tests = .allocate(capacity: flat.count); _ = tests.initialize(from: flat)
+        self.groups = .allocate(capacity: groups.count); _ = self.groups.initialize(from: groups)
         self.words = .allocate(capacity: words.count); _ = self.words.initialize(from: words)
         self.bytes = .allocate(capacity: bytes.count); _ = self.bytes.initialize(from: bytes)
     }
@@ -84,7 +118,7 @@ struct TestTable: @unchecked Sendable {
         let f = tests[k]
         if f.op == .tags { return true }
         guard f.op == .union else { return false }
-        return (Int(f.others)..<Int(f.others + f.otherCount)).contains { tests[$0].op == .tags }
+        return f.groupCount > 0 || (Int(f.others)..<Int(f.others + f.otherCount)).contains { tests[$0].op == .tags }
     }
 
     /// The bitmap words of `.testBits` ops.
@@ -92,7 +126,7 @@ struct TestTable: @unchecked Sendable {
 
     /// Frees the storage; only `ProgramCode.deinit` calls it.
     func deallocate() {
-        tests.deallocate(); words.deallocate(); bytes.deallocate()
+        tests.deallocate(); groups.deallocate(); words.deallocate(); bytes.deallocate()
     }
 
     @inline(__always)
@@ -105,6 +139,13 @@ struct TestTable: @unchecked Sendable {
             let o = tests[b]
             any = passes(o, t, sentence) != o.negated
             b += 1
+        }
+        var g = Int(f.groupStart)
+        while !any && g < Int(f.groupStart + f.groupCount) {
+            let q = groups[g]
+            any = t.classes.rawValue & q.has == q.has && t.classes.rawValue & q.not == 0
+                && TagTests.passes(t, upos: q.upos, xpos: q.xpos, lemma: -1) && hasBit(q.start, q.count, t.lemma)
+            g += 1
         }
         return any != f.negated
     }
@@ -121,6 +162,45 @@ struct TestTable: @unchecked Sendable {
         guard f.op == .union else { return guess(f) }
         if f.negated { return true }
         return hasBit(f, t.id) || (Int(f.others)..<Int(f.others + f.otherCount)).contains { guess(tests[$0]) }
+            || (Int(f.groupStart)..<Int(f.groupStart + f.groupCount)).contains {
+                t.classes.rawValue & groups[$0].has == groups[$0].has && t.classes.rawValue & groups[$0].not == 0
+            }
+    }
+
+    /// As `mayAccept`, asking `tags` about tag tests: whether test `k` can pass token `pos`
+    /// once tagged, and whether that answer is exact (then it is the one `accepts` gives on
+    /// the tagged token). Exact when the test cannot pass whatever the tags (its classes
+    /// fail, or, for a lemma test, the token's lemma under every Penn tag the test allows is
+    /// another: `LazyTags.lemmaCandidates`), or when the token's tags are known without
+    /// decoding (`LazyTags.knownToken`: a tag-dictionary word). Never false where `accepts`
+    /// would be true on the tagged token.
+    func guess(_ k: Int, _ t: Token, _ pos: Int, _ sentence: UnsafeBufferPointer<UInt8>, _ tags: LazyTags) -> (pass: Bool, exact: Bool) {
+        let f = tests[k]
+        func one(_ f: Test) -> (pass: Bool, exact: Bool) {
+            guard f.op == .tags else { return (passes(f, t, sentence) != f.negated, true) }
+            guard t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0 else { return (f.negated, true) }
+            if f.id >= 0 && !tags.lemmaCandidates(pos, upos: f.upos, xpos: f.xpos).contains(f.id) { return (f.negated, true) }
+            if let known = tags.knownToken(pos) { return (passes(f, known, sentence) != f.negated, true) }
+            // Could pass: a guess (a negated test then passes too, as in `mayAccept`).
+            return (true, false)
+        }
+        guard f.op == .union else { return one(f) }
+        if f.negated { return (true, false) }
+        if hasBit(f, t.id) { return (true, true) }
+        var guessed = false
+        for b in Int(f.others)..<Int(f.others + f.otherCount) {
+            let g = one(tests[b])
+            if g.pass && g.exact { return (true, true) }
+            if g.pass { guessed = true }
+        }
+        for g in Int(f.groupStart)..<Int(f.groupStart + f.groupCount) {
+            let q = groups[g]
+            guard t.classes.rawValue & q.has == q.has && t.classes.rawValue & q.not == 0,
+                  tags.lemmaCandidates(pos, upos: q.upos, xpos: q.xpos).contains(where: { hasBit(q.start, q.count, $0) }) else { continue }
+            guard let known = tags.knownToken(pos) else { guessed = true; continue }
+            if TagTests.passes(known, upos: q.upos, xpos: q.xpos, lemma: -1) && hasBit(q.start, q.count, known.lemma) { return (true, true) }
+        }
+        return (guessed, !guessed)
     }
 
     /// Every test but a union (a union's branches are never unions).
@@ -139,6 +219,12 @@ struct TestTable: @unchecked Sendable {
                 && TagTests.passes(t, upos: f.upos, xpos: f.xpos, lemma: f.id)
         case .any: return true
         }
+    }
+
+    @inline(__always)
+    private func hasBit(_ start: Int32, _ count: Int32, _ id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return id >= 0 && word < Int(count) && words[Int(start) + word] & (1 << UInt64(id & 63)) != 0
     }
 
     @inline(__always)

@@ -79,8 +79,17 @@ extension Tagger {
     /// The lemma of token `t`, as `tag` (with lemmas) gives it in `tokenTags[t].lemma`, into `out`.
     public func tokenLemma(_ t: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
         split(&lazy)
+        let c = wordClass(Int(lazy.work.heads[t]), &lazy)
+        tokenLemma(t, xpos: Int(model.classXPOS(c)), &lazy, into: &out)
+    }
+
+    /// The lemma token `t` has when its head word is tagged `xpos`, into `out`: what
+    /// `tokenLemma` gives once the word is tagged `xpos`, without tagging it. A rule's lemma
+    /// test can then fail a token whose lemma is none of the test's under any tag it allows,
+    /// before anything is decoded.
+    public func tokenLemma(_ t: Int, xpos: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
+        split(&lazy)
         let h = Int(lazy.work.heads[t]), i = Int(lazy.work.firstWord[t])
-        let c = wordClass(h, &lazy)
         out.removeAll(keepingCapacity: true)
         guard let s = lazy.sentence.baseAddress else { return }
         let head = lazy.work.words[h]
@@ -89,7 +98,7 @@ extension Tagger {
             for k in Int(lazy.work.words[i].start)..<Int(head.start) { let c = s[k]; out.append(c &- 0x41 < 26 ? c | 0x20 : c) }
         }
         let m = model
-        let len = Int(head.end - head.start), xpos = Int(m.classXPOS(c))
+        let len = Int(head.end - head.start)
         let need = max(len + 2, m.longestException)
         if lazy.work.lemmaScratch.count < need { lazy.work.lemmaScratch = Array(repeating: 0, count: need) }
         if lazy.work.lower.count < len + 8 { lazy.work.lower = Array(repeating: 0, count: len + 8) }
@@ -102,6 +111,79 @@ extension Tagger {
             }
         }
         out.append(contentsOf: lazy.work.lemmaScratch[..<written])
+    }
+
+    /// Whether the token at `o` (`n` bytes) is a treebank word of its own, whatever its
+    /// sentence: ASCII letters only, no space-free neighbour on either side (`spaced`: every
+    /// join `WordSplitter` makes is of tokens written together), and none of the contractions
+    /// split by the token alone or by context (cannot, dont, its, your, Lets). Its lemma is
+    /// then `wordLemma(of:)`'s, without splitting the sentence. Conservative: false says nothing.
+    public static func isWholeWord(_ o: UnsafePointer<UInt8>, _ n: Int, spaced: Bool) -> Bool {
+        spaced && isWholeWordForm(o, n)
+    }
+
+    /// `isWholeWord` but for the spacing: what the token's bytes alone say.
+    public static func isWholeWordForm(_ o: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n > 0 else { return false }
+        for k in 0..<n where (o[k] | 0x20) &- 0x61 >= 26 { return false }
+        if WordSplitter.clitic(o, n) != nil { return false }
+        if n == 3 || n == 4 {
+            var w: UInt32 = 0
+            for k in 0..<n { w = w << 8 | UInt32(o[k] | 0x20) }
+            // its, your, lets: split by the word after them (`cliticInContext`).
+            if w == 0x697473 || w == 0x796F7572 || w == 0x6C657473 { return false }
+        }
+        return true
+    }
+
+    /// The lemma of a token that is a word of its own (`isWholeWord`) tagged `xpos`, into
+    /// `out`: what `tokenLemma` gives it under that tag.
+    public func wordLemma(of o: UnsafePointer<UInt8>, _ len: Int, xpos: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
+        let need = max(len + 2, model.longestException)
+        if lazy.work.lemmaScratch.count < need { lazy.work.lemmaScratch = Array(repeating: 0, count: need) }
+        if lazy.work.lower.count < len + 8 { lazy.work.lower = Array(repeating: 0, count: len + 8) }
+        let written = lazy.work.lemmaScratch.withUnsafeMutableBufferPointer { scratch in
+            lazy.work.lower.withUnsafeMutableBufferPointer { lower -> Int in
+                let f = lower.baseAddress!
+                for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                return wordLemma(o, f, len, xpos: xpos, out: scratch.baseAddress!)
+            }
+        }
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: lazy.work.lemmaScratch[..<written])
+    }
+
+    /// The tags of a token that is a word of its own (`isWholeWord`) when it is a
+    /// tag-dictionary word, which takes its class whatever surrounds it; nil otherwise.
+    /// `first`: the token opens the sentence (it is then its first word). Equal to `tokenTag`
+    /// whenever it is not nil, without splitting the sentence.
+    public func dictionaryTag(of o: UnsafePointer<UInt8>, _ len: Int, first: Bool, _ lazy: inout LazyTagWork) -> (upos: UInt8, xpos: UInt8)? {
+        if lazy.work.norm.count < len + 8 { lazy.work.norm = Array(repeating: 0, count: len + 8) }
+        let c = lazy.work.norm.withUnsafeMutableBufferPointer { Int(wordInfo(o, len, first: first, norm: $0.baseAddress!).dictClass) }
+        return c >= 0 ? (model.classUPOS(c), model.classXPOS(c)) : nil
+    }
+
+    /// The UPOS and Penn tag of token `t` when they are known without decoding anything: its
+    /// head word is a tag-dictionary word (which takes its class whatever precedes it) or was
+    /// decoded already; nil otherwise. Equal to `tokenTag` whenever it is not nil.
+    public func knownTag(_ t: Int, _ lazy: inout LazyTagWork) -> (upos: UInt8, xpos: UInt8)? {
+        split(&lazy)
+        let h = Int(lazy.work.heads[t])
+        guard known(h, &lazy) else { return nil }
+        let c = Int(lazy.wordClass[h])
+        return (model.classUPOS(c), model.classXPOS(c))
+    }
+
+    /// The Penn tags of the model's classes whose UPOS is in `upos` (bit per UPOS) and whose
+    /// Penn tag is in `xpos` (bit per Penn tag): every Penn tag a token passing a test on
+    /// both can have.
+    public func pennTags(upos: UInt32, xpos: UInt64) -> UInt64 {
+        var out: UInt64 = 0
+        for c in 0..<model.classCount {
+            let u = model.classUPOS(c), x = model.classXPOS(c)
+            if upos >> UInt32(u) & 1 != 0 && x < 64 && xpos >> UInt64(x) & 1 != 0 { out |= 1 << UInt64(x) }
+        }
+        return out
     }
 
     /// Word `i`'s class, decoding from the nearest word before it whose two previous classes

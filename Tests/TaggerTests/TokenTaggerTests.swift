@@ -80,6 +80,58 @@ final class TokenTaggerTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10_000)
     }
 
+    /// A token `isWholeWord` calls a word of its own is one for the splitter, in any sentence;
+    /// its lemma under every Penn tag (`wordLemma(of:)`) is `tokenLemma`'s under that tag, and a
+    /// dictionary word's tags (`dictionaryTag`, `knownTag`) are `tokenTag`'s: the rules answer
+    /// tag tests from these before a sentence is split or tagged (`TestTable.guess`).
+    func testWholeWordsNeedNoSplit() throws {
+        var lazy = LazyTagWork(), lemma: [UInt8] = [], alone: [UInt8] = []
+        var whole = 0, notWhole = 0, dictionary = 0
+        for s in try sentences() {
+            let toks = tokens(s)
+            guard !toks.isEmpty else { continue }
+            lazy.work.tokens = toks
+            s.withUnsafeBufferPointer { p in
+                Tagger.shared.begin(p, &lazy)
+                for t in toks.indices {
+                    let a = Int(toks[t].lowerBound), n = Int(toks[t].upperBound) - a
+                    let spaced = (t == 0 || toks[t - 1].upperBound != toks[t].lowerBound)
+                        && (t + 1 == toks.count || toks[t + 1].lowerBound != toks[t].upperBound)
+                    guard Tagger.isWholeWord(p.baseAddress! + a, n, spaced: spaced) else { notWhole += 1; continue }
+                    whole += 1
+                    let tag = Tagger.shared.tokenTag(t, &lazy)
+                    let h = Int(lazy.work.heads[t])
+                    XCTAssertEqual(Int(lazy.work.firstWord[t]), h)
+                    XCTAssertEqual(lazy.work.words[h].start..<lazy.work.words[h].end, toks[t], "word of token \(t) in \(String(decoding: s, as: UTF8.self))")
+                    for x in TagSet.xpos.indices {
+                        Tagger.shared.tokenLemma(t, xpos: x, &lazy, into: &lemma)
+                        Tagger.shared.wordLemma(of: p.baseAddress! + a, n, xpos: x, &lazy, into: &alone)
+                        XCTAssertEqual(alone, lemma, "lemma of token \(t) as \(TagSet.xpos[x])")
+                    }
+                    if let d = Tagger.shared.dictionaryTag(of: p.baseAddress! + a, n, first: t == 0, &lazy) {
+                        dictionary += 1
+                        XCTAssertEqual(d.upos, tag.upos)
+                        XCTAssertEqual(d.xpos, tag.xpos)
+                    }
+                    if let k = Tagger.shared.knownTag(t, &lazy) {
+                        XCTAssertEqual(k.upos, tag.upos)
+                        XCTAssertEqual(k.xpos, tag.xpos)
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(whole, 4_000)
+        XCTAssertGreaterThan(notWhole, 1_000)
+        XCTAssertGreaterThan(dictionary, 500)
+        // Contractions and words the splitter reads in context are never called whole.
+        for w in ["cannot", "dont", "its", "your", "Lets", "gonna", "U.S", "e-mail", "don't"] {
+            let b = Array(w.utf8)
+            XCTAssertFalse(b.withUnsafeBufferPointer { Tagger.isWholeWord($0.baseAddress!, b.count, spaced: true) }, w)
+        }
+        let said = Array("said".utf8)
+        XCTAssertFalse(said.withUnsafeBufferPointer { Tagger.isWholeWord($0.baseAddress!, 4, spaced: false) })
+    }
+
     func testOneTokenScoresFewWords() throws {
         // Asking for each sentence's last token scores the words back to the nearest two
         // dictionary words (", the", "in the"), not the whole sentence.

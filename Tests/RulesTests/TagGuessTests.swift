@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+@testable import Rules
+
+/// Before a sentence is tagged, tag tests are answered from what costs no decoding
+/// (`TestTable.guess`, `LazyTags.knownToken`, `LazyTags.lemmaCandidates`): a lemma test fails a
+/// token whose lemma under every Penn tag it allows is another, and a dictionary word's tags
+/// are known. A guess that fails a token the tagged token passes, or an answer called exact
+/// that differs from the tagged one, would turn away a rule that could have matched: these
+/// tests compare both, test by test and match by match, on the sample briefs and on
+/// sentences written to reach the edges (contractions, joined tokens, irregular forms).
+final class TagGuessTests: XCTestCase {
+    private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    private func sentences() throws -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        let dir = root.appendingPathComponent("samples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(whereSeparator: { $0 == "\n" || $0 == "." || $0 == "?" }) where !line.isEmpty {
+                out.append(Array(line.utf8))
+            }
+        }
+        out += [
+            // Irregular and regular forms of stance verbs, as verbs and as nouns.
+            "Russia said it would respond, and China thought otherwise; the EU sought talks and swore to act.",
+            "The minister's says, the claims and the demands of the Taliban were noted; Officials demanded more.",
+            "Officials at the ministry of defence privately warned that Moscow denies, denied and is denying it.",
+            "The government cannot accept it, doesn't want it, won't support it and its allies aren't keen.",
+            "Lets see whether its not too late: the U.S.-led coalition re-affirmed, e-mailed and co-operated.",
+            "Dr. Smith, Capt. Jones and Mr. Lee said so at 10:30 on 12/05/2024 at www.example.org (see mail@example.org).",
+            "SAID, Said and said; BELIEVES, Believes; the Hopes of 1,200 sorties and 40 grain silos; 3 years later.",
+            "Washington hopes, hoped, is hoping and will hope; Beijing's leaders reportedly insisted on the ban.",
+            "The delegations, however, increasingly prefer a settlement, and the Council has decided to act.",
+            "The lying, the lies and the lie; they lay, laid and lain; leaves left and leaving.",
+        ].map { Array($0.utf8) }
+        return out
+    }
+
+    private func defaultRules() throws -> RuleSet {
+        try RuleSet.load(directory: root.appendingPathComponent("rules").path)
+    }
+
+    /// Every tag test of every default rule and veto, on every token: a token the tags accept
+    /// is never failed by the guess, and an exact answer is the tagged answer.
+    func testGuessesAgreeWithTheTags() throws {
+        let set = try defaultRules()
+        var checked = 0, failedExactly = 0, knownExactly = 0
+        for s in try sentences() {
+            s.withUnsafeBufferPointer { buf in
+                var w = SentenceWork()
+                set.prepare(buf, &w)
+                let plain = w.tokens
+                var tagged = plain
+                set.tagTokens(buf, &tagged, &w.tagger)
+                let lazy = LazyTags()
+                lazy.useRules(set.namesSource, vocab: set.vocab)
+                lazy.prepare(buf, plain, lemmas: true)
+                for rule in set.rules {
+                    for program in [rule.program] + rule.unless where program.usesTags {
+                        let table = program.code.table
+                        for k in program.tests.indices where table.readsTags(k) {
+                            for pos in plain.indices {
+                                let g = table.guess(k, plain[pos], pos, buf, lazy)
+                                let truth = table.accepts(k, tagged[pos], buf)
+                                checked += 1
+                                if truth { XCTAssertTrue(g.pass, "\(rule.id) test \(k) at \(pos) of \(String(decoding: s, as: UTF8.self))") }
+                                if g.exact {
+                                    XCTAssertEqual(g.pass, truth, "\(rule.id) test \(k) at \(pos) of \(String(decoding: s, as: UTF8.self))")
+                                    if g.pass { knownExactly += 1 } else { failedExactly += 1 }
+                                }
+                            }
+                        }
+                    }
+                }
+                lazy.finish()
+            }
+        }
+        // The guesses decide something: both kinds of exact answers occur.
+        XCTAssertGreaterThan(checked, 10_000)
+        XCTAssertGreaterThan(failedExactly, checked / 10)
+        XCTAssertGreaterThan(knownExactly, 100)
+    }
+
+    /// Whole sentences: matching with guesses gives what matching on tagged tokens gives.
+    func testGuessedMatchingEqualsTaggedMatching() throws {
+        let set = try defaultRules()
+        var matches = 0
+        for s in try sentences() {
+            s.withUnsafeBufferPointer { buf in
+                let guessed = set.matches(in: buf), reference = set.matchesTaggingFirst(in: buf)
+                XCTAssertEqual(guessed, reference, String(decoding: s, as: UTF8.self))
+                matches += reference.count
+            }
+        }
+        XCTAssertGreaterThan(matches, 100)
+    }
+
+    /// A lemma test fails, without tagging, a sentence where no word can have its lemma, and
+    /// a dictionary word answers a tag test exactly: neither sentence is tagged.
+    func testLemmaAndDictionaryAnswersTagNothing() throws {
+        func tagged(_ pattern: String, _ sentences: [String]) throws -> (found: [Int], tagged: [Int]) {
+            let set = try singleRule(pattern)
+            var out: (found: [Int], tagged: [Int]) = ([], [])
+            for s in sentences {
+                var stats = MatchStats()
+                let ms = Array(s.utf8).withUnsafeBufferPointer { set.matches(in: $0, stats: &stats) }
+                out.found.append(ms.count)
+                out.tagged.append(stats.sentencesTagged)
+            }
+            return out
+        }
+        // No word of the first can be a form of "warn": the rule fails with nothing tagged.
+        let lemma = try tagged("Russia (%word){0,3} %VERB&warn", ["Russia and its allies met in Paris.", "Russia warned them."])
+        XCTAssertEqual(lemma.found, [0, 1])
+        XCTAssertEqual(lemma.tagged, [0, 1])
+        // "and" after 40 is a dictionary word (CCONJ): no plural noun, known without tagging.
+        let noun = try tagged("%num %NNS", ["Russia has 40 and more.", "Russia has 40 sorties."])
+        XCTAssertEqual(noun.found, [0, 1])
+        XCTAssertEqual(noun.tagged, [0, 1])
+    }
+}
