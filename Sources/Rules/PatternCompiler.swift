@@ -13,6 +13,8 @@ struct PatternCompiler {
     private var matchStartAt: Int32?
     /// Added to the offsets of the instructions written: a shared node emitted in place.
     private var leafShift = 0
+    /// Where shared fragments were copied into `program` (for `SplitGuards`).
+    private var placed: [SplitGuards.Placed] = []
     /// Per family base and per exact literal, its ids: a compiler is kept for all rules, and
     /// generating a family's forms (String work) for each of its uses was a large part of
     /// compiling. Valid with `vocab` only, which interned them.
@@ -33,6 +35,7 @@ struct PatternCompiler {
         program = Program()
         program.source = source
         matchStartAt = nil
+        placed = []
         let top: [PatternNode]
         if case .sequence(let items, _) = node { top = items } else { top = [node] }
         if let k = top.firstIndex(where: { if case .matchStart = $0 { return true } else { return false } }),
@@ -51,7 +54,7 @@ struct PatternCompiler {
             patch(at, .save(program.matchStartSlot))
         }
         program.entry = EntryFilter(program, lexicons: lexicons)
-        program.guards = SplitGuards(program)
+        program.guards = SplitGuards(program, placed: placed)
         program.anchor = startAnchor(node)
         if case .sentenceStart = top.first { program.startOnly = true }
         if case .sentenceEnd = top.last, case let (lo, hi?) = lengthBounds(node) { program.endSpan = lo...hi }
@@ -157,10 +160,10 @@ struct PatternCompiler {
                 try emit(share.node)
                 return
             }
-            let outer = program, outerShift = leafShift
+            let outer = program, outerShift = leafShift, outerPlaced = placed
             program = Program()
             leafShift = 0
-            defer { program = outer; leafShift = outerShift }
+            defer { program = outer; leafShift = outerShift; placed = outerPlaced }
             do {
                 try emit(share.node)
             } catch {
@@ -183,6 +186,7 @@ struct PatternCompiler {
         }
         program.instElement += repeatElement(element, count: f.insts.count)
         program.instLeaf += f.leaves.map { $0.shifted(moved) }
+        placed.append(SplitGuards.Placed(start: Int(base), end: Int(base) + f.insts.count, share: share))
         if f.usesTags { program.usesTags = true }
         if f.usesLemmas { program.usesLemmas = true }
     }

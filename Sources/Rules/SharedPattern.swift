@@ -24,6 +24,9 @@ final class SharedPattern: @unchecked Sendable {
     var first: TokenCollection?
     var alphabet: TokenCollection?
     var fragment: Fragment?
+    /// Guards of the fragment's split branches whose walk stays inside it, by instruction
+    /// (`SplitGuards.init(_:placed:)`); an inner nil: the branch has none.
+    var guards: [Int32: SplitGuards.Guard?] = [:]
     var lexiconsChecked = false
     /// The items a top-level reference to a sequence is joined into the pattern as.
     private var itemShares: [SharedPattern]?
