@@ -11,6 +11,10 @@ struct PatternCompiler {
     private var element: Int32 = 0
     /// The `save` of `>>`, given its slot (the one after the captures') once all are known.
     private var matchStartAt: Int32?
+    /// Added to the offsets of the instructions written: a shared node emitted in place.
+    private var leafShift = 0
+    /// Where shared fragments were copied into `program` (for `SplitGuards`).
+    private var placed: [SplitGuards.Placed] = []
     /// Per family base and per exact literal, its ids: a compiler is kept for all rules, and
     /// generating a family's forms (String work) for each of its uses was a large part of
     /// compiling. Valid with `vocab` only, which interned them.
@@ -31,6 +35,7 @@ struct PatternCompiler {
         program = Program()
         program.source = source
         matchStartAt = nil
+        placed = []
         let top: [PatternNode]
         if case .sequence(let items, _) = node { top = items } else { top = [node] }
         if let k = top.firstIndex(where: { if case .matchStart = $0 { return true } else { return false } }),
@@ -49,7 +54,7 @@ struct PatternCompiler {
             patch(at, .save(program.matchStartSlot))
         }
         program.entry = EntryFilter(program, lexicons: lexicons)
-        program.guards = SplitGuards(program)
+        program.guards = SplitGuards(program, placed: placed)
         program.anchor = startAnchor(node)
         if case .sentenceStart = top.first { program.startOnly = true }
         if case .sentenceEnd = top.last, case let (lo, hi?) = lengthBounds(node) { program.endSpan = lo...hi }
@@ -63,7 +68,7 @@ struct PatternCompiler {
     private mutating func append(_ inst: Program.Inst, leaf: Range<Int>) {
         program.insts.append(inst)
         program.instElement.append(element)
-        program.instLeaf.append(leaf)
+        program.instLeaf.append(leaf.shifted(leafShift))
     }
 
     private var here: Int32 { Int32(program.insts.count) }
@@ -126,7 +131,64 @@ struct PatternCompiler {
         case .matchStart(let r):
             matchStartAt = here
             append(.save(-1), leaf: r)
+        case .reference(let share, let shift, _):
+            try emit(share, shift: shift)
         }
+    }
+
+    /// A shared node's instructions: emitted once (in a program of their own, interning its
+    /// words in the order the first use would), then copied to each use with its targets,
+    /// tests and offsets moved. Captures are numbered per program, so a node holding one is
+    /// emitted in place (none of the default rules' named patterns holds one).
+    private mutating func emit(_ share: SharedPattern, shift: Int) throws(PatternError) {
+        if share.fragment == nil {
+            var captures = 0
+            func count(_ n: PatternNode) {
+                switch n {
+                case .capture: captures += 1
+                case .sequence(let items, _), .alternatives(let items, _): items.forEach(count)
+                case .repetition(let inner, _, _, _, _): count(inner)
+                case .reference(let s, _, _): count(s.node)
+                default: break
+                }
+            }
+            count(share.node)
+            guard captures == 0 else {
+                let saved = leafShift
+                leafShift += shift
+                defer { leafShift = saved }
+                try emit(share.node)
+                return
+            }
+            let outer = program, outerShift = leafShift, outerPlaced = placed
+            program = Program()
+            leafShift = 0
+            defer { program = outer; leafShift = outerShift; placed = outerPlaced }
+            do {
+                try emit(share.node)
+            } catch {
+                throw PatternError(offset: error.offset + shift + outerShift, message: error.message)
+            }
+            share.fragment = SharedPattern.Fragment(insts: program.insts, tests: program.tests, leaves: program.instLeaf,
+                                                    usesTags: program.usesTags, usesLemmas: program.usesLemmas)
+        }
+        let f = share.fragment!
+        let base = here, tests = Int32(program.tests.count), moved = shift + leafShift
+        program.tests += f.tests
+        program.insts.reserveCapacity(program.insts.count + f.insts.count)
+        for inst in f.insts {
+            switch inst {
+            case .test(let k): program.insts.append(.test(k + tests))
+            case .split(let a, let b): program.insts.append(.split(a + base, b + base))
+            case .jump(let a): program.insts.append(.jump(a + base))
+            default: program.insts.append(inst)
+            }
+        }
+        program.instElement += repeatElement(element, count: f.insts.count)
+        program.instLeaf += f.leaves.map { $0.shifted(moved) }
+        placed.append(SplitGuards.Placed(start: Int(base), end: Int(base) + f.insts.count, share: share))
+        if f.usesTags { program.usesTags = true }
+        if f.usesLemmas { program.usesLemmas = true }
     }
 
     private static func unknownLexicon(_ name: String, _ r: Range<Int>, _ lexicons: [Lexicon]) -> PatternError {
@@ -174,6 +236,11 @@ struct PatternCompiler {
             let s = size(inner)
             guard let hi else { return min(cap, lo * s + s + 2) }
             return min(cap, lo * s + (hi - lo) * (s + 1))
+        case .reference(let share, _, _):
+            if let s = share.size { return s }
+            let s = size(share.node)
+            share.size = s
+            return s
         }
     }
 
@@ -182,6 +249,7 @@ struct PatternCompiler {
         case .sequence(let items, _), .alternatives(let items, _): return items
         case .repetition(let inner, _, _, _, _), .capture(_, let inner, _): return [inner]
         case .token, .lexicon, .sentenceStart, .sentenceEnd, .matchStart: return []
+        case .reference: return children(node.shifted(by: 0))
         }
     }
 
@@ -198,6 +266,14 @@ struct PatternCompiler {
             try checkLexicons(inner, lexicons)
         case .token, .sentenceStart, .sentenceEnd, .matchStart:
             break
+        case .reference(let share, let shift, _):
+            guard !share.lexiconsChecked else { return }
+            do {
+                try checkLexicons(share.node, lexicons)
+            } catch {
+                throw PatternError(offset: error.offset + shift, message: error.message)
+            }
+            share.lexiconsChecked = true
         }
     }
 
@@ -340,6 +416,11 @@ struct PatternCompiler {
             return try trigger(inner)
         case .sentenceStart, .sentenceEnd, .matchStart:
             return nil
+        case .reference(let share, _, _):
+            if let t = share.trigger { return t }
+            let t = try trigger(share.node)
+            share.trigger = .some(t)
+            return t
         }
     }
 

@@ -57,6 +57,8 @@ struct PatternDefinitions {
         var text: String
         var positions: [(line: Int, column: Int)]
         var references: Set<Int>
+        /// Per reference in `references`: the name it refers to and the offset after its `)`.
+        var spans: [Int: (name: String, end: Int)] = [:]
 
         func position(_ byteOffset: Int) -> (line: Int, column: Int) {
             positions[min(max(0, byteOffset), positions.count - 1)]
@@ -75,9 +77,10 @@ struct PatternDefinitions {
         var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
         out.reserveCapacity(4 * pattern.positions.count)
         positions.reserveCapacity(4 * pattern.positions.count)
-        try expand(pattern, into: &out, &positions, top: &refs, stack: [])
+        var spans: [Int: (name: String, end: Int)] = [:]
+        try expand(pattern, into: &out, &positions, top: &refs, spans: &spans, stack: [])
         positions.append(pattern.positions.last ?? (1, 1))
-        return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs)
+        return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs, spans: spans)
     }
 
     /// `definition` expanded on its own, to check it once where it is written.
@@ -87,13 +90,15 @@ struct PatternDefinitions {
         var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
         let used = definitions.map(\.used)
         defer { for j in definitions.indices { definitions[j].used = used[j] } }
-        try expand(text, into: &out, &positions, top: &refs, stack: [name])
+        var spans: [Int: (name: String, end: Int)] = [:]
+        try expand(text, into: &out, &positions, top: &refs, spans: &spans, stack: [name])
         positions.append(text.positions.last ?? (1, 1))
-        return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs)
+        return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs, spans: spans)
     }
 
     private mutating func expand(_ src: LocatedString, into out: inout [UInt8], _ positions: inout [(line: Int, column: Int)],
-                                 top: inout Set<Int>, stack: [String]) throws(ExpansionError) {
+                                 top: inout Set<Int>, spans: inout [Int: (name: String, end: Int)],
+                                 stack: [String]) throws(ExpansionError) {
         let s = Array(src.text.utf8)
         var i = 0
         func copy(_ k: Int) {
@@ -137,13 +142,15 @@ struct PatternDefinitions {
             if definitions[k].broken { throw .brokenReference }
             definitions[k].used = true
             // The parentheses stand at the reference; the definition's bytes at their own place.
-            top.insert(out.count)
+            let open = out.count
+            top.insert(open)
             out.append(UInt8(ascii: "("))
             positions.append(at)
-            var inner = Set<Int>()
-            try expand(definitions[k].text, into: &out, &positions, top: &inner, stack: stack + [name])
+            var inner = Set<Int>(), innerSpans: [Int: (name: String, end: Int)] = [:]
+            try expand(definitions[k].text, into: &out, &positions, top: &inner, spans: &innerSpans, stack: stack + [name])
             out.append(UInt8(ascii: ")"))
             positions.append(at)
+            spans[open] = (name, out.count)
             i = j + 1
         }
     }

@@ -15,12 +15,15 @@ indirect enum PatternNode: Sendable {
     /// `>>`: the reported match starts here; the elements before it must match but are
     /// context (a look-behind), outside the match's span and text.
     case matchStart(Range<Int>)
+    /// A named pattern's parse shared by its references (`SharedPattern`): `share.node` with
+    /// every offset plus `shift`; the range is that node's, moved.
+    case reference(SharedPattern, shift: Int, Range<Int>)
 
     var source: Range<Int> {
         switch self {
         case .token(_, let r), .lexicon(_, let r), .sequence(_, let r), .alternatives(_, let r),
              .repetition(_, _, _, _, let r), .capture(_, _, let r), .sentenceStart(let r), .sentenceEnd(let r),
-             .matchStart(let r):
+             .matchStart(let r), .reference(_, _, let r):
             return r
         }
     }

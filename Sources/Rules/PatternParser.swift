@@ -12,6 +12,9 @@ struct PatternParser {
     /// Nesting in groups and captures: 0 at the pattern's own level.
     private var depth = 0
     private var phrases: Phrases
+    /// Shared parses of references, by the offset of their `(`, and the offset after their `)`.
+    private var shared: Shared = [:]
+    typealias Shared = [Int: (pattern: SharedPattern, end: Int)]
 
     /// Words and quoted phrases as the tokenizer splits them (each token's byte range in the
     /// text and its normal form), kept across the patterns of a rule set: expanded named
@@ -28,9 +31,13 @@ struct PatternParser {
         return try parse(pattern, references: references, phrases: &phrases)
     }
 
-    /// As `parse(_:references:)`, reusing and adding to the tokenized `phrases`.
-    static func parse(_ pattern: String, references: Set<Int>, phrases: inout Phrases) throws(PatternError) -> PatternNode {
+    /// As `parse(_:references:)`, reusing and adding to the tokenized `phrases`. A reference
+    /// in `shared` is not parsed again: its shared parse stands there (`SharedPattern`), and
+    /// is joined into the top level as the written-out reference would be.
+    static func parse(_ pattern: String, references: Set<Int>, phrases: inout Phrases,
+                      shared: Shared = [:]) throws(PatternError) -> PatternNode {
         var p = PatternParser(s: Array(pattern.utf8), phrases: phrases)
+        p.shared = shared
         // Moved in and back, so the parser's additions copy no table.
         phrases = [:]
         defer { phrases = p.phrases }
@@ -66,7 +73,7 @@ struct PatternParser {
         }
     }
 
-    private static func nestedMatchStart(_ node: PatternNode) -> Range<Int>? {
+    static func nestedMatchStart(_ node: PatternNode) -> Range<Int>? {
         switch node {
         case .matchStart(let r): return r
         case .sequence(let items, _), .alternatives(let items, _):
@@ -75,6 +82,9 @@ struct PatternParser {
         case .repetition(let inner, _, _, _, _), .capture(_, let inner, _):
             return nestedMatchStart(inner)
         case .token, .lexicon, .sentenceStart, .sentenceEnd:
+            return nil
+        case .reference:
+            // A shared parse holds no '>>': one with it is not shared (`RuleLoader.share`).
             return nil
         }
     }
@@ -108,6 +118,9 @@ struct PatternParser {
             let itemStart = i
             let item = try parseItem()
             if depth == 0, references.contains(itemStart), case .sequence(let inner, _) = item {
+                items.append(contentsOf: inner)
+            } else if depth == 0, references.contains(itemStart), case .reference(let share, let shift, _) = item,
+                      let inner = share.items(at: shift) {
                 items.append(contentsOf: inner)
             } else {
                 items.append(item)
@@ -156,6 +169,10 @@ struct PatternParser {
         let c = s[i]
         switch c {
         case UInt8(ascii: "("):
+            if let known = shared[start] {
+                i = known.end
+                return known.pattern.reference(at: start)
+            }
             i += 1
             depth += 1
             let inner = try parseAlternatives()
@@ -346,6 +363,9 @@ struct PatternParser {
         switch node {
         case .sequence(let items, _): return .sequence(items, start..<i)
         case .alternatives(let b, _): return .alternatives(b, start..<i)
+        case .reference(let share, let shift, _):
+            guard let wrapped = share.wrapped((start - shift)..<(i - shift)) else { return node }
+            return .reference(wrapped, shift: shift, start..<i)
         default: return node
         }
     }

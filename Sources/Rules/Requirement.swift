@@ -48,6 +48,11 @@ extension PatternCompiler {
             return requirements(inner)
         case .sentenceStart, .sentenceEnd, .matchStart:
             return []
+        case .reference(let share, _, _):
+            if let r = share.requirements { return r }
+            let r = requirements(share.node)
+            share.requirements = r
+            return r
         }
     }
 

@@ -30,12 +30,19 @@ extension RuleSet {
 
     /// Loads from in-memory files (relative path, contents); the directory loader's core.
     public static func load(files: [(path: String, data: Data)]) throws(RuleLoadError) -> RuleSet {
+        try load(files: files, sharingPatterns: true)
+    }
+
+    /// `sharingPatterns` off: each reference to a named pattern is parsed and compiled where
+    /// it stands (`SharedPattern`), for tests that compare the two.
+    static func load(files: [(path: String, data: Data)], sharingPatterns: Bool) throws(RuleLoadError) -> RuleSet {
         let sorted = files.sorted { $0.path < $1.path }
         // The rule files' YAML trees and the hash need nothing else loaded, so a thread of
         // their own makes them while this one reads the lexicons and units (a start runs
         // before the batch's workers have anything to do: a core is free then).
         let ahead = YAMLAhead(sorted.filter { isRuleFile($0.path) }, hashing: sorted)
         var loader = RuleLoader()
+        loader.sharesPatterns = sharingPatterns
         var sources: [SourceFile] = []
         for f in sorted {
             guard let text = String(data: f.data, encoding: .utf8) else {
@@ -154,6 +161,11 @@ struct RuleLoader {
         var text: String
         var references: Set<Int>
     }
+    /// The current file's named patterns, parsed once for all their references (nil: one that
+    /// cannot be shared, parsed with each pattern as before).
+    private var shares: [String: SharedPattern?] = [:]
+    /// Off: every reference parsed and compiled where it stands (for the tests that compare).
+    var sharesPatterns = true
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
     private var seenIDs: [String: String] = [:]
@@ -266,6 +278,7 @@ struct RuleLoader {
         }
         if !sawRules { diagnostics.append(src.diagnostic(root.mark, "missing required key 'rules'")) }
         checkDefinitions(&definitions, src)
+        shares = [:]
         for node in ruleNodes { parseRule(node, defaults, &definitions, src) }
         for def in definitions.definitions where !def.used && !def.broken {
             diagnostics.append(src.diagnostic(def.line, def.column, "pattern '<\(def.name)>' is defined but no rule of this file uses it", .warning))
@@ -460,8 +473,14 @@ struct RuleLoader {
         }
         let key = CompileKey(text: expanded.text, references: expanded.references)
         if let done = compiled[key] { return done }
+        var shared: PatternParser.Shared = [:]
+        if sharesPatterns {
+            for (at, span) in expanded.spans {
+                if let share = share(span.name, &definitions) { shared[at] = (share, span.end) }
+            }
+        }
         do {
-            let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
+            let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases, shared: shared)
             let (program, trigger) = try compiler.compile(node, source: expanded.text)
             compiled[key] = (program, trigger)
             return (program, trigger)
@@ -470,6 +489,25 @@ struct RuleLoader {
             report(src.diagnostic(at.line, at.column, error.message))
             return nil
         }
+    }
+
+    /// The shared parse of definition `name` (`SharedPattern`), made at its first reference:
+    /// `(` + its expanded text + `)` as a reference's group parses, its own references shared
+    /// in turn. nil when that parse fails or holds a `>>` (a reference then parses where it
+    /// stands and reports what it finds there, as before).
+    private mutating func share(_ name: String, _ definitions: inout PatternDefinitions) -> SharedPattern? {
+        if let known = shares[name] { return known }
+        shares[name] = .some(nil)
+        guard let expanded = try? definitions.expandDefinition(name) else { return nil }
+        var nested: PatternParser.Shared = [:]
+        for (at, span) in expanded.spans {
+            if let share = share(span.name, &definitions) { nested[at + 1] = (share, span.end + 1) }
+        }
+        guard let node = try? PatternParser.parse("(" + expanded.text + ")", references: [], phrases: &phrases, shared: nested),
+              PatternParser.nestedMatchStart(node) == nil else { return nil }
+        let made = SharedPattern(name: name, node: node)
+        shares[name] = made
+        return made
     }
 
     // MARK: - Values

@@ -35,14 +35,37 @@ struct SplitGuards: Sendable {
 
     init() {}
 
-    init(_ p: Program) {
+    /// A shared node's instructions copied into a program (`PatternCompiler.emit(_:shift:)`):
+    /// instructions `start..<end` are its fragment, whose guards are kept in `share`.
+    struct Placed {
+        var start: Int
+        var end: Int
+        var share: SharedPattern
+    }
+
+    /// `placed`: where shared fragments stand. A branch whose walk stays inside its fragment
+    /// has the same guard at every copy (ids and lexicons are the rule set's, not the
+    /// program's), so it is walked once per fragment, not once per copy.
+    init(_ p: Program, placed: [Placed] = []) {
         at = Array(repeating: -1, count: p.insts.count)
+        var owner = [Int32](repeating: -1, count: p.insts.count)
+        for (k, f) in placed.enumerated() { for pc in f.start..<f.end { owner[pc] = Int32(k) } }
         // Equal guards are kept once: the phrase is unrolled up to three times in a rule.
         var known: [Guard: Int32] = [:]
         var seen = [Int32](repeating: -1, count: p.insts.count), work: [Int] = []
+        func walk(_ target: Int) -> Guard? {
+            let k = Int(owner[target])
+            var escaped = false
+            guard k >= 0 else { return Self.first(p, target, &seen, &work, inside: nil, escaped: &escaped) }
+            let f = placed[k], rel = Int32(target - f.start)
+            if let known = f.share.guards[rel] { return known }
+            let g = Self.first(p, target, &seen, &work, inside: f.start..<f.end, escaped: &escaped)
+            if !escaped { f.share.guards[rel] = .some(g) }
+            return g
+        }
         func look(_ target: Int) {
             guard target < p.insts.count, at[target] == -1 else { return }
-            guard let g = Self.first(p, target, &seen, &work) else { at[target] = -2; return }  // -2: looked at
+            guard let g = walk(target) else { at[target] = -2; return }  // -2: looked at
             if let k = known[g] { at[target] = k; return }
             known[g] = Int32(guards.count)
             at[target] = Int32(guards.count)
@@ -56,7 +79,9 @@ struct SplitGuards: Sendable {
 
     /// What a thread at `from` can consume first, through split, jump and save; nil when that
     /// is unbounded (see `at`). `seen` holds, per instruction, the last `from` that reached it.
-    private static func first(_ p: Program, _ from: Int, _ seen: inout [Int32], _ work: inout [Int]) -> Guard? {
+    /// `escaped`: set when the walk reaches an instruction outside `inside`.
+    private static func first(_ p: Program, _ from: Int, _ seen: inout [Int32], _ work: inout [Int],
+                              inside: Range<Int>?, escaped: inout Bool) -> Guard? {
         var g = Guard()
         work.removeAll(keepingCapacity: true)
         work.append(from)
@@ -77,6 +102,7 @@ struct SplitGuards: Sendable {
             return true
         }
         while let pc = work.popLast() {
+            if let inside, !inside.contains(pc) { escaped = true }
             guard pc < p.insts.count else { return nil }
             guard seen[pc] != Int32(from) else { continue }
             seen[pc] = Int32(from)

@@ -117,6 +117,11 @@ extension PatternCompiler {
             return lengthBounds(inner)
         case .sentenceStart, .sentenceEnd, .matchStart:
             return (0, 0)
+        case .reference(let share, _, _):
+            if let b = share.lengthBounds { return b }
+            let b = lengthBounds(share.node)
+            share.lengthBounds = b
+            return b
         }
     }
 
@@ -175,6 +180,13 @@ extension PatternCompiler {
             return collectFirst(inner, &ids, &has, &not)
         case .sentenceStart, .sentenceEnd, .matchStart:
             return true
+        case .reference(let share, _, _):
+            if share.first == nil {
+                var c = SharedPattern.TokenCollection(ok: false, ids: IDBitmap(), has: [], not: [])
+                c.ok = collectFirst(share.node, &c.ids, &c.has, &c.not)
+                share.first = c
+            }
+            return Self.add(share.first!, &ids, &has, &not)
         }
     }
 
@@ -196,7 +208,24 @@ extension PatternCompiler {
             return collectAlphabet(inner, &ids, &has, &not)
         case .sentenceStart, .sentenceEnd, .matchStart:
             return true
+        case .reference(let share, _, _):
+            if share.alphabet == nil {
+                var c = SharedPattern.TokenCollection(ok: false, ids: IDBitmap(), has: [], not: [])
+                c.ok = collectAlphabet(share.node, &c.ids, &c.has, &c.not)
+                share.alphabet = c
+            }
+            return Self.add(share.alphabet!, &ids, &has, &not)
         }
+    }
+
+    /// A shared node's collected tokens added to the sets, as the walk of the node would add
+    /// them (the sets are not read once a walk returns false).
+    private static func add(_ c: SharedPattern.TokenCollection, _ ids: inout IDBitmap,
+                            _ has: inout [TokenClasses], _ not: inout [TokenClasses]) -> Bool {
+        ids.formUnion(c.ids)
+        has += c.has
+        not += c.not
+        return c.ok
     }
 
     /// How often an anchor's token is expected: per word 1, per very common word 1000, per

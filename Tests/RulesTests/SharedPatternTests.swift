@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+@testable import Rules
+
+/// Named patterns parsed and compiled once for all their references (`SharedPattern`) give
+/// the same programs as each reference parsed and compiled where it stands.
+final class SharedPatternTests: XCTestCase {
+    /// The repository's rules, loaded both ways: every rule's pattern and vetoes compile to the
+    /// same instructions, tests, offsets, filters, guards, requirements and trigger, and the
+    /// vocabulary gets the same ids.
+    func testDefaultRulesCompileAlikeShared() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        var files: [(path: String, data: Data)] = []
+        for rel in (FileManager.default.subpaths(atPath: dir.path) ?? []).sorted()
+        where rel.hasSuffix(".yaml") || rel.hasSuffix(".txt") || rel.hasSuffix(".tsv") {
+            files.append((rel, try Data(contentsOf: dir.appendingPathComponent(rel))))
+        }
+        let shared = try RuleSet.load(files: files, sharingPatterns: true)
+        let apart = try RuleSet.load(files: files, sharingPatterns: false)
+        XCTAssertGreaterThan(shared.rules.count, 100)
+        assertSame(shared, apart)
+    }
+
+    /// Definitions used nested, joined into the top level, quantified, inside captures and
+    /// alternatives, in vetoes, as a single token, and one holding a capture.
+    func testEveryKindOfReferenceCompilesAlike() throws {
+        let yaml = """
+            patterns:
+              one: '%cap'
+              word: 'said'
+              pair: '(the | a) <one>'
+              pairs: '<pair> (and <pair>){0,2}'
+              verb: '~say | ~claim | <word> | stated | "made clear"'
+              named: '{who: <pairs>}'
+              tagged: '%NOUN &defend'
+            rules:
+              - {id: a, tag: claim, description: d, pattern: '<pairs> <verb> that', unless: ['<pairs> <verb> nothing']}
+              - {id: b, tag: claim, description: d, pattern: '^ (<pairs>)? {what: <verb>} ..3 <one>'}
+              - {id: c, tag: claim, description: d, pattern: '(<one> | <word> | <pair>){1,3} >> <verb>'}
+              - {id: d, tag: claim, description: d, pattern: '<named> <verb> <named>'}
+              - {id: e, tag: claim, description: d, pattern: 'then <tagged> <pair>* $'}
+              - {id: f, tag: claim, description: d, pattern: '<pairs>'}
+            """
+        let files: [(path: String, data: Data)] = [("rules.yaml", Data(yaml.utf8))]
+        let shared = try RuleSet.load(files: files, sharingPatterns: true)
+        let apart = try RuleSet.load(files: files, sharingPatterns: false)
+        XCTAssertEqual(shared.rules.count, 6)
+        assertSame(shared, apart)
+        // And they match alike.
+        for s in ["The Kremlin and a Minister said that it would.", "Then the defence a Party and the State",
+                  "the Party stated nothing", "A Minister claimed so, the Parliament"] {
+            XCTAssertEqual(shared.matches(s).map { "\($0.ruleID) \($0.range)" }, apart.matches(s).map { "\($0.ruleID) \($0.range)" }, s)
+        }
+    }
+
+    /// The parser puts the shared parse where its reference stands (not parsing it again),
+    /// joins a top-level one into the pattern's sequence, and shifts a leaf to its place.
+    func testParserUsesSharedParse() throws {
+        let share = SharedPattern(name: "x", node: try PatternParser.parse("((a | b) c)"))
+        let node = try PatternParser.parse("((a | b) c) d ((a | b) c)?", references: [0, 14], phrases: &phrases,
+                                           shared: [0: (share, 11), 14: (share, 25)])
+        guard case .sequence(let items, _) = node, items.count == 4 else { return XCTFail("\(node)") }
+        guard case .reference(_, 0, let r) = items[0], r == 1..<8 else { return XCTFail("\(items[0])") }
+        guard case .token(_, let c) = items[1], c == 9..<10 else { return XCTFail("\(items[1])") }
+        guard case .repetition(.reference(let s, 14, let whole), 0, 1, false, _) = items[3], s === share,
+              whole == 14..<25 else { return XCTFail("\(items[3])") }
+        let leaf = SharedPattern(name: "y", node: try PatternParser.parse("(word)"))
+        let one = try PatternParser.parse("say (word)", references: [4], phrases: &phrases, shared: [4: (leaf, 10)])
+        guard case .sequence(let two, _) = one, case .token(_, let w) = two[1], w == 5..<9 else { return XCTFail("\(one)") }
+    }
+    private var phrases = PatternParser.Phrases()
+
+    /// A mistake after a shared reference and inside a definition are still located where
+    /// they are written.
+    func testErrorsAroundSharedReferences() {
+        let yaml = "patterns:\n  x: 'a long definition of words'\n  y: 'b <x>'\n"
+            + "rules:\n  - {id: r, tag: claim, description: d, pattern: '<y> <x> @nolex'}\n"
+        do {
+            _ = try makeRuleSet(yaml)
+            XCTFail("no error")
+        } catch {
+            XCTAssertEqual(error.diagnostics.first.map { "\($0.line):\($0.column)" }, "5:59", "\(error.diagnostics)")
+        }
+    }
+
+    private func assertSame(_ a: RuleSet, _ b: RuleSet, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.rules.count, b.rules.count, file: file, line: line)
+        XCTAssertEqual(a.vocab.count, b.vocab.count, file: file, line: line)
+        for (x, y) in zip(a.rules, b.rules) {
+            let (dx, dy) = (describe(x.program), describe(y.program))
+            if dx != dy {
+                let k = zip(dx, dy).prefix { $0 == $1 }.count
+                XCTFail("\(x.id): \(dx.dropFirst(max(0, k - 150)).prefix(300)) VS \(dy.dropFirst(max(0, k - 150)).prefix(300))", file: file, line: line)
+            }
+            XCTAssertEqual(x.unless.map(describe), y.unless.map(describe), x.id, file: file, line: line)
+            XCTAssertEqual(x.trigger, y.trigger, x.id, file: file, line: line)
+        }
+    }
+
+    /// Everything a program holds but its frozen code (made from the rest).
+    private func describe(_ p: Program) -> String {
+        var q = p
+        q.code = .empty
+        return String(describing: q)
+    }
+}
