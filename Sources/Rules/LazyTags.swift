@@ -158,17 +158,7 @@ final class LazyTags {
     /// The vocabulary id of the lemma in `lemmaBytes`, as `TagTests.lemmaID` gives it, read
     /// through the kept vocabulary in place (passing it retained its shared arrays).
     private func lemmaBytesID() -> Int32 {
-        normalized.removeAll(keepingCapacity: true)
-        var j = 0
-        let end = lemmaBytes.count
-        while j < end {
-            let c = lemmaBytes[j]
-            if c == 0xE2, j + 2 < end, lemmaBytes[j + 1] == 0x80, lemmaBytes[j + 2] == 0x99 {
-                normalized.append(0x27); j += 3; continue
-            }
-            normalized.append(c &- 0x41 < 26 ? c | 0x20 : c)
-            j += 1
-        }
+        TagTests.normalizeLemma(lemmaBytes[...], into: &normalized)
         let h = Tokenizer.hash(normalized[...])
         return normalized.withUnsafeBufferPointer { vocab.lookup(h, $0) }
     }
@@ -225,18 +215,24 @@ extension TagTests {
     /// The vocabulary id of a lemma as the tagger writes it: the vocabulary holds words
     /// lowercase, with ’ as '.
     static func lemmaID(_ lemma: ArraySlice<UInt8>, _ vocab: Vocabulary, _ scratch: inout [UInt8]) -> Int32 {
-        scratch.removeAll(keepingCapacity: true)
+        normalizeLemma(lemma, into: &scratch)
+        return scratch.withUnsafeBufferPointer { vocab.lookup(Tokenizer.hash(scratch[...]), $0) }
+    }
+
+    /// A lemma's bytes as the vocabulary keys them: ASCII lowercase, ’ as '.
+    @inline(__always)
+    static func normalizeLemma(_ lemma: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var j = lemma.startIndex
         let end = lemma.endIndex
         while j < end {
             let c = lemma[j]
             if c == 0xE2, j + 2 < end, lemma[j + 1] == 0x80, lemma[j + 2] == 0x99 {
-                scratch.append(0x27); j += 3; continue
+                out.append(0x27); j += 3; continue
             }
-            scratch.append(c &- 0x41 < 26 ? c | 0x20 : c)
+            out.append(c &- 0x41 < 26 ? c | 0x20 : c)
             j += 1
         }
-        return scratch.withUnsafeBufferPointer { vocab.lookup(Tokenizer.hash(scratch[...]), $0) }
     }
 }
 
