@@ -10,6 +10,7 @@ seeds or half A, never of half B or of all 18 (which contain B).
   scripts/eval.py                      # the tables
   scripts/eval.py --json > eval.json   # the same numbers for notes
   scripts/eval.py --errors position    # half A's position errors, to develop from
+  scripts/eval.py --errors position --errors-set news   # the news set's (position only)
   scripts/eval.py --bin .build/release/claimex --rules rules
 
 Halves: the briefs' file names (gold/briefs/*.txt) sorted, 0-based index; even indices
@@ -24,7 +25,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAGS = ["claim", "position", "figure", "recommendation"]
-SETS = ["seeds", "A", "B", "all"]
+SETS = ["seeds", "A", "B", "all", "news"]
+# eval/news-position: news articles labelled for position only (its README); other tags print "-".
+NEWS_TAGS = {"position"}
 
 # The goals of issue 12: F1 and precision floors per set, and every rule's precision on all 18.
 GOALS = {
@@ -120,6 +123,9 @@ def print_tables(results, tags):
         cells = []
         for s in SETS:
             t = results[s]["tags"][tag]
+            if s == "news" and tag not in NEWS_TAGS:
+                cells.append("-")
+                continue
             cells.append(f"{t['precision']:.2f} {t['recall']:.2f} {t['f1']:.2f} ({t['tp']} {t['fp']} {t['fn']})")
         print(f"{tag:<15}" + "".join(f"{c:<30}" for c in cells))
     print()
@@ -168,8 +174,8 @@ def main():
     ap.add_argument("--tag", action="append", choices=TAGS, help="only these tags in the tables")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument("--errors", nargs="?", const="all-tags", metavar="TAG",
-                    help="print the development errors (half A, or --errors-set seeds) for TAG")
-    ap.add_argument("--errors-set", choices=["A", "seeds"], default="A")
+                    help="print the development errors (half A, or --errors-set seeds|news) for TAG")
+    ap.add_argument("--errors-set", choices=["A", "seeds", "news"], default="A")
     ap.add_argument("--goals", action="store_true", help="list the issue's goals not met")
     ap.add_argument("--strict", action="store_true", help="with --goals: exit 1 when a goal is not met")
     args = ap.parse_args()
@@ -185,7 +191,9 @@ def main():
 
     # The full gold file for each half: gold documents not given are listed, not scored.
     sets = {"seeds": (seed_gold, seed_docs), "A": (briefs_gold, half_a),
-            "B": (briefs_gold, half_b), "all": (briefs_gold, half_a + half_b)}
+            "B": (briefs_gold, half_b), "all": (briefs_gold, half_a + half_b),
+            "news": (os.path.join(ROOT, "eval", "news-position", "gold.jsonl"),
+                     [os.path.join(ROOT, "eval", "news-position")])}
     reports = {name: run_eval(binary, rules, gold, paths) for name, (gold, paths) in sets.items()}
     results = {name: summary(r) for name, r in reports.items()}
 
