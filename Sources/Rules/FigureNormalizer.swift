@@ -783,6 +783,10 @@ struct FigureScan {
     func resolveUnit(after j: Int, of fig: inout Figure) {
         guard j < tokens.count else { return }
         if isWord(j, "times") { setTimes(after: j + 1, of: &fig); return }
+        // "9x as cost-effective": a multiplier; "3 x 4" (a number follows) is a product
+        if isWord(j, "x"), j + 1 >= tokens.count || tokens[j + 1].kind != .number {
+            fig.unit = "times"; fig.dimension = "ratio"; return
+        }
         if tokens[j].kind == .symbol, isText(j, "%") { setNamed("percent", after: j + 1, of: &fig); return }
         if tokens[j].kind == .symbol, let code = FigureVocabulary.symbols[raw(j)] {
             // "15 €", "-15€": the symbol after the amount, as many European texts write it

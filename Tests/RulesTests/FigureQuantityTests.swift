@@ -105,6 +105,7 @@ final class FigureQuantityTests: XCTestCase {
             q("Two out of three respondents agreed.", "Two out of three respondents", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
             q("China buys twice as much oil.", "twice as", ["value=2", "unit=times", "dimension=ratio"]),
             q("There was a threefold increase in attacks.", "threefold", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
+            q("The grant is ~9x as cost-effective as cash.", "~9x as", ["value=9", "unit=times", "dimension=ratio", "approx=true"]),
             q("Exports rose 3-fold in a decade.", "Exports rose", ["change=rise"]),
             q("Exports rose 3-fold in a decade.", "3-fold", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
             q("Exports to Russia doubled.", "Exports to Russia doubled", ["value=2", "unit=times", "dimension=ratio", "change=rise"]),
