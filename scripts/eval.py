@@ -10,7 +10,7 @@ seeds or half A, never of half B or of all 18 (which contain B).
   scripts/eval.py                      # the tables
   scripts/eval.py --json > eval.json   # the same numbers for notes
   scripts/eval.py --errors position    # half A's position errors, to develop from
-  scripts/eval.py --errors position --errors-set news   # the news set's (position only)
+  scripts/eval.py --errors position --errors-set news-pos   # a news set's (news-rf: recommendation, figure)
   scripts/eval.py --bin .build/release/claimex --rules rules
 
 Halves: the briefs' file names (gold/briefs/*.txt) sorted, 0-based index; even indices
@@ -25,9 +25,15 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAGS = ["claim", "position", "figure", "recommendation"]
-SETS = ["seeds", "A", "B", "all", "news"]
-# eval/news-position: news articles labelled for position only (its README); other tags print "-".
-NEWS_TAGS = {"position"}
+# Two further development sets of MIT-licensed news articles (eval/*/README.md), each
+# labelled for some tags only: the other tags and their rules print "-" there.
+PARTIAL = {"news-pos": ("news-position", {"position"}),
+           "news-rf": ("news-recfig", {"recommendation", "figure"})}
+SETS = ["seeds", "A", "B", "all"] + list(PARTIAL)
+
+
+def labelled(s, tag):
+    return s not in PARTIAL or tag in PARTIAL[s][1]
 
 # The goals of issue 12: F1 and precision floors per set, and every rule's precision on all 18.
 GOALS = {
@@ -123,7 +129,7 @@ def print_tables(results, tags):
         cells = []
         for s in SETS:
             t = results[s]["tags"][tag]
-            if s == "news" and tag not in NEWS_TAGS:
+            if not labelled(s, tag):
                 cells.append("-")
                 continue
             cells.append(f"{t['precision']:.2f} {t['recall']:.2f} {t['f1']:.2f} ({t['tp']} {t['fp']} {t['fn']})")
@@ -148,7 +154,7 @@ def print_tables(results, tags):
         cells = []
         for s in SETS:
             r = results[s]["rules"].get(rid)
-            cells.append(f"{r['fired']}/{r['tp']}/{r['fp']}" if r else "-")
+            cells.append(f"{r['fired']}/{r['tp']}/{r['fp']}" if r and labelled(s, tag) else "-")
         r = results["all"]["rules"].get(rid)
         p = f"{r['tp'] / r['fired']:.2f}" if r and r["fired"] else "-"
         flag = " <" if r and r["fired"] and r["tp"] / r["fired"] < RULE_PRECISION_FLOOR else ""
@@ -174,8 +180,8 @@ def main():
     ap.add_argument("--tag", action="append", choices=TAGS, help="only these tags in the tables")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument("--errors", nargs="?", const="all-tags", metavar="TAG",
-                    help="print the development errors (half A, or --errors-set seeds|news) for TAG")
-    ap.add_argument("--errors-set", choices=["A", "seeds", "news"], default="A")
+                    help="print the development errors (half A, or --errors-set seeds|news-pos|news-rf) for TAG")
+    ap.add_argument("--errors-set", choices=["A", "seeds"] + list(PARTIAL), default="A")
     ap.add_argument("--goals", action="store_true", help="list the issue's goals not met")
     ap.add_argument("--strict", action="store_true", help="with --goals: exit 1 when a goal is not met")
     args = ap.parse_args()
@@ -192,8 +198,8 @@ def main():
     # The full gold file for each half: gold documents not given are listed, not scored.
     sets = {"seeds": (seed_gold, seed_docs), "A": (briefs_gold, half_a),
             "B": (briefs_gold, half_b), "all": (briefs_gold, half_a + half_b),
-            "news": (os.path.join(ROOT, "eval", "news-position", "gold.jsonl"),
-                     [os.path.join(ROOT, "eval", "news-position")])}
+            **{name: (os.path.join(ROOT, "eval", d, "gold.jsonl"), [os.path.join(ROOT, "eval", d)])
+               for name, (d, _) in PARTIAL.items()}}
     reports = {name: run_eval(binary, rules, gold, paths) for name, (gold, paths) in sets.items()}
     results = {name: summary(r) for name, r in reports.items()}
 
