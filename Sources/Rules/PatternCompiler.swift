@@ -64,8 +64,10 @@ struct PatternCompiler {
         program.anchor = startAnchor(node)
         if case .sentenceStart = top.first { program.startOnly = true }
         if case .sentenceEnd = top.last, case let (lo, hi?) = lengthBounds(node) { program.endSpan = lo...hi }
-        program.requirements = requirements(node)
         program.branches = topBranches(program, emittedBranches)
+        // An alternation's requirements from its branches' (the same: merged one-word
+        // branches add the same ids), not walked again.
+        program.requirements = program.branches.isEmpty ? requirements(node) : alternation(program.branches.map(\.requirements))
         program.code = ProgramCode(program)
         return (program, try trigger(node))
     }
