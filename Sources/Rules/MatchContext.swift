@@ -103,3 +103,12 @@ struct VetoMemo {
         return matched[id]
     }
 }
+
+/// Where a sentence meets each requirement, after `RuleSet.collectCandidates`, for
+/// `RuleSet.lastStart`: by requirement bit, the last token whose id meets it (-1: none); by
+/// class bit, the last token with the class (valid for the bits of `present`).
+struct RequirementsMet {
+    let reqLast: UnsafePointer<Int32>
+    let classLast: UnsafePointer<Int32>
+    let present: UInt32
+}

@@ -43,6 +43,9 @@ struct MatchVM {
     var tagSource: LazyTags?
     /// A tag test passed on a guess during this `run`.
     private var tagsGuessed = false
+    /// Programs with top-level branches try each branch's starts (`TopBranch`); false: the
+    /// whole program's, as before (for `BranchIndexTests`, which compares the two).
+    var useBranches = true
 
     init() {}
 
@@ -50,6 +53,9 @@ struct MatchVM {
         var start: Int
         var end: Int
     }
+
+    /// Room for `count` branch bounds (`RuleSet.branchLasts`), valid until the next call.
+    func branchLastScratch(_ count: Int) -> UnsafeMutablePointer<Int> { buf.lasts(count) }
 
     /// Forgets the lexicon matches memoised for the previous sentence; call once per sentence
     /// before any `run` on it.
@@ -62,9 +68,12 @@ struct MatchVM {
     /// `^` leaves only position 0 and a closing `$` only the starts its length bounds allow.
     /// `starts` (ascending, from `StartIndex`) replaces the entry filter's own probing, and
     /// no start after `lastStart` is tried (the caller knows no match can begin there).
+    /// A program with top-level branches (`TopBranch`) tries each branch's starts, within
+    /// its own `branchLast[b]` when given (the caller's bound from its requirements).
     mutating func run(_ program: ProgramCode, lexicons: LexiconTries, tokens: UnsafeBufferPointer<Token>,
                       sentence: UnsafeBufferPointer<UInt8>, from: Int = 0, diagnose: Bool = false,
-                      starts: UnsafeBufferPointer<Int32>? = nil, lastStart: Int = Int.max) -> Found? {
+                      starts: UnsafeBufferPointer<Int32>? = nil, lastStart: Int = Int.max,
+                      branchLast: UnsafePointer<Int>? = nil) -> Found? {
         let n = tokens.count
         let width = n + 1
         buf.reserve(visited: program.ops.count * width, slots: program.slotCount,
@@ -85,13 +94,16 @@ struct MatchVM {
         let stamp = buf.nextStamp()
         let insts = program.ops
         let bound = diagnose ? n : lastStart
+        if !diagnose && starts == nil && useBranches && program.branches.count > 0 {
+            return runBranches(program, from: from, lastStart: lastStart, branchLast: branchLast, lexicons, tokens, sentence, width, stamp)
+        }
         // Given the possible starts (the entry filter's, precomputed), try just those.
         if let starts {
             var k = 0
             while k < starts.count && Int(starts[k]) < from { k += 1 }
             while k < starts.count && Int(starts[k]) <= bound {
                 let start = Int(starts[k])
-                if let end = runFrom(start, insts, tests, program.guards, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
+                if let end = runFrom(start, 0, insts, tests, program.guards, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
                     return found(program, start, end)
                 }
                 k += 1
@@ -124,7 +136,7 @@ struct MatchVM {
                 }
             }
             if entry == nil || entry!.accepts(tokens, start),
-               let end = runFrom(start, insts, tests, program.guards, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
+               let end = runFrom(start, 0, insts, tests, program.guards, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {
                 return found(program, start, end)
             }
             start += 1
@@ -140,7 +152,73 @@ struct MatchVM {
         return Found(start: start, end: end)
     }
 
-    private mutating func runFrom(_ start: Int, _ insts: UnsafeBufferPointer<VMOp>,
+    /// The start positions of a program's top-level branches, merged in ascending order: at
+    /// each, the program is entered at the first branch that can begin there (see
+    /// `TopBranch`). Each branch keeps the next start it allows (`next`) and, with an anchor,
+    /// the anchor token it last found and the earliest start reaching it (`seen`, `first`).
+    private mutating func runBranches(_ program: ProgramCode, from: Int, lastStart: Int, branchLast: UnsafePointer<Int>?,
+                                      _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
+                                      _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Found? {
+        let branches = program.branches, count = branches.count, n = tokens.count
+        let cursors = buf.cursors(count)
+        for b in 0..<count {
+            let branch = branches[b]
+            var first = from, last = min(max(n, 1) - 1, lastStart, branchLast?[b] ?? Int.max)
+            if branch.startOnly { last = min(last, 0) }
+            if let span = branch.endSpan {
+                first = max(first, n - span.upperBound)
+                last = min(last, n - span.lowerBound)
+            }
+            cursors[b] = BranchCursor(next: first, last: last, seen: -1, first: 0, fresh: true)
+        }
+        var start = from
+        while true {
+            var best = Int.max, entry = 0
+            for b in 0..<count {
+                if cursors[b].fresh || cursors[b].next < start {
+                    cursors[b].fresh = false
+                    cursors[b].next = nextStart(branches[b], &cursors[b], max(start, cursors[b].next), tokens)
+                }
+                if cursors[b].next < best { best = cursors[b].next; entry = branches[b].pc }
+            }
+            guard best != Int.max else { return nil }
+            if let end = runFrom(best, entry, program.ops, program.table, program.guards, program.slotCount, lexicons, tokens,
+                                 sentence, width, stamp), end > best {
+                return found(program, best, end)
+            }
+            start = best + 1
+        }
+    }
+
+    /// The first start at or after `start` (and within the cursor's bound) that `branch`'s
+    /// anchor and entry filter allow; Int.max when none is left.
+    @inline(__always)
+    private func nextStart(_ branch: FrozenBranch, _ c: inout BranchCursor, _ start: Int,
+                           _ tokens: UnsafeBufferPointer<Token>) -> Int {
+        let n = tokens.count
+        var start = start
+        while start <= c.last {
+            if let anchor = branch.anchor {
+                // As in `run`: the next anchor token far enough on, and the earliest start reaching it.
+                while true {
+                    if c.seen < start + anchor.minOffset {
+                        c.seen = start + anchor.minOffset
+                        while c.seen < n && !anchor.tokens.accepts(tokens[c.seen]) { c.seen += 1 }
+                        if c.seen >= n { return Int.max }
+                        c.first = anchor.earliestStart(before: c.seen, tokens)
+                    }
+                    start = max(start, c.first)
+                    if start + anchor.minOffset <= c.seen { break }
+                }
+                guard start <= c.last else { return Int.max }
+            }
+            if branch.entry == nil || branch.entry!.accepts(tokens, start) { return start }
+            start += 1
+        }
+        return Int.max
+    }
+
+    private mutating func runFrom(_ start: Int, _ entryPC: Int, _ insts: UnsafeBufferPointer<VMOp>,
                                   _ tests: TestTable, _ guards: FrozenGuards, _ slotCount: Int,
                                   _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
                                   _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Int? {
@@ -151,7 +229,7 @@ struct MatchVM {
         for k in 0..<slotCount { slots[k] = -1 }
         var bestEnd = -1
         var sp = 0
-        buf.push(&sp, VMBuffers.thread(0, start))
+        buf.push(&sp, VMBuffers.thread(entryPC, start))
         while sp > 0 {
             sp -= 1
             let frame = buf.stack[sp]
@@ -281,6 +359,10 @@ final class VMBuffers {
     private var ends: UnsafeMutablePointer<Int32>
     private var endsCount = 0
     private var endsCap = 64
+    private var cursorStore: UnsafeMutablePointer<BranchCursor>
+    private var cursorCap = 0
+    private var lastsStore: UnsafeMutablePointer<Int>
+    private var lastsCap = 0
 
     init() {
         visited = Self.zeroed(1)
@@ -291,11 +373,35 @@ final class VMBuffers {
         memoStart = .allocate(capacity: 0)
         memoCount = .allocate(capacity: 0)
         ends = .allocate(capacity: endsCap)
+        cursorStore = .allocate(capacity: 0)
+        lastsStore = .allocate(capacity: 0)
+    }
+
+    /// Room for `count` branch bounds, uninitialised.
+    func lasts(_ count: Int) -> UnsafeMutablePointer<Int> {
+        if lastsCap < count {
+            lastsStore.deallocate()
+            lastsCap = max(count, 2 * lastsCap)
+            lastsStore = .allocate(capacity: lastsCap)
+        }
+        return lastsStore
+    }
+
+    /// Room for `count` branch cursors (`MatchVM.runBranches`), uninitialised.
+    @inline(__always)
+    func cursors(_ count: Int) -> UnsafeMutablePointer<BranchCursor> {
+        if cursorCap < count {
+            cursorStore.deallocate()
+            cursorCap = max(count, 2 * cursorCap)
+            cursorStore = .allocate(capacity: cursorCap)
+        }
+        return cursorStore
     }
 
     deinit {
         free(visited); stack.deallocate(); slots.deallocate(); best.deallocate()
         memoSentence.deallocate(); memoStart.deallocate(); memoCount.deallocate(); ends.deallocate()
+        cursorStore.deallocate(); lastsStore.deallocate()
     }
 
     @inline(__always) static func thread(_ pc: Int, _ pos: Int) -> Int64 { Int64(pc) << 32 | Int64(UInt32(truncatingIfNeeded: pos)) }
@@ -397,4 +503,14 @@ final class VMBuffers {
         ends[endsCount] = Int32(e)
         endsCount += 1
     }
+}
+
+/// Where one top-level branch stands in `MatchVM.runBranches`: its next allowed start and last
+/// one, and for an anchor the anchor token last found and the earliest start reaching it.
+struct BranchCursor {
+    var next: Int
+    var last: Int
+    var seen: Int
+    var first: Int
+    var fresh: Bool
 }

@@ -20,6 +20,10 @@ struct PatternCompiler {
     /// compiling. Valid with `vocab` only, which interned them.
     private var familyIDs: [String: [Int32]] = [:]
     private var exactIDs: [[UInt8]: Int32] = [:]
+    /// Set just before the pattern's top-level alternation is emitted: `emit` then records
+    /// each branch's entry and first instruction and its nodes in `emittedBranches`.
+    private var recordBranches = false
+    private var emittedBranches: [(entry: Int32, body: Int32, nodes: [PatternNode])] = []
 
     init(vocab: Vocabulary, lexicons: [Lexicon]) {
         self.vocab = vocab
@@ -43,9 +47,11 @@ struct PatternCompiler {
             throw PatternError(offset: top[k].source.lowerBound,
                                message: "nothing after '>>' is sure to consume a token: the match could be empty")
         }
+        emittedBranches = []
         for (k, item) in top.enumerated() {
             element = Int32(k)
             program.elements.append(item.source)
+            if top.count == 1 && Self.isAlternation(item) { recordBranches = true }
             try emit(item)
         }
         append(.match, leaf: node.source)
@@ -58,7 +64,10 @@ struct PatternCompiler {
         program.anchor = startAnchor(node)
         if case .sentenceStart = top.first { program.startOnly = true }
         if case .sentenceEnd = top.last, case let (lo, hi?) = lengthBounds(node) { program.endSpan = lo...hi }
-        program.requirements = requirements(node)
+        program.branches = topBranches(program, emittedBranches)
+        // An alternation's requirements from its branches' (the same: merged one-word
+        // branches add the same ids), not walked again.
+        program.requirements = program.branches.isEmpty ? requirements(node) : alternation(program.branches.map(\.requirements))
         program.code = ProgramCode(program)
         return (program, try trigger(node))
     }
@@ -86,9 +95,12 @@ struct PatternCompiler {
         case .sequence(let items, _):
             for item in items { try emit(item) }
         case .alternatives(let branches, let r):
+            let record = recordBranches
+            recordBranches = false
             let items = mergeWordBranches(branches)
             var jumps: [Int32] = []
             for (k, item) in items.enumerated() {
+                if record { emittedBranches.append((here, k < items.count - 1 ? here + 1 : here, item.nodes)) }
                 if k < items.count - 1 {
                     let split = here
                     append(.split(0, 0), leaf: r)
@@ -132,7 +144,26 @@ struct PatternCompiler {
             matchStartAt = here
             append(.save(-1), leaf: r)
         case .reference(let share, let shift, _):
-            try emit(share, shift: shift)
+            guard recordBranches else { return try emit(share, shift: shift) }
+            // The pattern is one named alternation: emitted in place, as written out, so
+            // that its branches are recorded (`TopBranch`).
+            let saved = leafShift
+            leafShift += shift
+            defer { leafShift = saved }
+            do {
+                try emit(share.node)
+            } catch {
+                throw PatternError(offset: error.offset + shift + saved, message: error.message)
+            }
+        }
+    }
+
+    /// An alternation, or a named pattern that is one.
+    private static func isAlternation(_ node: PatternNode) -> Bool {
+        switch node {
+        case .alternatives: return true
+        case .reference(let share, _, _): return isAlternation(share.node)
+        default: return false
         }
     }
 
@@ -284,17 +315,26 @@ struct PatternCompiler {
     /// at the same instruction, so merging changes no match and no capture.
     private enum Branch {
         case node(PatternNode)
-        case tokens([Int32], [TokenTest], Range<Int>)
+        /// Also the merged branches' nodes, for `TopBranch`.
+        case tokens([Int32], [TokenTest], Range<Int>, [PatternNode])
+
+        var nodes: [PatternNode] {
+            switch self {
+            case .node(let n): return [n]
+            case .tokens(_, _, _, let nodes): return nodes
+            }
+        }
     }
 
     private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
         var out: [Branch] = []
-        var ids = IDBitmap(), others: [TokenTest] = [], range: Range<Int>? = nil
+        var ids = IDBitmap(), others: [TokenTest] = [], range: Range<Int>? = nil, nodes: [PatternNode] = []
         func flush() {
-            if let r = range { out.append(.tokens(ids.sorted, others, r)) }
+            if let r = range { out.append(.tokens(ids.sorted, others, r, nodes)) }
             ids = IDBitmap()
             others = []
             range = nil
+            nodes = []
         }
         for b in branches {
             guard case .token(let spec, let r) = b else {
@@ -303,6 +343,7 @@ struct PatternCompiler {
                 continue
             }
             if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
+            nodes.append(b)
             range = range.map { $0.lowerBound..<r.upperBound } ?? r
         }
         flush()
@@ -329,7 +370,7 @@ struct PatternCompiler {
     private mutating func emit(_ branch: Branch) throws(PatternError) {
         switch branch {
         case .node(let n): try emit(n)
-        case .tokens(let ids, let others, let r):
+        case .tokens(let ids, let others, let r, _):
             let test: TokenTest
             if others.isEmpty {
                 test = TokenTest(kind: ids.count == 1 ? .id(ids[0]) : .ids(ids))

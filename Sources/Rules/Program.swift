@@ -40,6 +40,9 @@ struct Program: Sendable {
     var guards = SplitGuards()
     /// What every match contains (all of them), for the per-sentence rule filter.
     var requirements: [Requirement] = []
+    /// The branches of a top-level alternation, each filtered on its own (`TopBranch`);
+    /// empty for any other pattern.
+    var branches: [TopBranch] = []
     /// What the matcher runs, frozen when compilation ends.
     var code = ProgramCode.empty
 
@@ -73,6 +76,8 @@ final class ProgramCode: Sendable {
     let startOnly: Bool
     let endSpan: ClosedRange<Int>?
     let guards: FrozenGuards
+    /// `Program.branches`, frozen.
+    nonisolated(unsafe) let branches: UnsafeBufferPointer<FrozenBranch>
 
     init(_ p: Program) {
         startOnly = p.startOnly
@@ -84,15 +89,23 @@ final class ProgramCode: Sendable {
         entry = p.entry.map(FrozenEntry.init)
         anchor = p.anchor.map(FrozenAnchor.init)
         guards = FrozenGuards(p.guards, count: p.insts.count)
+        let branches = UnsafeMutableBufferPointer<FrozenBranch>.allocate(capacity: p.branches.count)
+        _ = branches.initialize(from: p.branches.map(FrozenBranch.init))
+        self.branches = UnsafeBufferPointer(branches)
     }
 
     private init() {
         table = TestTable([]); ops = ProgramCode.decode([], table)
         slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
         guards = FrozenGuards(SplitGuards(), count: 0)
+        branches = UnsafeBufferPointer(UnsafeMutableBufferPointer<FrozenBranch>.allocate(capacity: 0))
     }
 
-    deinit { table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate(); guards.deallocate() }
+    deinit {
+        table.deallocate(); ops.deallocate(); entry?.tokens.deallocate(); anchor?.deallocate(); guards.deallocate()
+        for b in branches { b.deallocate() }
+        branches.deallocate()
+    }
     static let empty = ProgramCode()
 
     private static func decode(_ insts: [Program.Inst], _ table: TestTable) -> UnsafeBufferPointer<VMOp> {
@@ -141,9 +154,10 @@ struct EntryFilter: Sendable {
     var atStart = false
 
     /// nil when some path reaches `$` or the end without consuming, or begins with a test
-    /// too broad to filter on (`.`, a negated test).
-    init?(_ p: Program, lexicons: [Lexicon]) {
-        var seen = [Bool](repeating: false, count: p.insts.count), work = [0]
+    /// too broad to filter on (`.`, a negated test). `from`: the instruction the paths begin
+    /// at (a top-level branch's first, `TopBranch`).
+    init?(_ p: Program, lexicons: [Lexicon], from: Int = 0) {
+        var seen = [Bool](repeating: false, count: p.insts.count), work = [from]
         var ids = IDBitmap(), classHas: [TokenClasses] = [], classNot: [TokenClasses] = []
         while let pc = work.popLast() {
             guard pc < p.insts.count, !seen[pc] else { continue }

@@ -34,14 +34,7 @@ extension PatternCompiler {
         case .sequence(let items, _):
             return items.flatMap { requirements($0) }
         case .alternatives(let branches, _):
-            // Any branch may match: one token of some branch's best requirement is certain.
-            var ids = IDBitmap(), bits: UInt32 = 0
-            for b in branches {
-                guard let best = lightest(requirements(b)) else { return [] }
-                ids.add(contentsOf: best.ids)
-                bits |= best.classBits
-            }
-            return [Requirement(ids: ids.sorted, classBits: bits)]
+            return alternation(branches.map { requirements($0) })
         case .repetition(let inner, let min, _, _, _):
             return min > 0 ? requirements(inner) : []
         case .capture(_, let inner, _):
@@ -54,6 +47,18 @@ extension PatternCompiler {
             share.requirements = r
             return r
         }
+    }
+
+    /// The requirements of an alternation whose branches have `branches`: any branch may
+    /// match, so one token of some branch's best requirement is certain.
+    func alternation(_ branches: [[Requirement]]) -> [Requirement] {
+        var ids = IDBitmap(), bits: UInt32 = 0
+        for b in branches {
+            guard let best = lightest(b) else { return [] }
+            ids.add(contentsOf: best.ids)
+            bits |= best.classBits
+        }
+        return [Requirement(ids: ids.sorted, classBits: bits)]
     }
 
     /// The first requirement of least weight (each weighed once), or nil when there is none.

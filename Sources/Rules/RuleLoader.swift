@@ -661,7 +661,6 @@ struct RuleLoader {
         set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
         set.rulePriority = rules.map(\.priority)
         set.ruleMatchStart = rules.map(\.program.matchStartSlot)
-        set.startIndex = StartIndex(rules: rules, vocabCount: vocab.count)
         var unlessID: [String: Int32] = [:]
         set.unlessIDs = rules.map { rule in
             rule.unless.map { u in
@@ -680,6 +679,11 @@ struct RuleLoader {
             }
         }
         set.unlessCodeRefs = unlessCodes.map { $0! }
+        var vetoes = [Program?](repeating: nil, count: unlessID.count)
+        for (r, rule) in rules.enumerated() {
+            for (k, u) in rule.unless.enumerated() where vetoes[Int(set.unlessIDs[r][k])] == nil { vetoes[Int(set.unlessIDs[r][k])] = u }
+        }
+        set.startIndex = StartIndex(rules: rules, vetoes: vetoes.map { $0! }, vocabCount: vocab.count)
         set.ruleNeedsTags = rules.map(\.needsTags)
         set.ruleNeedsLemmas = rules.map(\.needsLemmas)
         set.anyNeedsTags = set.ruleNeedsTags.contains(true)

@@ -133,16 +133,18 @@ public struct RuleSet: Sendable {
         w.startMasks.withUnsafeBufferPointer { startIndex.collect(UnsafeBufferPointer(rebasing: $0[..<tokens.count]), wanted: wanted, into: &w.starts) }
         func run(_ r: Int) -> Outcome {
             let bit = Int(startIndex.ruleBit[r])
-            let last = lastStart(r, w)
             return tokens.withUnsafeBufferPointer { tp in
-                bit < 0
-                    ? evaluate(r, tp, sentence, &w.vm, lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
+            w.reqLast.withUnsafeBufferPointer { reqLast in
+            w.classLast.withUnsafeBufferPointer { classLast in
+                let met = RequirementsMet(reqLast: reqLast.baseAddress!, classLast: classLast.baseAddress!, present: w.present)
+                return bit < 0
+                    ? evaluate(r, tp, sentence, &w.vm, met: met, into: &w.hits, vetoMemo: &w.vetoMemo)
                     : w.starts.flat.withUnsafeBufferPointer {
                         evaluate(r, tp, sentence, &w.vm,
                                  starts: UnsafeBufferPointer(rebasing: $0[bit * w.starts.stride ..< bit * w.starts.stride + Int(w.starts.count[bit])]),
-                                 lastStart: last, into: &w.hits, vetoMemo: &w.vetoMemo)
+                                 met: met, into: &w.hits, vetoMemo: &w.vetoMemo)
                     }
-            }
+            }}}
         }
         for r in candidates[..<count] {
             let first = w.hits.count
@@ -331,28 +333,39 @@ public struct RuleSet: Sendable {
         w.present = present
     }
 
-    /// The last token a match of rule `r` can start at, after `collectCandidates`: the
-    /// earliest of the last tokens meeting each of its requirements, since a match contains
-    /// one of each (its `unless` patterns have their own).
+    /// The last token a match can start at, after `collectCandidates`: the earliest of the
+    /// last tokens meeting each of its requirements (those whose bit word k of `needsWord(k)`
+    /// holds), since a match contains one of each; -1 when the sentence lacks one.
     /// Reads the index in place: a copy of it (`let index = startIndex`) retained and released
     /// each of its arrays per rule run, and the batch workers share them, so the cores fought
     /// over their reference counts.
     @inline(__always)
-    func lastStart(_ r: Int, _ w: SentenceWork) -> Int {
+    func lastStart(_ met: RequirementsMet, _ needs: [UInt64], _ row: Int) -> Int {
         let reqWords = startIndex.reqWords
         var bound = Int.max
         for k in 0..<reqWords {
-            var needs = startIndex.ruleReqBits[r * reqWords + k]
-            while needs != 0 {
-                let q = k * 64 + needs.trailingZeroBitCount
-                needs &= needs - 1
-                var at = Int(w.reqLast[q])
-                var bits = startIndex.reqClassBits[q] & w.present
-                while bits != 0 { at = max(at, Int(w.classLast[bits.trailingZeroBitCount])); bits &= bits - 1 }
+            var bits = needs[row + k]
+            while bits != 0 {
+                let q = k * 64 + bits.trailingZeroBitCount
+                bits &= bits - 1
+                var at = Int(met.reqLast[q])
+                var classes = startIndex.reqClassBits[q] & met.present
+                while classes != 0 { at = max(at, Int(met.classLast[classes.trailingZeroBitCount])); classes &= classes - 1 }
                 bound = min(bound, at)
             }
         }
         return bound
+    }
+
+    /// The last start of each of `count` top-level branches numbered from `base`
+    /// (`StartIndex.branchBase`), in the matcher's scratch; nil when there are none or
+    /// nothing is known of the sentence.
+    @inline(__always)
+    private func branchLasts(_ base: Int32, _ count: Int32, _ met: RequirementsMet?, _ vm: inout MatchVM) -> UnsafePointer<Int>? {
+        guard let met, base >= 0 else { return nil }
+        let lasts = vm.branchLastScratch(Int(count)), reqWords = startIndex.reqWords
+        for b in 0..<Int(count) { lasts[b] = lastStart(met, startIndex.branchReqBits, (Int(base) + b) * reqWords) }
+        return UnsafePointer(lasts)
     }
 
     /// The sentence's candidate rules after `collectCandidates`, without copying them.
@@ -397,24 +410,31 @@ public struct RuleSet: Sendable {
     /// As above, trying only the start positions in `starts` (ascending: every position where
     /// the rule's entry filter accepts the token, from `StartIndex`).
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
-                  _ vm: inout MatchVM, starts: UnsafeBufferPointer<Int32>? = nil, lastStart: Int = Int.max,
+                  _ vm: inout MatchVM, starts: UnsafeBufferPointer<Int32>? = nil, met: RequirementsMet? = nil,
                   into hits: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
         var vetoed: [RuleHit] = []
-        return evaluate(r, tokens, sentence, &vm, starts: starts, lastStart: lastStart, into: &hits, vetoed: &vetoed,
-                        vetoMemo: &vetoMemo)
+        return evaluate(r, tokens, sentence, &vm, starts: starts, met: met, into: &hits, vetoed: &vetoed, vetoMemo: &vetoMemo)
     }
 
+    /// `met`: where the sentence meets each requirement (`collectCandidates`), which bounds
+    /// the starts of the rule, of its top-level branches and of its vetoes (a veto whose
+    /// requirement the sentence lacks is not run); nil: no bound.
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, starts: UnsafeBufferPointer<Int32>? = nil,
-                  lastStart: Int = Int.max,
+                  met: RequirementsMet? = nil,
                   into hits: inout [RuleHit], vetoed: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
         let first = hits.count
         var from = 0
+        let reqWords = startIndex.reqWords
+        var last = Int.max
+        if let met { last = lastStart(met, startIndex.ruleReqBits, r * reqWords) }
+        let branchLast = branchLasts(startIndex.branchBase[r], startIndex.branchCount[r], met, &vm)
         // The rule's frozen code, borrowed (see `codeRefs`).
         codeRefs[r]._withUnsafeGuaranteedRef { code in
             // A match is never empty, so `from` advances and the loop ends.
             while let found = vm.run(code, lexicons: tries, tokens: tokens, sentence: sentence, from: from,
-                                     diagnose: diagnose, starts: diagnose ? nil : starts, lastStart: lastStart) {
+                                     diagnose: diagnose, starts: diagnose ? nil : starts, lastStart: last,
+                                     branchLast: branchLast) {
                 hits.append(RuleHit(rule: r, tokens: found.start..<found.end, slots: vm.bestSlots))
                 from = found.end
             }
@@ -424,8 +444,13 @@ public struct RuleSet: Sendable {
         }
         for k in rules[r].unless.indices
         where vetoMemo.result(Int(unlessIDs[r][k]), {
-            unlessCodeRefs[Int(unlessIDs[r][k])]._withUnsafeGuaranteedRef {
-                vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence) != nil
+            let id = Int(unlessIDs[r][k])
+            var last = Int.max
+            if let met { last = lastStart(met, startIndex.vetoReqBits, id * reqWords) }
+            guard last >= 0 else { return false }
+            let branchLast = branchLasts(startIndex.vetoBranchBase[id], startIndex.vetoBranchCount[id], met, &vm)
+            return unlessCodeRefs[id]._withUnsafeGuaranteedRef {
+                vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence, lastStart: last, branchLast: branchLast) != nil
             }
         }) {
             vetoed.append(contentsOf: hits[first...])

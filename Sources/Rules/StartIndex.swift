@@ -7,8 +7,8 @@
 /// - where each rule can start: per vocabulary id and per combination of token classes, a bit
 ///   per indexed rule whose entry filter accepts the token. The matcher then visits only those
 ///   starts instead of probing every token of the sentence per rule (a mispredicted branch
-///   each). Indexed: the first 64 rules with an entry filter and no start anchor (an anchor
-///   already narrows the starts its own way). Exact: a listed position is one the entry
+///   each). Indexed: the first 64 rules with an entry filter, no start anchor (an anchor
+///   already narrows the starts its own way) and no top-level branches (each has its own). Exact: a listed position is one the entry
 ///   filter accepts (or, for a class bit outside the table, any), and every accepted one is listed.
 struct StartIndex: Sendable {
     /// Per rule: its bit, or -1 when not indexed.
@@ -38,6 +38,16 @@ struct StartIndex: Sendable {
     var alwaysBits: [UInt64] = []
     /// Per rule, its requirements (`reqWords` words).
     var ruleReqBits: [UInt64] = []
+    /// Per rule with top-level branches (`TopBranch`), the number of its first branch (-1:
+    /// none); per branch, its requirements (`reqWords` words), for its last start.
+    var branchBase: [Int32] = []
+    var branchCount: [Int32] = []
+    var branchReqBits: [UInt64] = [0]
+    /// The same per `unless` id (`RuleSet.unlessIDs`): a veto's requirements and branches. A
+    /// veto the sentence lacks a requirement of is not run.
+    var vetoReqBits: [UInt64] = [0]
+    var vetoBranchBase: [Int32] = []
+    var vetoBranchCount: [Int32] = []
     /// Per requirement, the classes that meet it; and all of them together.
     var reqClassBits: [UInt32] = []
     var reqClassUnion: UInt32 = 0
@@ -55,23 +65,33 @@ struct StartIndex: Sendable {
 
     init() {}
 
-    init(rules: [CompiledRule], vocabCount: Int) {
+    /// `vetoes`: the `unless` programs by unless id (`RuleSet.unlessIDs`).
+    init(rules: [CompiledRule], vetoes: [Program] = [], vocabCount: Int) {
         self.vocabCount = vocabCount
         ruleWords = (rules.count + 63) / 64
         // Equal requirements share a number. Looked up by a summary first: hashing every id
         // of a lexicon's requirement cost 2 M instructions.
         var byKey: [Int: [Int]] = [:]
-        var reqsOfRule: [[Int]] = []
+        var reqsOfRule: [[Int]] = [], reqsOfBranch: [[Int]] = []
         var reqList: [Requirement] = []
-        for rule in rules {
-            reqsOfRule.append(rule.program.requirements.map { r in
-                let key = r.ids.count &* 31 &+ Int(r.ids.first ?? 0) &* 7 &+ Int(r.ids.last ?? 0) &+ Int(r.classBits) << 40
-                if let k = byKey[key]?.first(where: { reqList[$0] == r }) { return k }
-                byKey[key, default: []].append(reqList.count)
-                reqList.append(r)
-                return reqList.count - 1
-            })
+        func number(_ r: Requirement) -> Int {
+            let key = r.ids.count &* 31 &+ Int(r.ids.first ?? 0) &* 7 &+ Int(r.ids.last ?? 0) &+ Int(r.classBits) << 40
+            if let k = byKey[key]?.first(where: { reqList[$0] == r }) { return k }
+            byKey[key, default: []].append(reqList.count)
+            reqList.append(r)
+            return reqList.count - 1
         }
+        func branches(_ p: Program) -> Int32 {
+            guard !p.branches.isEmpty else { return -1 }
+            defer { for b in p.branches { reqsOfBranch.append(b.requirements.map(number)) } }
+            return Int32(reqsOfBranch.count)
+        }
+        branchBase = rules.map { branches($0.program) }
+        branchCount = rules.map { Int32($0.program.branches.count) }
+        vetoBranchBase = vetoes.map(branches)
+        vetoBranchCount = vetoes.map { Int32($0.branches.count) }
+        let reqsOfVeto = vetoes.map { $0.requirements.map(number) }
+        for rule in rules { reqsOfRule.append(rule.program.requirements.map(number)) }
         reqWords = (reqList.count + 63) / 64
         rowStride = 1 + ruleWords + reqWords
         rows = Array(repeating: 0, count: (vocabCount + 1) * rowStride)
@@ -93,6 +113,10 @@ struct StartIndex: Sendable {
             }
             for q in reqsOfRule[r] { set(&ruleReqBits, r * reqWords, q) }
         }
+        branchReqBits = Array(repeating: 0, count: max(1, reqsOfBranch.count * reqWords))
+        for (b, reqs) in reqsOfBranch.enumerated() { for q in reqs { set(&branchReqBits, b * reqWords, q) } }
+        vetoReqBits = Array(repeating: 0, count: max(1, vetoes.count * reqWords))
+        for (v, reqs) in reqsOfVeto.enumerated() { for q in reqs { set(&vetoReqBits, v * reqWords, q) } }
         reqClassBits = reqList.map(\.classBits)
         reqClassUnion = reqClassBits.reduce(0, |)
         for (q, req) in reqList.enumerated() {
@@ -103,7 +127,8 @@ struct StartIndex: Sendable {
         ruleBit = Array(repeating: -1, count: rules.count)
         classMask = Array(repeating: 0, count: Self.classCombos)
         for (r, rule) in rules.enumerated() where bitRule.count < 64 {
-            guard let entry = rule.program.entry, rule.program.anchor == nil else { continue }
+            // A rule with top-level branches starts where its branches do (`TopBranch`).
+            guard let entry = rule.program.entry, rule.program.anchor == nil, rule.program.branches.isEmpty else { continue }
             let bit = UInt64(1) << UInt64(bitRule.count)
             ruleBit[r] = Int8(bitRule.count)
             bitRule.append(Int32(r))
