@@ -5,7 +5,7 @@ The audit protocol (docs/evaluation.md, "Audit on unseen text"): split a folder'
 sorted name, even index = audit-dev (read, write rules), odd index = audit-check (only to
 measure). This script draws N records per tag from one half of a records file
 (`claimex extract DIR -o records.jsonl`), seeded, so the same seed on the same records gives
-the same sample, and prints for each: a number, the file, the rule(s) that gave the tag,
+the same sample (and two rule sets' samples share the records both tag), and prints for each: a number, the file, the rule(s) that gave the tag,
 their captures and the sentence. Judge each against rules/TAGGING.md.
 
   python3 scripts/audit-sample.py records.jsonl --half dev --n 50 --seed 12
@@ -19,7 +19,7 @@ still given or not).
 import argparse
 import json
 import os
-import random
+import hashlib
 import sys
 
 TAGS = ["claim", "position", "figure", "recommendation"]
@@ -82,9 +82,14 @@ def main():
         return
     for tag in a.tag or TAGS:
         pool = [r for r in records if tag in r["labels"]]
-        pool.sort(key=lambda r: (os.path.basename(r["doc"]["path"]), r["index"]))
-        rng = random.Random(f"{a.seed}:{tag}")
-        sample = rng.sample(pool, min(a.n, len(pool)))
+        # Each record's place is a seeded hash of its key, so two rule sets' samples
+        # coincide on the records both tag (coordinated sampling): a record one set no
+        # longer tags drops out and the next in hash order takes its place, and only the
+        # difference needs a second judgement.
+        def rank(r):
+            key = f"{a.seed}:{tag}:{os.path.basename(r['doc']['path'])}#{r['index']}"
+            return hashlib.sha256(key.encode()).hexdigest()
+        sample = sorted(pool, key=rank)[: a.n]
         if not a.keys:
             print(f"## {tag}: {len(sample)} of {len(pool)} records (seed {a.seed}, half {a.half})")
         for n, r in enumerate(sample, 1):
