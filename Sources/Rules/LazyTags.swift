@@ -16,7 +16,6 @@ final class LazyTags {
     @exclusivity(unchecked) private var vocab = Vocabulary()
     @exclusivity(unchecked) private var lemmas = false
     @exclusivity(unchecked) private var lemmaBytes: [UInt8] = []
-    @exclusivity(unchecked) private var normalized: [UInt8] = []
     /// Tokens given tags since `init`.
     private(set) var tokensTagged = 0
 
@@ -155,12 +154,16 @@ final class LazyTags {
         return candidates
     }
 
-    /// The vocabulary id of the lemma in `lemmaBytes`, as `TagTests.lemmaID` gives it, read
-    /// through the kept vocabulary in place (passing it retained its shared arrays).
-    private func lemmaBytesID() -> Int32 {
-        TagTests.normalizeLemma(lemmaBytes[...], into: &normalized)
-        let h = Tokenizer.hash(normalized[...])
-        return normalized.withUnsafeBufferPointer { vocab.lookup(h, $0) }
+    /// The vocabulary id of the lemma in `lemmaBytes[0 ..< count]`, as `TagTests.lemmaID`
+    /// gives it: normalised in place and looked up through the kept vocabulary, with no array
+    /// made or copied (passing the vocabulary retained its shared arrays; copying the lemma
+    /// into a normalised array was most of a lemma's cost).
+    private func lemmaBytesID(_ count: Int) -> Int32 {
+        lemmaBytes.withUnsafeMutableBufferPointer { b in
+            let p = b.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
+            let m = TagTests.normalizeLemma(UnsafePointer(p), count, into: p)
+            return vocab.lookupInPlace(Tokenizer.hash(UnsafePointer(p), m), UnsafeBufferPointer(start: UnsafePointer(p), count: m))
+        }
     }
 
     /// The lemma id token `pos` has when tagged with Penn tag `x`, memoised per sentence.
@@ -176,14 +179,12 @@ final class LazyTags {
             if let cached = forms.lemma(slot, x) {
                 id = cached
             } else {
-                Tagger.shared.wordLemma(of: o, n, xpos: x, &work, into: &lemmaBytes)
-                id = lemmaBytesID()
+                id = lemmaBytesID(Tagger.shared.wordLemma(of: o, n, xpos: x, &work, buffer: &lemmaBytes))
                 forms.store(slot, x, id)
             }
         } else {
             if !begun { begin() }
-            Tagger.shared.tokenLemma(pos, xpos: x, &work, into: &lemmaBytes)
-            id = lemmaBytesID()
+            id = lemmaBytesID(Tagger.shared.tokenLemma(pos, xpos: x, &work, buffer: &lemmaBytes))
         }
         lemmaKnown[pos] |= 1 << UInt64(x)
         lemmaMemo[64 * pos + x] = id
@@ -206,8 +207,7 @@ final class LazyTags {
         tagged[pos].xpos = xpos
         tokensTagged += 1
         guard lemmas else { return }
-        tagger.tokenLemma(pos, &work, into: &lemmaBytes)
-        tagged[pos].lemma = lemmaBytesID()
+        tagged[pos].lemma = lemmaBytesID(tagger.tokenLemma(pos, &work, buffer: &lemmaBytes))
     }
 }
 
@@ -220,19 +220,29 @@ extension TagTests {
     }
 
     /// A lemma's bytes as the vocabulary keys them: ASCII lowercase, ’ as '.
-    @inline(__always)
     static func normalizeLemma(_ lemma: ArraySlice<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        var j = lemma.startIndex
-        let end = lemma.endIndex
-        while j < end {
-            let c = lemma[j]
-            if c == 0xE2, j + 2 < end, lemma[j + 1] == 0x80, lemma[j + 2] == 0x99 {
-                out.append(0x27); j += 3; continue
-            }
-            out.append(c &- 0x41 < 26 ? c | 0x20 : c)
-            j += 1
+        out.append(contentsOf: lemma)
+        let n = out.withUnsafeMutableBufferPointer { b in
+            b.baseAddress.map { normalizeLemma(UnsafePointer($0), b.count, into: $0) } ?? 0
         }
+        out.removeLast(out.count - n)
+    }
+
+    /// `normalizeLemma` on `n` bytes at `lemma`, written at `out` (which may be `lemma`: each
+    /// byte is written at or before the one it is read from): the normalised length.
+    @inline(__always)
+    static func normalizeLemma(_ lemma: UnsafePointer<UInt8>, _ n: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var j = 0, m = 0
+        while j < n {
+            let c = lemma[j]
+            if c == 0xE2, j + 2 < n, lemma[j + 1] == 0x80, lemma[j + 2] == 0x99 {
+                out[m] = 0x27; m += 1; j += 3; continue
+            }
+            out[m] = c &- 0x41 < 26 ? c | 0x20 : c
+            m += 1; j += 1
+        }
+        return m
     }
 }
 
@@ -289,4 +299,12 @@ final class FormLemmas {
         known[slot] |= 1 << UInt64(x)
         lemmas[slot * 64 + x] = id
     }
+}
+
+extension Vocabulary {
+    /// `lookup`, as a mutating call that changes nothing: a class's stored vocabulary is then
+    /// read in place, where a plain call copied it first (retaining and releasing its five
+    /// arrays on every look-up, most of a lemma id's cost).
+    @inline(__always)
+    mutating func lookupInPlace(_ hash: UInt64, _ form: UnsafeBufferPointer<UInt8>) -> Int32 { lookup(hash, form) }
 }
