@@ -106,9 +106,9 @@ final class LazyTags {
             // Before the sentence is split: a token that is a word of its own has a known tag
             // when it is a dictionary word (its form's, cached), and none otherwise.
             let t = tokens[pos], n = Int(t.end - t.start)
-            let spaced = (pos == 0 || tokens[pos - 1].end != t.start) && (pos + 1 == tokens.count || tokens[pos + 1].start != t.end)
             let o = sentence.baseAddress! + Int(t.start)
-            if spaced, pos > 0, let slot = forms.slot(o, n), forms.whole[slot] {
+            // A dictionary word's class is its form's, first word of the sentence or not.
+            if standsAlone(pos), let slot = forms.slot(o, n), forms.whole[slot] {
                 if forms.dictTag[slot] == FormLemmas.unknownTag {
                     let tag = Tagger.shared.dictionaryTag(of: o, n, first: false, &work)
                     forms.dictTag[slot] = tag.map { Int32($0.upos) << 8 | Int32($0.xpos) } ?? FormLemmas.noTag
@@ -146,8 +146,10 @@ final class LazyTags {
             candidateKey = (pos, upos, xpos)
             candidates.removeAll(keepingCapacity: true)
             var allowed = lastTest.allowed
+            // The token's form slot is found once for all the tags (`lemmaID`).
+            var slot = LazyTags.slotUnknown
             while allowed != 0 {
-                candidates.append(lemmaID(pos, allowed.trailingZeroBitCount))
+                candidates.append(lemmaID(pos, allowed.trailingZeroBitCount, slot: &slot))
                 allowed &= allowed - 1
             }
         }
@@ -166,14 +168,29 @@ final class LazyTags {
         }
     }
 
+    /// `lemmaID`'s `slot` before it is looked for, and when the token has none.
+    private static let slotUnknown = -2, noSlot = -1
+
     /// The lemma id token `pos` has when tagged with Penn tag `x`, memoised per sentence.
     private func lemmaID(_ pos: Int, _ x: Int) -> Int32 {
+        var slot = Self.slotUnknown
+        return lemmaID(pos, x, slot: &slot)
+    }
+
+    /// As `lemmaID(_:_:)`; `slot` is the token's `FormLemmas` slot when it stands alone with a
+    /// whole form (`noSlot` otherwise), found on the first call that needs it and passed on
+    /// to the next tag's call for the same token (the slot cannot change in between: only
+    /// this token's form is stored).
+    private func lemmaID(_ pos: Int, _ x: Int, slot: inout Int) -> Int32 {
         if lemmaKnown[pos] >> UInt64(x) & 1 != 0 { return lemmaMemo[64 * pos + x] }
         let t = tokens[pos], n = Int(t.end - t.start)
-        let spaced = (pos == 0 || tokens[pos - 1].end != t.start) && (pos + 1 == tokens.count || tokens[pos + 1].start != t.end)
         let o = sentence.baseAddress! + Int(t.start)
+        if slot == Self.slotUnknown {
+            slot = Self.noSlot
+            if standsAlone(pos), let s = forms.slot(o, n), forms.whole[s] { slot = s }
+        }
         let id: Int32
-        if spaced, let slot = forms.slot(o, n), forms.whole[slot] {
+        if slot >= 0 {
             // The token is its own word, whose lemmas are its form's: from the cache, or made
             // once for the form, without splitting the sentence.
             if let cached = forms.lemma(slot, x) {
@@ -189,6 +206,52 @@ final class LazyTags {
         lemmaKnown[pos] |= 1 << UInt64(x)
         lemmaMemo[64 * pos + x] = id
         return id
+    }
+
+    /// Whether the splitter leaves token `pos` a word of its own, whatever its bytes (those
+    /// `FormLemmas.isWholeForm` checks): no token joins it. `WordSplitter.join` joins only
+    /// tokens written together, so a token with spaces on both sides stands alone. So does:
+    /// - a word written against marks that are words of their own: after it, single ASCII
+    ///   marks (not letters or digits, not . or /, which abbreviations, host names and dates
+    ///   join) up to a space or the sentence's end, which the run the splitter reads from the
+    ///   word drops as trailing punctuation ("nations," "(Iraq)"); before it, an opening ( [ or
+    ///   " with a space or the sentence's start before it, a word of its own (not :( or #tag);
+    /// - a comma with a space after it (or last): no join takes a comma but a run the splitter
+    ///   reads on through it, and a run drops its trailing marks;
+    /// - the sentence's last token, a period, unless a . ! or ? is written before it (a run
+    ///   of marks, "?."): at the sentence's end an abbreviation leaves its period (etc|.).
+    /// `TagGuessTests.testStandingAloneIsOneWord` checks this against the split.
+    @inline(__always)
+    func standsAlone(_ pos: Int) -> Bool {
+        let t = tokens[pos]
+        let last = pos + 1 == tokens.count
+        if t.end - t.start == 1 {
+            let c = sentence[Int(t.start)]
+            if c == 0x2C { return last || tokens[pos + 1].start != t.end }
+            if c == 0x2E {
+                guard last else { return false }
+                guard pos > 0, tokens[pos - 1].end == t.start else { return true }
+                let m = tokens[pos - 1]
+                let b = sentence[Int(m.start)]
+                return !(m.end - m.start == 1 && (b == 0x2E || b == 0x21 || b == 0x3F))
+            }
+        }
+        if pos > 0 && tokens[pos - 1].end == t.start {
+            let m = tokens[pos - 1]
+            guard m.end - m.start == 1, pos == 1 || tokens[pos - 2].end != m.start else { return false }
+            let c = sentence[Int(m.start)]
+            guard c == 0x28 || c == 0x5B || c == 0x22 else { return false }
+        }
+        var k = pos + 1, end = t.end
+        while k < tokens.count && tokens[k].start == end {
+            let m = tokens[k]
+            guard m.end - m.start == 1 else { return false }
+            let c = sentence[Int(m.start)]
+            guard c < 0x80, c != 0x2E, c != 0x2F, c &- 0x30 >= 10, (c | 0x20) &- 0x61 >= 26 else { return false }
+            end = m.end
+            k += 1
+        }
+        return true
     }
 
     /// Token `pos` with its tags (and lemma id, when the sentence's rules test lemmas).
@@ -284,10 +347,17 @@ final class FormLemmas {
         if length[s] == Int32(n), memcmp(b, o, n) == 0 { return s }
         length[s] = Int32(n)
         b.update(from: o, count: n)
-        whole[s] = Tagger.isWholeWordForm(o, n)
+        whole[s] = Self.isWholeForm(o, n)
         dictTag[s] = Self.unknownTag
         known[s] = 0
         return s
+    }
+
+    /// A form whose lemmas and dictionary tag are its bytes' wherever it stands alone
+    /// (`LazyTags.standsAlone`): a treebank word of its own (`Tagger.isWholeWordForm`), or a
+    /// comma or period, which the splitter never cuts.
+    static func isWholeForm(_ o: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        Tagger.isWholeWordForm(o, n) || (n == 1 && (o[0] == 0x2C || o[0] == 0x2E))
     }
 
     @inline(__always)

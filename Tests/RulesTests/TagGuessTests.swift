@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Rules
+import Tagger
 
 /// Before a sentence is tagged, tag tests are answered from what costs no decoding
 /// (`TestTable.guess`, `LazyTags.knownToken`, `LazyTags.lemmaCandidates`): a lemma test fails a
@@ -34,6 +35,14 @@ final class TagGuessTests: XCTestCase {
             "Washington hopes, hoped, is hoping and will hope; Beijing's leaders reportedly insisted on the ban.",
             "The delegations, however, increasingly prefer a settlement, and the Council has decided to act.",
             "The lying, the lies and the lie; they lay, laid and lain; leaves left and leaving.",
+            // Words written against marks: words of their own, or joined by the splitter.
+            "Leaders (Iraq) warned, [Syria] said: \"Peace!\" but Capt. Smith (see mail@example.org), w/o doubt said:) #tag.",
+            "States said,and nations' leaders (\"claims\") insisted; (see www.example.org/(a)) and hopes -- deny it!? Sure:-) ok",
+            "(Russia warned) \"China said\" [they said]; Mr.(Lee) said; he said/did; e.g., US$ said...",
+            // Periods at the sentence's end, after abbreviations, marks and numbers.
+            "They met Dr.", "Tanks, guns, etc.", "It was the U.S.", "Really?.", "Stop!.", "No..", "It rose by 3.5.",
+            "See www.example.org.", "Call 713.837.1638.", "Write to mail@example.org.", "He said w/.", "It said so:).",
+            "The 1990s.", "In 1990,1991 and 1992,", "Prices: 1,200, 1,300,and 1,400 ,", "@user,and #tag, said.",
         ].map { Array($0.utf8) }
         return out
     }
@@ -81,6 +90,40 @@ final class TagGuessTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10_000)
         XCTAssertGreaterThan(failedExactly, checked / 10)
         XCTAssertGreaterThan(knownExactly, 100)
+    }
+
+    /// A token `LazyTags.standsAlone` takes for a word of its own (with a whole-word form) is
+    /// one word of the split sentence, with the token's bytes: its lemmas and dictionary tag
+    /// are then its form's, and are cached by form.
+    func testStandingAloneIsOneWord() throws {
+        let set = try defaultRules()
+        var alone = 0, againstMarks = 0, marks = 0
+        for s in try sentences() {
+            s.withUnsafeBufferPointer { buf in
+                var w = SentenceWork()
+                set.prepare(buf, &w)
+                let tokens = w.tokens
+                var work = TagWork()
+                work.tokens = tokens.map { $0.start..<$0.end }
+                Tagger.shared.tag(buf, &work)
+                let lazy = LazyTags()
+                lazy.prepare(buf, tokens, lemmas: true)
+                for pos in tokens.indices {
+                    let t = tokens[pos]
+                    guard FormLemmas.isWholeForm(buf.baseAddress! + Int(t.start), Int(t.end - t.start)), lazy.standsAlone(pos) else { continue }
+                    let words = work.words.filter { $0.token == Int32(pos) }
+                    XCTAssertEqual(words.count, 1, "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                    XCTAssertEqual(words.first.map { $0.start..<$0.end }, t.start..<t.end, "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                    alone += 1
+                    if t.end - t.start == 1 && !Tagger.isWholeWordForm(buf.baseAddress! + Int(t.start), 1) { marks += 1 }
+                    if (pos > 0 && tokens[pos - 1].end == t.start) || (pos + 1 < tokens.count && tokens[pos + 1].start == t.end) { againstMarks += 1 }
+                }
+                lazy.finish()
+            }
+        }
+        XCTAssertGreaterThan(alone, 1_000)
+        XCTAssertGreaterThan(againstMarks, 100)
+        XCTAssertGreaterThan(marks, 100)
     }
 
     /// Whole sentences: matching with guesses gives what matching on tagged tokens gives.
