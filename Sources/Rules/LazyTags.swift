@@ -22,6 +22,9 @@ final class LazyTags {
     @exclusivity(unchecked) private var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     @exclusivity(unchecked) private var tokens: [Token] = []
     @exclusivity(unchecked) private var begun = false
+    /// The tokens' byte ranges, for `standsAlone`, once it needs them in the sentence.
+    @exclusivity(unchecked) private var ranges: [Range<Int32>] = []
+    @exclusivity(unchecked) private var rangesReady = false
     /// Sentences whose tokens were given tags, since `init`.
     private(set) var sentencesTagged = 0
     /// This sentence counts in `sentencesTagged` (a guess alone does not tag it).
@@ -51,6 +54,7 @@ final class LazyTags {
         self.tokens = tokens
         self.lemmas = lemmas
         begun = false
+        rangesReady = false
         memoReady = false
     }
 
@@ -210,48 +214,23 @@ final class LazyTags {
 
     /// Whether the splitter leaves token `pos` a word of its own, whatever its bytes (those
     /// `FormLemmas.isWholeForm` checks): no token joins it. `WordSplitter.join` joins only
-    /// tokens written together, so a token with spaces on both sides stands alone. So does:
-    /// - a word written against marks that are words of their own: after it, single ASCII
-    ///   marks (not letters or digits, not . or /, which abbreviations, host names and dates
-    ///   join) up to a space or the sentence's end, which the run the splitter reads from the
-    ///   word drops as trailing punctuation ("nations," "(Iraq)"); before it, an opening ( [ or
-    ///   " with a space or the sentence's start before it, a word of its own (not :( or #tag);
-    /// - a comma with a space after it (or last): no join takes a comma but a run the splitter
-    ///   reads on through it, and a run drops its trailing marks;
-    /// - the sentence's last token, a period, unless a . ! or ? is written before it (a run
-    ///   of marks, "?."): at the sentence's end an abbreviation leaves its period (etc|.).
+    /// tokens written together, so a token with spaces on both sides stands alone; one
+    /// written against others ("nations," "(Iraq)", "54." opening a paragraph, the
+    /// sentence's last period) is asked of the splitter's own joins over its run of tokens
+    /// (`Tagger.isUnjoined`), which costs a few joins, not the sentence's split.
     /// `TagGuessTests.testStandingAloneIsOneWord` checks this against the split.
     @inline(__always)
     func standsAlone(_ pos: Int) -> Bool {
         let t = tokens[pos]
-        let last = pos + 1 == tokens.count
-        if t.end - t.start == 1 {
-            let c = sentence[Int(t.start)]
-            if c == 0x2C { return last || tokens[pos + 1].start != t.end }
-            if c == 0x2E {
-                guard last else { return false }
-                guard pos > 0, tokens[pos - 1].end == t.start else { return true }
-                let m = tokens[pos - 1]
-                let b = sentence[Int(m.start)]
-                return !(m.end - m.start == 1 && (b == 0x2E || b == 0x21 || b == 0x3F))
-            }
+        let before = pos > 0 && tokens[pos - 1].end == t.start
+        let after = pos + 1 < tokens.count && tokens[pos + 1].start == t.end
+        guard before || after else { return true }
+        if !rangesReady {
+            rangesReady = true
+            ranges.removeAll(keepingCapacity: true)
+            for t in tokens { ranges.append(t.start..<t.end) }
         }
-        if pos > 0 && tokens[pos - 1].end == t.start {
-            let m = tokens[pos - 1]
-            guard m.end - m.start == 1, pos == 1 || tokens[pos - 2].end != m.start else { return false }
-            let c = sentence[Int(m.start)]
-            guard c == 0x28 || c == 0x5B || c == 0x22 else { return false }
-        }
-        var k = pos + 1, end = t.end
-        while k < tokens.count && tokens[k].start == end {
-            let m = tokens[k]
-            guard m.end - m.start == 1 else { return false }
-            let c = sentence[Int(m.start)]
-            guard c < 0x80, c != 0x2E, c != 0x2F, c &- 0x30 >= 10, (c | 0x20) &- 0x61 >= 26 else { return false }
-            end = m.end
-            k += 1
-        }
-        return true
+        return Tagger.shared.isUnjoined(sentence, ranges, pos)
     }
 
     /// Token `pos` with its tags (and lemma id, when the sentence's rules test lemmas).
@@ -354,10 +333,14 @@ final class FormLemmas {
     }
 
     /// A form whose lemmas and dictionary tag are its bytes' wherever it stands alone
-    /// (`LazyTags.standsAlone`): a treebank word of its own (`Tagger.isWholeWordForm`), or a
-    /// comma or period, which the splitter never cuts.
+    /// (`LazyTags.standsAlone`), as the splitter cuts none of them: a treebank word of its
+    /// own (`Tagger.isWholeWordForm`), a single ASCII byte (a mark), or ASCII digits.
     static func isWholeForm(_ o: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        Tagger.isWholeWordForm(o, n) || (n == 1 && (o[0] == 0x2C || o[0] == 0x2E))
+        if n == 1 { return o[0] < 0x80 }
+        if Tagger.isWholeWordForm(o, n) { return true }
+        guard n > 0 else { return false }
+        for k in 0..<n where o[k] &- 0x30 >= 10 { return false }
+        return true
     }
 
     @inline(__always)

@@ -133,6 +133,21 @@ extension Tagger {
         spaced && isWholeWordForm(o, n)
     }
 
+    /// Whether token `t` of `tokens` (byte ranges of sentence `s`, in order) is joined to no
+    /// other token by the splitter: the joins of its run of tokens written together are
+    /// made from the run's first token, as `WordSplitter.split` makes them (a join never
+    /// spans a space), and one starts at `t` and ends after it. Whether the token is then one
+    /// word depends on its bytes alone when they are a whole-word form (`isWholeWordForm`),
+    /// a single ASCII byte or ASCII digits: none of these is cut. Exact, as the splitter's
+    /// own joins are run; `WordSplitter.join` reads up to the sentence's end (`atEnd`).
+    public func isUnjoined(_ s: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int32>], _ t: Int) -> Bool {
+        guard let p = s.baseAddress else { return false }
+        var u = t
+        while u > 0 && tokens[u - 1].upperBound == tokens[u].lowerBound { u -= 1 }
+        while u < t { u = WordSplitter.join(p, tokens, u, model) }
+        return u == t && WordSplitter.join(p, tokens, t, model) == t + 1
+    }
+
     /// `isWholeWord` but for the spacing: what the token's bytes alone say.
     public static func isWholeWordForm(_ o: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         guard n > 0 else { return false }

@@ -43,6 +43,9 @@ final class TagGuessTests: XCTestCase {
             "They met Dr.", "Tanks, guns, etc.", "It was the U.S.", "Really?.", "Stop!.", "No..", "It rose by 3.5.",
             "See www.example.org.", "Call 713.837.1638.", "Write to mail@example.org.", "He said w/.", "It said so:).",
             "The 1990s.", "In 1990,1991 and 1992,", "Prices: 1,200, 1,300,and 1,400 ,", "@user,and #tag, said.",
+            // Numbered paragraphs and list items, as the speeches have them.
+            "54. In the year 1999, peace.", "1. Introduction: 2. The 3.5 per cent of No. 5 said", "I. The A. B. Smith 12.30 p.m. said",
+            "3-5213 and 555-1234 or 12/05/2024, 10:30; b/c w/o (1) [2] 3) 4.",
         ].map { Array($0.utf8) }
         return out
     }
