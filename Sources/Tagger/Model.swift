@@ -125,21 +125,6 @@ public struct TaggerModel: @unchecked Sendable {
         }
     }
 
-    /// The slot value of feature `key` (`feature` unpacks it): its first entry (24 bits) and
-    /// count (8 bits; 255: a dense row), 0 when absent.
-    @inline(__always)
-    func featureSlot(_ key: UInt64) -> UInt64 {
-        let fp = UInt32(truncatingIfNeeded: key >> 32) | 1
-        var i = Int(truncatingIfNeeded: key) & featureMask
-        while true {
-            let s = features[i]
-            let f = UInt32(truncatingIfNeeded: s)
-            if f == fp { return s >> 32 }
-            if f == 0 { return 0 }
-            i = (i + 1) & featureMask
-        }
-    }
-
     /// The value stored under `key` in a (key, value) table, or nil.
     @inline(__always)
     static func lookup(_ table: UnsafePointer<UInt64>, _ mask: Int, _ key: UInt64) -> UInt64? {

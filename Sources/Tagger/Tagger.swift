@@ -228,19 +228,14 @@ extension TaggerModel {
         for c in 0..<classStride / 16 { vec.storeBytes(of: SIMD16<Int16>(), toByteOffset: 32 * c, as: SIMD16<Int16>.self) }
     }
 
-    /// Adds the weights of the feature keys to `scores`, overwriting `keys` with their slots.
-    /// Sums cannot overflow (`maxWeight`); adds wrap anyway, so the order of the additions
-    /// never matters. Two passes: first every key's slot, whose loads do not depend on each
-    /// other, so the CPU has the misses of a word's features (most of its look-ups miss the
-    /// cache) under way at once; then their weights.
+    /// Adds the weights of the feature keys to `scores`. Sums cannot overflow (`maxWeight`);
+    /// adds wrap anyway, so the order of the additions never matters.
     @inline(__always)
-    func add(_ keys: UnsafeMutablePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) {
-        for k in 0..<count { keys[k] = featureSlot(keys[k]) }
+    func add(_ keys: UnsafePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) {
         let chunks = classStride / 16
         let vec = UnsafeMutableRawPointer(scores)
         for k in 0..<count {
-            let v = Int(truncatingIfNeeded: keys[k])
-            let first = v & 0xFF_FFFF, n = v >> 24
+            let (first, n) = feature(keys[k])
             if n == 255 {
                 let row = UnsafeRawPointer(dense + first * classStride)
                 for c in 0..<chunks {
@@ -257,19 +252,11 @@ extension TaggerModel {
         }
     }
 
-    /// The best-scoring class (the lowest on a tie): the top score found 16 classes at a
-    /// time (the padding classes after `classCount` taken as the lowest score), then the
-    /// first class that has it.
+    /// The best-scoring class (the lowest on a tie).
     @inline(__always)
     func argmax(_ scores: UnsafePointer<Int16>) -> Int {
-        let raw = UnsafeRawPointer(scores)
-        var top = SIMD16<Int16>(repeating: .min)
-        let full = classCount / 16
-        for c in 0..<full { top = pointwiseMax(top, raw.loadUnaligned(fromByteOffset: 32 * c, as: SIMD16<Int16>.self)) }
-        var best = top.max()
-        for c in 16 * full..<classCount where scores[c] > best { best = scores[c] }
-        var c = 0
-        while scores[c] != best { c += 1 }
-        return c
+        var best = 0, top = scores[0]
+        for c in 1..<classCount where scores[c] > top { best = c; top = scores[c] }
+        return best
     }
 }
