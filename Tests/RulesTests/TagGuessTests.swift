@@ -129,6 +129,54 @@ final class TagGuessTests: XCTestCase {
         XCTAssertGreaterThan(marks, 100)
     }
 
+    /// The lemma ids `LazyTags` gives a token under every Penn tag (from its form's cache,
+    /// kept across sentences, when the token stands alone; else from the split sentence)
+    /// equal those made afresh for the token by the split sentence, on every token of the
+    /// samples; and a dictionary tag it knows without tagging is the token's tag.
+    func testCachedLemmasEqualFreshOnes() throws {
+        let set = try defaultRules()
+        let lazy = LazyTags()
+        lazy.useRules(set.namesSource, vocab: set.vocab)
+        var checked = 0, fromForms = 0, known = 0
+        var scratch: [UInt8] = [], lemma: [UInt8] = []
+        // Twice over: the second pass reads the forms the first one cached.
+        for s in try sentences() + sentences() {
+            s.withUnsafeBufferPointer { buf in
+                var w = SentenceWork()
+                set.prepare(buf, &w)
+                let tokens = w.tokens
+                var tagged = tokens
+                set.tagTokens(buf, &tagged, &w.tagger)
+                var fresh = LazyTagWork()
+                fresh.work.tokens = tokens.map { $0.start..<$0.end }
+                Tagger.shared.begin(buf, &fresh)
+                lazy.prepare(buf, tokens, lemmas: true)
+                for pos in tokens.indices {
+                    let ids = lazy.lemmaCandidates(pos, upos: TagTests.allUPOS, xpos: TagTests.allXPOS)
+                    var x = Tagger.shared.pennTags(upos: TagTests.allUPOS, xpos: TagTests.allXPOS), k = 0
+                    while x != 0 {
+                        Tagger.shared.tokenLemma(pos, xpos: x.trailingZeroBitCount, &fresh, into: &lemma)
+                        XCTAssertEqual(ids[k], TagTests.lemmaID(lemma[...], set.vocab, &scratch),
+                                       "token \(pos), tag \(x.trailingZeroBitCount) of \(String(decoding: s, as: UTF8.self))")
+                        checked += 1
+                        x &= x - 1; k += 1
+                    }
+                    let t = tokens[pos]
+                    if lazy.standsAlone(pos) && FormLemmas.isWholeForm(buf.baseAddress! + Int(t.start), Int(t.end - t.start)) { fromForms += 1 }
+                    if let k = lazy.knownToken(pos) {
+                        XCTAssertEqual([k.upos, k.xpos], [tagged[pos].upos, tagged[pos].xpos], "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                        XCTAssertEqual(k.lemma, tagged[pos].lemma, "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                        known += 1
+                    }
+                }
+                lazy.finish()
+            }
+        }
+        XCTAssertGreaterThan(checked, 100_000)
+        XCTAssertGreaterThan(fromForms, 10_000)
+        XCTAssertGreaterThan(known, 1_000)
+    }
+
     /// Whole sentences: matching with guesses gives what matching on tagged tokens gives.
     func testGuessedMatchingEqualsTaggedMatching() throws {
         let set = try defaultRules()
