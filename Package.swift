@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "claimex-fuzz", dependencies: ["Ingest", "Segment", "Rules"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures", "Pages"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"], exclude: ["Fixtures"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Tagger"], exclude: ["Fixtures"]),
         .testTarget(name: "TaggerTests", dependencies: ["Tagger"], exclude: ["Fixtures"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Emit"]),

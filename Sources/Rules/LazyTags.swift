@@ -16,13 +16,15 @@ final class LazyTags {
     @exclusivity(unchecked) private var vocab = Vocabulary()
     @exclusivity(unchecked) private var lemmas = false
     @exclusivity(unchecked) private var lemmaBytes: [UInt8] = []
-    @exclusivity(unchecked) private var normalized: [UInt8] = []
     /// Tokens given tags since `init`.
     private(set) var tokensTagged = 0
 
     @exclusivity(unchecked) private var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     @exclusivity(unchecked) private var tokens: [Token] = []
     @exclusivity(unchecked) private var begun = false
+    /// The tokens' byte ranges, for `standsAlone`, once it needs them in the sentence.
+    @exclusivity(unchecked) private var ranges: [Range<Int32>] = []
+    @exclusivity(unchecked) private var rangesReady = false
     /// Sentences whose tokens were given tags, since `init`.
     private(set) var sentencesTagged = 0
     /// This sentence counts in `sentencesTagged` (a guess alone does not tag it).
@@ -52,6 +54,7 @@ final class LazyTags {
         self.tokens = tokens
         self.lemmas = lemmas
         begun = false
+        rangesReady = false
         memoReady = false
     }
 
@@ -107,9 +110,9 @@ final class LazyTags {
             // Before the sentence is split: a token that is a word of its own has a known tag
             // when it is a dictionary word (its form's, cached), and none otherwise.
             let t = tokens[pos], n = Int(t.end - t.start)
-            let spaced = (pos == 0 || tokens[pos - 1].end != t.start) && (pos + 1 == tokens.count || tokens[pos + 1].start != t.end)
             let o = sentence.baseAddress! + Int(t.start)
-            if spaced, pos > 0, let slot = forms.slot(o, n), forms.whole[slot] {
+            // A dictionary word's class is its form's, first word of the sentence or not.
+            if standsAlone(pos), let slot = forms.slot(o, n), forms.whole[slot] {
                 if forms.dictTag[slot] == FormLemmas.unknownTag {
                     let tag = Tagger.shared.dictionaryTag(of: o, n, first: false, &work)
                     forms.dictTag[slot] = tag.map { Int32($0.upos) << 8 | Int32($0.xpos) } ?? FormLemmas.noTag
@@ -147,47 +150,87 @@ final class LazyTags {
             candidateKey = (pos, upos, xpos)
             candidates.removeAll(keepingCapacity: true)
             var allowed = lastTest.allowed
+            // The token's form slot is found once for all the tags (`lemmaID`).
+            var slot = LazyTags.slotUnknown
             while allowed != 0 {
-                candidates.append(lemmaID(pos, allowed.trailingZeroBitCount))
+                candidates.append(lemmaID(pos, allowed.trailingZeroBitCount, slot: &slot))
                 allowed &= allowed - 1
             }
         }
         return candidates
     }
 
-    /// The vocabulary id of the lemma in `lemmaBytes`, as `TagTests.lemmaID` gives it, read
-    /// through the kept vocabulary in place (passing it retained its shared arrays).
-    private func lemmaBytesID() -> Int32 {
-        TagTests.normalizeLemma(lemmaBytes[...], into: &normalized)
-        let h = Tokenizer.hash(normalized[...])
-        return normalized.withUnsafeBufferPointer { vocab.lookup(h, $0) }
+    /// The vocabulary id of the lemma in `lemmaBytes[0 ..< count]`, as `TagTests.lemmaID`
+    /// gives it: normalised in place and looked up through the kept vocabulary, with no array
+    /// made or copied (passing the vocabulary retained its shared arrays; copying the lemma
+    /// into a normalised array was most of a lemma's cost).
+    private func lemmaBytesID(_ count: Int) -> Int32 {
+        lemmaBytes.withUnsafeMutableBufferPointer { b in
+            let p = b.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
+            let m = TagTests.normalizeLemma(UnsafePointer(p), count, into: p)
+            return vocab.lookupInPlace(Tokenizer.hash(UnsafePointer(p), m), UnsafeBufferPointer(start: UnsafePointer(p), count: m))
+        }
     }
+
+    /// `lemmaID`'s `slot` before it is looked for, and when the token has none.
+    private static let slotUnknown = -2, noSlot = -1
 
     /// The lemma id token `pos` has when tagged with Penn tag `x`, memoised per sentence.
     private func lemmaID(_ pos: Int, _ x: Int) -> Int32 {
+        var slot = Self.slotUnknown
+        return lemmaID(pos, x, slot: &slot)
+    }
+
+    /// As `lemmaID(_:_:)`; `slot` is the token's `FormLemmas` slot when it stands alone with a
+    /// whole form (`noSlot` otherwise), found on the first call that needs it and passed on
+    /// to the next tag's call for the same token (the slot cannot change in between: only
+    /// this token's form is stored).
+    private func lemmaID(_ pos: Int, _ x: Int, slot: inout Int) -> Int32 {
         if lemmaKnown[pos] >> UInt64(x) & 1 != 0 { return lemmaMemo[64 * pos + x] }
         let t = tokens[pos], n = Int(t.end - t.start)
-        let spaced = (pos == 0 || tokens[pos - 1].end != t.start) && (pos + 1 == tokens.count || tokens[pos + 1].start != t.end)
         let o = sentence.baseAddress! + Int(t.start)
+        if slot == Self.slotUnknown {
+            slot = Self.noSlot
+            if standsAlone(pos), let s = forms.slot(o, n), forms.whole[s] { slot = s }
+        }
         let id: Int32
-        if spaced, let slot = forms.slot(o, n), forms.whole[slot] {
+        if slot >= 0 {
             // The token is its own word, whose lemmas are its form's: from the cache, or made
             // once for the form, without splitting the sentence.
             if let cached = forms.lemma(slot, x) {
                 id = cached
             } else {
-                Tagger.shared.wordLemma(of: o, n, xpos: x, &work, into: &lemmaBytes)
-                id = lemmaBytesID()
+                id = lemmaBytesID(Tagger.shared.wordLemma(of: o, n, xpos: x, &work, buffer: &lemmaBytes))
                 forms.store(slot, x, id)
             }
         } else {
             if !begun { begin() }
-            Tagger.shared.tokenLemma(pos, xpos: x, &work, into: &lemmaBytes)
-            id = lemmaBytesID()
+            id = lemmaBytesID(Tagger.shared.tokenLemma(pos, xpos: x, &work, buffer: &lemmaBytes))
         }
         lemmaKnown[pos] |= 1 << UInt64(x)
         lemmaMemo[64 * pos + x] = id
         return id
+    }
+
+    /// Whether the splitter leaves token `pos` a word of its own, whatever its bytes (those
+    /// `FormLemmas.isWholeForm` checks): no token joins it. `WordSplitter.join` joins only
+    /// tokens written together, so a token with spaces on both sides stands alone; one
+    /// written against others ("nations," "(Iraq)", "54." opening a paragraph, the
+    /// sentence's last period) is asked of the splitter's own joins over its run of tokens
+    /// (`Tagger.isUnjoined`), which costs a few joins, not the sentence's split.
+    /// `TagGuessTests.testStandingAloneIsOneWord` checks this against the split.
+    @inline(__always)
+    func standsAlone(_ pos: Int) -> Bool {
+        let t = tokens[pos]
+        let before = pos > 0 && tokens[pos - 1].end == t.start
+        let after = pos + 1 < tokens.count && tokens[pos + 1].start == t.end
+        guard before || after else { return true }
+        if !rangesReady {
+            rangesReady = true
+            ranges.removeAll(keepingCapacity: true)
+            for t in tokens { ranges.append(t.start..<t.end) }
+        }
+        return Tagger.shared.isUnjoined(sentence, ranges, pos)
     }
 
     /// Token `pos` with its tags (and lemma id, when the sentence's rules test lemmas).
@@ -206,8 +249,7 @@ final class LazyTags {
         tagged[pos].xpos = xpos
         tokensTagged += 1
         guard lemmas else { return }
-        tagger.tokenLemma(pos, &work, into: &lemmaBytes)
-        tagged[pos].lemma = lemmaBytesID()
+        tagged[pos].lemma = lemmaBytesID(tagger.tokenLemma(pos, &work, buffer: &lemmaBytes))
     }
 }
 
@@ -220,19 +262,29 @@ extension TagTests {
     }
 
     /// A lemma's bytes as the vocabulary keys them: ASCII lowercase, ’ as '.
-    @inline(__always)
     static func normalizeLemma(_ lemma: ArraySlice<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        var j = lemma.startIndex
-        let end = lemma.endIndex
-        while j < end {
-            let c = lemma[j]
-            if c == 0xE2, j + 2 < end, lemma[j + 1] == 0x80, lemma[j + 2] == 0x99 {
-                out.append(0x27); j += 3; continue
-            }
-            out.append(c &- 0x41 < 26 ? c | 0x20 : c)
-            j += 1
+        out.append(contentsOf: lemma)
+        let n = out.withUnsafeMutableBufferPointer { b in
+            b.baseAddress.map { normalizeLemma(UnsafePointer($0), b.count, into: $0) } ?? 0
         }
+        out.removeLast(out.count - n)
+    }
+
+    /// `normalizeLemma` on `n` bytes at `lemma`, written at `out` (which may be `lemma`: each
+    /// byte is written at or before the one it is read from): the normalised length.
+    @inline(__always)
+    static func normalizeLemma(_ lemma: UnsafePointer<UInt8>, _ n: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var j = 0, m = 0
+        while j < n {
+            let c = lemma[j]
+            if c == 0xE2, j + 2 < n, lemma[j + 1] == 0x80, lemma[j + 2] == 0x99 {
+                out[m] = 0x27; m += 1; j += 3; continue
+            }
+            out[m] = c &- 0x41 < 26 ? c | 0x20 : c
+            m += 1; j += 1
+        }
+        return m
     }
 }
 
@@ -242,7 +294,10 @@ extension TagTests {
 /// Only forms that are a treebank word of their own (`Tagger.isWholeWordForm`), whose lemma
 /// and dictionary tag depend on their bytes alone, get them; `whole` says which.
 final class FormLemmas {
-    static let slots = 1024, maxBytes = 24
+    /// 4,096 slots (1,024 before digits and marks were kept too: their lemma misses fell by
+    /// a third on the bench's 55 speeches); about 1.2 MB per worker, mostly untouched (a
+    /// form's row of 64 lemma ids is read at the few tags lemma tests allow).
+    static let slots = 4096, maxBytes = 24
     static let unknownTag: Int32 = -2, noTag: Int32 = -1
     private let length = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
     private let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: slots * maxBytes)
@@ -274,10 +329,21 @@ final class FormLemmas {
         if length[s] == Int32(n), memcmp(b, o, n) == 0 { return s }
         length[s] = Int32(n)
         b.update(from: o, count: n)
-        whole[s] = Tagger.isWholeWordForm(o, n)
+        whole[s] = Self.isWholeForm(o, n)
         dictTag[s] = Self.unknownTag
         known[s] = 0
         return s
+    }
+
+    /// A form whose lemmas and dictionary tag are its bytes' wherever it stands alone
+    /// (`LazyTags.standsAlone`), as the splitter cuts none of them: a treebank word of its
+    /// own (`Tagger.isWholeWordForm`), a single ASCII byte (a mark), or ASCII digits.
+    static func isWholeForm(_ o: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n == 1 { return o[0] < 0x80 }
+        if Tagger.isWholeWordForm(o, n) { return true }
+        guard n > 0 else { return false }
+        for k in 0..<n where o[k] &- 0x30 >= 10 { return false }
+        return true
     }
 
     @inline(__always)
@@ -289,4 +355,12 @@ final class FormLemmas {
         known[slot] |= 1 << UInt64(x)
         lemmas[slot * 64 + x] = id
     }
+}
+
+extension Vocabulary {
+    /// `lookup`, as a mutating call that changes nothing: a class's stored vocabulary is then
+    /// read in place, where a plain call copied it first (retaining and releasing its five
+    /// arrays on every look-up, most of a lemma id's cost).
+    @inline(__always)
+    mutating func lookupInPlace(_ hash: UInt64, _ form: UnsafeBufferPointer<UInt8>) -> Int32 { lookup(hash, form) }
 }

@@ -78,9 +78,16 @@ extension Tagger {
 
     /// The lemma of token `t`, as `tag` (with lemmas) gives it in `tokenTags[t].lemma`, into `out`.
     public func tokenLemma(_ t: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
+        let n = tokenLemma(t, &lazy, buffer: &out)
+        out.removeLast(out.count - n)
+    }
+
+    /// As `tokenLemma(_:_:into:)`, written at the start of `buffer` (grown when too short,
+    /// never shrunk): the lemma's length. No array is built per call.
+    public func tokenLemma(_ t: Int, _ lazy: inout LazyTagWork, buffer: inout [UInt8]) -> Int {
         split(&lazy)
         let c = wordClass(Int(lazy.work.heads[t]), &lazy)
-        tokenLemma(t, xpos: Int(model.classXPOS(c)), &lazy, into: &out)
+        return tokenLemma(t, xpos: Int(model.classXPOS(c)), &lazy, buffer: &buffer)
     }
 
     /// The lemma token `t` has when its head word is tagged `xpos`, into `out`: what
@@ -88,29 +95,33 @@ extension Tagger {
     /// test can then fail a token whose lemma is none of the test's under any tag it allows,
     /// before anything is decoded.
     public func tokenLemma(_ t: Int, xpos: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
+        let n = tokenLemma(t, xpos: xpos, &lazy, buffer: &out)
+        out.removeLast(out.count - n)
+    }
+
+    /// As `tokenLemma(_:xpos:_:into:)`, written at the start of `buffer` (grown when too
+    /// short, never shrunk): the lemma's length.
+    public func tokenLemma(_ t: Int, xpos: Int, _ lazy: inout LazyTagWork, buffer: inout [UInt8]) -> Int {
         split(&lazy)
         let h = Int(lazy.work.heads[t]), i = Int(lazy.work.firstWord[t])
-        out.removeAll(keepingCapacity: true)
-        guard let s = lazy.sentence.baseAddress else { return }
+        guard let s = lazy.sentence.baseAddress else { return 0 }
         let head = lazy.work.words[h]
         // A split compound's lemma keeps its first parts, lowercase (`collectTokens`).
-        if h > i {
-            for k in Int(lazy.work.words[i].start)..<Int(head.start) { let c = s[k]; out.append(c &- 0x41 < 26 ? c | 0x20 : c) }
-        }
-        let m = model
+        let from = Int(lazy.work.words[i].start), to = Int(head.start)
+        let prefix = h > i ? to - from : 0
         let len = Int(head.end - head.start)
-        let need = max(len + 2, m.longestException)
-        if lazy.work.lemmaScratch.count < need { lazy.work.lemmaScratch = Array(repeating: 0, count: need) }
+        let need = prefix + max(len + 2, model.longestException)
+        if buffer.count < need { buffer.append(contentsOf: repeatElement(0, count: need - buffer.count)) }
         if lazy.work.lower.count < len + 8 { lazy.work.lower = Array(repeating: 0, count: len + 8) }
         let o = s + Int(head.start)
-        let written = lazy.work.lemmaScratch.withUnsafeMutableBufferPointer { scratch in
+        return buffer.withUnsafeMutableBufferPointer { b in
             lazy.work.lower.withUnsafeMutableBufferPointer { lower -> Int in
-                let f = lower.baseAddress!
+                let out = b.baseAddress!, f = lower.baseAddress!
+                for k in 0..<prefix { let c = s[from + k]; out[k] = c &- 0x41 < 26 ? c | 0x20 : c }
                 for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
-                return wordLemma(o, f, len, xpos: xpos, out: scratch.baseAddress!)
+                return prefix + wordLemma(o, f, len, xpos: xpos, out: out + prefix)
             }
         }
-        out.append(contentsOf: lazy.work.lemmaScratch[..<written])
     }
 
     /// Whether the token at `o` (`n` bytes) is a treebank word of its own, whatever its
@@ -120,6 +131,21 @@ extension Tagger {
     /// then `wordLemma(of:)`'s, without splitting the sentence. Conservative: false says nothing.
     public static func isWholeWord(_ o: UnsafePointer<UInt8>, _ n: Int, spaced: Bool) -> Bool {
         spaced && isWholeWordForm(o, n)
+    }
+
+    /// Whether token `t` of `tokens` (byte ranges of sentence `s`, in order) is joined to no
+    /// other token by the splitter: the joins of its run of tokens written together are
+    /// made from the run's first token, as `WordSplitter.split` makes them (a join never
+    /// spans a space), and one starts at `t` and ends after it. Whether the token is then one
+    /// word depends on its bytes alone when they are a whole-word form (`isWholeWordForm`),
+    /// a single ASCII byte or ASCII digits: none of these is cut. Exact, as the splitter's
+    /// own joins are run; `WordSplitter.join` reads up to the sentence's end (`atEnd`).
+    public func isUnjoined(_ s: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int32>], _ t: Int) -> Bool {
+        guard let p = s.baseAddress else { return false }
+        var u = t
+        while u > 0 && tokens[u - 1].upperBound == tokens[u].lowerBound { u -= 1 }
+        while u < t { u = WordSplitter.join(p, tokens, u, model) }
+        return u == t && WordSplitter.join(p, tokens, t, model) == t + 1
     }
 
     /// `isWholeWord` but for the spacing: what the token's bytes alone say.
@@ -139,18 +165,23 @@ extension Tagger {
     /// The lemma of a token that is a word of its own (`isWholeWord`) tagged `xpos`, into
     /// `out`: what `tokenLemma` gives it under that tag.
     public func wordLemma(of o: UnsafePointer<UInt8>, _ len: Int, xpos: Int, _ lazy: inout LazyTagWork, into out: inout [UInt8]) {
+        let n = wordLemma(of: o, len, xpos: xpos, &lazy, buffer: &out)
+        out.removeLast(out.count - n)
+    }
+
+    /// As `wordLemma(of:_:xpos:_:into:)`, written at the start of `buffer` (grown when too
+    /// short, never shrunk): the lemma's length.
+    public func wordLemma(of o: UnsafePointer<UInt8>, _ len: Int, xpos: Int, _ lazy: inout LazyTagWork, buffer: inout [UInt8]) -> Int {
         let need = max(len + 2, model.longestException)
-        if lazy.work.lemmaScratch.count < need { lazy.work.lemmaScratch = Array(repeating: 0, count: need) }
+        if buffer.count < need { buffer.append(contentsOf: repeatElement(0, count: need - buffer.count)) }
         if lazy.work.lower.count < len + 8 { lazy.work.lower = Array(repeating: 0, count: len + 8) }
-        let written = lazy.work.lemmaScratch.withUnsafeMutableBufferPointer { scratch in
+        return buffer.withUnsafeMutableBufferPointer { b in
             lazy.work.lower.withUnsafeMutableBufferPointer { lower -> Int in
                 let f = lower.baseAddress!
                 for k in 0..<len { let c = o[k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
-                return wordLemma(o, f, len, xpos: xpos, out: scratch.baseAddress!)
+                return wordLemma(o, f, len, xpos: xpos, out: b.baseAddress!)
             }
         }
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: lazy.work.lemmaScratch[..<written])
     }
 
     /// The tags of a token that is a word of its own (`isWholeWord`) when it is a

@@ -18,7 +18,8 @@ public enum WordSplitter {
         work.firstWord.removeAll(keepingCapacity: true)
         guard let p = s.baseAddress else { return }
         let tokens = work.tokens
-        var lower = [UInt8](repeating: 0, count: 64)
+        // Lowercase bytes of a hyphenated token, in the work's buffer (no array per sentence).
+        if work.lower.count < 64 { work.lower = Array(repeating: 0, count: 64) }
         var t = 0
         while t < tokens.count {
             let a = Int(tokens[t].lowerBound), b = Int(tokens[t].upperBound)
@@ -41,8 +42,8 @@ public enum WordSplitter {
             if let cut = clitic(p + a, n) ?? cliticInContext(p, tokens, t) {
                 word(a, a + cut, isHead: true); word(a + cut, b)
             } else if n >= 3, let firstHyphen = (a + 1..<b - 1).first(where: { p[$0] == 0x2D }) {
-                if lower.count < n { lower = Array(repeating: 0, count: n) }
-                let keep = lower.withUnsafeMutableBufferPointer { l -> Bool in
+                if work.lower.count < n { work.lower = Array(repeating: 0, count: n) }
+                let keep = work.lower.withUnsafeMutableBufferPointer { l -> Bool in
                     let f = l.baseAddress!
                     for k in 0..<n { let c = p[a + k]; f[k] = c &- 0x41 < 26 ? c | 0x20 : c }
                     return model.isPrefix(prefixKey(f, firstHyphen - a)) || model.isPrefix(wholeKey(f, n))
@@ -96,14 +97,14 @@ public enum WordSplitter {
         // Punctuation runs: . ! ? mixed (..., ?!, .?), or one repeated mark (---, ***, ===).
         if len(t) == 1 && c < 0x80 && !isAlnumByte(c) {
             var u = t + 1
-            let endMarks: Set<UInt8> = [0x2E, 0x21, 0x3F]
-            if endMarks.contains(c) {
-                while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && endMarks.contains(byte(u)) { u += 1 }
+            // . ! ? (compared, not a set: a set literal here was built on every call).
+            func isEndMark(_ b: UInt8) -> Bool { b == 0x2E || b == 0x21 || b == 0x3F }
+            if isEndMark(c) {
+                while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && isEndMark(byte(u)) { u += 1 }
             } else if c == 0x2D || c == 0x3D {
                 // Rules of - and = mixed (----==, =---).
                 while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && (byte(u) == 0x2D || byte(u) == 0x3D) { u += 1 }
-            } else if [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "$"),
-                       UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "\\")].contains(c) {
+            } else if Self.repeatedMarks.contains(c) {
                 while u < tokens.count && tokens[u - 1].upperBound == tokens[u].lowerBound && len(u) == 1 && byte(u) == c { u += 1 }
             }
             if u > t + 1 { return u }
@@ -208,8 +209,11 @@ public enum WordSplitter {
         return t + 1
     }
 
+    /// Marks whose runs are one word (***, ___, ~~~, ###, +++, $$$, <<<, >>>, ///, \\\\).
+    static let repeatedMarks = MarkSet("*_~#+$<>/\\")
+
     /// Bytes an e-mail or web address does not run across.
-    static let addressStops: Set<UInt8> = [0x22, 0x3C, 0x3E, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3B]
+    static let addressStops = MarkSet("\"<>()[],;")
 
     static let hostSuffixes: Set<[UInt8]> = Set(["com", "org", "net", "edu", "gov", "uk", "ca", "de", "fr", "ru", "cn", "io",
                                                  "info", "biz", "doc", "docx", "pdf", "xls", "xlsx", "ppt", "htm", "html", "txt",
@@ -244,16 +248,23 @@ public enum WordSplitter {
             for k in 0..<n where lower(k) != s.utf8Start[k] { return false }
             return true
         }
-        if isWord("cannot") { return 3 }
-        if isWord("gonna") || isWord("wanna") || isWord("gotta") { return 3 }
-        // Contractions written without the apostrophe, as the treebank splits them.
-        if isWord("thats") || isWord("whats") || isWord("heres") { return 4 }
-        if isWord("theres") { return 5 }
-        if isWord("theyre") { return 4 }
-        if isWord("youre") { return 3 }
-        if isWord("ive") { return 1 }
-        if isWord("im") { return 1 }
-        if isWord("alot") { return 1 }
+        // Words compared by length first: most tokens are none of these (this runs on every
+        // token a sentence's split reaches).
+        switch n {
+        case 2: if isWord("im") { return 1 }
+        case 3: if isWord("ive") { return 1 }
+        case 4: if isWord("alot") { return 1 }
+        case 5:
+            if isWord("gonna") || isWord("wanna") || isWord("gotta") { return 3 }
+            // Contractions written without the apostrophe, as the treebank splits them.
+            if isWord("thats") || isWord("whats") || isWord("heres") { return 4 }
+            if isWord("youre") { return 3 }
+        case 6:
+            if isWord("cannot") { return 3 }
+            if isWord("theres") { return 5 }
+            if isWord("theyre") { return 4 }
+        default: break
+        }
         // Without the apostrophe: dont, didnt, cant, wont, isnt ...
         if n >= 4 && n <= 8, lower(n - 2) == UInt8(ascii: "n"), lower(n - 1) == UInt8(ascii: "t") {
             var stem: UInt64 = 0
@@ -322,4 +333,23 @@ public enum WordSplitter {
                                            "could", "would", "should", "must", "ai"].map { w in
         w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
     })
+}
+
+/// A set of ASCII bytes as 128 bits: a test is a shift and a mask, with no hashing and
+/// nothing built per call.
+struct MarkSet: Sendable {
+    let lo: UInt64, hi: UInt64
+
+    init(_ marks: StaticString) {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for k in 0..<marks.utf8CodeUnitCount {
+            let c = marks.utf8Start[k]
+            precondition(c < 128, "MarkSet holds ASCII bytes")
+            if c < 64 { lo |= 1 << UInt64(c) } else { hi |= 1 << UInt64(c - 64) }
+        }
+        (self.lo, self.hi) = (lo, hi)
+    }
+
+    @inline(__always)
+    func contains(_ c: UInt8) -> Bool { c < 64 ? lo >> UInt64(c) & 1 != 0 : c < 128 && hi >> UInt64(c &- 64) & 1 != 0 }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Rules
+import Tagger
 
 /// Before a sentence is tagged, tag tests are answered from what costs no decoding
 /// (`TestTable.guess`, `LazyTags.knownToken`, `LazyTags.lemmaCandidates`): a lemma test fails a
@@ -34,6 +35,17 @@ final class TagGuessTests: XCTestCase {
             "Washington hopes, hoped, is hoping and will hope; Beijing's leaders reportedly insisted on the ban.",
             "The delegations, however, increasingly prefer a settlement, and the Council has decided to act.",
             "The lying, the lies and the lie; they lay, laid and lain; leaves left and leaving.",
+            // Words written against marks: words of their own, or joined by the splitter.
+            "Leaders (Iraq) warned, [Syria] said: \"Peace!\" but Capt. Smith (see mail@example.org), w/o doubt said:) #tag.",
+            "States said,and nations' leaders (\"claims\") insisted; (see www.example.org/(a)) and hopes -- deny it!? Sure:-) ok",
+            "(Russia warned) \"China said\" [they said]; Mr.(Lee) said; he said/did; e.g., US$ said...",
+            // Periods at the sentence's end, after abbreviations, marks and numbers.
+            "They met Dr.", "Tanks, guns, etc.", "It was the U.S.", "Really?.", "Stop!.", "No..", "It rose by 3.5.",
+            "See www.example.org.", "Call 713.837.1638.", "Write to mail@example.org.", "He said w/.", "It said so:).",
+            "The 1990s.", "In 1990,1991 and 1992,", "Prices: 1,200, 1,300,and 1,400 ,", "@user,and #tag, said.",
+            // Numbered paragraphs and list items, as the speeches have them.
+            "54. In the year 1999, peace.", "1. Introduction: 2. The 3.5 per cent of No. 5 said", "I. The A. B. Smith 12.30 p.m. said",
+            "3-5213 and 555-1234 or 12/05/2024, 10:30; b/c w/o (1) [2] 3) 4.",
         ].map { Array($0.utf8) }
         return out
     }
@@ -81,6 +93,88 @@ final class TagGuessTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10_000)
         XCTAssertGreaterThan(failedExactly, checked / 10)
         XCTAssertGreaterThan(knownExactly, 100)
+    }
+
+    /// A token `LazyTags.standsAlone` takes for a word of its own (with a whole-word form) is
+    /// one word of the split sentence, with the token's bytes: its lemmas and dictionary tag
+    /// are then its form's, and are cached by form.
+    func testStandingAloneIsOneWord() throws {
+        let set = try defaultRules()
+        var alone = 0, againstMarks = 0, marks = 0
+        for s in try sentences() {
+            s.withUnsafeBufferPointer { buf in
+                var w = SentenceWork()
+                set.prepare(buf, &w)
+                let tokens = w.tokens
+                var work = TagWork()
+                work.tokens = tokens.map { $0.start..<$0.end }
+                Tagger.shared.tag(buf, &work)
+                let lazy = LazyTags()
+                lazy.prepare(buf, tokens, lemmas: true)
+                for pos in tokens.indices {
+                    let t = tokens[pos]
+                    guard FormLemmas.isWholeForm(buf.baseAddress! + Int(t.start), Int(t.end - t.start)), lazy.standsAlone(pos) else { continue }
+                    let words = work.words.filter { $0.token == Int32(pos) }
+                    XCTAssertEqual(words.count, 1, "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                    XCTAssertEqual(words.first.map { $0.start..<$0.end }, t.start..<t.end, "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                    alone += 1
+                    if t.end - t.start == 1 && !Tagger.isWholeWordForm(buf.baseAddress! + Int(t.start), 1) { marks += 1 }
+                    if (pos > 0 && tokens[pos - 1].end == t.start) || (pos + 1 < tokens.count && tokens[pos + 1].start == t.end) { againstMarks += 1 }
+                }
+                lazy.finish()
+            }
+        }
+        XCTAssertGreaterThan(alone, 1_000)
+        XCTAssertGreaterThan(againstMarks, 100)
+        XCTAssertGreaterThan(marks, 100)
+    }
+
+    /// The lemma ids `LazyTags` gives a token under every Penn tag (from its form's cache,
+    /// kept across sentences, when the token stands alone; else from the split sentence)
+    /// equal those made afresh for the token by the split sentence, on every token of the
+    /// samples; and a dictionary tag it knows without tagging is the token's tag.
+    func testCachedLemmasEqualFreshOnes() throws {
+        let set = try defaultRules()
+        let lazy = LazyTags()
+        lazy.useRules(set.namesSource, vocab: set.vocab)
+        var checked = 0, fromForms = 0, known = 0
+        var scratch: [UInt8] = [], lemma: [UInt8] = []
+        // Twice over: the second pass reads the forms the first one cached.
+        for s in try sentences() + sentences() {
+            s.withUnsafeBufferPointer { buf in
+                var w = SentenceWork()
+                set.prepare(buf, &w)
+                let tokens = w.tokens
+                var tagged = tokens
+                set.tagTokens(buf, &tagged, &w.tagger)
+                var fresh = LazyTagWork()
+                fresh.work.tokens = tokens.map { $0.start..<$0.end }
+                Tagger.shared.begin(buf, &fresh)
+                lazy.prepare(buf, tokens, lemmas: true)
+                for pos in tokens.indices {
+                    let ids = lazy.lemmaCandidates(pos, upos: TagTests.allUPOS, xpos: TagTests.allXPOS)
+                    var x = Tagger.shared.pennTags(upos: TagTests.allUPOS, xpos: TagTests.allXPOS), k = 0
+                    while x != 0 {
+                        Tagger.shared.tokenLemma(pos, xpos: x.trailingZeroBitCount, &fresh, into: &lemma)
+                        XCTAssertEqual(ids[k], TagTests.lemmaID(lemma[...], set.vocab, &scratch),
+                                       "token \(pos), tag \(x.trailingZeroBitCount) of \(String(decoding: s, as: UTF8.self))")
+                        checked += 1
+                        x &= x - 1; k += 1
+                    }
+                    let t = tokens[pos]
+                    if lazy.standsAlone(pos) && FormLemmas.isWholeForm(buf.baseAddress! + Int(t.start), Int(t.end - t.start)) { fromForms += 1 }
+                    if let k = lazy.knownToken(pos) {
+                        XCTAssertEqual([k.upos, k.xpos], [tagged[pos].upos, tagged[pos].xpos], "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                        XCTAssertEqual(k.lemma, tagged[pos].lemma, "token \(pos) of \(String(decoding: s, as: UTF8.self))")
+                        known += 1
+                    }
+                }
+                lazy.finish()
+            }
+        }
+        XCTAssertGreaterThan(checked, 100_000)
+        XCTAssertGreaterThan(fromForms, 10_000)
+        XCTAssertGreaterThan(known, 1_000)
     }
 
     /// Whole sentences: matching with guesses gives what matching on tagged tokens gives.
