@@ -378,24 +378,21 @@ final class VMBuffers {
     }
 
     /// Room for `count` branch bounds, uninitialised.
-    func lasts(_ count: Int) -> UnsafeMutablePointer<Int> {
-        if lastsCap < count {
-            lastsStore.deallocate()
-            lastsCap = max(count, 2 * lastsCap)
-            lastsStore = .allocate(capacity: lastsCap)
-        }
-        return lastsStore
-    }
+    func lasts(_ count: Int) -> UnsafeMutablePointer<Int> { Self.room(count, &lastsStore, &lastsCap) }
 
     /// Room for `count` branch cursors (`MatchVM.runBranches`), uninitialised.
     @inline(__always)
-    func cursors(_ count: Int) -> UnsafeMutablePointer<BranchCursor> {
-        if cursorCap < count {
-            cursorStore.deallocate()
-            cursorCap = max(count, 2 * cursorCap)
-            cursorStore = .allocate(capacity: cursorCap)
+    func cursors(_ count: Int) -> UnsafeMutablePointer<BranchCursor> { Self.room(count, &cursorStore, &cursorCap) }
+
+    /// `store`, reallocated (contents dropped) when it holds fewer than `count` elements.
+    @inline(__always)
+    private static func room<T>(_ count: Int, _ store: inout UnsafeMutablePointer<T>, _ cap: inout Int) -> UnsafeMutablePointer<T> {
+        if cap < count {
+            store.deallocate()
+            cap = max(count, 2 * cap)
+            store = .allocate(capacity: cap)
         }
-        return cursorStore
+        return store
     }
 
     deinit {
