@@ -334,8 +334,8 @@ public struct RuleSet: Sendable {
     }
 
     /// The last token a match can start at, after `collectCandidates`: the earliest of the
-    /// last tokens meeting each of its requirements (those whose bit word k of `needsWord(k)`
-    /// holds), since a match contains one of each; -1 when the sentence lacks one.
+    /// last tokens meeting each of its requirements (the bits set in `needs[row ..< row +
+    /// reqWords]`), since a match contains one of each; -1 when the sentence lacks one.
     /// Reads the index in place: a copy of it (`let index = startIndex`) retained and released
     /// each of its arrays per rule run, and the batch workers share them, so the cores fought
     /// over their reference counts.

@@ -8,8 +8,9 @@
 ///   per indexed rule whose entry filter accepts the token. The matcher then visits only those
 ///   starts instead of probing every token of the sentence per rule (a mispredicted branch
 ///   each). Indexed: the first 64 rules with an entry filter, no start anchor (an anchor
-///   already narrows the starts its own way) and no top-level branches (each has its own). Exact: a listed position is one the entry
-///   filter accepts (or, for a class bit outside the table, any), and every accepted one is listed.
+///   already narrows the starts its own way) and no top-level branches (each has its own).
+///   Exact: a listed position is one the entry filter accepts (or, for a class bit outside
+///   the table, any), and every accepted one is listed.
 struct StartIndex: Sendable {
     /// Per rule: its bit, or -1 when not indexed.
     var ruleBit: [Int8] = []
