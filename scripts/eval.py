@@ -11,6 +11,7 @@ seeds or half A, never of half B or of all 18 (which contain B).
   scripts/eval.py --json > eval.json   # the same numbers for notes
   scripts/eval.py --errors position    # half A's position errors, to develop from
   scripts/eval.py --errors position --errors-set news-pos   # a news set's (news-rf: recommendation, figure)
+  scripts/eval.py --errors position --errors-set commentary # weblog commentary (position, recommendation, figure)
   scripts/eval.py --bin .build/release/claimex --rules rules
 
 Halves: the briefs' file names (gold/briefs/*.txt) sorted, 0-based index; even indices
@@ -25,10 +26,12 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAGS = ["claim", "position", "figure", "recommendation"]
-# Two further development sets of MIT-licensed news articles (eval/*/README.md), each
-# labelled for some tags only: the other tags and their rules print "-" there.
+# Further development sets (eval/*/README.md): MIT-licensed news articles and CC BY-SA
+# political weblog posts of UD English EWT, each labelled for some tags only: the other
+# tags and their rules print "-" there.
 PARTIAL = {"news-pos": ("news-position", {"position"}),
-           "news-rf": ("news-recfig", {"recommendation", "figure"})}
+           "news-rf": ("news-recfig", {"recommendation", "figure"}),
+           "commentary": ("commentary", {"position", "recommendation", "figure"})}
 SETS = ["seeds", "A", "B", "all"] + list(PARTIAL)
 
 
@@ -180,7 +183,7 @@ def main():
     ap.add_argument("--tag", action="append", choices=TAGS, help="only these tags in the tables")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument("--errors", nargs="?", const="all-tags", metavar="TAG",
-                    help="print the development errors (half A, or --errors-set seeds|news-pos|news-rf) for TAG")
+                    help="print the development errors (half A, or --errors-set seeds|news-pos|news-rf|commentary) for TAG")
     ap.add_argument("--errors-set", choices=["A", "seeds"] + list(PARTIAL), default="A")
     ap.add_argument("--goals", action="store_true", help="list the issue's goals not met")
     ap.add_argument("--strict", action="store_true", help="with --goals: exit 1 when a goal is not met")
