@@ -42,8 +42,16 @@ public final class Extractor: Sendable {
     public func tagged(_ document: Document, context: MatchContext = MatchContext()) -> [(sentence: Sentence, matches: [Match])] {
         let sentences = segmenter.sentences(in: document)
         return document.text.withUnsafeBufferPointer { text in
-            sentences.map { s in (s, rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]), context: context)) }
+            sentences.map { s in
+                (s, Self.isHeading(s, document) ? [] : rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]), context: context))
+            }
         }
+    }
+
+    /// A heading carries no tag (TAGGING.md): "What the West must do" titles a section, it
+    /// advises no one, so its sentence is not matched at all.
+    static func isHeading(_ s: Sentence, _ document: Document) -> Bool {
+        document.blocks.indices.contains(s.block) && document.blocks[s.block].kind == .heading
     }
 
     public func records(_ document: Document) -> [Record] {
@@ -70,8 +78,9 @@ public final class Extractor: Sendable {
         let sentences = segmenter.sentences(in: document)
         document.text.withUnsafeBufferPointer { text in
             for s in sentences {
-                let m = rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]), context: context)
-                if context.lastSentenceWindows > 1 { out.warnings.append(Self.windowWarning(document, s, context)) }
+                let heading = Self.isHeading(s, document)
+                let m = heading ? [] : rules.matches(in: UnsafeBufferPointer(rebasing: text[s.range]), context: context)
+                if !heading, context.lastSentenceWindows > 1 { out.warnings.append(Self.windowWarning(document, s, context)) }
                 out.sentences += 1
                 guard allSentences || !m.isEmpty else { continue }
                 let labels = stream.write(s, matches: m)
