@@ -12,26 +12,50 @@ seeds or half A, never of half B or of all 18 (which contain B).
   scripts/eval.py --errors position    # half A's position errors, to develop from
   scripts/eval.py --errors position --errors-set news-pos   # a news set's (news-rf: recommendation, figure)
   scripts/eval.py --errors position --errors-set commentary # weblog commentary (position, recommendation, figure)
+  scripts/eval.py --errors position --errors-set sp-pos     # UN speech sentences (sp-rec, sp-fig likewise)
   scripts/eval.py --bin .build/release/claimex --rules rules
 
 Halves: the briefs' file names (gold/briefs/*.txt) sorted, 0-based index; even indices
 are half A, odd ones half B. Fixed: do not reshuffle them.
 """
 import argparse
+import atexit
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+import importlib.util
+
+_spec = importlib.util.spec_from_file_location(
+    "speech_set", os.path.join(os.path.dirname(os.path.abspath(__file__)), "speech-set.py"))
+speech_set = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(speech_set)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAGS = ["claim", "position", "figure", "recommendation"]
 # Further development sets (eval/*/README.md): MIT-licensed news articles and CC BY-SA
 # political weblog posts of UD English EWT, each labelled for some tags only: the other
 # tags and their rules print "-" there.
+# The sp-* sets are sentences sampled from the UN speeches' development files, each labelled
+# for one tag; only labels and byte ranges are committed (scripts/speech-set.py rebuilds the
+# texts). A set whose folder holds no labels yet is left out of the tables.
 PARTIAL = {"news-pos": ("news-position", {"position"}),
            "news-rf": ("news-recfig", {"recommendation", "figure"}),
-           "commentary": ("commentary", {"position", "recommendation", "figure"})}
+           "commentary": ("commentary", {"position", "recommendation", "figure"}),
+           "sp-pos": ("speeches-position", {"position"}),
+           "sp-rec": ("speeches-recommendation", {"recommendation"}),
+           "sp-fig": ("speeches-figure", {"figure"})}
+
+
+def present(name):
+    d = os.path.join(ROOT, "eval", PARTIAL[name][0])
+    return any(os.path.exists(os.path.join(d, f)) for f in ("gold.jsonl", "labels.jsonl"))
+
+
+PARTIAL = {k: v for k, v in PARTIAL.items() if present(k)}
 SETS = ["seeds", "A", "B", "all"] + list(PARTIAL)
 
 
@@ -183,7 +207,7 @@ def main():
     ap.add_argument("--tag", action="append", choices=TAGS, help="only these tags in the tables")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument("--errors", nargs="?", const="all-tags", metavar="TAG",
-                    help="print the development errors (half A, or --errors-set seeds|news-pos|news-rf|commentary) for TAG")
+                    help="print the development errors (half A, or --errors-set seeds|news-pos|news-rf|commentary|sp-*) for TAG")
     ap.add_argument("--errors-set", choices=["A", "seeds"] + list(PARTIAL), default="A")
     ap.add_argument("--goals", action="store_true", help="list the issue's goals not met")
     ap.add_argument("--strict", action="store_true", help="with --goals: exit 1 when a goal is not met")
@@ -200,9 +224,16 @@ def main():
 
     # The full gold file for each half: gold documents not given are listed, not scored.
     sets = {"seeds": (seed_gold, seed_docs), "A": (briefs_gold, half_a),
-            "B": (briefs_gold, half_b), "all": (briefs_gold, half_a + half_b),
-            **{name: (os.path.join(ROOT, "eval", d, "gold.jsonl"), [os.path.join(ROOT, "eval", d)])
-               for name, (d, _) in PARTIAL.items()}}
+            "B": (briefs_gold, half_b), "all": (briefs_gold, half_a + half_b)}
+    scratch = tempfile.mkdtemp(prefix="claimex-eval-")
+    atexit.register(shutil.rmtree, scratch, True)
+    for name, (d, _) in PARTIAL.items():
+        folder = os.path.join(ROOT, "eval", d)
+        if os.path.exists(os.path.join(folder, "labels.jsonl")):
+            gold, docs = speech_set.materialise(folder, os.path.join(scratch, d))
+            sets[name] = (gold, [docs])
+        else:
+            sets[name] = (os.path.join(folder, "gold.jsonl"), [folder])
     reports = {name: run_eval(binary, rules, gold, paths) for name, (gold, paths) in sets.items()}
     results = {name: summary(r) for name, r in reports.items()}
 
