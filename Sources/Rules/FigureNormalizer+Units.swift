@@ -154,6 +154,10 @@ extension FigureScan {
                 guard s > k + 1, s < tokens.count, perWord(s) != nil else { break }
                 k = s
             }
+            // "$1.2bn annually", "2 million barrels daily": an adverb of frequency is a rate
+            if parts.allSatisfy({ $0.power > 0 }), k == e, let id = FigureVocabulary.rateAdverbs[low(k)], let u = units.index(id: id) {
+                parts.append((u, -1)); e = k + 1; break
+            }
             guard let kind = perWord(k) else { break }
             if kind != .article, isWord(k + 1, in: FigureVocabulary.perCapita) {
                 parts.append((nil, -1)); e = k + 2; continue

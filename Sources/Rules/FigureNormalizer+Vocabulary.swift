@@ -189,6 +189,12 @@ enum FigureVocabulary {
         "raise", "raised", "raises", "raising", "lifted",
     ])
 
+    /// Adverbs of frequency that make an amount or a measure a rate ("$1.2bn annually"):
+    /// the registry's id of the period.
+    static let rateAdverbs = WordTable<String>([
+        ("annually", "yr"), ("yearly", "yr"), ("monthly", "mo"), ("weekly", "wk"), ("daily", "d"), ("hourly", "h"),
+    ])
+
     /// Verbs whose "up" is a particle, not a rise ("takes up 40 per cent of earnings",
     /// "made up of", "set up"); "raised", "driven", "pushed" up are rises and stay out.
     static let upParticleVerbs = WordSet([

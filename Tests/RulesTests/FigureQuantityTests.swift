@@ -93,6 +93,10 @@ final class FigureQuantityTests: XCTestCase {
             q("Military spending rose by a factor of three.", "three", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
             q("Russia's economy is about a tenth the size of the EU's.", "a tenth the size", ["value=0.1", "approx=true"]),
             q("It took Russia eight months to capture the town.", "eight months", ["value=8", "unit=mo", "dimension=time", "si_value=21038400", "si_unit=s"]),
+            // An adverb of frequency after an amount or a measure makes it a rate.
+            q("The mission costs $1.2bn annually.", "$1.2bn", ["value=1200000000", "unit=USD/yr", "dimension=currency/time"]),
+            q("Russia exports 5 million barrels daily.", "5 million barrels daily", ["value=5000000", "unit=bbl/d", "dimension=volume/time", "si_value=9.20065364166", "si_unit=m3/s"]),
+            q("The plant produces 300 tonnes weekly.", "300 tonnes weekly", ["value=300", "unit=t/wk", "dimension=mass/time", "si_value=0.496031746032", "si_unit=kg/s"]),
             q("Four-fifths of the budget goes to salaries.", "Four-fifths of the", ["value=0.8"]),
             q("Twelve of the 27 member states backed the plan.", "Twelve of the 27 member states", ["value=12", "unit=states", "dimension=count"]),
             q("Thousands of people were arrested.", "Thousands", ["low=1000", "high=10000", "unit=people", "dimension=count", "approx=true"]),
