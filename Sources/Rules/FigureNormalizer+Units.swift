@@ -30,7 +30,9 @@ extension FigureScan {
                     guard k < tokens.count else { break }
                     if n > 0, tokens[k].kind == .number, tokens[k].spaced { break }
                     let r = raw(k), l = low(k)
-                    let sep = n > 0 && tokens[k].spaced ? 1 : 0
+                    // "1.5° C", "2 ° F": a degree sign and its scale's letter written apart are
+                    // the one symbol
+                    let sep = n > 0 && tokens[k].spaced && !isText(k - 1, "°") && !isText(k - 1, "º") ? 1 : 0
                     guard len + sep + r.count <= rawKey.count else { break }
                     if sep > 0 { rawKey[len] = 0x20; lowKey[len] = 0x20 }
                     for d in 0..<r.count { rawKey[len + sep + d] = r[d]; lowKey[len + sep + d] = l[d] }

@@ -93,6 +93,8 @@ final class FigureQuantityTests: XCTestCase {
             q("Military spending rose by a factor of three.", "three", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
             q("Russia's economy is about a tenth the size of the EU's.", "a tenth the size", ["value=0.1", "approx=true"]),
             q("It took Russia eight months to capture the town.", "eight months", ["value=8", "unit=mo", "dimension=time", "si_value=21038400", "si_unit=s"]),
+            // A degree sign apart from its letter is the symbol ("1.5° C", UN speeches).
+            q("We must limit warming to 1.5° C above pre-industrial levels.", "1.5° C", ["value=1.5", "unit=degC", "dimension=temperature", "si_value=274.65", "si_unit=K"]),
             // An adverb of frequency after an amount or a measure makes it a rate.
             q("The mission costs $1.2bn annually.", "$1.2bn", ["value=1200000000", "unit=USD/yr", "dimension=currency/time"]),
             q("Russia exports 5 million barrels daily.", "5 million barrels daily", ["value=5000000", "unit=bbl/d", "dimension=volume/time", "si_value=9.20065364166", "si_unit=m3/s"]),
