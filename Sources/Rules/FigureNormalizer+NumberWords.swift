@@ -51,9 +51,11 @@ enum NumberWords {
             return small[w] != nil || tens[w] != nil || scales[w] != nil || w.spells("hundred") || w.spells("dozen")
         }
 
-        // "one of the", "no one", "the second half": pronouns and parts, not quantities.
+        // "one of the", "no one", "the second half": pronouns and parts, not quantities;
+        // "the one tenth of the population" is a fraction, whatever comes before it.
         if let w = word(j), w.spells("one") || w.spells("half") {
-            if i > 0, toks[i - 1].kind == .word, determiners.contains(s.low(i - 1)) { return nil }
+            let fractionNext = w.spells("one") && word(j + 1).map { fractions[$0] != nil } == true
+            if !fractionNext, i > 0, toks[i - 1].kind == .word, determiners.contains(s.low(i - 1)) { return nil }
             if w.spells("one"), isWord(j + 1, "of") || isWord(j + 1, "another") { return nil }
         }
         // "a"/"an"/"one" before a fraction, a scale or "dozen"/"couple"/"pair".
@@ -138,7 +140,8 @@ enum NumberWords {
 
     /// Vague plurals and hedged scales: "tens of thousands" (10,000 to 100,000), "hundreds
     /// of millions", "thousands", "dozens", "several hundred" (300 to 900), "a few
-    /// thousand" (2,000 to 5,000), "a few dozen" (24 to 60). The quantity is the low end and `upper` the high end.
+    /// thousand" (2,000 to 5,000), "a few dozen" (24 to 60), "a couple of hundred" (200 to 300). The
+    /// quantity is the low end and `upper` the high end.
     static let vaguePlurals = WordTable<UInt64>([
         "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
         "billions": 1_000_000_000, "trillions": 1_000_000_000_000,
@@ -156,6 +159,11 @@ enum NumberWords {
         var lowMul: UInt64 = 0, highMul: UInt64 = 0
         if word(j)?.spells("several") == true { lowMul = 3; highMul = 9; j += 1 }
         else if word(j)?.spells("a") == true, word(j + 1)?.spells("few") == true { lowMul = 2; highMul = 5; j += 2 }
+        else if word(j)?.spells("a") == true, word(j + 1)?.spells("couple") == true, word(j + 2)?.spells("of") == true,
+                scaleWord(j + 3) != nil {
+            // "a couple of hundred", "a couple of thousand": two or three of the scale
+            lowMul = 2; highMul = 3; j += 3
+        }
         if lowMul > 0 {
             guard var f = scaleWord(j) else { return nil }
             j += 1

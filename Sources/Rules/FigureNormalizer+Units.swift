@@ -30,7 +30,9 @@ extension FigureScan {
                     guard k < tokens.count else { break }
                     if n > 0, tokens[k].kind == .number, tokens[k].spaced { break }
                     let r = raw(k), l = low(k)
-                    let sep = n > 0 && tokens[k].spaced ? 1 : 0
+                    // "1.5° C", "2 ° F": a degree sign and its scale's letter written apart are
+                    // the one symbol
+                    let sep = n > 0 && tokens[k].spaced && !isText(k - 1, "°") && !isText(k - 1, "º") ? 1 : 0
                     guard len + sep + r.count <= rawKey.count else { break }
                     if sep > 0 { rawKey[len] = 0x20; lowKey[len] = 0x20 }
                     for d in 0..<r.count { rawKey[len + sep + d] = r[d]; lowKey[len + sep + d] = l[d] }
@@ -153,6 +155,10 @@ extension FigureScan {
                       !isWord(s, "a"), !isWord(s, "per"), !isWord(s, "an"), !isWord(s, "every") { s += 1 }
                 guard s > k + 1, s < tokens.count, perWord(s) != nil else { break }
                 k = s
+            }
+            // "$1.2bn annually", "2 million barrels daily": an adverb of frequency is a rate
+            if parts.allSatisfy({ $0.power > 0 }), k == e, let id = FigureVocabulary.rateAdverbs[low(k)], let u = units.index(id: id) {
+                parts.append((u, -1)); e = k + 1; break
             }
             guard let kind = perWord(k) else { break }
             if kind != .article, isWord(k + 1, in: FigureVocabulary.perCapita) {

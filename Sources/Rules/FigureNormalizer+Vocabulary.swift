@@ -189,13 +189,29 @@ enum FigureVocabulary {
         "raise", "raised", "raises", "raising", "lifted",
     ])
 
+    /// Adverbs of frequency that make an amount or a measure a rate ("$1.2bn annually"):
+    /// the registry's id of the period.
+    static let rateAdverbs = WordTable<String>([
+        ("annually", "yr"), ("yearly", "yr"), ("monthly", "mo"), ("weekly", "wk"), ("daily", "d"), ("hourly", "h"),
+    ])
+
+    /// Verbs whose "up" is a particle, not a rise ("takes up 40 per cent of earnings",
+    /// "made up of", "set up"); "raised", "driven", "pushed" up are rises and stay out.
+    static let upParticleVerbs = WordSet([
+        "take", "takes", "took", "taken", "taking", "make", "makes", "made", "making", "set", "sets",
+        "setting", "sum", "sums", "summed", "add", "adds", "added", "end", "ends", "ended", "give",
+        "gives", "gave", "given", "giving", "sign", "signs", "signed", "pick", "picks", "picked",
+        "open", "opens", "opened", "show", "shows", "showed", "line", "lined", "use", "used", "uses",
+        "using", "bring", "brought", "call", "called", "draw", "drew", "drawn",
+    ])
+
     static let fallWords = WordSet([
         "fall", "fell", "falls", "fallen", "falling", "decline", "declined", "declines",
         "declining", "drop", "dropped", "drops", "dropping", "down", "decrease", "decreased",
         "decreases", "decreasing", "lower", "shrank", "shrunk", "shrink", "shrinks",
         "shrinking", "contracted", "contraction", "plunge", "plunged", "plummeted", "slump",
         "slumped", "dip", "dipped", "slid", "tumbled", "sank", "halved", "reduced",
-        "reduction", "cut", "cuts", "downturn",
+        "reduction", "cut", "cuts", "downturn", "lowered", "lowers", "lowering",
     ])
 
     /// Words that end the noun run after a number: function words, auxiliaries, months,

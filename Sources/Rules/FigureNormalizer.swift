@@ -355,6 +355,11 @@ struct FigureScan {
             }
         }
 
+        if !multiplier, fig.value != nil, let f = first, isWord(f - 1, "of"), isWord(f - 2, "factor") {
+            // "rose by a factor of three": the number is a multiple
+            fig.unit = "times"; fig.dimension = "ratio"
+            multiplier = true
+        }
         if multiplier {
             // "twice as many", "a threefold rise": no unit to read after it
         } else if let unitR = capture("unit"), !splitEnds {
@@ -880,6 +885,15 @@ struct FigureScan {
             return isWord(j + 1, "points") || isWord(j + 1, "point") ? ("basis points", 2) : nil
         }
         if w.spells("bps") || w.spells("bp") { return ("basis points", 1) }
+        // "a quarter-point", "half a point", "a quarter of a point": a fraction of a point is
+        // how rate moves are written, in percentage points ("27 points lower" stays a count)
+        if w.spells("point") || w.spells("points") {
+            var k = j - 1
+            while k >= 0, k >= j - 3, tokens[k].kind == .dash || isWord(k, "a") || isWord(k, "of") { k -= 1 }
+            if k >= 0, tokens[k].kind == .word, let d = NumberWords.fractions[low(k)], d <= 4 {
+                return ("percentage points", 1)
+            }
+        }
         if FigureVocabulary.isISOCode(raw(j)) { return (text(j), 1) }
         if let code = FigureVocabulary.currencyNames[w] {
             // "Canadian dollars", "Hong Kong dollars" are named by the word before.
@@ -1044,6 +1058,8 @@ struct FigureScan {
     func changeKind(at i: Int) -> String? {
         let w = low(i)
         if w.spells("up") || w.spells("down"), isWord(i + 1, "to") { return nil }   // "up to 10": a bound
+        // "takes up 40 per cent", "made up of", "sums up": the particle of a phrasal verb
+        if w.spells("up"), i >= 1, isWord(i - 1, in: FigureVocabulary.upParticleVerbs) { return nil }
         if FigureVocabulary.riseWords.contains(w) { return "rise" }
         if FigureVocabulary.fallWords.contains(w) { return "fall" }
         return nil

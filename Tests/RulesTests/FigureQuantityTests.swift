@@ -78,6 +78,27 @@ final class FigureQuantityTests: XCTestCase {
             // The counted noun is not past a verb: "were" is no modifier.
             q("Eleven soldiers were wounded.", "Eleven soldiers", ["value=11", "unit=soldiers", "dimension=count"]),
             q("Only 14 of the 27 EU states meet the target.", "14 of the 27 EU states", ["value=14", "unit=states", "dimension=count"]),
+            // Eighth round (UN speeches): a fraction after "the one"; a phrasal "up" is no
+            // rise; fractions of a point are percentage points; "a couple of hundred"; a factor.
+            q("Income for the one tenth of the population which lives there has fallen.", "one tenth of the", ["value=0.1"]),
+            q("Debt service takes up 40 per cent of export earnings.", "40 per cent", ["value=40", "unit=percent", "dimension=ratio"]),
+            q("The committee is made up of 12 members.", "12 members", ["value=12", "unit=members", "dimension=count"]),
+            q("Prices went up 12 per cent.", "12 per cent", ["value=12", "unit=percent", "dimension=ratio", "change=rise"]),
+            q("The central bank cut its rate by a quarter-point in June.", "a quarter-point", ["value=0.25", "unit=percentage points", "dimension=ratio", "change=fall"]),
+            q("The bank raised rates by half a percentage point.", "half a percentage point", ["value=0.5", "unit=percentage points", "dimension=ratio", "change=rise"]),
+            q("The Fed lowered its rate by a quarter of a percentage point.", "a quarter of a percentage point", ["value=0.25", "unit=percentage points", "dimension=ratio", "change=fall"]),
+            q("The bank cut rates by one percentage point.", "one percentage point", ["value=1", "unit=percentage points", "dimension=ratio", "change=fall"]),
+            q("Africa produces only one per cent of the world's solar power.", "one per cent", ["value=1", "unit=percent", "dimension=ratio"]),
+            q("A couple of hundred soldiers remain.", "A couple of hundred", ["low=200", "high=300", "unit=soldiers", "dimension=count", "approx=true"]),
+            q("Military spending rose by a factor of three.", "three", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
+            q("Russia's economy is about a tenth the size of the EU's.", "a tenth the size", ["value=0.1", "approx=true"]),
+            q("It took Russia eight months to capture the town.", "eight months", ["value=8", "unit=mo", "dimension=time", "si_value=21038400", "si_unit=s"]),
+            // A degree sign apart from its letter is the symbol ("1.5° C", UN speeches).
+            q("We must limit warming to 1.5° C above pre-industrial levels.", "1.5° C", ["value=1.5", "unit=degC", "dimension=temperature", "si_value=274.65", "si_unit=K"]),
+            // An adverb of frequency after an amount or a measure makes it a rate.
+            q("The mission costs $1.2bn annually.", "$1.2bn", ["value=1200000000", "unit=USD/yr", "dimension=currency/time"]),
+            q("Russia exports 5 million barrels daily.", "5 million barrels daily", ["value=5000000", "unit=bbl/d", "dimension=volume/time", "si_value=9.20065364166", "si_unit=m3/s"]),
+            q("The plant produces 300 tonnes weekly.", "300 tonnes weekly", ["value=300", "unit=t/wk", "dimension=mass/time", "si_value=0.496031746032", "si_unit=kg/s"]),
             q("Four-fifths of the budget goes to salaries.", "Four-fifths of the", ["value=0.8"]),
             q("Twelve of the 27 member states backed the plan.", "Twelve of the 27 member states", ["value=12", "unit=states", "dimension=count"]),
             q("Thousands of people were arrested.", "Thousands", ["low=1000", "high=10000", "unit=people", "dimension=count", "approx=true"]),
@@ -382,6 +403,15 @@ final class FigureQuantityTests: XCTestCase {
             n("The firm sold 10 PCs.", "10 PCs"),
             n("The RS 28 Sarmat is a heavy missile.", "28"),
             n("Two factors explain the decline.", "Two factors"),
+            // Eighth round: references, windows, idioms and questions of the UN speeches.
+            n("The friendship between our two countries is long standing.", "two countries"),
+            n("The five permanent members bear a special responsibility.", "five permanent members"),
+            n("At the past four sessions the Assembly adopted such resolutions.", "four sessions"),
+            n("At its last three sessions the Assembly adopted resolutions.", "three sessions"),
+            n("Help came from the four quarters of the globe.", "four quarters"),
+            n("Would $100 billion a year really be enough to meet the need?", "$100 billion"),
+            n("Articles 33 and 51 which give Member States the right of defence remain valid.", "51"),
+            n("Inflation hit a 40-year high in October.", "40-year"),
         ]
     }
 
