@@ -158,7 +158,7 @@ struct MatchVM {
     /// the anchor token it last found and the earliest start reaching it (`seen`, `first`).
     private mutating func runBranches(_ program: ProgramCode, from: Int, lastStart: Int, branchLast: UnsafePointer<Int>?,
                                       _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
-                                      _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Found? {
+                                      _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: VMBuffers.Stamp) -> Found? {
         let branches = program.branches, count = branches.count, n = tokens.count
         let cursors = buf.cursors(count)
         for b in 0..<count {
@@ -221,7 +221,7 @@ struct MatchVM {
     private mutating func runFrom(_ start: Int, _ entryPC: Int, _ insts: UnsafeBufferPointer<VMOp>,
                                   _ tests: TestTable, _ guards: FrozenGuards, _ slotCount: Int,
                                   _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
-                                  _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Int? {
+                                  _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: VMBuffers.Stamp) -> Int? {
         let n = tokens.count
         currentStart = start
         let diagnose = self.diagnose
@@ -340,9 +340,13 @@ struct MatchVM {
 /// capture slots, and per sentence the ends of every lexicon entry found at a position, so
 /// rules that share `@actors` walk its trie once per position.
 final class VMBuffers {
-    private(set) var visited: UnsafeMutablePointer<UInt32>
+    /// Two bytes a state (four before): a large program's memo rows, instructions × 2 bytes
+    /// apart per token, then share cache lines twice as often, and the memo for the longest
+    /// window and program takes 16 MB, not 32. Wrapping (every 65,535 runs) clears it.
+    typealias Stamp = UInt16
+    private(set) var visited: UnsafeMutablePointer<Stamp>
     private var visitedCap = 0
-    private var stamp: UInt32 = 0
+    private var stamp: Stamp = 0
     private(set) var stack: UnsafeMutablePointer<Int64>
     private var stackCap = 64
     private(set) var slots: UnsafeMutablePointer<Int32>
@@ -441,16 +445,16 @@ final class VMBuffers {
     }
 
     /// `count` zeroed stamps from `calloc`: a large block comes as fresh pages, already zero,
-    /// where clearing it ourselves (instructions × tokens × 4 bytes, up to 32 MB, at each
+    /// where clearing it ourselves (instructions × tokens × 2 bytes, up to 16 MB, at each
     /// doubling) cost 3% of matching the bench corpus and touched pages a sentence never uses.
-    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<UInt32> {
-        guard let raw = calloc(max(count, 1), MemoryLayout<UInt32>.stride) else { fatalError("out of memory") }
-        return raw.assumingMemoryBound(to: UInt32.self)
+    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<Stamp> {
+        guard let raw = calloc(max(count, 1), MemoryLayout<Stamp>.stride) else { fatalError("out of memory") }
+        return raw.assumingMemoryBound(to: Stamp.self)
     }
 
     @inline(__always)
-    func nextStamp() -> UInt32 {
-        if stamp == UInt32.max { visited.update(repeating: 0, count: visitedCap); stamp = 0 }
+    func nextStamp() -> Stamp {
+        if stamp == Stamp.max { visited.update(repeating: 0, count: visitedCap); stamp = 0 }
         stamp += 1
         return stamp
     }
