@@ -122,13 +122,16 @@ struct MatchVM {
         // `start + minOffset`, and `first` the earliest start that can reach it (see
         // `FrozenAnchor.earliestStart`). Starts before `first` reach no anchor token.
         var next = -1, first = 0
+        // No start after `last` is tried, so no anchor token after `last + maxOffset` is
+        // needed: the scan for one stops there (`anchorEnd`).
+        let anchorEnd = anchor.map { min(n, last + $0.maxOffset + 1) } ?? n
         while start <= last {
             if let anchor {
                 while true {
                     if next < start + anchor.minOffset {
                         next = start + anchor.minOffset
-                        while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
-                        if next >= n { return nil }
+                        while next < anchorEnd && !anchor.tokens.accepts(tokens[next]) { next += 1 }
+                        if next >= anchorEnd { return nil }
                         first = anchor.earliestStart(before: next, tokens)
                     }
                     start = max(start, first)
@@ -200,11 +203,13 @@ struct MatchVM {
         while start <= c.last {
             if let anchor = branch.anchor {
                 // As in `run`: the next anchor token far enough on, and the earliest start reaching it.
+                // As `anchorEnd` in `run`: no anchor token past the last start's reach is needed.
+                let end = min(n, c.last + anchor.maxOffset + 1)
                 while true {
                     if c.seen < start + anchor.minOffset {
                         c.seen = start + anchor.minOffset
-                        while c.seen < n && !anchor.tokens.accepts(tokens[c.seen]) { c.seen += 1 }
-                        if c.seen >= n { return Int.max }
+                        while c.seen < end && !anchor.tokens.accepts(tokens[c.seen]) { c.seen += 1 }
+                        if c.seen >= end { return Int.max }
                         c.first = anchor.earliestStart(before: c.seen, tokens)
                     }
                     start = max(start, c.first)

@@ -40,15 +40,13 @@ struct StartIndex: Sendable {
     /// Per rule, its requirements (`reqWords` words).
     var ruleReqBits: [UInt64] = []
     /// Per rule with top-level branches (`TopBranch`), the number of its first branch (-1:
-    /// none); per branch, its requirements (`reqWords` words), for its last start.
+    /// none); its requirements are `branchReqs`' list of that number, for its last start.
     var branchBase: [Int32] = []
     var branchCount: [Int32] = []
-    var branchReqBits: [UInt64] = [0]
-    /// The same per `unless` id (`RuleSet.unlessIDs`): a veto's requirements and branches. A
-    /// veto the sentence lacks a requirement of is not run.
-    var vetoReqBits: [UInt64] = [0]
-    /// The same three as lists of requirement numbers, for `RuleSet.lastStart`: scanning a
-    /// row's `reqWords` words for its few set bits cost more than reading the requirements.
+    /// The same per `unless` id (`RuleSet.unlessIDs`): a veto's branches, and its
+    /// requirements in `vetoReqs`. A veto the sentence lacks a requirement of is not run.
+    /// Per rule, branch and veto, its requirement numbers, for `RuleSet.lastStart`: scanning
+    /// a row's `reqWords` words for its few set bits cost more than reading the requirements.
     var ruleReqs = ReqLists(), branchReqs = ReqLists(), vetoReqs = ReqLists()
     var vetoBranchBase: [Int32] = []
     var vetoBranchCount: [Int32] = []
@@ -120,10 +118,6 @@ struct StartIndex: Sendable {
         for reqs in reqsOfRule { ruleReqs.append(reqs) }
         for reqs in reqsOfBranch { branchReqs.append(reqs) }
         for reqs in reqsOfVeto { vetoReqs.append(reqs) }
-        branchReqBits = Array(repeating: 0, count: max(1, reqsOfBranch.count * reqWords))
-        for (b, reqs) in reqsOfBranch.enumerated() { for q in reqs { set(&branchReqBits, b * reqWords, q) } }
-        vetoReqBits = Array(repeating: 0, count: max(1, vetoes.count * reqWords))
-        for (v, reqs) in reqsOfVeto.enumerated() { for q in reqs { set(&vetoReqBits, v * reqWords, q) } }
         reqClassBits = reqList.map(\.classBits)
         reqClassUnion = reqClassBits.reduce(0, |)
         for (q, req) in reqList.enumerated() {

@@ -27,6 +27,9 @@ final class StartBoundTests: XCTestCase {
         Array(l.reqs[Int(l.start[i])..<Int(l.start[i + 1])])
     }
 
+    /// A rule's list is its row of requirement bits (which `collectCandidates` reads); a
+    /// branch's and a veto's are ascending, without repeats, one number per distinct
+    /// requirement of its program. `BranchIndexTests` checks the bounds they give end to end.
     func testRequirementListsAreTheRowsBits() throws {
         let set = try defaultRules()
         let index = set.startIndex, words = index.reqWords
@@ -38,11 +41,39 @@ final class StartBoundTests: XCTestCase {
             some += listed.count
         }
         XCTAssertGreaterThan(some, set.rules.count / 2)
-        let branches = index.branchReqs.start.count - 1, vetoes = index.vetoReqs.start.count - 1
+        func check(_ listed: [Int32], _ program: Program, _ what: String) {
+            XCTAssertEqual(listed, Array(Set(listed)).sorted(), what)
+            XCTAssertTrue(listed.allSatisfy { $0 >= 0 && Int($0) < words * 64 }, what)
+            XCTAssertLessThanOrEqual(listed.count, program.requirements.count, what)
+            XCTAssertEqual(listed.isEmpty, program.requirements.isEmpty, what)
+        }
+        var branches = 0
+        for (r, rule) in set.rules.enumerated() where index.branchBase[r] >= 0 {
+            for (k, b) in rule.program.branches.enumerated() {
+                var p = Program()
+                p.requirements = b.requirements
+                check(list(index.branchReqs, Int(index.branchBase[r]) + k), p, "\(rule.id) branch \(k)")
+                branches += 1
+            }
+        }
         XCTAssertGreaterThan(branches, 10)
-        XCTAssertEqual(vetoes, set.unlessCount)
-        for b in 0..<branches { XCTAssertEqual(list(index.branchReqs, b), bitsOf(index.branchReqBits, row: b, words: words)) }
-        for v in 0..<vetoes { XCTAssertEqual(list(index.vetoReqs, v), bitsOf(index.vetoReqBits, row: v, words: words)) }
+        XCTAssertEqual(index.vetoReqs.start.count - 1, set.unlessCount)
+        var vetoesSeen = Set<Int>()
+        for (r, rule) in set.rules.enumerated() {
+            for (k, veto) in rule.unless.enumerated() {
+                let id = Int(set.unlessIDs[r][k])
+                check(list(index.vetoReqs, id), veto, "\(rule.id) unless \(k)")
+                guard vetoesSeen.insert(id).inserted, index.vetoBranchBase[id] >= 0 else { continue }
+                for (b, branch) in veto.branches.enumerated() {
+                    var p = Program()
+                    p.requirements = branch.requirements
+                    check(list(index.branchReqs, Int(index.vetoBranchBase[id]) + b), p, "\(rule.id) unless \(k) branch \(b)")
+                    branches += 1
+                }
+            }
+        }
+        // Every branch list is a rule's or a veto's.
+        XCTAssertEqual(index.branchReqs.start.count - 1, branches)
     }
 
     func testBeginsEntryIsRootChildForEveryLexiconAndWord() throws {
