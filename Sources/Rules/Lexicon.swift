@@ -89,6 +89,9 @@ final class LexiconTries: @unchecked Sendable {
     private let rootBits: UnsafeMutableBufferPointer<UInt64>
     private let rootRank: UnsafeMutableBufferPointer<Int32>
     private let rootWords: Int
+    /// Per token id (up to the largest first word): the lexicons among the first 64 with an
+    /// entry beginning with it, a bit each (`beginsEntry`).
+    private let firstMask: UnsafeMutableBufferPointer<UInt64>
 
     init(_ lexicons: [Lexicon]) {
         var roots: [Int32] = [], start: [Int32] = [0], ids: [Int32] = [], nodes: [Int32] = [], terminal: [Bool] = []
@@ -122,6 +125,10 @@ final class LexiconTries: @unchecked Sendable {
             for w in 0..<words { rank[k * words + w] = below; below += Int32(bits[k * words + w].nonzeroBitCount) }
         }
         rootWords = words
+        var mask = Array(repeating: UInt64(0), count: Int(top + 1))
+        for k in 0..<min(roots.count, 64) {
+            for e in Int(start[Int(roots[k])])..<Int(start[Int(roots[k]) + 1]) where ids[e] >= 0 { mask[Int(ids[e])] |= 1 << UInt64(k) }
+        }
         func frozen<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
             let p = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
             _ = p.initialize(from: a)
@@ -130,11 +137,13 @@ final class LexiconTries: @unchecked Sendable {
         self.roots = frozen(roots); edgeStart = frozen(start); edgeIDs = frozen(ids); edgeNodes = frozen(nodes)
         self.terminal = frozen(terminal); self.anyCase = frozen(anyCase)
         rootBits = frozen(bits); rootRank = frozen(rank)
+        firstMask = frozen(mask)
     }
 
     deinit {
         roots.deallocate(); edgeStart.deallocate(); edgeIDs.deallocate(); edgeNodes.deallocate()
         terminal.deallocate(); anyCase.deallocate(); rootBits.deallocate(); rootRank.deallocate()
+        firstMask.deallocate()
     }
 
     /// Calls `found` with every token index just past an entry of lexicon `k` that starts at
@@ -152,6 +161,14 @@ final class LexiconTries: @unchecked Sendable {
             node = next
             pos += 1
         }
+    }
+
+    /// Whether a word with id `id` begins an entry of one of the lexicons in `mask` (bit k:
+    /// lexicon k; only the first 64 have a bit): `rootChild(k, id) != nil` for them all at
+    /// once, one load where a split guard naming several lexicons probed each.
+    @inline(__always)
+    func beginsEntry(_ mask: UInt64, _ id: Int32) -> Bool {
+        id >= 0 && Int(id) < firstMask.count && firstMask[Int(id)] & mask != 0
     }
 
     /// The child of lexicon `k`'s root along token id `id`: one bitmap probe, then the edge

@@ -58,15 +58,25 @@ struct SentenceWork {
 /// count both threads write.
 struct RuleNames: Sendable {
     final class Source: Sendable {}
-    private(set) var ids: [String] = []
-    private(set) var files: [String] = []
-    private(set) var captures: [[String]] = []
-    private(set) var units = UnitRegistry.empty
+    /// The tables in one object, so passing or copying a `RuleNames` (each match did, some
+    /// three times) retains one reference rather than every array of it and of the registry.
+    private final class Storage: Sendable {
+        let ids: [String], files: [String], captures: [[String]], units: UnitRegistry
+        init(_ ids: [String], _ files: [String], _ captures: [[String]], _ units: UnitRegistry) {
+            (self.ids, self.files, self.captures, self.units) = (ids, files, captures, units)
+        }
+        static let empty = Storage([], [], [], .empty)
+    }
+    private let storage: Storage
+    var ids: [String] { storage.ids }
+    var files: [String] { storage.files }
+    var captures: [[String]] { storage.captures }
+    var units: UnitRegistry { storage.units }
 
-    init() {}
+    init() { storage = .empty }
 
     init(ids: [String], files: [String], captures: [[String]], units: UnitRegistry) {
-        (self.ids, self.files, self.captures, self.units) = (ids, files, captures, units)
+        storage = Storage(ids, files, captures, units)
     }
 
     /// The same strings and registry in new storage.

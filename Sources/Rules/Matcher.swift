@@ -122,13 +122,16 @@ struct MatchVM {
         // `start + minOffset`, and `first` the earliest start that can reach it (see
         // `FrozenAnchor.earliestStart`). Starts before `first` reach no anchor token.
         var next = -1, first = 0
+        // No start after `last` is tried, so no anchor token after `last + maxOffset` is
+        // needed: the scan for one stops there (`anchorEnd`).
+        let anchorEnd = anchor.map { min(n, last + $0.maxOffset + 1) } ?? n
         while start <= last {
             if let anchor {
                 while true {
                     if next < start + anchor.minOffset {
                         next = start + anchor.minOffset
-                        while next < n && !anchor.tokens.accepts(tokens[next]) { next += 1 }
-                        if next >= n { return nil }
+                        while next < anchorEnd && !anchor.tokens.accepts(tokens[next]) { next += 1 }
+                        if next >= anchorEnd { return nil }
                         first = anchor.earliestStart(before: next, tokens)
                     }
                     start = max(start, first)
@@ -158,7 +161,7 @@ struct MatchVM {
     /// the anchor token it last found and the earliest start reaching it (`seen`, `first`).
     private mutating func runBranches(_ program: ProgramCode, from: Int, lastStart: Int, branchLast: UnsafePointer<Int>?,
                                       _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
-                                      _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Found? {
+                                      _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: VMBuffers.Stamp) -> Found? {
         let branches = program.branches, count = branches.count, n = tokens.count
         let cursors = buf.cursors(count)
         for b in 0..<count {
@@ -200,11 +203,13 @@ struct MatchVM {
         while start <= c.last {
             if let anchor = branch.anchor {
                 // As in `run`: the next anchor token far enough on, and the earliest start reaching it.
+                // As `anchorEnd` in `run`: no anchor token past the last start's reach is needed.
+                let end = min(n, c.last + anchor.maxOffset + 1)
                 while true {
                     if c.seen < start + anchor.minOffset {
                         c.seen = start + anchor.minOffset
-                        while c.seen < n && !anchor.tokens.accepts(tokens[c.seen]) { c.seen += 1 }
-                        if c.seen >= n { return Int.max }
+                        while c.seen < end && !anchor.tokens.accepts(tokens[c.seen]) { c.seen += 1 }
+                        if c.seen >= end { return Int.max }
                         c.first = anchor.earliestStart(before: c.seen, tokens)
                     }
                     start = max(start, c.first)
@@ -221,7 +226,7 @@ struct MatchVM {
     private mutating func runFrom(_ start: Int, _ entryPC: Int, _ insts: UnsafeBufferPointer<VMOp>,
                                   _ tests: TestTable, _ guards: FrozenGuards, _ slotCount: Int,
                                   _ lexicons: LexiconTries, _ tokens: UnsafeBufferPointer<Token>,
-                                  _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: UInt32) -> Int? {
+                                  _ sentence: UnsafeBufferPointer<UInt8>, _ width: Int, _ stamp: VMBuffers.Stamp) -> Int? {
         let n = tokens.count
         currentStart = start
         let diagnose = self.diagnose
@@ -340,9 +345,13 @@ struct MatchVM {
 /// capture slots, and per sentence the ends of every lexicon entry found at a position, so
 /// rules that share `@actors` walk its trie once per position.
 final class VMBuffers {
-    private(set) var visited: UnsafeMutablePointer<UInt32>
+    /// Two bytes a state (four before): a large program's memo rows, instructions × 2 bytes
+    /// apart per token, then share cache lines twice as often, and the memo for the longest
+    /// window and program takes 16 MB, not 32. Wrapping (every 65,535 runs) clears it.
+    typealias Stamp = UInt16
+    private(set) var visited: UnsafeMutablePointer<Stamp>
     private var visitedCap = 0
-    private var stamp: UInt32 = 0
+    private var stamp: Stamp = 0
     private(set) var stack: UnsafeMutablePointer<Int64>
     private var stackCap = 64
     private(set) var slots: UnsafeMutablePointer<Int32>
@@ -441,16 +450,16 @@ final class VMBuffers {
     }
 
     /// `count` zeroed stamps from `calloc`: a large block comes as fresh pages, already zero,
-    /// where clearing it ourselves (instructions × tokens × 4 bytes, up to 32 MB, at each
+    /// where clearing it ourselves (instructions × tokens × 2 bytes, up to 16 MB, at each
     /// doubling) cost 3% of matching the bench corpus and touched pages a sentence never uses.
-    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<UInt32> {
-        guard let raw = calloc(max(count, 1), MemoryLayout<UInt32>.stride) else { fatalError("out of memory") }
-        return raw.assumingMemoryBound(to: UInt32.self)
+    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<Stamp> {
+        guard let raw = calloc(max(count, 1), MemoryLayout<Stamp>.stride) else { fatalError("out of memory") }
+        return raw.assumingMemoryBound(to: Stamp.self)
     }
 
     @inline(__always)
-    func nextStamp() -> UInt32 {
-        if stamp == UInt32.max { visited.update(repeating: 0, count: visitedCap); stamp = 0 }
+    func nextStamp() -> Stamp {
+        if stamp == Stamp.max { visited.update(repeating: 0, count: visitedCap); stamp = 0 }
         stamp += 1
         return stamp
     }

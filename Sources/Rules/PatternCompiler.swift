@@ -232,7 +232,7 @@ struct PatternCompiler {
     /// compiled to 380,000 instructions (59 s and 19.6 GB on one long sentence; five levels
     /// ran out of memory while loading). The matcher's work on a sentence is bounded by
     /// instructions × tokens, so this and `RuleSet.maxSentenceTokens` bound it (and its memo,
-    /// 4 bytes a state: 32 MB). The largest pattern of the default rules counts 4,461 here
+    /// 2 bytes a state: 16 MB). The largest pattern of the default rules counts 4,461 here
     /// (an upper bound: merged alternatives write fewer): the position rules' shared actor
     /// phrase is written out in each rule that uses it.
     static let maxInstructions = 8192

@@ -334,27 +334,35 @@ public struct RuleSet: Sendable {
     }
 
     /// The last token a match can start at, after `collectCandidates`: the earliest of the
-    /// last tokens meeting each of its requirements (the bits set in `needs[row ..< row +
-    /// reqWords]`), since a match contains one of each; -1 when the sentence lacks one.
+    /// last tokens meeting each requirement of list `i` of `lists` (a rule's, a branch's or a
+    /// veto's), since a match contains one of each; -1 when the sentence lacks one.
     /// Reads the index in place: a copy of it (`let index = startIndex`) retained and released
     /// each of its arrays per rule run, and the batch workers share them, so the cores fought
     /// over their reference counts.
     @inline(__always)
-    func lastStart(_ met: RequirementsMet, _ needs: [UInt64], _ row: Int) -> Int {
-        let reqWords = startIndex.reqWords
-        var bound = Int.max
-        for k in 0..<reqWords {
-            var bits = needs[row + k]
-            while bits != 0 {
-                let q = k * 64 + bits.trailingZeroBitCount
-                bits &= bits - 1
+    func lastStart(_ met: RequirementsMet, _ lists: ReqLists.Owner, _ i: Int) -> Int {
+        switch lists {
+        case .rule: return lastStart(met, startIndex.ruleReqs, i)
+        case .branch: return lastStart(met, startIndex.branchReqs, i)
+        case .veto: return lastStart(met, startIndex.vetoReqs, i)
+        }
+    }
+
+    @inline(__always)
+    private func lastStart(_ met: RequirementsMet, _ lists: borrowing ReqLists, _ i: Int) -> Int {
+        lists.start.withUnsafeBufferPointer { start in
+        lists.reqs.withUnsafeBufferPointer { reqs in
+        startIndex.reqClassBits.withUnsafeBufferPointer { classBits in
+            var bound = Int.max
+            for k in Int(start[i])..<Int(start[i + 1]) {
+                let q = Int(reqs[k])
                 var at = Int(met.reqLast[q])
-                var classes = startIndex.reqClassBits[q] & met.present
+                var classes = classBits[q] & met.present
                 while classes != 0 { at = max(at, Int(met.classLast[classes.trailingZeroBitCount])); classes &= classes - 1 }
                 bound = min(bound, at)
             }
-        }
-        return bound
+            return bound
+        }}}
     }
 
     /// The last start of each of `count` top-level branches numbered from `base`
@@ -363,8 +371,8 @@ public struct RuleSet: Sendable {
     @inline(__always)
     private func branchLasts(_ base: Int32, _ count: Int32, _ met: RequirementsMet?, _ vm: inout MatchVM) -> UnsafePointer<Int>? {
         guard let met, base >= 0 else { return nil }
-        let lasts = vm.branchLastScratch(Int(count)), reqWords = startIndex.reqWords
-        for b in 0..<Int(count) { lasts[b] = lastStart(met, startIndex.branchReqBits, (Int(base) + b) * reqWords) }
+        let lasts = vm.branchLastScratch(Int(count))
+        for b in 0..<Int(count) { lasts[b] = lastStart(met, .branch, Int(base) + b) }
         return UnsafePointer(lasts)
     }
 
@@ -425,9 +433,8 @@ public struct RuleSet: Sendable {
                   into hits: inout [RuleHit], vetoed: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
         let first = hits.count
         var from = 0
-        let reqWords = startIndex.reqWords
         var last = Int.max
-        if let met { last = lastStart(met, startIndex.ruleReqBits, r * reqWords) }
+        if let met { last = lastStart(met, .rule, r) }
         let branchLast = branchLasts(startIndex.branchBase[r], startIndex.branchCount[r], met, &vm)
         // The rule's frozen code, borrowed (see `codeRefs`).
         codeRefs[r]._withUnsafeGuaranteedRef { code in
@@ -446,7 +453,7 @@ public struct RuleSet: Sendable {
         where vetoMemo.result(Int(unlessIDs[r][k]), {
             let id = Int(unlessIDs[r][k])
             var last = Int.max
-            if let met { last = lastStart(met, startIndex.vetoReqBits, id * reqWords) }
+            if let met { last = lastStart(met, .veto, id) }
             guard last >= 0 else { return false }
             let branchLast = branchLasts(startIndex.vetoBranchBase[id], startIndex.vetoBranchCount[id], met, &vm)
             return unlessCodeRefs[id]._withUnsafeGuaranteedRef {

@@ -130,6 +130,8 @@ struct SplitGuards: Sendable {
 struct FrozenGuards: @unchecked Sendable {
     private struct Frozen {
         var tokens: FrozenTokenSet
+        /// Lexicons 0..<64 as bits (`LexiconTries.beginsEntry`), the others (none today) listed.
+        var lexiconMask: UInt64
         var lexicons: UnsafeMutableBufferPointer<Int32>
         var atStart: Bool
     }
@@ -141,12 +143,14 @@ struct FrozenGuards: @unchecked Sendable {
         _ = at.initialize(from: g.at.isEmpty ? Array(repeating: -1, count: count) : g.at)
         guards = .allocate(capacity: g.guards.count)
         _ = guards.initialize(from: g.guards.map { g in
-            let lexicons = UnsafeMutableBufferPointer<Int32>.allocate(capacity: g.lexicons.count)
-            _ = lexicons.initialize(from: g.lexicons)
+            let listed = g.lexicons.filter { $0 >= 64 }
+            let lexicons = UnsafeMutableBufferPointer<Int32>.allocate(capacity: listed.count)
+            _ = lexicons.initialize(from: listed)
+            let mask = g.lexicons.reduce(UInt64(0)) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
             var ids = IDBitmap()
             ids.add(contentsOf: g.ids)
             let set = TokenSet(ids: ids, classHas: g.has.map(TokenClasses.init), classNot: g.not.map(TokenClasses.init))
-            return Frozen(tokens: FrozenTokenSet(set), lexicons: lexicons, atStart: g.atStart)
+            return Frozen(tokens: FrozenTokenSet(set), lexiconMask: mask, lexicons: lexicons, atStart: g.atStart)
         })
     }
 
@@ -166,6 +170,7 @@ struct FrozenGuards: @unchecked Sendable {
         guard pos < tokens.count else { return false }
         let t = tokens[pos]
         if g.tokens.accepts(t) { return true }
+        if g.lexiconMask != 0, lexicons.beginsEntry(g.lexiconMask, t.id) { return true }
         for l in g.lexicons where lexicons.rootChild(Int(l), t.id) != nil { return true }
         return false
     }

@@ -40,13 +40,14 @@ struct StartIndex: Sendable {
     /// Per rule, its requirements (`reqWords` words).
     var ruleReqBits: [UInt64] = []
     /// Per rule with top-level branches (`TopBranch`), the number of its first branch (-1:
-    /// none); per branch, its requirements (`reqWords` words), for its last start.
+    /// none); its requirements are `branchReqs`' list of that number, for its last start.
     var branchBase: [Int32] = []
     var branchCount: [Int32] = []
-    var branchReqBits: [UInt64] = [0]
-    /// The same per `unless` id (`RuleSet.unlessIDs`): a veto's requirements and branches. A
-    /// veto the sentence lacks a requirement of is not run.
-    var vetoReqBits: [UInt64] = [0]
+    /// The same per `unless` id (`RuleSet.unlessIDs`): a veto's branches, and its
+    /// requirements in `vetoReqs`. A veto the sentence lacks a requirement of is not run.
+    /// Per rule, branch and veto, its requirement numbers, for `RuleSet.lastStart`: scanning
+    /// a row's `reqWords` words for its few set bits cost more than reading the requirements.
+    var ruleReqs = ReqLists(), branchReqs = ReqLists(), vetoReqs = ReqLists()
     var vetoBranchBase: [Int32] = []
     var vetoBranchCount: [Int32] = []
     /// Per requirement, the classes that meet it; and all of them together.
@@ -114,10 +115,9 @@ struct StartIndex: Sendable {
             }
             for q in reqsOfRule[r] { set(&ruleReqBits, r * reqWords, q) }
         }
-        branchReqBits = Array(repeating: 0, count: max(1, reqsOfBranch.count * reqWords))
-        for (b, reqs) in reqsOfBranch.enumerated() { for q in reqs { set(&branchReqBits, b * reqWords, q) } }
-        vetoReqBits = Array(repeating: 0, count: max(1, vetoes.count * reqWords))
-        for (v, reqs) in reqsOfVeto.enumerated() { for q in reqs { set(&vetoReqBits, v * reqWords, q) } }
+        for reqs in reqsOfRule { ruleReqs.append(reqs) }
+        for reqs in reqsOfBranch { branchReqs.append(reqs) }
+        for reqs in reqsOfVeto { vetoReqs.append(reqs) }
         reqClassBits = reqList.map(\.classBits)
         reqClassUnion = reqClassBits.reduce(0, |)
         for (q, req) in reqList.enumerated() {
@@ -213,4 +213,19 @@ struct StartLists {
     var flat: [Int32] = []
     var count: [Int32] = []
     var stride = 0
+}
+
+/// Lists of requirement numbers (one per rule, branch or veto), flat: list `i` is
+/// `reqs[start[i] ..< start[i + 1]]`, ascending and without repeats, as a row of bits reads.
+struct ReqLists: Sendable {
+    /// Which of `StartIndex`'s lists: its rules', branches' or vetoes'.
+    enum Owner { case rule, branch, veto }
+
+    private(set) var start: [Int32] = [0]
+    private(set) var reqs: [Int32] = []
+
+    mutating func append(_ list: [Int]) {
+        reqs += Set(list).sorted().map(Int32.init)
+        start.append(Int32(reqs.count))
+    }
 }
