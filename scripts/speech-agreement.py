@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Agreement of the second reading (second.jsonl) with the first (labels.jsonl) on the
+three UN-speech development sets, one tag each (scripts/speech-set.py).
+
+Per set: units, the count of units each reading gives the set's tag, Cohen's kappa and
+F1 of the second reading scored against the first (the same statistics as
+eval/commentary/agreement.py, imported from it). --list adds the disagreeing units with
+their texts rebuilt from the speeches (no speech text is committed) and both notes.
+Standard library only.
+
+    python3 scripts/speech-agreement.py [--list] [position|recommendation|figure ...]
+"""
+import importlib.util
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SETS = ("position", "recommendation", "figure")
+
+
+def load_module(name, path):
+    """Import a script by path (neither file name is an importable module name)."""
+    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+stats = load_module("commentary_agreement", "eval/commentary/agreement.py")
+speech_set = load_module("speech_set", "scripts/speech-set.py")
+
+
+def rows(set_dir, name):
+    with open(os.path.join(set_dir, name), encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def key(r):
+    return r["doc"], r["start"], r["end"], r["sha"]
+
+
+def compare(tag, listing):
+    set_dir = os.path.join(ROOT, "eval", f"speeches-{tag}")
+    first, second = rows(set_dir, "labels.jsonl"), rows(set_dir, "second.jsonl")
+    if [key(u) for u in first] != [key(v) for v in second]:
+        sys.exit(f"speech-agreement: {set_dir}: labels.jsonl and second.jsonl hold different units")
+    a = [tag in u["labels"] for u in first]
+    b = [tag in v["labels"] for v in second]
+    tp, fp, fn, p, r, f = stats.f1(a, b)
+    print(f"{tag:<15} {len(first):>5} {sum(a):>5} {sum(b):>6} {tp:>4} "
+          f"{stats.kappa(a, b):>6.3f} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    if not listing:
+        return []
+    return [(tag, u, v, x) for u, v, x, y in zip(first, second, a, b) if x != y]
+
+
+def main():
+    listing = "--list" in sys.argv
+    tags = [t for t in sys.argv[1:] if not t.startswith("--")] or list(SETS)
+    for t in tags:
+        if t not in SETS:
+            sys.exit(f"speech-agreement: unknown set {t!r} (one of {', '.join(SETS)})")
+    print(f"{'set':<15} {'units':>5} {'first':>5} {'second':>6} {'both':>4} "
+          f"{'kappa':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    disagreements = [d for t in tags for d in compare(t, listing)]
+    print("(P and R: the second reading scored against the first)")
+    current = None
+    for tag, u, v, in_first in disagreements:
+        if tag != current:
+            current = tag
+            n = sum(1 for d in disagreements if d[0] == tag)
+            print(f"\n## {tag}: {n} disagreements")
+        mark = "first only " if in_first else "second only"
+        text = speech_set.text_of(u["doc"], u["start"], u["end"])
+        if speech_set.sha(text) != u["sha"]:
+            sys.exit(f"speech-agreement: {u['doc']} bytes {u['start']}-{u['end']}: text changed (hash)")
+        print(f"- {mark}  {u['doc']} {u['start']}-{u['end']}: {text}")
+        for who, r in (("first", u), ("second", v)):
+            if r.get("note"):
+                print(f"    {who} note: {r['note']}")
+
+
+if __name__ == "__main__":
+    main()
