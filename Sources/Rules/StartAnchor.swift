@@ -299,16 +299,25 @@ struct IDList: IDCollecting {
     }
 
     var sorted: [Int32] {
-        if ids.count > 64 {
-            var bits = IDBitmap()
-            bits.add(contentsOf: ids)
-            return bits.sorted
-        }
+        if ids.count > 64 { return IDBitmap(ids).sorted }
         var out = ids
         out.sort()
         var w = 0
         for id in out where w == 0 || out[w - 1] != id { out[w] = id; w += 1 }
         out.removeLast(out.count - w)
         return out
+    }
+}
+
+extension IDBitmap {
+    /// `ids` (any order) added at once: the same words as adding them one at a time, sized to
+    /// the largest first instead of grown word by word as larger ids come (a split guard's
+    /// sorted ids regrew it several times each).
+    init(_ ids: [Int32]) {
+        self.init()
+        guard let top = ids.max(), top >= 0 else { return }
+        var bits = [UInt64](repeating: 0, count: Int(top) >> 6 + 1)
+        for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        words = bits
     }
 }
