@@ -328,10 +328,10 @@ struct PatternCompiler {
 
     private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
         var out: [Branch] = []
-        var ids = IDBitmap(), others: [TokenTest] = [], range: Range<Int>? = nil, nodes: [PatternNode] = []
+        var ids = IDList(), others: [TokenTest] = [], range: Range<Int>? = nil, nodes: [PatternNode] = []
         func flush() {
             if let r = range { out.append(.tokens(ids.sorted, others, r, nodes)) }
-            ids = IDBitmap()
+            ids = IDList()
             others = []
             range = nil
             nodes = []
@@ -443,7 +443,7 @@ struct PatternCompiler {
             return best
         case .alternatives(let branches, _):
             // Class keys are negative, so they come first in the sorted union.
-            var ids = IDBitmap(), classKeys: [Int32] = []
+            var ids = IDList(), classKeys: [Int32] = []
             for b in branches {
                 guard let t = try trigger(b) else { return nil }
                 for key in t {

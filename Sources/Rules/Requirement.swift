@@ -52,7 +52,7 @@ extension PatternCompiler {
     /// The requirements of an alternation whose branches have `branches`: any branch may
     /// match, so one token of some branch's best requirement is certain.
     func alternation(_ branches: [[Requirement]]) -> [Requirement] {
-        var ids = IDBitmap(), bits: UInt32 = 0
+        var ids = IDList(), bits: UInt32 = 0
         for b in branches {
             guard let best = lightest(b) else { return [] }
             ids.add(contentsOf: best.ids)

@@ -147,9 +147,7 @@ struct FrozenGuards: @unchecked Sendable {
             let lexicons = UnsafeMutableBufferPointer<Int32>.allocate(capacity: listed.count)
             _ = lexicons.initialize(from: listed)
             let mask = g.lexicons.reduce(UInt64(0)) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
-            var ids = IDBitmap()
-            ids.add(contentsOf: g.ids)
-            let set = TokenSet(ids: ids, classHas: g.has.map(TokenClasses.init), classNot: g.not.map(TokenClasses.init))
+            let set = TokenSet(ids: IDBitmap(g.ids), classHas: g.has.map(TokenClasses.init), classNot: g.not.map(TokenClasses.init))
             return Frozen(tokens: FrozenTokenSet(set), lexiconMask: mask, lexicons: lexicons, atStart: g.atStart)
         })
     }

@@ -285,3 +285,39 @@ struct IDBitmap: IDCollecting, Sendable {
         return out
     }
 }
+
+/// The same ascending, duplicate-free ids as `IDBitmap.sorted`, for the compiler's many small
+/// unions (a merged run of one-word branches, an alternation's requirements or trigger): a
+/// bitmap is as long as the largest id (hundreds of words for a late-interned word), and
+/// growing, then scanning it, cost more than sorting a few ids. Large unions (lexicons) still
+/// go through a bitmap.
+struct IDList: IDCollecting {
+    private var ids: [Int32] = []
+
+    mutating func add(_ id: Int32) {
+        if id >= 0 { ids.append(id) }
+    }
+
+    var sorted: [Int32] {
+        if ids.count > 64 { return IDBitmap(ids).sorted }
+        var out = ids
+        out.sort()
+        var w = 0
+        for id in out where w == 0 || out[w - 1] != id { out[w] = id; w += 1 }
+        out.removeLast(out.count - w)
+        return out
+    }
+}
+
+extension IDBitmap {
+    /// `ids` (any order) added at once: the same words as adding them one at a time, sized to
+    /// the largest first instead of grown word by word as larger ids come (a split guard's
+    /// sorted ids regrew it several times each).
+    init(_ ids: [Int32]) {
+        self.init()
+        guard let top = ids.max(), top >= 0 else { return }
+        var bits = [UInt64](repeating: 0, count: Int(top) >> 6 + 1)
+        for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        words = bits
+    }
+}
