@@ -21,6 +21,7 @@ the annotator fills "labels" (and may add "note") before `strip` drops "text".
 are rare in running text, so a plain sample would hold a handful).
 """
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -38,6 +39,7 @@ NUMERIC = re.compile(
     r"dozens?|half|third|quarter|twice|double[ds]?|triple[ds]?|percent|per cent)\b", re.I)
 
 
+@functools.lru_cache(maxsize=None)
 def speeches():
     """The unpacked speeches' folder (unpacked once into /tmp, never into the repository)."""
     if not os.path.isdir(CACHE) or len(os.listdir(CACHE)) < 1096:
@@ -61,8 +63,8 @@ def sha(text):
 
 def draw(a):
     binary = a.bin or os.path.join(ROOT, ".build", "release", "claimex")
-    pool = []
-    for name in slice_files(a.slice):
+    pool, names = [], slice_files(a.slice)
+    for name in names:
         path = os.path.join(speeches(), name)
         out = subprocess.run([binary, "segment", "--format", "jsonl", path],
                              capture_output=True, text=True, check=True)
@@ -81,7 +83,7 @@ def draw(a):
     picked = sorted(pool[: a.n], key=lambda r: (r["doc"], r["start"]))
     for r in picked:
         print(json.dumps(r, ensure_ascii=False))
-    print(f"drew {len(picked)} of {len(pool)} sentences from {len(slice_files(a.slice))} speeches",
+    print(f"drew {len(picked)} of {len(pool)} sentences from {len(names)} speeches",
           file=sys.stderr)
 
 
@@ -94,11 +96,23 @@ def strip(a):
                 print(json.dumps(r, ensure_ascii=False))
 
 
-def text_of(doc, start, end):
+@functools.lru_cache(maxsize=16)
+def speech_bytes(doc):
     with open(os.path.join(speeches(), doc), "rb") as f:
-        data = f.read()
+        return f.read()
+
+
+def text_of(doc, start, end):
     # Source bytes may hold line breaks inside the sentence; gold text is whitespace-collapsed.
-    return " ".join(data[start:end].decode("utf-8").split())
+    return " ".join(speech_bytes(doc)[start:end].decode("utf-8").split())
+
+
+def checked_text(r):
+    """The text of a set's row, refused when it no longer hashes to the row's `sha`."""
+    text = text_of(r["doc"], r["start"], r["end"])
+    if sha(text) != r["sha"]:
+        sys.exit(f"speech-set: {r['doc']} bytes {r['start']}-{r['end']}: text changed (hash)")
+    return text
 
 
 def materialise(set_dir, out_dir):
@@ -118,9 +132,7 @@ def materialise(set_dir, out_dir):
             rows = sorted(by_doc[doc], key=lambda r: r["start"])
             texts = []
             for n, r in enumerate(rows):
-                text = text_of(doc, r["start"], r["end"])
-                if sha(text) != r["sha"]:
-                    sys.exit(f"speech-set: {doc} bytes {r['start']}-{r['end']}: text changed (hash)")
+                text = checked_text(r)
                 texts.append(text)
                 g.write(json.dumps({"doc": doc, "n": n, "text": text, "labels": r["labels"]},
                                    ensure_ascii=False) + "\n")
