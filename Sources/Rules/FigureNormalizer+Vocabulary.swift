@@ -115,6 +115,9 @@ enum FigureVocabulary {
 
     /// Words that make a ¥ the yuan's.
     static let yuanWords = WordSet(["yuan", "renminbi", "rmb", "cny", "chinese"])
+    /// "half as much / many / large ...": what makes "half" a multiplier (unit "times").
+    static let asComparatives = WordSet(["much", "many", "large", "big", "high", "long", "fast", "often",
+                                         "great", "strong", "expensive"])
 
     /// Hedges written as an abbreviation with a dot: "c. 200", "approx. 5".
     static let abbreviatedHedges = WordSet(["c", "ca", "approx"])

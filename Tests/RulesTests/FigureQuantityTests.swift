@@ -68,7 +68,7 @@ final class FigureQuantityTests: XCTestCase {
             q("Norway contributes 1,500 military and civilian personnel.", "1,500 military and civilian personnel", ["value=1500", "unit=personnel", "dimension=count"]),
             q("The 14 IPEF partners met in Detroit.", "14 IPEF partners", ["value=14", "unit=partners", "dimension=count"]),
             q("Nine EU member states have reached the target.", "Nine EU member states", ["value=9", "unit=states", "dimension=count"]),
-            q("The US share of the market fell to a third.", "a third", ["value=0.3333333333333333", "change=fall"]),
+            q("The US share of the market fell to a third.", "a third", ["value=0.3333333333333333", "unit=fraction", "dimension=ratio", "change=fall"]),
             // An acronym that is a unit is a measure, not the modifier of a count.
             q("Seoul announced a 2.1 GW floating solar project.", "2.1 GW", ["value=2.1", "unit=GW", "dimension=power", "si_value=2100000000", "si_unit=W"]),
             // A fraction of a scale word is that share of it.
@@ -80,7 +80,7 @@ final class FigureQuantityTests: XCTestCase {
             q("Only 14 of the 27 EU states meet the target.", "14 of the 27 EU states", ["value=14", "unit=states", "dimension=count"]),
             // Eighth round (UN speeches): a fraction after "the one"; a phrasal "up" is no
             // rise; fractions of a point are percentage points; "a couple of hundred"; a factor.
-            q("Income for the one tenth of the population which lives there has fallen.", "one tenth of the", ["value=0.1"]),
+            q("Income for the one tenth of the population which lives there has fallen.", "one tenth of the", ["value=0.1", "unit=fraction", "dimension=ratio"]),
             q("Debt service takes up 40 per cent of export earnings.", "40 per cent", ["value=40", "unit=percent", "dimension=ratio"]),
             q("The committee is made up of 12 members.", "12 members", ["value=12", "unit=members", "dimension=count"]),
             q("Prices went up 12 per cent.", "12 per cent", ["value=12", "unit=percent", "dimension=ratio", "change=rise"]),
@@ -91,7 +91,7 @@ final class FigureQuantityTests: XCTestCase {
             q("Africa produces only one per cent of the world's solar power.", "one per cent", ["value=1", "unit=percent", "dimension=ratio"]),
             q("A couple of hundred soldiers remain.", "A couple of hundred", ["low=200", "high=300", "unit=soldiers", "dimension=count", "approx=true"]),
             q("Military spending rose by a factor of three.", "three", ["value=3", "unit=times", "dimension=ratio", "change=rise"]),
-            q("Russia's economy is about a tenth the size of the EU's.", "a tenth the size", ["value=0.1", "approx=true"]),
+            q("Russia's economy is about a tenth the size of the EU's.", "a tenth the size", ["value=0.1", "unit=fraction", "dimension=ratio", "approx=true"]),
             q("It took Russia eight months to capture the town.", "eight months", ["value=8", "unit=mo", "dimension=time", "si_value=21038400", "si_unit=s"]),
             // A degree sign apart from its letter is the symbol ("1.5° C", UN speeches).
             q("We must limit warming to 1.5° C above pre-industrial levels.", "1.5° C", ["value=1.5", "unit=degC", "dimension=temperature", "si_value=274.65", "si_unit=K"]),
@@ -99,16 +99,16 @@ final class FigureQuantityTests: XCTestCase {
             q("The mission costs $1.2bn annually.", "$1.2bn", ["value=1200000000", "unit=USD/yr", "dimension=currency/time"]),
             q("Russia exports 5 million barrels daily.", "5 million barrels daily", ["value=5000000", "unit=bbl/d", "dimension=volume/time", "si_value=9.20065364166", "si_unit=m3/s"]),
             q("The plant produces 300 tonnes weekly.", "300 tonnes weekly", ["value=300", "unit=t/wk", "dimension=mass/time", "si_value=0.496031746032", "si_unit=kg/s"]),
-            q("Four-fifths of the budget goes to salaries.", "Four-fifths of the", ["value=0.8"]),
+            q("Four-fifths of the budget goes to salaries.", "Four-fifths of the", ["value=0.8", "unit=fraction", "dimension=ratio"]),
             q("Twelve of the 27 member states backed the plan.", "Twelve of the 27 member states", ["value=12", "unit=states", "dimension=count"]),
             q("Thousands of people were arrested.", "Thousands", ["low=1000", "high=10000", "unit=people", "dimension=count", "approx=true"]),
             q("Millions of dollars were lost.", "Millions", ["low=1000000", "high=10000000", "unit=USD", "dimension=currency", "approx=true"]),
             q("The door is 2 1/2 inches thick.", "2 1/2 inches", ["value=2.5", "unit=in", "dimension=length", "si_value=0.0635", "si_unit=m"]),
             q("A mouse can get through a 1/4 inch gap.", "1/4 inch", ["value=0.25", "unit=in", "dimension=length", "si_value=0.00635", "si_unit=m"]),
-            q("One third of the budget goes to defence.", "One third of the", ["value=0.3333333333333333"]),
-            q("Half of the population voted.", "Half of the", ["value=0.5"]),
-            q("Half the world's population votes this year.", "Half the", ["value=0.5"]),
-            q("Its members account for two-fifths of global GDP.", "two-fifths of global", ["value=0.4"]),
+            q("One third of the budget goes to defence.", "One third of the", ["value=0.3333333333333333", "unit=fraction", "dimension=ratio"]),
+            q("Half of the population voted.", "Half of the", ["value=0.5", "unit=fraction", "dimension=ratio"]),
+            q("Half the world's population votes this year.", "Half the", ["value=0.5", "unit=fraction", "dimension=ratio"]),
+            q("Its members account for two-fifths of global GDP.", "two-fifths of global", ["value=0.4", "unit=fraction", "dimension=ratio"]),
             q("India allocated Rs 6.2 lakh crore to defence.", "Rs 6.2 lakh crore", ["value=6200000000000", "unit=INR", "dimension=currency"]),
             q("The junta spent 500 billion CFA francs on arms.", "500 billion CFA francs", ["value=500000000000", "unit=XOF", "dimension=currency"]),
             q("Mali's budget is FCFA 2,000 billion.", "FCFA 2,000 billion", ["value=2000000000000", "unit=XOF", "dimension=currency"]),
@@ -119,9 +119,9 @@ final class FigureQuantityTests: XCTestCase {
             q("Troop numbers grew from 4,500 to 13,000.", "grew from 4,500 to 13,000", ["value=13000", "from=4500", "change=rise"]),
             q("The number of attacks fell from 40 to 25.", "fell from 40 to 25", ["value=25", "from=40", "change=fall"]),
             q("The junta delayed the elections by two years.", "two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
-            q("Two-thirds of its exports go to China.", "Two-thirds of its", ["value=0.6666666666666666"]),
-            q("Three quarters of the fleet is ready.", "Three quarters of the", ["value=0.75"]),
-            q("The ANC lost its two-thirds majority.", "two-thirds majority", ["value=0.6666666666666666"]),
+            q("Two-thirds of its exports go to China.", "Two-thirds of its", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
+            q("Three quarters of the fleet is ready.", "Three quarters of the", ["value=0.75", "unit=fraction", "dimension=ratio"]),
+            q("The ANC lost its two-thirds majority.", "two-thirds majority", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
             q("One in five Ukrainians has left the country.", "One in five", ["value=0.2", "unit=fraction", "dimension=ratio"]),
             q("Two out of three respondents agreed.", "Two out of three respondents", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
             q("China buys twice as much oil.", "twice as", ["value=2", "unit=times", "dimension=ratio"]),
@@ -271,14 +271,14 @@ final class FigureQuantityTests: XCTestCase {
             q("Exports to China and India grew by 3 and 5 percent respectively.", "5 percent", ["value=5", "unit=percent", "dimension=ratio", "change=rise"]),
             q("They were given between 44 and 50 mg ethanol.", "between 44 and 50 mg", ["low=44", "high=50", "unit=mg", "dimension=mass", "si_low=4.4e-05", "si_high=5e-05", "si_unit=kg"]),
             q("Japan will double its defence spending.", "double", ["value=2", "unit=times", "dimension=ratio", "change=rise"]),
-            q("Attacks rose by a quarter in 2024.", "a quarter", ["value=0.25", "change=rise"]),
+            q("Attacks rose by a quarter in 2024.", "a quarter", ["value=0.25", "unit=fraction", "dimension=ratio", "change=rise"]),
             q("China conducted 153 incursions into the ADIZ.", "153 incursions", ["value=153", "unit=incursions", "dimension=count"]),
             q("The rally drew 50,000 people.", "50,000 people", ["value=50000", "unit=people", "dimension=count"]),
             q("Some 30,000 troops massed at the border.", "30,000 troops", ["value=30000", "unit=troops", "dimension=count", "approx=true"]),
             q("Around 2 million barrels of oil were shipped.", "2 million barrels of oil", ["value=2000000", "unit=bbl", "dimension=volume", "si_value=317974.589856", "si_unit=m3", "approx=true"]),
             q("The fund is worth roughly €800m.", "€800m", ["value=800000000", "unit=EUR", "dimension=currency", "approx=true"]),
             q("Russia lost about 3,000 tanks.", "3,000 tanks", ["value=3000", "unit=tanks", "dimension=count", "approx=true"]),
-            q("Roughly half of the budget was spent.", "half of the", ["value=0.5", "approx=true"]),
+            q("Roughly half of the budget was spent.", "half of the", ["value=0.5", "unit=fraction", "dimension=ratio", "approx=true"]),
             q("The contract covers 24 F-16 jets.", "24 F-16 jets", ["value=24", "unit=jets", "dimension=count"]),
             q("China operates 370 warships.", "370 warships", ["value=370", "unit=warships", "dimension=count"]),
             q("The strike killed 120 civilians.", "120 civilians", ["value=120", "unit=civilians", "dimension=count"]),
@@ -341,6 +341,29 @@ final class FigureQuantityTests: XCTestCase {
             q("Sentences of 2 years and 3 years were handed down.", "2 years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
             q("Sentences of 2 years and 3 years were handed down.", "3 years", ["value=3", "unit=yr", "dimension=time", "si_value=94672800", "si_unit=s"]),
             q("The chip runs at 2.80 GHz 8 MB cache.", "8 MB", ["value=8", "unit=MB", "dimension=data", "si_value=8000000", "si_unit=B"]),
+            // Ninth round (probe sentences): model names before a counted noun, the noun as
+            // the first word after the number, ranges after a verb of ranging, ratios and
+            // multipliers, levels passed, restricted durations, counts per unit of time, and
+            // a difference of temperature (no offset).
+            q("The brigade received 31 Abrams tanks.", "31 Abrams tanks", ["value=31", "unit=tanks", "dimension=count"]),
+            q("Ukraine received 18 M777 howitzers from Canada.", "18 M777 howitzers", ["value=18", "unit=howitzers", "dimension=count"]),
+            q("Germany has 225 Leopard 2 tanks in service.", "225 Leopard 2 tanks", ["value=225", "unit=tanks", "dimension=count"]),
+            q("The United States deployed two B-52 bombers to the region.", "two B-52 bombers", ["value=2", "unit=bombers", "dimension=count"]),
+            q("About 10 people were injured in the blast.", "10 people", ["value=10", "unit=people", "dimension=count", "approx=true"]),
+            q("The strike killed at least 45 people and wounded 120.", "at least 45", ["value=45", "unit=people", "dimension=count", "bound=min"]),
+            q("The navy operates 370 ships and submarines.", "370 ships", ["value=370", "unit=ships", "dimension=count"]),
+            q("Estimates of casualties range from 30,000 to 50,000.", "30,000 to 50,000", ["low=30000", "high=50000"]),
+            q("Russia enjoys a 3:1 advantage in artillery.", "3:1 advantage", ["value=3", "unit=times", "dimension=ratio"]),
+            q("Europe produces half as much ammunition as it needs.", "half as much", ["value=0.5", "unit=times", "dimension=ratio"]),
+            q("Russia fires three times as many shells as Ukraine.", "three times as", ["value=3", "unit=times", "dimension=ratio"]),
+            q("Shell output increased by 2.5 times in a year.", "by 2.5 times", ["value=2.5", "unit=times", "dimension=ratio", "change=rise"]),
+            q("The occupied area shrank by one-third.", "one-third", ["value=0.3333333333333333", "unit=fraction", "dimension=ratio", "change=fall"]),
+            q("The death toll passed 30,000 in February.", "30,000", ["value=30000"]),
+            q("The ceasefire lasted only three days.", "three days", ["value=3", "unit=d", "dimension=time", "si_value=259200", "si_unit=s"]),
+            q("Russian guns fire roughly 10,000 shells a day.", "10,000 shells", ["value=10000", "unit=shells/d", "dimension=count/time", "approx=true"]),
+            q("Ammunition output reached 2 million rounds per month.", "2 million rounds", ["value=2000000", "unit=rounds/mo", "dimension=count/time"]),
+            q("Global temperatures have risen by 1.5°C since pre-industrial times.", "1.5°C", ["value=1.5", "unit=degC", "dimension=temperature", "si_value=1.5", "si_unit=K", "change=rise"]),
+            q("Temperatures reached 45°C in July.", "45°C", ["value=45", "unit=degC", "dimension=temperature", "si_value=318.15", "si_unit=K"]),
         ]
     }
 
@@ -412,6 +435,17 @@ final class FigureQuantityTests: XCTestCase {
             n("Would $100 billion a year really be enough to meet the need?", "$100 billion"),
             n("Articles 33 and 51 which give Member States the right of defence remain valid.", "51"),
             n("Inflation hit a 40-year high in October.", "40-year"),
+            // Ninth round (probe sentences): document numbers before a verb, idioms, a plan's
+            // name, a date before a demonym, a time of day.
+            n("UN Security Council Resolution 1325 calls for women's participation.", "1325"),
+            n("Table 2 lists the programmes by cost.", "2"),
+            n("The 24-hour news cycle rewards outrage.", "24-hour"),
+            n("We are 100% behind Ukraine.", "100%"),
+            n("The government is 100 percent committed to the reform.", "100 percent"),
+            n("The alliance adopted a 360-degree approach to security.", "360-degree"),
+            n("China's 14th Five-Year Plan prioritises chips.", "Five-Year"),
+            n("On 24 February Russian tanks crossed the border.", "24"),
+            n("The meeting starts at 10:30 with a briefing.", "10:30"),
         ]
     }
 
