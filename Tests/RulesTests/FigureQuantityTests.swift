@@ -364,6 +364,17 @@ final class FigureQuantityTests: XCTestCase {
             q("Ammunition output reached 2 million rounds per month.", "2 million rounds", ["value=2000000", "unit=rounds/mo", "dimension=count/time"]),
             q("Global temperatures have risen by 1.5°C since pre-industrial times.", "1.5°C", ["value=1.5", "unit=degC", "dimension=temperature", "si_value=1.5", "si_unit=K", "change=rise"]),
             q("Temperatures reached 45°C in July.", "45°C", ["value=45", "unit=degC", "dimension=temperature", "si_value=318.15", "si_unit=K"]),
+            q("The contingent grew to 5,000 by the summer.", "5,000 by", ["value=5000", "change=rise"]),
+            q("The figure was 4,500 at the end of the year.", "4,500 at", ["value=4500"]),
+            q("Attacks rose from 2,000 in 2022 to 4,000 in 2024.", "rose from 2,000 in 2022 to 4,000", ["value=4000", "from=2000", "change=rise"]),
+            q("The army will need 1,000 or more drones a day.", "1,000 or more drones", ["value=1000", "unit=drones/d", "dimension=count/time", "bound=min"]),
+            q("Leaders from 20 or so countries will meet.", "20 or so countries", ["value=20", "unit=countries", "dimension=count", "approx=true"]),
+            q("Drone use quintupled in a year.", "quintupled", ["value=5", "unit=times", "dimension=ratio", "change=rise"]),
+            q("The deal freed 109 of the detainees in Gaza.", "109 of the detainees", ["value=109", "unit=detainees", "dimension=count"]),
+            q("They cut forces by a third within one year.", "a third", ["value=0.3333333333333333", "unit=fraction", "dimension=ratio", "change=fall"]),
+            q("Malaria takes two lives every minute.", "two lives", ["value=2", "unit=lives/min", "dimension=count/time"]),
+            q("Counterfeit medicines lead to 800,000 deaths a year.", "800,000 deaths", ["value=800000", "unit=deaths/yr", "dimension=count/time"]),
+            q("Daily losses varied between 200 and 300 in the spring.", "200 and 300", ["low=200", "high=300"]),
         ]
     }
 
@@ -446,6 +457,7 @@ final class FigureQuantityTests: XCTestCase {
             n("China's 14th Five-Year Plan prioritises chips.", "Five-Year"),
             n("On 24 February Russian tanks crossed the border.", "24"),
             n("The meeting starts at 10:30 with a briefing.", "10:30"),
+            n("TSMC makes 3nm chips in Taiwan.", "3nm"),
         ]
     }
 
