@@ -235,6 +235,7 @@ enum FigureVocabulary {
         "then", "there", "here", "when", "where", "why", "how", "what", "if", "whether",
         "because", "although", "though", "despite", "amid", "including", "according", "ago",
         "later", "earlier", "respectively", "plus", "odd", "alone", "again", "up", "down", "out", "off",
+        "last", "next",
         "january", "february", "march", "april", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce", "majority", "majorities",

@@ -844,6 +844,11 @@ struct FigureScan {
             if isWord(j + 1, "fold") { fig.unit = "times"; fig.dimension = "ratio"; return }
             if let (u, n) = fixedUnit(at: j + 1) { setNamed(u, after: j + 1 + n, of: &fig); return }
             if let u = unitExpression(at: j + 1) { set(u, of: &fig); return }
+            // "a 1,000-strong force": the number counts the body named after "strong"
+            if isWord(j + 1, "strong") {
+                if let noun = countedNoun(from: j + 2) { fig.unit = noun; fig.dimension = "count" }
+                return
+            }
             if !FigureVocabulary.stopWords.contains(low(j + 1)) { fig.unit = lower(j + 1); fig.dimension = "count" }
             return
         }

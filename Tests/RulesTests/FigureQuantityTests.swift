@@ -375,6 +375,8 @@ final class FigureQuantityTests: XCTestCase {
             q("Malaria takes two lives every minute.", "two lives", ["value=2", "unit=lives/min", "dimension=count/time"]),
             q("Counterfeit medicines lead to 800,000 deaths a year.", "800,000 deaths", ["value=800000", "unit=deaths/yr", "dimension=count/time"]),
             q("Daily losses varied between 200 and 300 in the spring.", "200 and 300", ["low=200", "high=300"]),
+            q("Britain will send a 1,000-strong force to Estonia.", "1,000-strong", ["value=1000", "unit=force", "dimension=count"]),
+            q("The number of attacks rose to 300 last year.", "300 last", ["value=300", "change=rise"]),
         ]
     }
 
