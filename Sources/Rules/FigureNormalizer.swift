@@ -844,9 +844,13 @@ struct FigureScan {
             if isWord(j + 1, "fold") { fig.unit = "times"; fig.dimension = "ratio"; return }
             if let (u, n) = fixedUnit(at: j + 1) { setNamed(u, after: j + 1 + n, of: &fig); return }
             if let u = unitExpression(at: j + 1) { set(u, of: &fig); return }
-            // "a 1,000-strong force": the number counts the body named after "strong"
+            // "a 1,000-strong force", "a 700,000-strong Indian occupation army": the number
+            // counts the body named after "strong", the head noun (the last of its words)
             if isWord(j + 1, "strong") {
-                if let noun = countedNoun(from: j + 2) { fig.unit = noun; fig.dimension = "count" }
+                var k = j + 2
+                while k < min(j + 6, tokens.count), tokens[k].kind == .word,
+                      !FigureVocabulary.stopWords.contains(low(k)) { k += 1 }
+                if k > j + 2 { fig.unit = lower(k - 1); fig.dimension = "count" }
                 return
             }
             if !FigureVocabulary.stopWords.contains(low(j + 1)) { fig.unit = lower(j + 1); fig.dimension = "count" }

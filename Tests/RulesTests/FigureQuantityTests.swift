@@ -376,6 +376,7 @@ final class FigureQuantityTests: XCTestCase {
             q("Counterfeit medicines lead to 800,000 deaths a year.", "800,000 deaths", ["value=800000", "unit=deaths/yr", "dimension=count/time"]),
             q("Daily losses varied between 200 and 300 in the spring.", "200 and 300", ["low=200", "high=300"]),
             q("Britain will send a 1,000-strong force to Estonia.", "1,000-strong", ["value=1000", "unit=force", "dimension=count"]),
+            q("A 700,000-strong Indian occupation army is deployed.", "700,000-strong", ["value=700000", "unit=army", "dimension=count"]),
             q("The number of attacks rose to 300 last year.", "300 last", ["value=300", "change=rise"]),
         ]
     }
