@@ -115,6 +115,9 @@ enum FigureVocabulary {
 
     /// Words that make a ¥ the yuan's.
     static let yuanWords = WordSet(["yuan", "renminbi", "rmb", "cny", "chinese"])
+    /// "half as much / many / large ...": what makes "half" a multiplier (unit "times").
+    static let asComparatives = WordSet(["much", "many", "large", "big", "high", "long", "fast", "often",
+                                         "great", "strong", "expensive"])
 
     /// Hedges written as an abbreviation with a dot: "c. 200", "approx. 5".
     static let abbreviatedHedges = WordSet(["c", "ca", "approx"])
@@ -177,6 +180,8 @@ enum FigureVocabulary {
         ("double", (2, "rise")), ("triple", (3, "rise")), ("treble", (3, "rise")), ("quadruple", (4, "rise")),
         ("halve", (0.5, "fall")), ("doubled", (2, "rise")), ("doubling", (2, "rise")), ("tripled", (3, "rise")), ("trebled", (3, "rise")),
         ("tripling", (3, "rise")), ("quadrupled", (4, "rise")), ("halved", (0.5, "fall")), ("halving", (0.5, "fall")),
+        ("quadrupling", (4, "rise")), ("quintuple", (5, "rise")), ("quintupled", (5, "rise")), ("quintupling", (5, "rise")),
+        ("sextupled", (6, "rise")), ("twentyfold", (20, nil)), ("fiftyfold", (50, nil)), ("thousandfold", (1000, nil)),
     ])
 
     static let riseWords = WordSet([
@@ -184,7 +189,7 @@ enum FigureVocabulary {
         "rising", "grow", "grew", "grows", "grown", "growing", "growth", "up", "higher",
         "jump", "jumped", "jumps", "surge", "surged", "surges", "gained",
         "climb", "climbed", "climbs", "soar", "soared", "soars", "double", "doubled",
-        "tripled", "trebled", "quadrupled", "expand", "expanded", "expands", "expansion",
+        "tripled", "trebled", "quadrupled", "quintupled", "sextupled", "expand", "expanded", "expands", "expansion",
         "boost", "boosted", "spike", "spiked", "rebound", "rebounded", "hike", "hiked", "upturn",
         "raise", "raised", "raises", "raising", "lifted",
     ])
@@ -230,6 +235,7 @@ enum FigureVocabulary {
         "then", "there", "here", "when", "where", "why", "how", "what", "if", "whether",
         "because", "although", "though", "despite", "amid", "including", "according", "ago",
         "later", "earlier", "respectively", "plus", "odd", "alone", "again", "up", "down", "out", "off",
+        "last", "next",
         "january", "february", "march", "april", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "bc", "ad", "ce", "majority", "majorities",

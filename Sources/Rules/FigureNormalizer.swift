@@ -342,8 +342,20 @@ struct FigureScan {
                     fig.approx = true
                     // "tens of thousands of people": the counted noun is past the "of"
                     if isWord(q.tokens.upperBound, "of") { last = q.tokens.upperBound + 1 } else { vagueBare = true }
+                } else if let (r, end) = colonRatio(after: q) {
+                    // "a 3:1 advantage", "a ratio of 5:1": the first number over the second
+                    fig.value = r
+                    fig.unit = "times"; fig.dimension = "ratio"
+                    last = end
+                    multiplier = true
                 } else {
                     fig.value = q.double
+                    // "half as much ammunition", "half as large": a multiplier of 0.5
+                    if isWord(q.tokens.lowerBound, "half"), q.tokens.count == 1, isWord(q.tokens.upperBound, "as"),
+                       isWord(q.tokens.upperBound + 1, in: FigureVocabulary.asComparatives) {
+                        fig.unit = "times"; fig.dimension = "ratio"
+                        multiplier = true
+                    }
                     // "a dozen", "a baker's dozen", "a gross": a count even when no noun follows
                     dozen = isWord(q.tokens.upperBound - 1, "dozen") || isWord(q.tokens.upperBound - 1, "gross")
                     if q.multiplier {
@@ -376,6 +388,13 @@ struct FigureScan {
                 setCurrency(code, after: last, of: &fig)
             } else {
                 resolveUnit(after: last, of: &fig)
+                if let v = fig.value, v > 0, v < 1, fig.dimension == nil || fig.dimension == "count",
+                   tokens[first].kind == .word {
+                    // "a third of the budget", "cut by half within a year", "a two-thirds
+                    // majority": a fraction of a whole written in words is a share (unit
+                    // "fraction", as "one in five"), and the word after it is no counted noun
+                    fig.unit = "fraction"; fig.dimension = "ratio"
+                }
             }
         }
         if dozen, fig.unit == nil, fig.dimension == nil { fig.dimension = "count" }
@@ -397,6 +416,11 @@ struct FigureScan {
                 // spans, not "more than"; "in over five years", "took over a decade" measure
                 fig.bound = nil
             }
+        }
+        if fig.offset != 0, let first, isWord(first - 1, "by") {
+            // "risen by 1.5°C", "cut by 2 degrees Celsius": a difference of temperature, so
+            // no offset (a rise of 1.5 °C is 1.5 K, not 274.65 K)
+            fig.offset = 0
         }
         if let first, let last, let v = fig.value, v > 0, fig.dimension == "currency",
            accountingBrackets(first: first, last: last) {
@@ -513,6 +537,18 @@ struct FigureScan {
         return n >= 1 && n <= 31 && (isWord(i - 1, in: months) || isWord(i + 1, in: months) || isWord(end, in: months))
     }
 
+    /// "3:1" inside the match: the ratio of the two numbers and the token after the second.
+    /// A time of day ("10:30") is never captured so by the rules (`figure.ratio` names the
+    /// word that makes it a ratio).
+    func colonRatio(after q: Quantity) -> (Double, Int)? {
+        let j = q.tokens.upperBound
+        guard !q.scaled, j + 1 < limit, tokens[j].kind == .punct, isText(j, ":"), !tokens[j].spaced,
+              tokens[j + 1].kind == .number, !tokens[j + 1].spaced else { return nil }
+        let d = digits(at: j + 1).double
+        guard d > 0 else { return nil }
+        return (q.double / d, j + 2)
+    }
+
     /// A number token and the scale words after it.
     func digits(at i: Int) -> Quantity {
         let t = tokens[i]
@@ -521,7 +557,10 @@ struct FigureScan {
         // "190bn", "1.5 million", "300 thousand million": at most two scale words.
         var scales = 0
         while scales < 2, j < limit, tokens[j].kind == .word,
+              !(j + 1 < tokens.count && tokens[j + 1].kind == .number && !tokens[j + 1].spaced),
               let f = FigureVocabulary.scale(low(j), attached: !tokens[j].spaced, raw: raw(j)) {
+            // (a letter glued to digits after it begins a model name, "18 M777 howitzers",
+            // "a B52": it scales nothing)
             q.scale(by: f)
             q.scaled = true
             scales += 1
@@ -805,6 +844,15 @@ struct FigureScan {
             if isWord(j + 1, "fold") { fig.unit = "times"; fig.dimension = "ratio"; return }
             if let (u, n) = fixedUnit(at: j + 1) { setNamed(u, after: j + 1 + n, of: &fig); return }
             if let u = unitExpression(at: j + 1) { set(u, of: &fig); return }
+            // "a 1,000-strong force", "a 700,000-strong Indian occupation army": the number
+            // counts the body named after "strong", the head noun (the last of its words)
+            if isWord(j + 1, "strong") {
+                var k = j + 2
+                while k < min(j + 6, tokens.count), tokens[k].kind == .word,
+                      !FigureVocabulary.stopWords.contains(low(k)) { k += 1 }
+                if k > j + 2 { fig.unit = lower(k - 1); fig.dimension = "count" }
+                return
+            }
             if !FigureVocabulary.stopWords.contains(low(j + 1)) { fig.unit = lower(j + 1); fig.dimension = "count" }
             return
         }
@@ -866,6 +914,14 @@ struct FigureScan {
             setCurrency(name, after: j, of: &fig)
         default:
             fig.unit = name; fig.dimension = "count"
+            // "10,000 shells a day", "2 million rounds per month", "300 people a year": a count
+            // over a unit of time is a rate (shells/d, count/time), as "$5bn a year" is USD/yr
+            var parts: [(unit: Int?, power: Int)] = []
+            _ = denominators(after: j, into: &parts)
+            if parts.count == 1, let u = parts[0].unit, units.units[u].dimension == "time" {
+                fig.unit = name + "/" + units.units[u].id
+                fig.dimension = "count/time"
+            }
         }
     }
 

@@ -67,7 +67,7 @@ final class FigureNormalizerTests: XCTestCase {
             c("two million people fled", ["value=2000000", "unit=people", "dimension=count"]),
             c("one hundred and twenty delegates attended", ["value=120", "unit=delegates", "dimension=count"]),
             c("half a million refugees", ["value=500000", "unit=refugees", "dimension=count"]),
-            c("two-thirds of voters", ["value=0.6666666666666666"]),
+            c("two-thirds of voters", ["value=0.6666666666666666", "unit=fraction", "dimension=ratio"]),
             c("at least 1.200.000 people", ["value=1200000", "unit=people", "dimension=count", "bound=min"]),
             c("more than 10,000-plus casualties", match: "10,000", ["value=10000", "bound=min"]),
             // Ranges: low and high, no value.
