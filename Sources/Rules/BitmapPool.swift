@@ -15,43 +15,65 @@ import Darwin
 /// Filled while one `PatternCompiler` compiles (one thread), then only read; each
 /// `ProgramCode` holds the pool, which frees the bitmaps when the last program goes.
 final class BitmapPool: @unchecked Sendable {
-    /// A stored bitmap, hashed once by content (`hash`) and compared word by word.
-    private struct Key: Hashable {
-        let base: UnsafePointer<UInt64>
-        let count: Int
-        let hash: Int
+    /// An open-addressed table of the stored bitmaps by content hash (0: empty slot), kept
+    /// at most half full. `Set` with `Hasher` cost more of a start than the copies it saved.
+    @exclusivity(unchecked) private var hashes: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var bases: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>
+    @exclusivity(unchecked) private var counts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var capacity = 1024
+    /// Distinct bitmaps stored (`BitmapPoolTests`).
+    @exclusivity(unchecked) private(set) var count = 0
 
-        func hash(into h: inout Hasher) { h.combine(hash) }
-
-        static func == (a: Key, b: Key) -> Bool {
-            a.hash == b.hash && a.count == b.count && memcmp(a.base, b.base, a.count * MemoryLayout<UInt64>.stride) == 0
-        }
+    init() {
+        hashes = .allocate(capacity: capacity)
+        hashes.initialize(repeating: 0, count: capacity)
+        bases = .allocate(capacity: capacity)
+        counts = .allocate(capacity: capacity)
     }
 
-    private var stored: Set<Key> = []
-
-    init() {}
-
     deinit {
-        for k in stored { UnsafeMutablePointer(mutating: k.base).deallocate() }
+        for k in 0..<capacity where hashes[k] != 0 { bases[k]!.deallocate() }
+        hashes.deallocate(); bases.deallocate(); counts.deallocate()
     }
 
     /// The pool's copy of `words` (equal contents, one buffer); empty for no words.
     func intern(_ words: [UInt64]) -> UnsafeBufferPointer<UInt64> {
         guard !words.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
         return words.withUnsafeBufferPointer { w in
-            // A multiply-xor fold over the words: `Hasher` over the bytes costs more of a start.
-            var h = UInt64(w.count)
+            let n = w.count, p = w.baseAddress!
+            // A multiply-xor fold over the words; never 0, the empty slot's mark.
+            var h = UInt64(n)
             for x in w { h = (h ^ x) &* 0x9E37_79B9_7F4A_7C15 }
-            let probe = Key(base: w.baseAddress!, count: w.count, hash: Int(truncatingIfNeeded: h ^ h >> 32))
-            if let hit = stored.firstIndex(of: probe) { return UnsafeBufferPointer(start: stored[hit].base, count: w.count) }
-            let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: w.count)
-            copy.initialize(from: w.baseAddress!, count: w.count)
-            stored.insert(Key(base: copy, count: w.count, hash: probe.hash))
-            return UnsafeBufferPointer(start: copy, count: w.count)
+            h = (h ^ h >> 32) | 1
+            var k = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while hashes[k] != 0 {
+                if hashes[k] == h, counts[k] == n, memcmp(bases[k]!, p, n * MemoryLayout<UInt64>.stride) == 0 {
+                    return UnsafeBufferPointer(start: bases[k]!, count: n)
+                }
+                k = (k + 1) & (capacity - 1)
+            }
+            let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+            copy.initialize(from: p, count: n)
+            hashes[k] = h; bases[k] = copy; counts[k] = n
+            count += 1
+            if 2 * count > capacity { grow() }
+            return UnsafeBufferPointer(start: copy, count: n)
         }
     }
 
-    /// Distinct bitmaps stored (`BitmapPoolTests`).
-    var count: Int { stored.count }
+    /// Doubles the table, placing every stored bitmap again by its hash.
+    private func grow() {
+        let (oldHashes, oldBases, oldCounts, old) = (hashes, bases, counts, capacity)
+        capacity *= 2
+        hashes = .allocate(capacity: capacity)
+        hashes.initialize(repeating: 0, count: capacity)
+        bases = .allocate(capacity: capacity)
+        counts = .allocate(capacity: capacity)
+        for j in 0..<old where oldHashes[j] != 0 {
+            var k = Int(truncatingIfNeeded: oldHashes[j]) & (capacity - 1)
+            while hashes[k] != 0 { k = (k + 1) & (capacity - 1) }
+            hashes[k] = oldHashes[j]; bases[k] = oldBases[j]; counts[k] = oldCounts[j]
+        }
+        oldHashes.deallocate(); oldBases.deallocate(); oldCounts.deallocate()
+    }
 }

@@ -29,6 +29,19 @@ final class BitmapPoolTests: XCTestCase {
         XCTAssertEqual(pool.count, Set(inputs).count)
     }
 
+    /// Past the table's first size (it grows when half full), every bitmap is still found.
+    func testGrowingKeepsEveryBitmap() {
+        let pool = BitmapPool()
+        let inputs = (0..<5_000).map { [UInt64($0 % 7), UInt64($0 + 1)] }
+        let first = inputs.map { pool.intern($0) }
+        XCTAssertEqual(pool.count, inputs.count)
+        for (k, words) in inputs.enumerated() {
+            XCTAssertEqual(Array(first[k]), words)
+            XCTAssertEqual(pool.intern(words).baseAddress, first[k].baseAddress)
+        }
+        XCTAssertEqual(pool.count, inputs.count)
+    }
+
     /// The default rules' programs share one pool holding fewer bitmaps than their token
     /// sets, and a rule set keeps matching after another rule set (another pool) is gone.
     func testRuleSetsOwnTheirBitmaps() throws {
