@@ -1,23 +1,23 @@
-/// A `TokenSet` copied into raw buffers owned by a `ProgramCode`, for the matcher's start
-/// filters. Copying it is copying pointers: binding an `EntryFilter` or a `StartAnchor` in
-/// every `run` retained and released their arrays, which both batch workers share, so the
-/// cores also fought over the reference counts.
+/// A `TokenSet` copied into raw buffers owned by a `ProgramCode` (its id bitmap by the rule
+/// set's `BitmapPool`), for the matcher's start filters and split guards. Copying it is
+/// copying pointers: binding an `EntryFilter` or a `StartAnchor` in every `run` retained and
+/// released their arrays, which both batch workers share, so the cores also fought over the
+/// reference counts.
 struct FrozenTokenSet: @unchecked Sendable {
     private let classHas: UnsafeMutableBufferPointer<UInt32>
     private let classNot: UnsafeMutableBufferPointer<UInt32>
-    private let bits: UnsafeMutableBufferPointer<UInt64>
+    private let bits: UnsafeBufferPointer<UInt64>
 
-    init(_ s: TokenSet) {
+    init(_ s: TokenSet, _ pool: BitmapPool) {
         classHas = .allocate(capacity: s.classHas.count)
         _ = classHas.initialize(from: s.classHas.map(\.rawValue))
         classNot = .allocate(capacity: s.classNot.count)
         _ = classNot.initialize(from: s.classNot.map(\.rawValue))
-        bits = .allocate(capacity: s.bitWords.count)
-        _ = bits.initialize(from: s.bitWords)
+        bits = pool.intern(s.bitWords)
     }
 
-    /// Only `ProgramCode.deinit` calls it.
-    func deallocate() { classHas.deallocate(); classNot.deallocate(); bits.deallocate() }
+    /// Only `ProgramCode.deinit` calls it (the bitmap is the pool's).
+    func deallocate() { classHas.deallocate(); classNot.deallocate() }
 
     /// As `TokenSet.accepts`.
     @inline(__always)
@@ -35,7 +35,7 @@ struct FrozenEntry: Sendable {
     let tokens: FrozenTokenSet
     let atStart: Bool
 
-    init(_ e: EntryFilter) { tokens = FrozenTokenSet(e.tokens); atStart = e.atStart }
+    init(_ e: EntryFilter, _ pool: BitmapPool) { tokens = FrozenTokenSet(e.tokens, pool); atStart = e.atStart }
 
     @inline(__always)
     func accepts(_ tokens: UnsafeBufferPointer<Token>, _ pos: Int) -> Bool {
@@ -51,11 +51,11 @@ struct FrozenAnchor: Sendable {
     let maxOffset: Int
     let prefix: FrozenTokenSet?
 
-    init(_ a: StartAnchor) {
-        tokens = FrozenTokenSet(a.tokens)
+    init(_ a: StartAnchor, _ pool: BitmapPool) {
+        tokens = FrozenTokenSet(a.tokens, pool)
         minOffset = a.minOffset
         maxOffset = a.maxOffset
-        prefix = a.prefix.map(FrozenTokenSet.init)
+        prefix = a.prefix.map { FrozenTokenSet($0, pool) }
     }
 
     func deallocate() { tokens.deallocate(); prefix?.deallocate() }

@@ -25,6 +25,9 @@ struct PatternCompiler {
     private var recordBranches = false
     private var emittedBranches: [(entry: Int32, body: Int32, nodes: [PatternNode])] = []
 
+    /// The id bitmaps of every program this compiler freezes, each content stored once.
+    let bitmaps = BitmapPool()
+
     init(vocab: Vocabulary, lexicons: [Lexicon]) {
         self.vocab = vocab
         self.lexicons = lexicons
@@ -68,7 +71,7 @@ struct PatternCompiler {
         // An alternation's requirements from its branches' (the same: merged one-word
         // branches add the same ids), not walked again.
         program.requirements = program.branches.isEmpty ? requirements(node) : alternation(program.branches.map(\.requirements))
-        program.code = ProgramCode(program)
+        program.code = ProgramCode(program, bitmaps)
         return (program, try trigger(node))
     }
 

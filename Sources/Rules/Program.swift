@@ -78,26 +78,30 @@ final class ProgramCode: Sendable {
     let guards: FrozenGuards
     /// `Program.branches`, frozen.
     nonisolated(unsafe) let branches: UnsafeBufferPointer<FrozenBranch>
+    /// Holds the id bitmaps of the token sets above, shared with the rule set's other programs.
+    let bitmaps: BitmapPool
 
-    init(_ p: Program) {
+    init(_ p: Program, _ pool: BitmapPool) {
+        bitmaps = pool
         startOnly = p.startOnly
         endSpan = p.endSpan
         let table = TestTable(p.tests)
         self.table = table
         ops = ProgramCode.decode(p.insts, table)
         slotCount = p.slotCount
-        entry = p.entry.map(FrozenEntry.init)
-        anchor = p.anchor.map(FrozenAnchor.init)
-        guards = FrozenGuards(p.guards, count: p.insts.count)
+        entry = p.entry.map { FrozenEntry($0, pool) }
+        anchor = p.anchor.map { FrozenAnchor($0, pool) }
+        guards = FrozenGuards(p.guards, count: p.insts.count, pool)
         let branches = UnsafeMutableBufferPointer<FrozenBranch>.allocate(capacity: p.branches.count)
-        _ = branches.initialize(from: p.branches.map(FrozenBranch.init))
+        _ = branches.initialize(from: p.branches.map { FrozenBranch($0, pool) })
         self.branches = UnsafeBufferPointer(branches)
     }
 
     private init() {
         table = TestTable([]); ops = ProgramCode.decode([], table)
         slotCount = 0; entry = nil; anchor = nil; startOnly = false; endSpan = nil
-        guards = FrozenGuards(SplitGuards(), count: 0)
+        bitmaps = BitmapPool()
+        guards = FrozenGuards(SplitGuards(), count: 0, bitmaps)
         branches = UnsafeBufferPointer(UnsafeMutableBufferPointer<FrozenBranch>.allocate(capacity: 0))
     }
 

@@ -138,7 +138,7 @@ struct FrozenGuards: @unchecked Sendable {
     private let at: UnsafeMutableBufferPointer<Int32>
     private let guards: UnsafeMutableBufferPointer<Frozen>
 
-    init(_ g: SplitGuards, count: Int) {
+    init(_ g: SplitGuards, count: Int, _ pool: BitmapPool) {
         at = .allocate(capacity: count)
         _ = at.initialize(from: g.at.isEmpty ? Array(repeating: -1, count: count) : g.at)
         guards = .allocate(capacity: g.guards.count)
@@ -148,7 +148,7 @@ struct FrozenGuards: @unchecked Sendable {
             _ = lexicons.initialize(from: listed)
             let mask = g.lexicons.reduce(UInt64(0)) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
             let set = TokenSet(ids: IDBitmap(g.ids), classHas: g.has.map(TokenClasses.init), classNot: g.not.map(TokenClasses.init))
-            return Frozen(tokens: FrozenTokenSet(set), lexiconMask: mask, lexicons: lexicons, atStart: g.atStart)
+            return Frozen(tokens: FrozenTokenSet(set, pool), lexiconMask: mask, lexicons: lexicons, atStart: g.atStart)
         })
     }
 

@@ -35,10 +35,10 @@ struct FrozenBranch: Sendable {
     let startOnly: Bool
     let endSpan: ClosedRange<Int>?
 
-    init(_ b: TopBranch) {
+    init(_ b: TopBranch, _ pool: BitmapPool) {
         pc = Int(b.pc)
-        entry = b.entry.map(FrozenEntry.init)
-        anchor = b.anchor.map(FrozenAnchor.init)
+        entry = b.entry.map { FrozenEntry($0, pool) }
+        anchor = b.anchor.map { FrozenAnchor($0, pool) }
         startOnly = b.startOnly
         endSpan = b.endSpan
     }
