@@ -164,6 +164,18 @@ final class LoadErrorTests: XCTestCase {
         }
     }
 
+    /// `''` in a block scalar is two quotes, not one: a located warning at the first of them
+    /// (loading goes on); the same pattern in single quotes is one quote and no warning.
+    func testDoubledQuoteInABlockScalarIsWarned() throws {
+        let block = "rules:\n  - id: x\n    tag: position\n    description: d\n    pattern: >-\n      China \"''s\" view\n"
+        let set = try RuleSet.load(files: [("rules.yaml", Data(block.utf8))])
+        let warned = set.warnings.filter { $0.message.contains("stays two quotes") }
+        XCTAssertEqual(warned.map { "\($0.line):\($0.column) \($0.severity)" }, ["6:14 warning"], "\(set.warnings)")
+        let quoted = "rules:\n  - id: x\n    tag: position\n    description: d\n    pattern: 'China \"''s\" view'\n"
+        let plain = try RuleSet.load(files: [("rules.yaml", Data(quoted.utf8))])
+        XCTAssertFalse(plain.warnings.contains { $0.message.contains("stays two quotes") }, "\(plain.warnings)")
+    }
+
     func testMissingDirectory() {
         XCTAssertThrowsError(try RuleSet.load(directory: "/nonexistent/rules")) { error in
             XCTAssertTrue("\(error)".contains("rules directory not found"))
