@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PY := $(shell [ -x .venv-tools/bin/python ] && echo .venv-tools/bin/python || echo python3)
 
-.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval tagger-model tagger-model-check tagger-eval quantities-bench pdf-bench sample-pdfs html-bench
+.PHONY: samples test bootstrap release bench spark fuzz stress screenshot eval probes tagger-model tagger-model-check tagger-eval quantities-bench pdf-bench sample-pdfs html-bench
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -78,6 +78,11 @@ screenshot:
 eval:
 	$(SWIFT) build --product claimex
 	$(PY) scripts/eval.py $(if $(BIN),--bin $(BIN)) --goals
+
+# The probe sets (eval/probes-*/): sentences written to show each construction of a tag,
+# counted per set (coverage of the classes, not a held-out score; docs/evaluation.md).
+probes: release
+	$(PY) scripts/probes.py --all
 
 # The tagger's model (Sources/TaggerModelData/model): trained from the English Web Treebank's
 # train split, deterministically. `tagger-model-check` retrains into .build/ and compares byte
