@@ -524,9 +524,9 @@ struct RuleLoader {
     /// recommendation rules once had 65 of them). Warned at the first `''`.
     private mutating func patternText(_ scalar: Node.Scalar, _ src: SourceFile) -> LocatedString {
         let text = LocatedString(scalar: scalar, in: src)
+        guard scalar.style == .folded || scalar.style == .literal else { return text }
         let bytes = Array(text.text.utf8)
-        if scalar.style == .folded || scalar.style == .literal,
-           let k = bytes.indices.dropLast().first(where: { bytes[$0] == 0x27 && bytes[$0 + 1] == 0x27 }) {
+        if let k = bytes.indices.dropLast().first(where: { bytes[$0] == 0x27 && bytes[$0 + 1] == 0x27 }) {
             let at = text.position(k)
             diagnostics.append(src.diagnostic(at.line, at.column,
                 "'' in a block scalar (>- or |) stays two quotes (YAML reads '' as one ' only inside '...'): write one ' here, as in \"'s\"",
