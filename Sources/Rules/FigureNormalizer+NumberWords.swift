@@ -19,7 +19,8 @@ enum NumberWords {
     /// Denominators of fractions, singular and plural.
     static let fractions = WordTable<UInt64>([
         "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-        "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+        "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+        "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
     ])
     /// Words before "one" or "half" that make it a pronoun or a part.
     static let determiners = WordSet(["no", "any", "every", "some", "this", "that", "which", "each", "the",

@@ -130,7 +130,7 @@ enum FigureVocabulary {
         ("nearly", .approx), ("almost", .approx), ("roughly", .approx), ("some", .approx),
         ("circa", .approx), ("ca", .approx), ("estimated", .approx), ("an estimated", .approx),
         ("estimated at", .approx), ("close to", .approx), ("the order of", .approx),
-        ("order of", .approx), ("nigh on", .approx), ("almost exactly", .approx),
+        ("order of", .approx), ("the region of", .approx), ("region of", .approx), ("nigh on", .approx), ("almost exactly", .approx),
         ("just short of", .approx), ("somewhere around", .approx), ("an average of", .approx),
         ("more than", .min), ("over", .min), ("above", .min), ("at least", .min),
         ("upwards of", .min), ("in excess of", .min), ("just over", .min), ("well over", .min),

@@ -378,6 +378,21 @@ final class FigureQuantityTests: XCTestCase {
             q("Britain will send a 1,000-strong force to Estonia.", "1,000-strong", ["value=1000", "unit=force", "dimension=count"]),
             q("A 700,000-strong Indian occupation army is deployed.", "700,000-strong", ["value=700000", "unit=army", "dimension=count"]),
             q("The number of attacks rose to 300 last year.", "300 last", ["value=300", "change=rise"]),
+            // Tenth round (probe sentences): counts with three or four modifiers, plural
+            // demonyms, vote counts, table lines, hedges of scale, spelled durations as a
+            // predicate or a range, fractions in sixths and eighths.
+            q("Kyiv has received 12 newly delivered long-range air-defence systems since March.", "12 newly delivered long-range air-defence systems", ["value=12", "unit=systems", "dimension=count"]),
+            q("Germany pledged three additional Patriot air defence batteries.", "three additional Patriot air defence batteries", ["value=3", "unit=batteries", "dimension=count"]),
+            q("The navy commissioned four new Type 26 anti-submarine frigates.", "four new Type 26 anti-submarine frigates", ["value=4", "unit=frigates", "dimension=count"]),
+            q("Pakistan deported 500,000 Afghans last year.", "500,000 Afghans", ["value=500000", "unit=afghans", "dimension=count"]),
+            q("Only three voted against and four abstained.", "four abstained", ["value=4"]),
+            q("Fatalities in 2023: 8,419.", "8,419.", ["value=8419", "unit=fatalities", "dimension=count"]),
+            q("Casualties are in the region of 20,000.", "in the region of 20,000", ["value=20000", "approx=true"]),
+            q("Training a pilot takes three to five years.", "three to five years", ["low=3", "high=5", "unit=yr", "dimension=time", "si_low=94672800", "si_high=157788000", "si_unit=s"]),
+            q("The presidential term is five years.", "five years", ["value=5", "unit=yr", "dimension=time", "si_value=157788000", "si_unit=s"]),
+            q("Nine-tenths of the budget goes on salaries.", "Nine-tenths of the", ["value=0.9", "unit=fraction", "dimension=ratio"]),
+            q("A sixth of the population has fled abroad.", "A sixth of the", ["value=0.16666666666666666", "unit=fraction", "dimension=ratio"]),
+            q("Output was cut by an eighth.", "an eighth", ["value=0.125", "unit=fraction", "dimension=ratio", "change=fall"]),
         ]
     }
 
@@ -461,6 +476,22 @@ final class FigureQuantityTests: XCTestCase {
             n("On 24 February Russian tanks crossed the border.", "24"),
             n("The meeting starts at 10:30 with a briefing.", "10:30"),
             n("TSMC makes 3nm chips in Taiwan.", "3nm"),
+            // Tenth round (probe sentences): a capitalised noun before the number labels it,
+            // year ranges, formats named by their members, a rank, a date range's dash, a
+            // development goal, a date's ordinal, the first days of a period.
+            n("Executive Order 14024 targets Russian entities.", "14024"),
+            n("The AUKUS Pillar 2 projects are slow.", "2"),
+            n("The research drew on 61 interviews (see Table 1).", "Table 1"),
+            n("In 2022-23 imports fell.", "23"),
+            n("India and the US held their 2+2 talks.", "2 talks"),
+            n("The P5+1 negotiators reached a deal.", "1"),
+            n("India is among the top five arms importers.", "five"),
+            n("The summit takes place on 9–11 July.", "9"),
+            n("The 9/11 attacks changed US policy.", "11"),
+            n("Let us be reminded that SDG 16.4 aims at reducing illicit arms flows.", "16.4"),
+            n("The vote is on the twenty sixth of June.", "sixth"),
+            n("The first 100 days set the tone.", "100"),
+            n("That was seven and a half decades ago.", "seven"),
         ]
     }
 
