@@ -12,8 +12,9 @@ import Darwin
 /// line after its visited memo: one copy of each leaves the rules' bitmaps within the
 /// second-level cache (docs/benchmarks.md, ninth round).
 ///
-/// Filled while one `PatternCompiler` compiles (one thread), then only read; each
-/// `ProgramCode` holds the pool, which frees the bitmaps when the last program goes.
+/// Filled while a loader's programs are frozen (on a `Freezer`'s thread, so `intern` takes a
+/// lock), then only read; each `ProgramCode` holds the pool, which frees the bitmaps when
+/// the last program goes.
 final class BitmapPool: @unchecked Sendable {
     /// An open-addressed table of the stored bitmaps by content hash (0: empty slot), kept
     /// at most half full. `Set` with `Hasher` cost more of a start than the copies it saved.
@@ -23,6 +24,13 @@ final class BitmapPool: @unchecked Sendable {
     @exclusivity(unchecked) private var capacity = 1024
     /// Distinct bitmaps stored (`BitmapPoolTests`).
     @exclusivity(unchecked) private(set) var count = 0
+
+    /// Held by `intern`: a `Freezer` freezes programs on a thread of its own.
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
 
     init() {
         hashes = .allocate(capacity: capacity)
@@ -34,11 +42,14 @@ final class BitmapPool: @unchecked Sendable {
     deinit {
         for k in 0..<capacity where hashes[k] != 0 { bases[k]!.deallocate() }
         hashes.deallocate(); bases.deallocate(); counts.deallocate()
+        pthread_mutex_destroy(lock); lock.deallocate()
     }
 
     /// The pool's copy of `words` (equal contents, one buffer); empty for no words.
     func intern(_ words: [UInt64]) -> UnsafeBufferPointer<UInt64> {
         guard !words.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
         return words.withUnsafeBufferPointer { w in
             let n = w.count, p = w.baseAddress!
             // A multiply-xor fold over the words; never 0, the empty slot's mark.

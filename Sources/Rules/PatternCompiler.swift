@@ -27,6 +27,9 @@ struct PatternCompiler {
 
     /// The id bitmaps of every program this compiler freezes, each content stored once.
     let bitmaps = BitmapPool()
+    /// When set, `compile` hands a program's split guards and code to it (made on its thread
+    /// while the next program compiles) and sets only the program's `freezeID`.
+    var freezer: Freezer?
 
     init(vocab: Vocabulary, lexicons: [Lexicon]) {
         self.vocab = vocab
@@ -63,7 +66,6 @@ struct PatternCompiler {
             patch(at, .save(program.matchStartSlot))
         }
         program.entry = EntryFilter(program, lexicons: lexicons)
-        program.guards = SplitGuards(program, placed: placed)
         program.anchor = startAnchor(node)
         if case .sentenceStart = top.first { program.startOnly = true }
         if case .sentenceEnd = top.last, case let (lo, hi?) = lengthBounds(node) { program.endSpan = lo...hi }
@@ -71,8 +73,14 @@ struct PatternCompiler {
         // An alternation's requirements from its branches' (the same: merged one-word
         // branches add the same ids), not walked again.
         program.requirements = program.branches.isEmpty ? requirements(node) : alternation(program.branches.map(\.requirements))
-        program.code = ProgramCode(program, bitmaps)
-        return (program, try trigger(node))
+        let trigger = try trigger(node)
+        if let freezer {
+            program.freezeID = freezer.add(program, placed: placed)
+        } else {
+            program.guards = SplitGuards(program, placed: placed)
+            program.code = ProgramCode(program, bitmaps)
+        }
+        return (program, trigger)
     }
 
     // MARK: - Code generation

@@ -45,6 +45,9 @@ struct Program: Sendable {
     var branches: [TopBranch] = []
     /// What the matcher runs, frozen when compilation ends.
     var code = ProgramCode.empty
+    /// Its id with the loader's `Freezer`, which made `guards` and `code` on a thread of its
+    /// own (`RuleLoader.finish` sets them); -1: frozen as it was compiled.
+    var freezeID: Int32 = -1
 
     /// Some test reads the tokens' tags or lemmas: the sentence must be tagged first.
     var usesTags = false

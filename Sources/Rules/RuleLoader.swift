@@ -34,8 +34,10 @@ extension RuleSet {
     }
 
     /// `sharingPatterns` off: each reference to a named pattern is parsed and compiled where
-    /// it stands (`SharedPattern`), for tests that compare the two.
-    static func load(files: [(path: String, data: Data)], sharingPatterns: Bool) throws(RuleLoadError) -> RuleSet {
+    /// it stands (`SharedPattern`); `freezingAside` off: each program is frozen as it is
+    /// compiled, not on the `Freezer`'s thread. For tests that compare the ways.
+    static func load(files: [(path: String, data: Data)], sharingPatterns: Bool,
+                     freezingAside: Bool = true) throws(RuleLoadError) -> RuleSet {
         let sorted = files.sorted { $0.path < $1.path }
         // The rule files' YAML trees and the hash need nothing else loaded, so a thread of
         // their own makes them while this one reads the lexicons and units (a start runs
@@ -43,6 +45,7 @@ extension RuleSet {
         let ahead = YAMLAhead(sorted.filter { isRuleFile($0.path) }, hashing: sorted)
         var loader = RuleLoader()
         loader.sharesPatterns = sharingPatterns
+        loader.freezesAside = freezingAside
         var sources: [SourceFile] = []
         for f in sorted {
             guard let text = String(data: f.data, encoding: .utf8) else {
@@ -174,6 +177,8 @@ struct RuleLoader {
     private var shares: [String: SharedPattern?] = [:]
     /// Off: every reference parsed and compiled where it stands (for the tests that compare).
     var sharesPatterns = true
+    /// Programs frozen on a thread of their own (`Freezer`) while the next compile.
+    var freezesAside = true
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
     private var seenIDs: [String: String] = [:]
@@ -465,7 +470,9 @@ struct RuleLoader {
     private mutating func takeCompiler() -> PatternCompiler {
         if let c = compiler.take() { return c }
         defer { vocab = Vocabulary() }
-        return PatternCompiler(vocab: vocab, lexicons: lexicons)
+        var c = PatternCompiler(vocab: vocab, lexicons: lexicons)
+        if freezesAside { c.freezer = Freezer(c.bitmaps) }  // `finish` collects what it froze
+        return c
     }
 
     /// `pattern` with its `<name>` references expanded, parsed and compiled; nil after
@@ -668,6 +675,17 @@ struct RuleLoader {
 
     func finish(sha256: String) -> RuleSet {
         let vocab = compiler?.vocab ?? self.vocab
+        var rules = self.rules
+        if let frozen = compiler?.freezer?.finish(), !frozen.isEmpty {
+            func install(_ p: inout Program) {
+                guard p.freezeID >= 0 else { return }
+                (p.guards, p.code) = frozen[Int(p.freezeID)]
+            }
+            for r in rules.indices {
+                install(&rules[r].program)
+                for k in rules[r].unless.indices { install(&rules[r].unless[k]) }
+            }
+        }
         var set = RuleSet(sha256: sha256)
         set.rules = rules
         set.codeRefs = rules.map { Unmanaged.passUnretained($0.program.code) }

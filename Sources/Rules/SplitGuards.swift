@@ -46,7 +46,14 @@ struct SplitGuards: Sendable {
     /// `placed`: where shared fragments stand. A branch whose walk stays inside its fragment
     /// has the same guard at every copy (ids and lexicons are the rule set's, not the
     /// program's), so it is walked once per fragment, not once per copy.
-    init(_ p: Program, placed: [Placed] = []) {
+    /// Guards of shared fragments' branches, per `SharedPattern`, for programs frozen on
+    /// another thread than the one compiling (`Freezer`), as `SharedPattern.guards` is the
+    /// compiling thread's.
+    final class Cache {
+        var byShare: [ObjectIdentifier: [Int32: Guard?]] = [:]
+    }
+
+    init(_ p: Program, placed: [Placed] = [], cache: Cache? = nil) {
         at = Array(repeating: -1, count: p.insts.count)
         var owner = [Int32](repeating: -1, count: p.insts.count)
         for (k, f) in placed.enumerated() { for pc in f.start..<f.end { owner[pc] = Int32(k) } }
@@ -58,6 +65,13 @@ struct SplitGuards: Sendable {
             var escaped = false
             guard k >= 0 else { return Self.first(p, target, &seen, &work, inside: nil, escaped: &escaped) }
             let f = placed[k], rel = Int32(target - f.start)
+            if let cache {
+                let id = ObjectIdentifier(f.share)
+                if let known = cache.byShare[id]?[rel] { return known }
+                let g = Self.first(p, target, &seen, &work, inside: f.start..<f.end, escaped: &escaped)
+                if !escaped { cache.byShare[id, default: [:]][rel] = .some(g) }
+                return g
+            }
             if let known = f.share.guards[rel] { return known }
             let g = Self.first(p, target, &seen, &work, inside: f.start..<f.end, escaped: &escaped)
             if !escaped { f.share.guards[rel] = .some(g) }

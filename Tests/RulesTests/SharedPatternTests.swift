@@ -22,6 +22,34 @@ final class SharedPatternTests: XCTestCase {
         assertSame(shared, apart)
     }
 
+    /// Programs frozen on the `Freezer`'s thread while the loader compiles get the same split
+    /// guards and code as programs frozen as they are compiled, and match alike.
+    func testDefaultRulesFreezeAlikeAside() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        var files: [(path: String, data: Data)] = []
+        for rel in (FileManager.default.subpaths(atPath: root.appendingPathComponent("rules").path) ?? []).sorted()
+        where rel.hasSuffix(".yaml") || rel.hasSuffix(".txt") || rel.hasSuffix(".tsv") {
+            files.append((rel, try Data(contentsOf: root.appendingPathComponent("rules").appendingPathComponent(rel))))
+        }
+        let aside = try RuleSet.load(files: files, sharingPatterns: true, freezingAside: true)
+        let inline = try RuleSet.load(files: files, sharingPatterns: true, freezingAside: false)
+        XCTAssertTrue(aside.rules.allSatisfy { $0.program.freezeID >= 0 })
+        XCTAssertTrue(inline.rules.allSatisfy { $0.program.freezeID < 0 })
+        assertSame(aside, inline)
+        func ops(_ p: Program) -> [String] { p.code.ops.map { "\($0.kind) \($0.a) \($0.b)" } }
+        for (x, y) in zip(aside.rules, inline.rules) {
+            XCTAssertEqual(ops(x.program), ops(y.program), x.id)
+            XCTAssertEqual(x.unless.map(ops), y.unless.map(ops), x.id)
+        }
+        let text = try String(contentsOf: root.appendingPathComponent("samples/pism-2024-putin-visit-china.txt"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init).filter { $0.count > 40 }
+        XCTAssertGreaterThan(lines.count, 10)
+        for s in lines {
+            XCTAssertEqual(aside.matches(s).map { "\($0.ruleID) \($0.range)" }, inline.matches(s).map { "\($0.ruleID) \($0.range)" }, s)
+        }
+    }
+
     /// Definitions used nested, joined into the top level, quantified, inside captures and
     /// alternatives, in vetoes, as a single token, and one holding a capture.
     func testEveryKindOfReferenceCompilesAlike() throws {
@@ -102,6 +130,7 @@ final class SharedPatternTests: XCTestCase {
     private func describe(_ p: Program) -> String {
         var q = p
         q.code = .empty
+        q.freezeID = -1
         return String(describing: q)
     }
 }
