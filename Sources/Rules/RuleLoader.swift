@@ -60,11 +60,10 @@ extension RuleSet {
         for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
         // The unit registry is data for the figure normaliser, and two lexicons for patterns.
         for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src) }
-        let (trees, digest) = ahead.wait()
         for src in sources where isRuleFile(src.path) {
-            loader.loadRules(src, tree: trees[src.path] ?? Result { try Yams.compose(yaml: src.text, .basic) })
+            loader.loadRules(src, tree: ahead.tree(src.path) ?? Result { try Yams.compose(yaml: src.text, .basic) })
         }
-        var set = loader.finish(sha256: digest)
+        var set = loader.finish(sha256: ahead.sha256())
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
             throw RuleLoadError(diagnostics: loader.diagnostics)
         }
@@ -81,31 +80,60 @@ private func isRuleFile(_ path: String) -> Bool {
 
 /// The YAML trees of the rule files (by path; files that are not UTF-8 are left out, the
 /// loader reports them) and the rule set's sha256, made on a thread of its own from `init`
-/// on. A plain thread, not a dispatch queue: the batch's workers can hold every thread of
-/// the global queues while they wait for the rules, and the rules would then wait for them.
+/// on, in that order: each tree is handed over as soon as it is composed, so the loader
+/// compiles the first file while the next are composed, and the hash, needed only when the
+/// rule set is made, comes last. A plain thread, not a dispatch queue: the batch's workers
+/// can hold every thread of the global queues while they wait for the rules, and the rules
+/// would then wait for them.
 private final class YAMLAhead: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var trees: [String: Result<Node?, Error>] = [:]
+    private let index: [String: Int]
+    /// Per rule file, its tree (nil: not UTF-8), written once before its semaphore's signal.
+    private let trees: UnsafeMutableBufferPointer<Result<Node?, Error>?>
+    private let composed: [DispatchSemaphore]
+    private let hashed = DispatchSemaphore(value: 0)
     private var digest = ""
 
     init(_ ruleFiles: [(path: String, data: Data)], hashing all: [(path: String, data: Data)]) {
+        var index: [String: Int] = [:]
+        for (k, f) in ruleFiles.enumerated() { index[f.path] = k }
+        self.index = index
+        trees = .allocate(capacity: ruleFiles.count)
+        trees.initialize(repeating: nil)
+        composed = ruleFiles.map { _ in DispatchSemaphore(value: 0) }
         let thread = Thread { [self] in
-            for f in ruleFiles {
-                guard let text = String(data: f.data, encoding: .utf8) else { continue }
-                // Every value is read as its text (`scalar.string`), so no scalar needs a tag:
-                // the default resolver's regular expressions per scalar (and per mapping key,
-                // for the duplicate-key check) were a quarter of loading the default rules.
-                trees[f.path] = Result { try Yams.compose(yaml: text, .basic) }
+            for (k, f) in ruleFiles.enumerated() {
+                if let text = String(data: f.data, encoding: .utf8) {
+                    // Every value is read as its text (`scalar.string`), so no scalar needs a
+                    // tag: the default resolver's regular expressions per scalar (and per
+                    // mapping key, for the duplicate-key check) were a quarter of loading
+                    // the default rules.
+                    trees[k] = Result { try Yams.compose(yaml: text, .basic) }
+                }
+                composed[k].signal()
             }
             digest = Self.sha256(all)
-            done.signal()
+            hashed.signal()
         }
         thread.start()
     }
 
-    func wait() -> ([String: Result<Node?, Error>], String) {
-        done.wait()
-        return (trees, digest)
+    deinit {
+        trees.deinitialize()
+        trees.deallocate()
+    }
+
+    /// The tree of rule file `path`, once composed; nil when the file is not UTF-8 or not
+    /// a rule file. Call at most once per file.
+    func tree(_ path: String) -> Result<Node?, Error>? {
+        guard let k = index[path] else { return nil }
+        composed[k].wait()
+        return trees[k]
+    }
+
+    /// The sha256 of every file, once made; call once.
+    func sha256() -> String {
+        hashed.wait()
+        return digest
     }
 
     /// sha256 over the files' paths and contents, in path order.
