@@ -426,7 +426,11 @@ struct PatternCompiler {
         let tagger = Tagger.shared
         let forms = tagger.lemmaForms(Tagger.lowercase(lemma[...]), tags: tagger.pennTags(upos: upos, xpos: xpos))
         var ids: [Int32]? = nil
-        if let forms { ids = Array(Set(forms.map { vocab.intern($0) })).sorted() }
+        if let forms {
+            var list = forms.map { vocab.intern($0) }
+            list.sort()
+            ids = list.enumerated().compactMap { k, id in k > 0 && list[k - 1] == id ? nil : id }
+        }
         lemmaFormIDs[key] = .some(ids)
         return ids
     }

@@ -50,7 +50,7 @@ extension Tagger {
         var out = [UInt8](repeating: 0, count: model.longestException + 64)
         for form in candidates {
             let hits = (0..<TagSet.xpos.count).contains { x in
-                tags >> UInt64(x) & 1 != 0 && lemmaOf(form, xpos: x, &out) == lemma
+                tags >> UInt64(x) & 1 != 0 && hasLemma(form, xpos: x, lemma, &out)
             }
             guard hits else { continue }
             guard form.allSatisfy(Self.isLowerLetter) else { return nil }
@@ -103,13 +103,25 @@ extension Tagger {
     /// The lemma (lowercase, as rules compare it) `wordLemma` gives the lowercase form `f`
     /// tagged `xpos`; `out` has room for the form + 2 bytes and the longest exception.
     func lemmaOf(_ f: [UInt8], xpos: Int, _ out: inout [UInt8]) -> [UInt8] {
-        if out.count < f.count + 2 { out = [UInt8](repeating: 0, count: f.count + 2 + model.longestException) }
-        let n = f.withUnsafeBufferPointer { fp in
+        Self.lowercase(out[..<rawLemma(f, xpos: xpos, &out)])
+    }
+
+    /// Whether `lemmaOf(f, xpos)` is `lemma` (all ASCII letters), without making an array.
+    func hasLemma(_ f: [UInt8], xpos: Int, _ lemma: [UInt8], _ out: inout [UInt8]) -> Bool {
+        let n = rawLemma(f, xpos: xpos, &out)
+        guard n == lemma.count else { return false }
+        for k in 0..<n where out[k] | 0x20 != lemma[k] || out[k] &- 0x41 >= 26 && out[k] &- 0x61 >= 26 { return false }
+        return true
+    }
+
+    /// `wordLemma`'s bytes at the start of `out`: their count.
+    private func rawLemma(_ f: [UInt8], xpos: Int, _ out: inout [UInt8]) -> Int {
+        if out.count < f.count + 2 + model.longestException { out = [UInt8](repeating: 0, count: f.count + 2 + model.longestException) }
+        return f.withUnsafeBufferPointer { fp in
             out.withUnsafeMutableBufferPointer { o in
                 wordLemma(fp.baseAddress!, fp.baseAddress!, f.count, xpos: xpos, out: o.baseAddress!)
             }
         }
-        return Self.lowercase(out[..<n])
     }
 
     static func isLowerLetter(_ c: UInt8) -> Bool { c &- 0x61 < 26 }
@@ -144,12 +156,16 @@ struct LemmaFormTables: @unchecked Sendable {
 
     init(model m: TaggerModel, list: UnsafeBufferPointer<UInt8>) {
         self.list = list
-        var lower = [UInt8]()
-        for k in 0...m.lemmaMask where m.lemmas[2 * k] != 0 {
-            let v = m.lemmas[2 * k + 1]
-            lower.removeAll(keepingCapacity: true)
-            lower += Tagger.lowercase(Array(UnsafeBufferPointer(start: m.pool + Int(v & 0xFFFF_FFFF), count: Int(v >> 32)))[...])
-            exceptions.append((FeatureHash.bytes(lower), m.lemmas[2 * k]))
+        // Each lemma lowercased into one buffer, hashed there (no array per exception). A ’ is
+        // left as it is: such a lemma is no all-letter one, whose hash is all that is asked.
+        var lower = [UInt8](repeating: 0, count: m.longestException + 1)
+        lower.withUnsafeMutableBufferPointer { buffer in
+            let b = buffer.baseAddress!
+            for k in 0...m.lemmaMask where m.lemmas[2 * k] != 0 {
+                let v = m.lemmas[2 * k + 1], from = m.pool + Int(v & 0xFFFF_FFFF), n = Int(v >> 32)
+                for i in 0..<n { let c = from[i]; b[i] = c &- 0x41 < 26 ? c | 0x20 : c }
+                exceptions.append((FeatureHash.bytes(b, n), m.lemmas[2 * k]))
+            }
         }
         exceptions.sort { $0.lemma < $1.lemma }
         var line = 0

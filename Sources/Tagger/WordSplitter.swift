@@ -300,6 +300,7 @@ public enum WordSplitter {
             for (k, c) in head.enumerated() { stem |= UInt64(c) << (8 * UInt64(k)) }
             if ntStems.contains(stem) { out.append(head + [0x6E, 0x74]) }
         }
+        guard head.count <= 5 else { return }
         for (word, cut) in wholeContractions where cut == head.count && word.starts(with: head) { out.append(word) }
     }
 
