@@ -36,7 +36,10 @@ extension PatternCompiler {
         case .sequence(let items, _):
             return items.flatMap { requirements($0) }
         case .alternatives(let branches, _):
-            return alternation(branches.map { requirements($0) })
+            // Computed before the call: as its argument, the mutating walk made Swift copy the
+            // whole compiler (and retain and release everything in it) for each alternation.
+            let each = branches.map { requirements($0) }
+            return alternation(each)
         case .repetition(let inner, let min, _, _, _):
             return min > 0 ? requirements(inner) : []
         case .capture(_, let inner, _):
