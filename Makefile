@@ -92,15 +92,16 @@ EWT ?= ../shared/corpora/ud-english-ewt
 # speech for words the treebank lacks.
 WORDNET ?= /usr/share/wordnet
 TAGGER_MODEL := Sources/TaggerModelData/model/ewt-tagger.bin
+LEMMA_FORMS := Sources/TaggerModelData/model/ewt-lemma-forms.txt
 
 tagger-model:
 	$(SWIFT) build -c release --product claimex-train
-	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train --wordnet $(WORDNET) -o $(TAGGER_MODEL)
+	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train --wordnet $(WORDNET) --lemma-forms $(LEMMA_FORMS) -o $(TAGGER_MODEL)
 
 tagger-model-check:
 	$(SWIFT) build -c release --product claimex-train
-	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train --wordnet $(WORDNET) -o .build/ewt-tagger-check.bin
-	cmp .build/ewt-tagger-check.bin $(TAGGER_MODEL) && echo "tagger model: reproduced byte for byte"
+	gzip -dc $(EWT)/en_ewt-ud-train.conllu.gz | .build/release/claimex-train --wordnet $(WORDNET) --lemma-forms .build/ewt-lemma-forms-check.txt -o .build/ewt-tagger-check.bin
+	cmp .build/ewt-tagger-check.bin $(TAGGER_MODEL) && cmp .build/ewt-lemma-forms-check.txt $(LEMMA_FORMS) && echo "tagger model and lemma forms: reproduced byte for byte"
 
 # UPOS, Penn tag and lemma scores on the treebank's test split (CoNLL 2018 measure), and on
 # the hand-tagged sample-brief tokens.

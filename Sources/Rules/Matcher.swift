@@ -324,6 +324,9 @@ struct MatchVM {
             return g.pass
         }
         if tokens[pos].upos == Token.untagged, let source = tagSource {
+            // Tagging a token the test cannot pass whatever its tags (its classes, or a form
+            // no token with the tested lemma has) would only cost the tagger's time.
+            guard tests.mayAccept(k, tokens[pos], sentence) else { return false }
             return tests.accepts(k, source.tagged(pos), sentence)
         }
         return tests.accepts(k, tokens[pos], sentence)

@@ -1,3 +1,5 @@
+import Tagger
+
 /// Turns a parsed pattern into a `Program`, interning its words in the shared vocabulary and
 /// resolving `@lexicon` names. Also derives the pattern's trigger: a set of keys (token ids,
 /// or token classes encoded by `TriggerKey`) of which every match must contain at least one,
@@ -20,6 +22,9 @@ struct PatternCompiler {
     /// compiling. Valid with `vocab` only, which interned them.
     private var familyIDs: [String: [Int32]] = [:]
     private var exactIDs: [[UInt8]: Int32] = [:]
+    /// Per lemma test (lemma and Penn tags), the ids of the forms that can pass it
+    /// (`lemmaFormIDs`); nil inside when they cannot be named.
+    private var lemmaFormIDs: [LemmaTestKey: [Int32]?] = [:]
     /// Set just before the pattern's top-level alternation is emitted: `emit` then records
     /// each branch's entry and first instruction and its nodes in `emittedBranches`.
     private var recordBranches = false
@@ -410,13 +415,32 @@ struct PatternCompiler {
         case .tagged(let has, let not, let upos, let xpos, let lemma):
             program.usesTags = true
             if lemma != nil { program.usesLemmas = true }
-            return TokenTest(kind: .tags(has: has, not: not, upos: upos, xpos: xpos, lemma: lemma.map { vocab.intern($0) } ?? -1))
+            return TokenTest(kind: .tags(has: has, not: not, upos: upos, xpos: xpos, lemma: lemma.map { vocab.intern($0) } ?? -1,
+                                         forms: lemma.flatMap { formIDs($0, upos: upos, xpos: xpos) }))
         case .any: return TokenTest(kind: .any)
         case .not(let inner):
             var t = testFor(inner)
             t.negated.toggle()
             return t
         }
+    }
+
+    /// The sorted vocabulary ids of every form a token passing a lemma test on `lemma` (with
+    /// UPOS and Penn bits `upos`, `xpos`) can have (`Tagger.lemmaForms`), interned; nil when
+    /// they cannot be named. Memoised per lemma and tags: `<stance-lemma>` is in several rules.
+    mutating func formIDs(_ lemma: [UInt8], upos: UInt32, xpos: UInt64) -> [Int32]? {
+        let key = LemmaTestKey(lemma: lemma, upos: upos, xpos: xpos)
+        if let known = lemmaFormIDs[key] { return known }
+        let tagger = Tagger.shared
+        let forms = tagger.lemmaForms(Tagger.lowercase(lemma[...]), tags: tagger.pennTags(upos: upos, xpos: xpos))
+        var ids: [Int32]? = nil
+        if let forms {
+            var list = forms.map { vocab.intern($0) }
+            list.sort()
+            ids = list.enumerated().compactMap { k, id in k > 0 && list[k - 1] == id ? nil : id }
+        }
+        lemmaFormIDs[key] = .some(ids)
+        return ids
     }
 
     // MARK: - Triggers
@@ -497,4 +521,11 @@ enum TriggerKey {
     static func rarestBit(_ classes: TokenClasses) -> Int? {
         (0..<32).first { classes.rawValue & (1 << $0) != 0 && !commonClasses.contains($0) }
     }
+}
+
+/// A lemma test's lemma and tag bits, for `PatternCompiler.formIDs`' memo.
+struct LemmaTestKey: Hashable {
+    var lemma: [UInt8]
+    var upos: UInt32
+    var xpos: UInt64
 }

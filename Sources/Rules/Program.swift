@@ -187,7 +187,7 @@ struct EntryFilter: Sendable {
                     switch t.kind {
                     case .id(let id), .exact(let id, _): ids.add(id)
                     case .ids(let list): ids.add(contentsOf: list)
-                    case .classes(let has, let not), .tags(let has, let not, _, _, _): classHas.append(has); classNot.append(not)
+                    case .classes(let has, let not), .tags(let has, let not, _, _, _, _): classHas.append(has); classNot.append(not)
                     case .any, .union: return nil
                     }
                 }
@@ -214,8 +214,10 @@ struct TokenTest: Sendable {
         /// Same id and identical bytes (case-sensitive literal).
         case exact(Int32, [UInt8])
         case classes(has: TokenClasses, not: TokenClasses)
-        /// Classes and part-of-speech bit sets (over `TagSet`'s indices), and a lemma id (-1: any).
-        case tags(has: TokenClasses, not: TokenClasses, upos: UInt32, xpos: UInt64, lemma: Int32)
+        /// Classes and part-of-speech bit sets (over `TagSet`'s indices), and a lemma id (-1:
+        /// any); with a lemma, the sorted ids of every form a passing token can have
+        /// (`PatternCompiler.formIDs`; nil: not known, any form may pass).
+        case tags(has: TokenClasses, not: TokenClasses, upos: UInt32, xpos: UInt64, lemma: Int32, forms: [Int32]?)
         case any
         /// Passes when the token's id is in the sorted `ids` or one of `others` passes:
         /// adjacent one-token branches of an alternation, tried in one step.

@@ -1,3 +1,5 @@
+import Tagger
+
 /// Something every match of a pattern contains: a token whose id is in `ids`, or a token with
 /// one of the classes in `classBits`. A rule's requirements are a conjunction, so a rule
 /// triggered by one word still skips a sentence that lacks another element it cannot match
@@ -20,12 +22,12 @@ extension PatternCompiler {
                 case .ids(let ids): return [Requirement(ids: ids)]
                 default: return []
                 }
-            case .classes(let has, _), .tagged(let has, _, _, _, _):
-                // A passing token has every class of `has`; each uncommon one is a requirement.
-                return (0..<32).compactMap { bit in
-                    has.rawValue & (1 << UInt32(bit)) != 0 && !TriggerKey.commonClasses.contains(bit)
-                        ? Requirement(classBits: 1 << UInt32(bit)) : nil
-                }
+            case .classes(let has, _):
+                return classRequirements(has)
+            case .tagged(let has, _, let upos, let xpos, let lemma):
+                // A lemma test also needs a token of a form that can have the lemma.
+                guard let lemma, let ids = formIDs(lemma, upos: upos, xpos: xpos) else { return classRequirements(has) }
+                return classRequirements(has) + [Requirement(ids: ids)]
             case .any, .not: return []
             }
         case .lexicon(let name, _):
@@ -34,7 +36,10 @@ extension PatternCompiler {
         case .sequence(let items, _):
             return items.flatMap { requirements($0) }
         case .alternatives(let branches, _):
-            return alternation(branches.map { requirements($0) })
+            // Computed before the call: as its argument, the mutating walk made Swift copy the
+            // whole compiler (and retain and release everything in it) for each alternation.
+            let each = branches.map { requirements($0) }
+            return alternation(each)
         case .repetition(let inner, let min, _, _, _):
             return min > 0 ? requirements(inner) : []
         case .capture(_, let inner, _):
@@ -46,6 +51,14 @@ extension PatternCompiler {
             let r = requirements(share.node)
             share.requirements = r
             return r
+        }
+    }
+
+    /// A passing token has every class of `has`; each uncommon one is a requirement.
+    private func classRequirements(_ has: TokenClasses) -> [Requirement] {
+        (0..<32).compactMap { bit in
+            has.rawValue & (1 << UInt32(bit)) != 0 && !TriggerKey.commonClasses.contains(bit)
+                ? Requirement(classBits: 1 << UInt32(bit)) : nil
         }
     }
 

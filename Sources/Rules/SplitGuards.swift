@@ -104,7 +104,7 @@ struct SplitGuards: Sendable {
             switch t.kind {
             case .id(let id), .exact(let id, _): g.ids.append(id)
             case .ids(let list): g.ids += list
-            case .classes(let has, let not), .tags(let has, let not, _, _, _):
+            case .classes(let has, let not), .tags(let has, let not, _, _, _, _):
                 // A class accepting nearly every word narrows nothing.
                 if has.rawValue & ~TokenClasses.word.rawValue == 0 { return false }
                 g.has.append(has.rawValue); g.not.append(not.rawValue)

@@ -23,6 +23,10 @@ struct TestTable: @unchecked Sendable {
         /// `union`: its lemma groups, `groups[groupStart ..< groupStart + groupCount]`.
         var groupStart: Int32 = 0
         var groupCount: Int32 = 0
+        /// `tags` with a lemma: the bitmap of the token ids that can pass (`forms`), in
+        /// `words`; `formCount` -1 when not known (every token may).
+        var formStart: Int32 = 0
+        var formCount: Int32 = -1
     }
 
     /// A union's lemma tests with the same classes, UPOS and Penn tags (`%VERB-VBG&say |
@@ -36,6 +40,9 @@ struct TestTable: @unchecked Sendable {
         /// Lemma id bitmap words in `words`.
         var start: Int32
         var count: Int32
+        /// The token ids that can pass one of the group's tests, as `Test.formStart/formCount`.
+        var formStart: Int32 = 0
+        var formCount: Int32 = -1
     }
 
     private let tests: UnsafeMutableBufferPointer<Test>
@@ -63,8 +70,9 @@ struct TestTable: @unchecked Sendable {
             case .exact(let id, let b):
                 f.op = .exact; f.id = id; f.start = Int32(bytes.count); f.count = Int32(b.count); bytes += b
             case .classes(let has, let not): f.op = .classes; f.has = has.rawValue; f.not = not.rawValue
-            case .tags(let has, let not, let upos, let xpos, let lemma):
+            case .tags(let has, let not, let upos, let xpos, let lemma, let forms):
                 f.op = .tags; f.has = has.rawValue; f.not = not.rawValue; f.upos = upos; f.xpos = xpos; f.id = lemma
+                if lemma >= 0, let forms { (f.formStart, f.formCount) = bitmap(forms) }
             case .any: f.op = .any
             case .union(let ids, _): f.op = .union; (f.start, f.count) = bitmap(ids)
             }
@@ -76,11 +84,20 @@ struct TestTable: @unchecked Sendable {
             guard case .union(_, let others) = source[k].kind else { continue }
             // Lemma tests (not negated) grouped by the rest of their test; the other branches
             // stay tests of their own. A branch is never itself a union.
-            var rest: [Test] = [], lemmas: [(key: [UInt64], ids: [Int32])] = []
-            for o in others.map(flatten) {
-                guard o.op == .tags, !o.negated, o.id >= 0 else { rest.append(o); continue }
-                let key = [UInt64(o.has), UInt64(o.not), UInt64(o.upos), o.xpos]
-                if let g = lemmas.firstIndex(where: { $0.key == key }) { lemmas[g].ids.append(o.id) } else { lemmas.append((key, [o.id])) }
+            var rest: [Test] = [], lemmas: [(key: [UInt64], ids: [Int32], forms: [Int32]?)] = []
+            for other in others {
+                guard !other.negated, case .tags(let has, let not, let upos, let xpos, let lemma, let forms) = other.kind, lemma >= 0 else {
+                    rest.append(flatten(other))
+                    continue
+                }
+                let key = [UInt64(has.rawValue), UInt64(not.rawValue), UInt64(upos), xpos]
+                if let g = lemmas.firstIndex(where: { $0.key == key }) {
+                    lemmas[g].ids.append(lemma)
+                    // Any test's forms unknown: the group's are too.
+                    if lemmas[g].forms != nil, let forms { lemmas[g].forms! += forms } else { lemmas[g].forms = nil }
+                } else {
+                    lemmas.append((key, [lemma], forms))
+                }
             }
             flat[k].others = Int32(flat.count)
             flat[k].otherCount = Int32(rest.count)
@@ -89,8 +106,10 @@ struct TestTable: @unchecked Sendable {
             flat[k].groupCount = Int32(lemmas.count)
             for g in lemmas {
                 let (start, count) = bitmap(g.ids)
-                groups.append(LemmaGroup(has: UInt32(g.key[0]), not: UInt32(g.key[1]), upos: UInt32(g.key[2]), xpos: g.key[3],
-                                         start: start, count: count))
+                var group = LemmaGroup(has: UInt32(g.key[0]), not: UInt32(g.key[1]), upos: UInt32(g.key[2]), xpos: g.key[3],
+                                       start: start, count: count)
+                if let forms = g.forms { (group.formStart, group.formCount) = bitmap(forms) }
+                groups.append(group)
             }
         }
         tests = .allocate(capacity: flat.count); _ = tests.initialize(from: flat)
@@ -157,13 +176,15 @@ struct TestTable: @unchecked Sendable {
         let f = tests[k]
         func guess(_ f: Test) -> Bool {
             guard f.op == .tags else { return passes(f, t, sentence) != f.negated }
-            return f.negated || (t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0)
+            return f.negated || (t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0
+                                 && formAllows(f.formStart, f.formCount, t.id))
         }
         guard f.op == .union else { return guess(f) }
         if f.negated { return true }
         return hasBit(f, t.id) || (Int(f.others)..<Int(f.others + f.otherCount)).contains { guess(tests[$0]) }
             || (Int(f.groupStart)..<Int(f.groupStart + f.groupCount)).contains {
                 t.classes.rawValue & groups[$0].has == groups[$0].has && t.classes.rawValue & groups[$0].not == 0
+                    && formAllows(groups[$0].formStart, groups[$0].formCount, t.id)
             }
     }
 
@@ -179,6 +200,8 @@ struct TestTable: @unchecked Sendable {
         func one(_ f: Test) -> (pass: Bool, exact: Bool) {
             guard f.op == .tags else { return (passes(f, t, sentence) != f.negated, true) }
             guard t.classes.rawValue & f.has == f.has && t.classes.rawValue & f.not == 0 else { return (f.negated, true) }
+            // A form no token with the lemma has: fails whatever the tags, nothing asked.
+            guard formAllows(f.formStart, f.formCount, t.id) else { return (f.negated, true) }
             if f.id >= 0 && !tags.lemmaCandidates(pos, upos: f.upos, xpos: f.xpos).contains(f.id) { return (f.negated, true) }
             if let known = tags.knownToken(pos) { return (passes(f, known, sentence) != f.negated, true) }
             // Could pass: a guess (a negated test then passes too, as in `mayAccept`).
@@ -196,6 +219,7 @@ struct TestTable: @unchecked Sendable {
         for g in Int(f.groupStart)..<Int(f.groupStart + f.groupCount) {
             let q = groups[g]
             guard t.classes.rawValue & q.has == q.has && t.classes.rawValue & q.not == 0,
+                  formAllows(q.formStart, q.formCount, t.id),
                   tags.lemmaCandidates(pos, upos: q.upos, xpos: q.xpos).contains(where: { hasBit(q.start, q.count, $0) }) else { continue }
             guard let known = tags.knownToken(pos) else { guessed = true; continue }
             if TagTests.passes(known, upos: q.upos, xpos: q.xpos, lemma: -1) && hasBit(q.start, q.count, known.lemma) { return (true, true) }
@@ -219,6 +243,13 @@ struct TestTable: @unchecked Sendable {
                 && TagTests.passes(t, upos: f.upos, xpos: f.xpos, lemma: f.id)
         case .any: return true
         }
+    }
+
+    /// Whether a token of id `id` may pass a lemma test whose forms' bitmap is at `start`
+    /// (`count` words; -1: forms not known, any token may).
+    @inline(__always)
+    private func formAllows(_ start: Int32, _ count: Int32, _ id: Int32) -> Bool {
+        count < 0 || hasBit(start, count, id)
     }
 
     @inline(__always)

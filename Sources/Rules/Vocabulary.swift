@@ -42,7 +42,8 @@ struct Vocabulary: Sendable {
         pool.append(contentsOf: form)
         offsets.append(Int32(pool.count))
         hashes.append(h)
-        common.append(Self.commonWords.contains(Array(form)))
+        // (Every common word has five bytes or fewer: longer forms make no array to look up.)
+        common.append(form.count <= 5 && Self.commonWords.contains(Array(form)))
         if hashes.count * 2 > slots.count { rehash() } else { place(id, h) }
         return id
     }

@@ -289,6 +289,38 @@ public enum WordSplitter {
         return nil
     }
 
+    /// Every token (lowercase, ' for ’) whose first part `clitic` or `cliticInContext` can cut
+    /// off as `head` (lowercase ASCII letters), appended to `out`: the inverse of those two,
+    /// for `Tagger.lemmaForms`, which must name every token whose lemma is its head's. Keep it
+    /// in step with them; `LemmaFormsTests` checks it against `clitic` on many tokens.
+    public static func appendContractions(of head: [UInt8], to out: inout [[UInt8]]) {
+        for ending in cliticEndings { out.append(head + ending) }
+        if head.count <= 6 {
+            var stem: UInt64 = 0
+            for (k, c) in head.enumerated() { stem |= UInt64(c) << (8 * UInt64(k)) }
+            if ntStems.contains(stem) { out.append(head + [0x6E, 0x74]) }
+        }
+        guard head.count <= 5 else { return }
+        for (word, cut) in wholeContractions where cut == head.count && word.starts(with: head) { out.append(word) }
+    }
+
+    /// `appendContractions`' list.
+    public static func contractions(of head: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        appendContractions(of: head, to: &out)
+        return out
+    }
+
+    /// The endings `clitic` cuts after a token's first part, the apostrophe as '.
+    static let cliticEndings: [[UInt8]] = ["'s", "'m", "'d", "'re", "'ve", "'ll", "n't"].map { Array($0.utf8) }
+
+    /// The contractions `clitic` and `cliticInContext` split whole (not by an ending), with
+    /// where: gon|na, it|s, Let|s.
+    static let wholeContractions: [([UInt8], Int)] = [
+        ("im", 1), ("ive", 1), ("alot", 1), ("gonna", 3), ("wanna", 3), ("gotta", 3), ("thats", 4), ("whats", 4),
+        ("heres", 4), ("youre", 3), ("cannot", 3), ("theres", 5), ("theyre", 4), ("its", 2), ("your", 3), ("lets", 3),
+    ].map { (Array($0.0.utf8), $0.1) }
+
     /// Where an apostrophe-less contraction that is also a word splits, judged by its place:
     /// "its" before a word that starts a predicate (its|not, its|a, its|really: the treebank's
     /// 57 split "its" in its train split are mostly followed by these; its 164 possessive ones

@@ -10,5 +10,13 @@ static const unsigned char model[] __attribute__((aligned(64))) = {
 #embed "model/ewt-tagger.bin"
 };
 
+// The forms of the model's lemma exceptions (`lemma<TAB>form` lines), which the model keeps
+// only as hashes: read when a rule's lemma test is compiled (`Tagger.lemmaForms`).
+static const unsigned char lemma_forms[] = {
+#embed "model/ewt-lemma-forms.txt"
+};
+
 const unsigned char *claimex_tagger_model(void) { return model; }
 size_t claimex_tagger_model_size(void) { return sizeof model; }
+const unsigned char *claimex_lemma_forms(void) { return lemma_forms; }
+size_t claimex_lemma_forms_size(void) { return sizeof lemma_forms; }

@@ -148,25 +148,44 @@ struct Trainer {
     static func lower(_ b: [UInt8]) -> [UInt8] { b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
 
     private func lemmaTables(_ w: inout TaggerModelWriter) {
+        let (known, exceptions) = lemmaExceptions()
+        w.known = known
+        for (key, e) in exceptions { w.lemmas[key] = e.lemma }
+    }
+
+    /// How often each lowercase lemma occurs, and the lemma exceptions: per (lowercase form,
+    /// Penn tag) key where the rules are wrong more often than the treebank's commonest lemma
+    /// is right, that lemma, with the form.
+    private func lemmaExceptions() -> (known: [UInt64: UInt64], exceptions: [UInt64: (form: [UInt8], lemma: [UInt8])]) {
         var known: [UInt64: UInt64] = [:]
         for s in sentences { for x in s { known[FeatureHash.bytes(Self.lower(x.lemma)), default: 0] += 1 } }
-        w.known = known
         // Per (lowercase form, Penn tag): how often each lemma, and how often the rule is right.
-        struct Stat { var lemmas: [[UInt8]: Int] = [:]; var ruleRight = 0 }
+        struct Stat { var form: [UInt8] = []; var lemmas: [[UInt8]: Int] = [:]; var ruleRight = 0 }
         var stats: [UInt64: Stat] = [:]
         for s in sentences {
             for x in s {
                 let f = Self.lower(x.form)
                 let rule = Self.ruleLemma(x.form, f, x.xpos, known, wordnet)
                 let key = TaggerModel.lemmaKey(FeatureHash.bytes(f), x.xpos)
-                stats[key, default: Stat()].lemmas[x.lemma, default: 0] += 1
+                stats[key, default: Stat(form: f)].lemmas[x.lemma, default: 0] += 1
                 if rule == x.lemma { stats[key]!.ruleRight += 1 }
             }
         }
+        var exceptions: [UInt64: (form: [UInt8], lemma: [UInt8])] = [:]
         for (key, st) in stats {
             let top = st.lemmas.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }[0]
-            if top.value > st.ruleRight { w.lemmas[key] = top.key }
+            if top.value > st.ruleRight { exceptions[key] = (st.form, top.key) }
         }
+        return (known, exceptions)
+    }
+
+    /// The forms of the lemma exceptions, one `lemma<TAB>form` line each (both lowercase,
+    /// sorted, without repeats): what `Tagger.lemmaForms` needs to name every word form a
+    /// lemma test can pass, which the model keeps only as hashes (`LemmaForms`).
+    func exceptionForms() -> [UInt8] {
+        var lines = Set<[UInt8]>()
+        for e in lemmaExceptions().exceptions.values { lines.insert(Self.lower(e.lemma) + [0x09] + e.form + [0x0A]) }
+        return lines.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { $0 }
     }
 
     /// The lemma rules as the tagger runs them (`TaggerModel.lemmaScore`).

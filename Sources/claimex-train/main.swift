@@ -5,7 +5,9 @@
 //     gzip -dc en_ewt-ud-train.conllu.gz | claimex-train --wordnet /usr/share/wordnet \
 //         -o Sources/TaggerModelData/model/ewt-tagger.bin
 //
-// Options: -o FILE (default: standard output), --wordnet DIR (WordNet's database, e.g.
+// Options: -o FILE (default: standard output), --lemma-forms FILE (also writes the forms of
+// the lemma exceptions, `lemma<TAB>form` lines: Sources/TaggerModelData/model/ewt-lemma-forms.txt),
+// --wordnet DIR (WordNet's database, e.g.
 // /usr/share/wordnet from Debian's wordnet-base: parts of speech for every word), --iterations
 // N (default 5), --shuffles N (default 4: perceptrons trained on differently shuffled
 // sentences, their weights summed), --dev FILE (a CoNLL-U file to print accuracy on, e.g. the dev split),
@@ -19,6 +21,7 @@ var iterations = 5
 var shuffles = 4
 var devPath: String?
 var wordnetDir: String?
+var formsPath: String?
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
@@ -27,9 +30,10 @@ while let a = args.popFirst() {
     case "--shuffles": shuffles = max(1, Int(args.popFirst() ?? "") ?? shuffles)
     case "--dev": devPath = args.popFirst()
     case "--wordnet": wordnetDir = args.popFirst()
+    case "--lemma-forms": formsPath = args.popFirst()
     case "--min-weight": Trainer.minWeight = Int(args.popFirst() ?? "") ?? Trainer.minWeight
     default:
-        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--wordnet DIR] [--iterations N] [--shuffles N] [--dev FILE] [--min-weight W] < train.conllu\n".data(using: .utf8)!)
+        FileHandle.standardError.write("usage: claimex-train [-o FILE] [--wordnet DIR] [--lemma-forms FILE] [--iterations N] [--shuffles N] [--dev FILE] [--min-weight W] < train.conllu\n".data(using: .utf8)!)
         exit(2)
     }
 }
@@ -48,7 +52,14 @@ if let wordnetDir {
     }
     wordnet = read
 }
-let bytes = Trainer(sentences: sentences, iterations: iterations, shuffles: shuffles, wordnet: wordnet).model()
+let trainer = Trainer(sentences: sentences, iterations: iterations, shuffles: shuffles, wordnet: wordnet)
+if let formsPath {
+    guard FileManager.default.createFile(atPath: formsPath, contents: Data(trainer.exceptionForms())) else {
+        FileHandle.standardError.write(Data("claimex-train: cannot write \(formsPath)\n".utf8))
+        exit(1)
+    }
+}
+let bytes = trainer.model()
 if let output {
     guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
         FileHandle.standardError.write(Data("claimex-train: cannot write \(output)\n".utf8))

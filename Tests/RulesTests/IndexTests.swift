@@ -3,6 +3,16 @@ import XCTest
 @testable import Rules
 
 final class IndexTests: XCTestCase {
+    /// `Vocabulary.intern` looks a form up among the common words only when it has five bytes
+    /// or fewer.
+    func testCommonWordsAreShort() {
+        XCTAssertTrue(Vocabulary.commonWords.allSatisfy { $0.count <= 5 })
+        var vocab = Vocabulary()
+        let which = vocab.intern(Array("which".utf8)), whichever = vocab.intern(Array("whichever".utf8))
+        XCTAssertTrue(vocab.isCommon(which))
+        XCTAssertFalse(vocab.isCommon(whichever))
+    }
+
     func testRulesWhoseTriggerIsAbsentNeverRun() throws {
         let set = try makeRuleSet("""
             rules:

@@ -214,4 +214,45 @@ final class TagGuessTests: XCTestCase {
         XCTAssertEqual(noun.found, [0, 1])
         XCTAssertEqual(noun.tagged, [0, 1])
     }
+
+    /// Every token of the sentences, tagged with its whole sentence, whose lemma's forms can be
+    /// named under its Penn tag (`Tagger.lemmaForms`) has one of them, as claimex's tokenizer
+    /// cuts and normalises it: a lemma test's requirement and its untagged rejection
+    /// (`TestTable.guess`) then never turn away a token that passes it.
+    func testEveryTokenHasANamedFormOfItsLemma() throws {
+        var checked = 0
+        var memo: [[UInt8]: Set<[UInt8]>?] = [:]
+        let extra = ["He'll say they'd said it, she's saying, we've SAID, I'm telling, they're thinking; whats wanna, gonna.",
+                     "Lets say its not; said's, SAYS'D, Thought\u{2019}ll, didn't, dont, cannot say, they\u{2019}re urging."]
+        for s in try sentences() + extra.map({ Array($0.utf8) }) {
+            var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
+            s.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens, norm: &norm, normRanges: &ranges) }
+            var work = TagWork()
+            for t in tokens { work.tokens.append(t.start..<t.end) }
+            s.withUnsafeBufferPointer { Tagger.shared.tag($0, &work) }
+            for (k, tag) in work.tokenTags.enumerated() {
+                let lemma = Tagger.lowercase(work.lemmaBytes[Int(tag.lemma.lowerBound)..<Int(tag.lemma.upperBound)])
+                let key = lemma + [0, tag.xpos]
+                if memo[key] == nil { memo[key] = .some(Tagger.shared.lemmaForms(lemma, tags: 1 << UInt64(tag.xpos)).map { Set($0) }) }
+                guard let forms = memo[key]! else { continue }
+                checked += 1
+                let form = Array(norm[ranges[k]])
+                XCTAssertTrue(forms.contains(form), "\(String(decoding: form, as: UTF8.self)): lemma \(String(decoding: lemma, as: UTF8.self)), \(TagSet.xpos[Int(tag.xpos)])")
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
+    /// The default rules' stance verbs (`<stance-lemma>`) name their forms, so
+    /// `position.holder-lemma` needs one ("said": an exception's form) in a sentence.
+    func testStanceLemmasBecomeARequirement() throws {
+        let set = try defaultRules()
+        let rule = try XCTUnwrap(set.rules.first { $0.id == "position.holder-lemma" })
+        var vocab = set.vocab
+        let said = vocab.intern(Array("said".utf8)), thought = vocab.intern(Array("thought".utf8))
+        XCTAssertTrue(rule.program.requirements.contains { $0.ids.contains(said) && $0.ids.contains(thought) })
+        // The noun "statement" is no form of a verb lemma test.
+        let statement = vocab.intern(Array("statement".utf8))
+        XCTAssertFalse(rule.program.requirements.contains { $0.ids.contains(said) && $0.ids.contains(statement) })
+    }
 }

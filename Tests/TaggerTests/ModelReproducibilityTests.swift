@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// The committed model is exactly what `claimex-train` makes from the treebank, so nobody
-/// edits weights by hand. Runs the debug trainer (about 18 s of CPU: the trainer is optimised
+/// The committed model (and its lemma exceptions' forms) is exactly what `claimex-train` makes
+/// from the treebank, so nobody edits weights by hand. Runs the debug trainer (about 18 s of CPU: the trainer is optimised
 /// in debug builds too, see Package.swift) on the EWT train split
 /// from `../shared/corpora` (or `$CLAIMEX_EWT`) with WordNet's database from Debian's
 /// wordnet-base (or `$CLAIMEX_WORDNET`); skipped where either is absent.
@@ -31,10 +31,12 @@ final class ModelReproducibilityTests: XCTestCase {
         let exe = try XCTUnwrap(trainer ?? [Self.root.appendingPathComponent(".build/debug/claimex-train")]
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build claimex-train first (make test does)")
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("claimex-model-\(getpid()).bin")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let forms = FileManager.default.temporaryDirectory.appendingPathComponent("claimex-lemma-forms-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: forms) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "gzip -dc \"$1\" | \"$2\" --wordnet \"$4\" -o \"$3\"", "sh", train.path, exe.path, out.path, wordnet]
+        p.arguments = ["-c", "gzip -dc \"$1\" | \"$2\" --wordnet \"$4\" --lemma-forms \"$5\" -o \"$3\"", "sh", train.path, exe.path, out.path,
+                       wordnet, forms.path]
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
@@ -43,5 +45,9 @@ final class ModelReproducibilityTests: XCTestCase {
         let committed = try Data(contentsOf: Self.root.appendingPathComponent("Sources/TaggerModelData/model/ewt-tagger.bin"))
         XCTAssertEqual(made.count, committed.count)
         XCTAssertTrue(made == committed, "the committed model differs from what training gives: run make tagger-model")
+        // And the forms of its lemma exceptions (`Tagger.lemmaForms`), made with it.
+        let formsMade = try Data(contentsOf: forms)
+        let formsCommitted = try Data(contentsOf: Self.root.appendingPathComponent("Sources/TaggerModelData/model/ewt-lemma-forms.txt"))
+        XCTAssertTrue(formsMade == formsCommitted, "the committed lemma forms differ from what training gives: run make tagger-model")
     }
 }
