@@ -205,7 +205,7 @@ struct RuleLoader {
     private var shares: [String: SharedPattern?] = [:]
     /// Off: every reference parsed and compiled where it stands (for the tests that compare).
     var sharesPatterns = true
-    /// Programs frozen on a thread of their own (`Freezer`) while the next compile.
+    /// Programs frozen on a thread of their own (`Freezer`) while the next ones compile.
     var freezesAside = true
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
