@@ -393,6 +393,17 @@ final class FigureQuantityTests: XCTestCase {
             q("Nine-tenths of the budget goes on salaries.", "Nine-tenths of the", ["value=0.9", "unit=fraction", "dimension=ratio"]),
             q("A sixth of the population has fled abroad.", "A sixth of the", ["value=0.16666666666666666", "unit=fraction", "dimension=ratio"]),
             q("Output was cut by an eighth.", "an eighth", ["value=0.125", "unit=fraction", "dimension=ratio", "change=fall"]),
+            // Eleventh round (h-fig8): forms found with probe sentences.
+            q("The clerics declared three days of mourning.", "three days of mourning", ["value=3", "unit=d", "dimension=time", "si_value=259200", "si_unit=s"]),
+            q("The mandate was extended by a year.", "a year", ["value=1", "unit=yr", "dimension=time", "si_value=31557600", "si_unit=s"]),
+            q("The mission's mandate runs for another two years.", "another two years", ["value=2", "unit=yr", "dimension=time", "si_value=63115200", "si_unit=s"]),
+            q("Hypersonic missiles fly at Mach 5.", "Mach 5", ["value=5", "unit=mach", "dimension=speed", "si_value=1701.5", "si_unit=m/s"]),
+            q("Estimates put the death toll between 8,000 and 12,000.", "8,000 and 12,000", ["low=8000", "high=12000"]),
+            q("Estimates put the death toll at 8,000.", "8,000.", ["value=8000"]),
+            q("The smaller parties won seats (14 in total).", "14 in total", ["value=14"]),
+            q("The US sent 300,000 rounds of 155 mm ammunition.", "300,000 rounds", ["value=300000", "unit=rounds", "dimension=count"]),
+            q("Ukraine has lost 40 F-16 pilots.", "40 F-16 pilots", ["value=40", "unit=pilots", "dimension=count"]),
+            q("The islands have hundreds of miles of unguarded shoreline.", "hundreds", ["low=100", "high=1000", "unit=mi", "dimension=length", "si_low=160934.4", "si_high=1609344", "si_unit=m", "approx=true"]),
         ]
     }
 
@@ -492,6 +503,19 @@ final class FigureQuantityTests: XCTestCase {
             n("The vote is on the twenty sixth of June.", "sixth"),
             n("The first 100 days set the tone.", "100"),
             n("That was seven and a half decades ago.", "seven"),
+            // Eleventh round (h-fig8): idioms, structures, names, ranks, times of day.
+            n("I have told them dozens of times that the plan will fail.", "dozens"),
+            n("The war feels thousands of miles away for most Americans.", "thousands"),
+            n("Hundreds of years ago the city was a trading hub.", "Hundreds"),
+            n("For thousands of years the people of Lebanon have traded.", "thousands"),
+            n("The problem is twofold: money and time.", "twofold"),
+            n("Musharraf risked war with India twice that year.", "twice"),
+            n("The Group of 20 meets in Rio.", "20"),
+            n("The Minsk 2 agreement was never implemented.", "2"),
+            n("Mali ranks 186th of 191 countries in the index.", "191"),
+            n("The strike happened around 2 o'clock in the morning.", "2"),
+            n("For the first time in 30 years, the budget is balanced.", "30"),
+            n("Europe faces a shortage of 155 mm shells.", "155"),
         ]
     }
 
