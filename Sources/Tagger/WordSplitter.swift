@@ -16,12 +16,20 @@ public enum WordSplitter {
         work.words.removeAll(keepingCapacity: true)
         work.heads.removeAll(keepingCapacity: true)
         work.firstWord.removeAll(keepingCapacity: true)
-        guard let p = s.baseAddress else { return }
+        _ = split(s, &work, model, from: 0, through: work.tokens.count - 1)
+    }
+
+    /// Splits the tokens from `start` (the first not split yet) until token `last` is split,
+    /// or all are: `split`'s loop, which can stop after any token and resume there, since it
+    /// carries nothing from one token to the next but where it is (it reads tokens ahead
+    /// of it as context, all of them given). The next token to split.
+    static func split(_ s: UnsafeBufferPointer<UInt8>, _ work: inout TagWork, _ model: TaggerModel, from start: Int, through last: Int) -> Int {
         let tokens = work.tokens
+        guard let p = s.baseAddress else { return tokens.count }
         // Lowercase bytes of a hyphenated token, in the work's buffer (no array per sentence).
         if work.lower.count < 64 { work.lower = Array(repeating: 0, count: 64) }
-        var t = 0
-        while t < tokens.count {
+        var t = start
+        while t < tokens.count && t <= last {
             let a = Int(tokens[t].lowerBound), b = Int(tokens[t].upperBound)
             // Tokens joined into one word: each takes its tags.
             let u = join(p, tokens, t, model)
@@ -66,6 +74,7 @@ public enum WordSplitter {
             work.firstWord.append(first)
             t += 1
         }
+        return t
     }
 
     // MARK: - Joining tokens
