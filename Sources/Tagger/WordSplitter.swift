@@ -31,8 +31,9 @@ public enum WordSplitter {
         var t = start
         while t < tokens.count && t <= last {
             let a = Int(tokens[t].lowerBound), b = Int(tokens[t].upperBound)
-            // Tokens joined into one word: each takes its tags.
-            let u = join(p, tokens, t, model)
+            // Tokens joined into one word: each takes its tags. A token with a space after it
+            // joins nothing (`join`'s first test, made here without the call: most tokens).
+            let u = t + 1 < tokens.count && tokens[t].upperBound == tokens[t + 1].lowerBound ? join(p, tokens, t, model) : t + 1
             if u > t + 1 {
                 let w = Int32(work.words.count)
                 work.words.append(TaggedWord(start: Int32(a), end: tokens[u - 1].upperBound, token: Int32(t), upos: 0, xpos: 0, lemma: 0..<0))
@@ -47,7 +48,8 @@ public enum WordSplitter {
                 work.words.append(TaggedWord(start: Int32(x), end: Int32(y), token: Int32(t), upos: 0, xpos: 0, lemma: 0..<0))
             }
             let n = b - a
-            if let cut = clitic(p + a, n) ?? cliticInContext(p, tokens, t) {
+            // (`cliticInContext` cuts tokens of three or four bytes only.)
+            if let cut = clitic(p + a, n) ?? (n == 3 || n == 4 ? cliticInContext(p, tokens, t) : nil) {
                 word(a, a + cut, isHead: true); word(a + cut, b)
             } else if n >= 3, let firstHyphen = (a + 1..<b - 1).first(where: { p[$0] == 0x2D }) {
                 if work.lower.count < n { work.lower = Array(repeating: 0, count: n) }
