@@ -121,7 +121,7 @@ public struct TaggerModel: @unchecked Sendable {
             let f = UInt32(truncatingIfNeeded: s)
             if f == fp { let v = Int(s >> 32); return (v & 0xFF_FFFF, v >> 24) }
             if f == 0 { return (0, 0) }
-            i = (i + 1) & featureMask
+            i = (i &+ 1) & featureMask
         }
     }
 

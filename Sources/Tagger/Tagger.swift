@@ -183,7 +183,7 @@ public final class Tagger: Sendable {
             m.add(keys, Features.staticCount, row)
             cacheKeys[slot] = typeKey
         }
-        scores.update(from: row, count: stride)
+        m.copy(row, to: scores)
         Features.contextKeys(infos, n, i, prev1: prev1, prev2: prev2, into: keys)
         m.add(keys, Features.count - Features.staticCount, scores)
         return m.argmax(scores)
@@ -217,46 +217,5 @@ public final class Tagger: Sendable {
             }
             work.tokenTags.append(TokenTag(upos: head.upos, xpos: head.xpos, lemma: lemma))
         }
-    }
-}
-
-extension TaggerModel {
-    /// Zeroes a score row (`classStride` Int16s).
-    @inline(__always)
-    func clear(_ scores: UnsafeMutablePointer<Int16>) {
-        let vec = UnsafeMutableRawPointer(scores)
-        for c in 0..<classStride / 16 { vec.storeBytes(of: SIMD16<Int16>(), toByteOffset: 32 * c, as: SIMD16<Int16>.self) }
-    }
-
-    /// Adds the weights of the feature keys to `scores`. Sums cannot overflow (`maxWeight`);
-    /// adds wrap anyway, so the order of the additions never matters.
-    @inline(__always)
-    func add(_ keys: UnsafePointer<UInt64>, _ count: Int, _ scores: UnsafeMutablePointer<Int16>) {
-        let chunks = classStride / 16
-        let vec = UnsafeMutableRawPointer(scores)
-        for k in 0..<count {
-            let (first, n) = feature(keys[k])
-            if n == 255 {
-                let row = UnsafeRawPointer(dense + first * classStride)
-                for c in 0..<chunks {
-                    let a = vec.loadUnaligned(fromByteOffset: 32 * c, as: SIMD16<Int16>.self)
-                    let b = row.loadUnaligned(fromByteOffset: 32 * c, as: SIMD16<Int16>.self)
-                    vec.storeBytes(of: a &+ b, toByteOffset: 32 * c, as: SIMD16<Int16>.self)
-                }
-            } else {
-                for e in first..<first + n {
-                    let v = entries[e]
-                    scores[Int(v & 0xFF)] &+= Int16(truncatingIfNeeded: v >> 16)
-                }
-            }
-        }
-    }
-
-    /// The best-scoring class (the lowest on a tie).
-    @inline(__always)
-    func argmax(_ scores: UnsafePointer<Int16>) -> Int {
-        var best = 0, top = scores[0]
-        for c in 1..<classCount where scores[c] > top { best = c; top = scores[c] }
-        return best
     }
 }

@@ -7,8 +7,9 @@ public struct LazyTagWork {
     var wordClass: [Int32] = []
     var hasInfo: [Bool] = []
     var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// The sentence's tokens are split into words (`work.words`).
-    var isSplit = false
+    /// The first token not yet split into words (`work.words`): tokens are split in order,
+    /// as far as the tokens and words asked need.
+    var splitNext = 0
     /// Words whose class was scored (dictionary words are not), since `init`: what tagging
     /// on demand costs, for the benchmarks.
     public internal(set) var wordsScored = 0
@@ -27,7 +28,9 @@ public struct LazyTagWork {
 /// words have known classes (two dictionary words, such as "of the", or the sentence's start)
 /// and gives the same classes from there on as decoding the whole sentence. Classes decoded
 /// once are kept, so asking for more tokens of the sentence resumes, never repeats. The
-/// sentence is split into words whole, on the first token asked (the splitter reads context).
+/// sentence's tokens are split into words from its start as far as the words asked (and the
+/// two after them, their context) need: the splitter's loop stops and resumes at any token
+/// and reads the tokens after it as context, so its words are those of the whole split.
 /// `TokenTaggerTests` checks that every token's tags and lemma equal `tag`'s.
 extension Tagger {
     /// Words of context before a word whose classes its features read (`prev1`, `prev2`).
@@ -37,7 +40,7 @@ extension Tagger {
     /// `s` must stay valid until the sentence's last `tokenTag`/`tokenLemma`.
     public func begin(_ s: UnsafeBufferPointer<UInt8>, _ lazy: inout LazyTagWork) {
         lazy.sentence = s
-        lazy.isSplit = false
+        lazy.splitNext = 0
         lazy.work.words.removeAll(keepingCapacity: true)
         lazy.work.heads.removeAll(keepingCapacity: true)
         lazy.work.firstWord.removeAll(keepingCapacity: true)
@@ -53,25 +56,39 @@ extension Tagger {
         }
     }
 
-    /// Splits the sentence's tokens into words, once, when a token is first asked. The whole
-    /// sentence: the splitter reads context as far as its end (a period is the sentence's when
-    /// only punctuation follows; "Lets" opens a sentence).
+    /// Splits the sentence's tokens into words as far as token `t`, when not done yet.
     @inline(__always)
-    private func split(_ lazy: inout LazyTagWork) {
-        guard !lazy.isSplit else { return }
-        lazy.isSplit = true
-        WordSplitter.split(lazy.sentence, &lazy.work, model)
-        let n = lazy.work.words.count
-        lazy.wordClass.append(contentsOf: repeatElement(-1, count: n))
-        lazy.hasInfo.append(contentsOf: repeatElement(false, count: n))
-        lazy.work.infos.append(contentsOf: repeatElement(WordInfo(), count: n))
-        let longest = lazy.work.words.reduce(0) { max($0, Int($1.end - $1.start)) } + 8
-        if lazy.work.norm.count < longest { lazy.work.norm = Array(repeating: 0, count: longest) }
+    private func split(_ t: Int, _ lazy: inout LazyTagWork) {
+        if lazy.splitNext <= t { splitMore(through: t, &lazy) }
+    }
+
+    /// Splits tokens until word `i` exists or every token is split.
+    @inline(__always)
+    private func split(word i: Int, _ lazy: inout LazyTagWork) {
+        while lazy.work.words.count <= i && lazy.splitNext < lazy.work.tokens.count { splitMore(through: lazy.splitNext, &lazy) }
+    }
+
+    /// Splits the tokens from `splitNext` through token `t` (`WordSplitter.split(_:_:_:from:through:)`,
+    /// which reads the tokens after them as context, as far as the sentence's end when it
+    /// must: a period is the sentence's when only punctuation follows; "Lets" opens it).
+    private func splitMore(through t: Int, _ lazy: inout LazyTagWork) {
+        let had = lazy.work.words.count
+        lazy.splitNext = WordSplitter.split(lazy.sentence, &lazy.work, model, from: lazy.splitNext, through: t)
+        // One element at a time: `append(contentsOf: repeatElement(...))` cost more than the
+        // split of a token.
+        var longest = 0
+        for k in had..<lazy.work.words.count {
+            lazy.wordClass.append(-1)
+            lazy.hasInfo.append(false)
+            lazy.work.infos.append(WordInfo())
+            longest = max(longest, Int(lazy.work.words[k].end - lazy.work.words[k].start))
+        }
+        if lazy.work.norm.count < longest + 8 { lazy.work.norm = Array(repeating: 0, count: longest + 8) }
     }
 
     /// The UPOS and Penn tag of token `t` of the sentence begun, as `tag` sets `tokenTags[t]`.
     public func tokenTag(_ t: Int, _ lazy: inout LazyTagWork) -> (upos: UInt8, xpos: UInt8) {
-        split(&lazy)
+        split(t, &lazy)
         let c = wordClass(Int(lazy.work.heads[t]), &lazy)
         return (model.classUPOS(c), model.classXPOS(c))
     }
@@ -85,7 +102,7 @@ extension Tagger {
     /// As `tokenLemma(_:_:into:)`, written at the start of `buffer` (grown when too short,
     /// never shrunk): the lemma's length. No array is built per call.
     public func tokenLemma(_ t: Int, _ lazy: inout LazyTagWork, buffer: inout [UInt8]) -> Int {
-        split(&lazy)
+        split(t, &lazy)
         let c = wordClass(Int(lazy.work.heads[t]), &lazy)
         return tokenLemma(t, xpos: Int(model.classXPOS(c)), &lazy, buffer: &buffer)
     }
@@ -102,7 +119,7 @@ extension Tagger {
     /// As `tokenLemma(_:xpos:_:into:)`, written at the start of `buffer` (grown when too
     /// short, never shrunk): the lemma's length.
     public func tokenLemma(_ t: Int, xpos: Int, _ lazy: inout LazyTagWork, buffer: inout [UInt8]) -> Int {
-        split(&lazy)
+        split(t, &lazy)
         let h = Int(lazy.work.heads[t]), i = Int(lazy.work.firstWord[t])
         guard let s = lazy.sentence.baseAddress else { return 0 }
         let head = lazy.work.words[h]
@@ -198,7 +215,7 @@ extension Tagger {
     /// head word is a tag-dictionary word (which takes its class whatever precedes it) or was
     /// decoded already; nil otherwise. Equal to `tokenTag` whenever it is not nil.
     public func knownTag(_ t: Int, _ lazy: inout LazyTagWork) -> (upos: UInt8, xpos: UInt8)? {
-        split(&lazy)
+        split(t, &lazy)
         let h = Int(lazy.work.heads[t])
         guard known(h, &lazy) else { return nil }
         let c = Int(lazy.wordClass[h])
@@ -251,6 +268,9 @@ extension Tagger {
     /// Scores word `i` (not a dictionary word) given the classes of the two before it, which
     /// are known: as `tag` does (`scoreWord`).
     private func score(_ i: Int, _ lazy: inout LazyTagWork) {
+        // The words of its context split (or the sentence's end known), so `n` is as `tag` has it
+        // wherever the features read it.
+        split(word: i + Self.classContext, &lazy)
         let n = lazy.work.words.count
         for k in i...min(i + Self.classContext, n - 1) { info(k, &lazy) }
         if lazy.wordClass[i] >= 0 { return }

@@ -16,15 +16,24 @@ public enum WordSplitter {
         work.words.removeAll(keepingCapacity: true)
         work.heads.removeAll(keepingCapacity: true)
         work.firstWord.removeAll(keepingCapacity: true)
-        guard let p = s.baseAddress else { return }
+        _ = split(s, &work, model, from: 0, through: work.tokens.count - 1)
+    }
+
+    /// Splits the tokens from `start` (the first not split yet) until token `last` is split,
+    /// or all are: `split`'s loop, which can stop after any token and resume there, since it
+    /// carries nothing from one token to the next but where it is (it reads tokens ahead
+    /// of it as context, all of them given). The next token to split.
+    static func split(_ s: UnsafeBufferPointer<UInt8>, _ work: inout TagWork, _ model: TaggerModel, from start: Int, through last: Int) -> Int {
         let tokens = work.tokens
+        guard let p = s.baseAddress else { return tokens.count }
         // Lowercase bytes of a hyphenated token, in the work's buffer (no array per sentence).
         if work.lower.count < 64 { work.lower = Array(repeating: 0, count: 64) }
-        var t = 0
-        while t < tokens.count {
+        var t = start
+        while t < tokens.count && t <= last {
             let a = Int(tokens[t].lowerBound), b = Int(tokens[t].upperBound)
-            // Tokens joined into one word: each takes its tags.
-            let u = join(p, tokens, t, model)
+            // Tokens joined into one word: each takes its tags. A token with a space after it
+            // joins nothing (`join`'s first test, made here without the call: most tokens).
+            let u = t + 1 < tokens.count && tokens[t].upperBound == tokens[t + 1].lowerBound ? join(p, tokens, t, model) : t + 1
             if u > t + 1 {
                 let w = Int32(work.words.count)
                 work.words.append(TaggedWord(start: Int32(a), end: tokens[u - 1].upperBound, token: Int32(t), upos: 0, xpos: 0, lemma: 0..<0))
@@ -39,7 +48,8 @@ public enum WordSplitter {
                 work.words.append(TaggedWord(start: Int32(x), end: Int32(y), token: Int32(t), upos: 0, xpos: 0, lemma: 0..<0))
             }
             let n = b - a
-            if let cut = clitic(p + a, n) ?? cliticInContext(p, tokens, t) {
+            // (`cliticInContext` cuts tokens of three or four bytes only.)
+            if let cut = clitic(p + a, n) ?? (n == 3 || n == 4 ? cliticInContext(p, tokens, t) : nil) {
                 word(a, a + cut, isHead: true); word(a + cut, b)
             } else if n >= 3, let firstHyphen = (a + 1..<b - 1).first(where: { p[$0] == 0x2D }) {
                 if work.lower.count < n { work.lower = Array(repeating: 0, count: n) }
@@ -66,6 +76,7 @@ public enum WordSplitter {
             work.firstWord.append(first)
             t += 1
         }
+        return t
     }
 
     // MARK: - Joining tokens
