@@ -9,9 +9,12 @@ rebuilds the texts from the tarball for `claimex eval` (scripts/eval.py calls it
 Which speeches: the 1,096 files sorted by name, 0-based index. Odd indices are the audit
 check half (docs/evaluation.md: only ever measured, never read) and are never drawn here.
 Even indices are split in three slices by (index // 2) % 3, one per set, so the sets never
-share a speech: slice 0 position, 1 recommendation, 2 figure.
+share a speech: slice 0 position, 1 recommendation, 2 figure. `draw --check` draws instead
+from the odd (check) files, for the held-out sets (eval/check-*): labelled blind, before any
+rule output on them is seen, and then only ever scored, never read for rules.
 
   speech-set.py draw --slice 0 --n 300 --seed 1 > /tmp/draw.jsonl   # sentences to label
+  speech-set.py draw --check --n 400 --seed 12 > /tmp/check.jsonl    # a held-out set's sentences
   speech-set.py strip /tmp/draw.jsonl > eval/speeches-position/labels.jsonl
   speech-set.py materialise eval/speeches-position /tmp/sp-pos      # docs/ and gold.jsonl
 
@@ -53,7 +56,10 @@ def speeches():
 
 
 def slice_files(k):
+    """Slice k of the development (even) files, or every check (odd) file when k is None."""
     names = sorted(n for n in os.listdir(speeches()) if n.endswith(".txt"))
+    if k is None:
+        return [n for i, n in enumerate(names) if i % 2 == 1]
     return [n for i, n in enumerate(names) if i % 2 == 0 and (i // 2) % 3 == k]
 
 
@@ -63,7 +69,9 @@ def sha(text):
 
 def draw(a):
     binary = a.bin or os.path.join(ROOT, ".build", "release", "claimex")
-    pool, names = [], slice_files(a.slice)
+    if (a.slice is None) == (not a.check):
+        sys.exit("speech-set: draw takes --slice K or --check, one of them")
+    pool, names = [], slice_files(None if a.check else a.slice)
     for name in names:
         path = os.path.join(speeches(), name)
         out = subprocess.run([binary, "segment", "--format", "jsonl", path],
@@ -145,7 +153,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
-    d.add_argument("--slice", type=int, choices=[0, 1, 2], required=True)
+    d.add_argument("--slice", type=int, choices=[0, 1, 2], help="a development slice")
+    d.add_argument("--check", action="store_true", help="the check (odd) files instead")
     d.add_argument("--n", type=int, default=300)
     d.add_argument("--seed", type=int, default=1)
     d.add_argument("--filter", choices=["none", "numeric"], default="none")
