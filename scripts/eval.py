@@ -15,6 +15,9 @@ seeds or half A, never of half B or of all 18 (which contain B).
   scripts/eval.py --errors position --errors-set sp-pos     # UN speech sentences (sp-rec, sp-fig likewise)
   scripts/eval.py --bin .build/release/claimex --rules rules
 
+Held-out sets besides half B (ck-sp, ck-fig: sentences of the UN speeches' check files,
+labelled blind) are printed as numbers only, like B.
+
 Halves: the briefs' file names (gold/briefs/*.txt) sorted, 0-based index; even indices
 are half A, odd ones half B. Fixed: do not reshuffle them.
 """
@@ -47,7 +50,12 @@ PARTIAL = {"news-pos": ("news-position", {"position"}),
            "commentary": ("commentary", {"position", "recommendation", "figure"}),
            "sp-pos": ("speeches-position", {"position"}),
            "sp-rec": ("speeches-recommendation", {"recommendation"}),
-           "sp-fig": ("speeches-figure", {"figure"})}
+           "sp-fig": ("speeches-figure", {"figure"}),
+           # Held out like half B: sentences of the speeches' check (odd) files, labelled blind
+           # (eval/check-*/README.md). Numbers only: --errors refuses them.
+           "ck-sp": ("check-speeches", {"position", "recommendation", "figure"}),
+           "ck-fig": ("check-figure", {"figure"})}
+HELDOUT = {"ck-sp", "ck-fig"}
 
 
 def present(name):
@@ -208,7 +216,8 @@ def main():
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument("--errors", nargs="?", const="all-tags", metavar="TAG",
                     help="print the development errors (half A, or --errors-set seeds|news-pos|news-rf|commentary|sp-*) for TAG")
-    ap.add_argument("--errors-set", choices=["A", "seeds"] + list(PARTIAL), default="A")
+    ap.add_argument("--errors-set", choices=["A", "seeds"] + [p for p in PARTIAL if p not in HELDOUT],
+                    default="A")
     ap.add_argument("--goals", action="store_true", help="list the issue's goals not met")
     ap.add_argument("--strict", action="store_true", help="with --goals: exit 1 when a goal is not met")
     args = ap.parse_args()

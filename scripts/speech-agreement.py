@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Agreement of the second reading (second.jsonl) with the first (labels.jsonl) on the
-three UN-speech development sets, one tag each (scripts/speech-set.py).
+UN-speech sets (scripts/speech-set.py): the three development sets, one tag each, and the
+held-out check sets (check-speeches: position, recommendation, figure; check-figure).
 
 Per set: units, the count of units each reading gives the set's tag, Cohen's kappa and
 F1 of the second reading scored against the first (the same statistics as
@@ -8,7 +9,9 @@ eval/commentary/agreement.py, imported from it). --list adds the disagreeing uni
 their texts rebuilt from the speeches (no speech text is committed) and both notes.
 Standard library only.
 
-    python3 scripts/speech-agreement.py [--list] [position|recommendation|figure ...]
+    python3 scripts/speech-agreement.py [--list] [position|recommendation|figure|check|check-figure ...]
+
+--list is refused for the check sets: they are held out, read as numbers only.
 """
 import importlib.util
 import json
@@ -16,7 +19,12 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SETS = ("position", "recommendation", "figure")
+# name: (folder under eval/, the tags it labels, held out)
+SETS = {"position": ("speeches-position", ["position"], False),
+        "recommendation": ("speeches-recommendation", ["recommendation"], False),
+        "figure": ("speeches-figure", ["figure"], False),
+        "check": ("check-speeches", ["position", "recommendation", "figure"], True),
+        "check-figure": ("check-figure", ["figure"], True)}
 
 
 def load_module(name, path):
@@ -40,30 +48,40 @@ def key(r):
     return r["doc"], r["start"], r["end"], r["sha"]
 
 
-def compare(tag, listing):
-    set_dir = os.path.join(ROOT, "eval", f"speeches-{tag}")
+def compare(name, listing):
+    folder, tags, _ = SETS[name]
+    set_dir = os.path.join(ROOT, "eval", folder)
     first, second = rows(set_dir, "labels.jsonl"), rows(set_dir, "second.jsonl")
     if [key(u) for u in first] != [key(v) for v in second]:
         sys.exit(f"speech-agreement: {set_dir}: labels.jsonl and second.jsonl hold different units")
-    a = [tag in u["labels"] for u in first]
-    b = [tag in v["labels"] for v in second]
-    tp, fp, fn, p, r, f = stats.f1(a, b)
-    print(f"{tag:<15} {len(first):>5} {sum(a):>5} {sum(b):>6} {tp:>4} "
-          f"{stats.kappa(a, b):>6.3f} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
-    if not listing:
-        return []
-    return [(tag, u, v, x) for u, v, x, y in zip(first, second, a, b) if x != y]
+    found = []
+    for tag in tags:
+        a = [tag in u["labels"] for u in first]
+        b = [tag in v["labels"] for v in second]
+        tp, fp, fn, p, r, f = stats.f1(a, b)
+        label = tag if len(tags) == 1 and name == tag else f"{name}/{tag}"
+        print(f"{label:<22} {len(first):>5} {sum(a):>5} {sum(b):>6} {tp:>4} "
+              f"{stats.kappa(a, b):>6.3f} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+        if listing:
+            found += [(tag, u, v, x) for u, v, x, y in zip(first, second, a, b) if x != y]
+    return found
 
 
 def main():
     listing = "--list" in sys.argv
-    tags = [t for t in sys.argv[1:] if not t.startswith("--")] or list(SETS)
-    for t in tags:
+    names = [t for t in sys.argv[1:] if not t.startswith("--")]
+    for t in names:
         if t not in SETS:
             sys.exit(f"speech-agreement: unknown set {t!r} (one of {', '.join(SETS)})")
-    print(f"{'set':<15} {'units':>5} {'first':>5} {'second':>6} {'both':>4} "
+        if listing and SETS[t][2]:
+            sys.exit(f"speech-agreement: {t} is held out: numbers only, no --list")
+    if not names:  # every set with a second reading; held-out ones only when not listing
+        names = [t for t, (folder, _, held) in SETS.items()
+                 if os.path.exists(os.path.join(ROOT, "eval", folder, "second.jsonl"))
+                 and not (listing and held)]
+    print(f"{'set':<22} {'units':>5} {'first':>5} {'second':>6} {'both':>4} "
           f"{'kappa':>6} {'P':>6} {'R':>6} {'F1':>6}")
-    disagreements = [d for t in tags for d in compare(t, listing)]
+    disagreements = [d for t in names for d in compare(t, listing)]
     print("(P and R: the second reading scored against the first)")
     current = None
     for tag, u, v, in_first in disagreements:
