@@ -5,8 +5,8 @@ to the held-out sets?
 Takes the rules (`rules/`) at past commits (every Nth commit that touched them, newest
 first, plus any commits named), scores each with `scripts/eval.py --json` and the same
 claimex binary, and prints per tag F1 on the development sets (half A, the speech
-development set of that tag) beside the held-out ones (half B, the speeches' check set
-ck-sp). A development score that climbs while the held-out ones stay flat is fitting, not
+development set of that tag) beside the held-out ones (half B, the speeches' check sets
+ck-sp and, for figures, ck-fig). A development score that climbs while the held-out ones stay flat is fitting, not
 generalising (docs/evaluation.md, "Held out twice").
 
   python3 scripts/eval-history.py --bin .build/release/claimex --every 40
@@ -26,7 +26,10 @@ import tarfile
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-COLUMNS = [("position", "sp-pos"), ("recommendation", "sp-rec"), ("figure", "sp-fig")]
+# Per tag: the development sets, then the held-out ones.
+COLUMNS = [("position", ["A", "sp-pos"], ["B", "ck-sp"]),
+           ("recommendation", ["A", "sp-rec"], ["B", "ck-sp"]),
+           ("figure", ["A", "sp-fig"], ["B", "ck-sp", "ck-fig"])]
 
 
 def git(*args):
@@ -72,8 +75,8 @@ def main():
         sys.exit("eval-history: name commits or give --every N")
     scratch = tempfile.mkdtemp(prefix="claimex-history-")
     head = f"{'commit':<9} {'date':<11} {'rules':>5}"
-    for tag, dev in COLUMNS:
-        head += f"  {tag[:3]}: A    B    {dev:<6} ck-sp"
+    for tag, dev, held in COLUMNS:
+        head += f"  {tag[:3]}: " + " ".join(f"{s:>6}" for s in dev) + " |" + " ".join(f"{s:>6}" for s in held)
     print(head)
     try:
         for commit, date in chosen:
@@ -82,13 +85,14 @@ def main():
                 print(f"{commit:<9} {date[5:16]:<11} failed: {err[0]}")
                 continue
             row = f"{commit:<9} {date[5:16]:<11} {count:>5}"
-            for tag, dev in COLUMNS:
-                cells = [sets[s]["tags"][tag]["f1"] if s in sets else None for s in ("A", "B", dev, "ck-sp")]
-                row += "  " + " ".join("  -  " if c is None else f"{c:.2f}" for c in cells).rjust(26)
+            for tag, dev, held in COLUMNS:
+                def cell(s):
+                    return f"{sets[s]['tags'][tag]['f1']:>6.2f}" if s in sets else f"{'-':>6}"
+                row += "       " + " ".join(cell(s) for s in dev) + " |" + " ".join(cell(s) for s in held)
             print(row, flush=True)
     finally:
         shutil.rmtree(scratch, True)
-    print("(F1; A and the sp-* sets are developed on; B and ck-sp are held out)")
+    print("(F1; left of | the sets developed on, right of it the held-out ones)")
 
 
 if __name__ == "__main__":
