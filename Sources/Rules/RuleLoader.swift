@@ -275,7 +275,7 @@ struct RuleLoader {
         var lexicon = Lexicon(name: name, file: src.path)
         // Bytes, not Strings: the lexicons are thousands of lines read at every start.
         let bytes = Array(src.text.utf8)
-        var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
+        var scratch = Tokenizer.LineScratch()
         var lineStart = 0
         while lineStart < bytes.count {
             var lineEnd = lineStart
@@ -293,13 +293,12 @@ struct RuleLoader {
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             let exact = start < end && bytes[start] == UInt8(ascii: "=")
             if exact { start += 1 }
-            bytes.withUnsafeBufferPointer {
-                Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[start..<end]),
-                                   into: &tokens, norm: &norm, normRanges: &ranges)
+            let count = bytes.withUnsafeBufferPointer {
+                Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[start..<end]), scratch: &scratch)
             }
-            let form = exact ? Array(tokens.map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
+            let form = exact ? Array(scratch.tokens[..<count].map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
                 .joined(separator: [0x20])) : nil
-            lexicon.add(ranges.map { vocab.intern(norm[$0]) }, exact: form)
+            lexicon.add(scratch.ranges[..<count].map { vocab.intern(scratch.norm[$0]) }, exact: form)
         }
         if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))

@@ -27,6 +27,23 @@ final class TokenizerTests: XCTestCase {
         }
     }
 
+    /// The lexicon loader's scratch path gives what the plain path gives, line after line,
+    /// whatever the scratch holds from longer or shorter lines before (it only grows).
+    func testScratchPathMatchesPlainPath() {
+        let lines = ["United Nations", "", "the U.S. Congress’s", "a", "€5bn", "Путин\u{00A0}и Си",
+                     "long-term, don't stop at 1.200.000 people and 10 000 dollars in 2013 300 troops", "EU", "=US", "x",
+                     "Trade rose by 30% to $190 billion.", "R500m", "8x2^10"]
+        var scratch = Tokenizer.LineScratch()
+        for line in lines + lines.reversed() {
+            let bytes = Array(line.utf8)
+            var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
+            bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens, norm: &norm, normRanges: &ranges) }
+            let count = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, scratch: &scratch) }
+            XCTAssertEqual(Array(scratch.tokens[..<count]), tokens, line)
+            XCTAssertEqual(scratch.ranges[..<count].map { Array(scratch.norm[$0]) }, ranges.map { Array(norm[$0]) }, line)
+        }
+    }
+
     func testClassesAndNormalisedForms() {
         let s = "In 2023 NATO spent twenty-five billion USD, 3 percent of €5m; Russia’s 2nd."
         let toks = Tokenizer.tokenize(Array(s.utf8))
