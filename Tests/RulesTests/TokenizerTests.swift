@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Rules
 
@@ -41,6 +42,24 @@ final class TokenizerTests: XCTestCase {
             let count = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, scratch: &scratch) }
             XCTAssertEqual(Array(scratch.tokens[..<count]), tokens, line)
             XCTAssertEqual(scratch.ranges[..<count].map { Array(scratch.norm[$0]) }, ranges.map { Array(norm[$0]) }, line)
+        }
+    }
+
+    /// `SourceFile.lineScalars` decodes a line as its String's scalars would be, on every
+    /// line of the repository's rule files and of a text with CRLF, a lone CR and non-ASCII.
+    func testLineScalarsMatchTheLineString() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        var texts = ["a\r\nb ’é\r\n\r\nПутин «x»\rc\n\u{1F600} z\r", "", "\n", "é"]
+        for rel in (FileManager.default.subpaths(atPath: dir.path) ?? []).sorted()
+        where rel.hasSuffix(".yaml") || rel.hasSuffix(".tsv") || rel.hasSuffix(".txt") {
+            texts.append(try String(contentsOf: dir.appendingPathComponent(rel), encoding: .utf8))
+        }
+        for text in texts {
+            let file = SourceFile(path: "f", text: text)
+            for n in 0...(file.lineCount + 1) {
+                XCTAssertEqual(file.lineScalars(n), Array(file.line(n).unicodeScalars), "line \(n) of \(text.prefix(40))")
+            }
         }
     }
 
