@@ -33,7 +33,7 @@ final class TokenizerTests: XCTestCase {
     func testScratchPathMatchesPlainPath() {
         let lines = ["United Nations", "", "the U.S. Congress’s", "a", "€5bn", "Путин\u{00A0}и Си",
                      "long-term, don't stop at 1.200.000 people and 10 000 dollars in 2013 300 troops", "EU", "=US", "x",
-                     "Trade rose by 30% to $190 billion.", "R500m", "8x2^10"]
+                     "Trade rose by 30% to $190 billion.", "R500m", "8x2^10", "U.S.", "per cent", "'s", "%", "Don't", "(re)build"]
         var scratch = Tokenizer.LineScratch()
         for line in lines + lines.reversed() {
             let bytes = Array(line.utf8)
@@ -42,6 +42,12 @@ final class TokenizerTests: XCTestCase {
             let count = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, scratch: &scratch) }
             XCTAssertEqual(Array(scratch.tokens[..<count]), tokens, line)
             XCTAssertEqual(scratch.ranges[..<count].map { Array(scratch.norm[$0]) }, ranges.map { Array(norm[$0]) }, line)
+            // The pattern parser's phrases: on ASCII, the same forms as through `tokenize(_:)`'s Strings.
+            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+                let plain = Tokenizer.tokenize(bytes)
+                XCTAssertEqual(scratch.tokens[..<count].map(\.range), plain.map(\.token.range), line)
+                XCTAssertEqual(scratch.ranges[..<count].map { Array(scratch.norm[$0]) }, plain.map { Array($0.norm.utf8) }, line)
+            }
         }
     }
 
