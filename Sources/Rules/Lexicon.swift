@@ -42,8 +42,15 @@ struct Lexicon: Sendable {
                 node = Int(childNodes[node][lo])
             } else {
                 let new = Int32(terminal.count)
-                childIDs[node].insert(id, at: lo)
-                childNodes[node].insert(new, at: lo)
+                // Appended when last, as most are (a word new to the vocabulary has the
+                // highest id yet): `insert` is a generic replaceSubrange, several times the cost.
+                if lo == childIDs[node].count {
+                    childIDs[node].append(id)
+                    childNodes[node].append(new)
+                } else {
+                    childIDs[node].insert(id, at: lo)
+                    childNodes[node].insert(new, at: lo)
+                }
                 childIDs.append([]); childNodes.append([]); terminal.append(false)
                 anyCase.append(false); exactForms.append([])
                 node = Int(new)
@@ -57,7 +64,7 @@ struct Lexicon: Sendable {
         for id in ids { allIDBits.add(id) }
         firstIDBits.add(ids[0])
         let at = Self.lowerBound(firstIDs, ids[0])
-        if at == firstIDs.count || firstIDs[at] != ids[0] { firstIDs.insert(ids[0], at: at) }
+        if at == firstIDs.count { firstIDs.append(ids[0]) } else if firstIDs[at] != ids[0] { firstIDs.insert(ids[0], at: at) }
     }
 
     /// The first index of sorted `list` whose value is not below `id`.

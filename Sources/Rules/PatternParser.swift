@@ -14,6 +14,8 @@ struct PatternParser {
     private var phrases: Phrases
     /// Shared parses of references, by the offset of their `(`, and the offset after their `)`.
     private var shared: Shared = [:]
+    /// The tokenizer's working memory for the phrases not yet in `phrases`.
+    private var scratch = Tokenizer.LineScratch()
     typealias Shared = [Int: (pattern: SharedPattern, end: Int)]
 
     /// Words and quoted phrases as the tokenizer splits them (each token's byte range in the
@@ -347,6 +349,14 @@ struct PatternParser {
         let tokens: [(range: Range<Int>, norm: [UInt8])]
         if let known = phrases[text] {
             tokens = known
+        } else if !text.contains(where: { $0 >= 0x80 }) {
+            // ASCII, as nearly every word of the rules: tokenised into the scratch, without
+            // the String per token `tokenize(_:)` makes (its normal forms, valid UTF-8 here,
+            // come back from the String as they went in). 3,600 instructions a new phrase,
+            // 13 M of a start, were mostly those Strings and the arrays sized and trimmed.
+            let count = text.withUnsafeBufferPointer { Tokenizer.tokenize($0, scratch: &scratch) }
+            tokens = (0..<count).map { k in (scratch.tokens[k].range, Array(scratch.norm[scratch.ranges[k]])) }
+            phrases[text] = tokens
         } else {
             tokens = Tokenizer.tokenize(text).map { ($0.token.range, Array($0.norm.utf8)) }
             phrases[text] = tokens

@@ -275,7 +275,7 @@ struct RuleLoader {
         var lexicon = Lexicon(name: name, file: src.path)
         // Bytes, not Strings: the lexicons are thousands of lines read at every start.
         let bytes = Array(src.text.utf8)
-        var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
+        var scratch = Tokenizer.LineScratch()
         var lineStart = 0
         while lineStart < bytes.count {
             var lineEnd = lineStart
@@ -293,13 +293,12 @@ struct RuleLoader {
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             let exact = start < end && bytes[start] == UInt8(ascii: "=")
             if exact { start += 1 }
-            bytes.withUnsafeBufferPointer {
-                Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[start..<end]),
-                                   into: &tokens, norm: &norm, normRanges: &ranges)
+            let count = bytes.withUnsafeBufferPointer {
+                Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[start..<end]), scratch: &scratch)
             }
-            let form = exact ? Array(tokens.map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
+            let form = exact ? Array(scratch.tokens[..<count].map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
                 .joined(separator: [0x20])) : nil
-            lexicon.add(ranges.map { vocab.intern(norm[$0]) }, exact: form)
+            lexicon.add(scratch.ranges[..<count].map { vocab.intern(scratch.norm[$0]) }, exact: form)
         }
         if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
@@ -347,9 +346,14 @@ struct RuleLoader {
             }
         }
         if !sawRules { diagnostics.append(src.diagnostic(root.mark, "missing required key 'rules'")) }
-        checkDefinitions(&definitions, src)
         spentShares.append(shares)  // the previous file's (the last file's stay in `shares`)
         shares = [:]
+        // The shared parses the check makes are this file's rules' too; after a faulty
+        // definition they are made again once the faults are marked, as they were before.
+        if !checkDefinitions(&definitions, src) {
+            spentShares.append(shares)
+            shares = [:]
+        }
         for node in ruleNodes { parseRule(node, defaults, &definitions, src) }
         for def in definitions.definitions where !def.used && !def.broken {
             diagnostics.append(src.diagnostic(def.line, def.column, "pattern '<\(def.name)>' is defined but no rule of this file uses it", .warning))
@@ -385,7 +389,15 @@ struct RuleLoader {
 
     /// Parses and compiles every definition on its own, so a mistake in one is reported once,
     /// in the definition, whether or not a rule uses it. The vocabulary is left as it was.
-    private mutating func checkDefinitions(_ defs: inout PatternDefinitions, _ src: SourceFile) {
+    /// False when a definition is faulty.
+    ///
+    /// A definition's references stand as their shared parses (`share`), as in a rule's
+    /// pattern, so each definition's own text is parsed once: parsing every definition
+    /// written out (`<actors>` is three `<actor>`s, each a few hundred elements) was 26 M
+    /// of a start's 560 M instructions on the main thread. A definition that fails that way
+    /// is checked again written out, and that check alone decides and reports, as before.
+    private mutating func checkDefinitions(_ defs: inout PatternDefinitions, _ src: SourceFile) -> Bool {
+        var allGood = true
         for name in defs.names {
             let expanded: PatternDefinitions.Expanded
             do {
@@ -393,18 +405,35 @@ struct RuleLoader {
             } catch {
                 if case .located(let line, let column, let message) = error { report(src.diagnostic(line, column, message)) }
                 defs.markBroken(name)
+                allGood = false
                 continue
+            }
+            if sharesPatterns {
+                var shared: PatternParser.Shared = [:]
+                for (at, span) in expanded.spans {
+                    if let share = share(span.name, &defs) { shared[at] = (share, span.end) }
+                }
+                do {
+                    let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases, shared: shared)
+                    try PatternCompiler.checkLexicons(node, lexicons)
+                    try PatternCompiler.checkSize(node)
+                    spentNodes.append(node)
+                    continue
+                } catch {}
             }
             do {
                 let node = try PatternParser.parse(expanded.text, references: expanded.references, phrases: &phrases)
                 try PatternCompiler.checkLexicons(node, lexicons)
                 try PatternCompiler.checkSize(node)
+                spentNodes.append(node)
             } catch {
                 let at = expanded.position(error.offset)
                 report(src.diagnostic(at.line, at.column, error.message))
                 defs.markBroken(name)
+                allGood = false
             }
         }
+        return allGood
     }
 
     /// Adds `d` unless the same diagnostic is already there (a definition's mistake found

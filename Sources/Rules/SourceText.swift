@@ -30,6 +30,29 @@ struct SourceFile: Sendable {
         return String(decoding: bytes[lineStarts[n - 1]..<end], as: UTF8.self)
     }
 
+    /// `Array(line(n).unicodeScalars)`, decoded from the bytes without making the String:
+    /// `LocatedString` reads a pattern's lines as scalars, and making each line a String
+    /// and then an array cost 9 M instructions a start (2,000 lines). The text is a String,
+    /// so its bytes are valid UTF-8 and a line, cut at line breaks, decodes with no repair.
+    func lineScalars(_ n: Int) -> [Unicode.Scalar] {
+        guard n >= 1 && n <= lineStarts.count else { return [] }
+        var end = n < lineStarts.count ? lineStarts[n] - 1 : bytes.count
+        if end > lineStarts[n - 1], bytes[end - 1] == 0x0D { end -= 1 }
+        let slice = bytes[lineStarts[n - 1]..<end]
+        if !slice.contains(where: { $0 >= 0x80 }) { return slice.map { Unicode.Scalar($0) } }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(slice.count)
+        var it = slice.makeIterator()
+        var utf8 = UTF8()
+        while true {
+            switch utf8.decode(&it) {
+            case .scalarValue(let v): out.append(v)
+            case .emptyInput: return out
+            case .error: out.append("\u{FFFD}")
+            }
+        }
+    }
+
     func diagnostic(_ line: Int, _ column: Int, _ message: String, _ severity: RuleDiagnostic.Severity = .error) -> RuleDiagnostic {
         RuleDiagnostic(file: path, line: line, column: max(1, column), severity: severity, message: message, sourceLine: self.line(line))
     }
@@ -52,7 +75,7 @@ struct LocatedString: Sendable {
         positions = []
         positions.reserveCapacity(text.utf8.count + 1)
         var line = scalar.mark?.line ?? 1
-        var raw = Array(file.line(line).unicodeScalars)
+        var raw = file.lineScalars(line)
         var pos = (scalar.mark?.column ?? 1) - 1
         let block = scalar.style == .literal || scalar.style == .folded
         var indent = 0
@@ -61,7 +84,7 @@ struct LocatedString: Sendable {
             if pos >= raw.count, line < file.lineCount {
                 // The value continues on the next line (folded or block scalar).
                 line += 1
-                raw = Array(file.line(line).unicodeScalars)
+                raw = file.lineScalars(line)
                 let lead = raw.prefix { $0 == " " || $0 == "\t" }.count
                 if block && indent == 0 { indent = lead }
                 pos = block ? min(indent, lead) : lead

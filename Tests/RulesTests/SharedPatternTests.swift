@@ -22,6 +22,50 @@ final class SharedPatternTests: XCTestCase {
         assertSame(shared, apart)
     }
 
+    /// A file's definitions are checked with their references shared (`checkDefinitions`):
+    /// files with faults in definitions, used directly, through other definitions, or not at
+    /// all, report the same diagnostics, in the same order, and the same warnings, as when
+    /// every definition is checked written out; and the repository's rules warn alike.
+    func testDefinitionChecksReportAlikeShared() throws {
+        let rule = "rules:\n  - {id: r, tag: claim, description: d, pattern: "
+        let big = "(a | b | c | d | e | f | g | h){50}"
+        let files = [
+            "patterns:\n  x: 'a (b'\n  y: 'c <x>'\n" + rule + "'<y> c'}\n",
+            "patterns:\n  y: 'c <x> @nolex'\n  x: 'a @nolex2 b'\n" + rule + "'<y> c'}\n",
+            "patterns:\n  x: 'a @nolex b'\n  y: 'c <x>'\n  z: '<y> d'\n" + rule + "'<z> c'}\n",
+            "patterns:\n  x: '\(big)'\n  y: '<x> <x> <x>'\n  z: '(<y> e){4}'\n" + rule + "'<z>'}\n",
+            "patterns:\n  x: 'a b'\n  y: 'c <x>'\n  u: 'never <x> used'\n" + rule + "'<y> c', unless: ['<x> d']}\n",
+            "patterns:\n  x: 'a >> b'\n  y: 'c <x>'\n" + rule + "'<y> c'}\n",
+            "patterns:\n  x: 'a ..'\n  y: '<x>{2} %numb'\n" + rule + "'<y> c'}\n",
+            "patterns:\n  x: 'a {n: b}'\n  y: '<x> {n: c}'\n" + rule + "'<y> c'}\n",
+            "patterns:\n  x: 'a b'\n  y: 'c <x> ) d'\n  z: '<y> <x>'\n" + rule + "'<x> c'}\n",
+        ]
+        func report(_ yaml: String, sharing: Bool) -> [String] {
+            do {
+                let set = try RuleSet.load(files: [("rules.yaml", Data(yaml.utf8))], sharingPatterns: sharing)
+                return set.warnings.map(\.description)
+            } catch {
+                return ["error"] + error.diagnostics.map(\.description)
+            }
+        }
+        var faulty = 0
+        for yaml in files {
+            let shared = report(yaml, sharing: true)
+            XCTAssertEqual(shared, report(yaml, sharing: false), yaml)
+            if shared.first == "error" { faulty += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(faulty, 7)
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        var repo: [(path: String, data: Data)] = []
+        for rel in (FileManager.default.subpaths(atPath: dir.path) ?? []).sorted()
+        where rel.hasSuffix(".yaml") || rel.hasSuffix(".txt") || rel.hasSuffix(".tsv") {
+            repo.append((rel, try Data(contentsOf: dir.appendingPathComponent(rel))))
+        }
+        XCTAssertEqual(try RuleSet.load(files: repo, sharingPatterns: true).warnings.map(\.description),
+                       try RuleSet.load(files: repo, sharingPatterns: false).warnings.map(\.description))
+    }
+
     /// Programs frozen on the `Freezer`'s thread while the loader compiles get the same split
     /// guards and code as programs frozen as they are compiled, and match alike.
     func testDefaultRulesFreezeAlikeAside() throws {

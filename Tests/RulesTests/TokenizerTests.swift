@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Rules
 
@@ -24,6 +25,47 @@ final class TokenizerTests: XCTestCase {
         for (input, expected) in cases {
             let got = Tokenizer.tokenize(Array(input.utf8)).map { text(input, $0.token.range) }
             XCTAssertEqual(got, expected, input)
+        }
+    }
+
+    /// The lexicon loader's scratch path gives what the plain path gives, line after line,
+    /// whatever the scratch holds from longer or shorter lines before (it only grows).
+    func testScratchPathMatchesPlainPath() {
+        let lines = ["United Nations", "", "the U.S. Congress’s", "a", "€5bn", "Путин\u{00A0}и Си",
+                     "long-term, don't stop at 1.200.000 people and 10 000 dollars in 2013 300 troops", "EU", "=US", "x",
+                     "Trade rose by 30% to $190 billion.", "R500m", "8x2^10", "U.S.", "per cent", "'s", "%", "Don't", "(re)build"]
+        var scratch = Tokenizer.LineScratch()
+        for line in lines + lines.reversed() {
+            let bytes = Array(line.utf8)
+            var tokens: [Token] = [], norm: [UInt8] = [], ranges: [Range<Int>] = []
+            bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens, norm: &norm, normRanges: &ranges) }
+            let count = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, scratch: &scratch) }
+            XCTAssertEqual(Array(scratch.tokens[..<count]), tokens, line)
+            XCTAssertEqual(scratch.ranges[..<count].map { Array(scratch.norm[$0]) }, ranges.map { Array(norm[$0]) }, line)
+            // The pattern parser's phrases: on ASCII, the same forms as through `tokenize(_:)`'s Strings.
+            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+                let plain = Tokenizer.tokenize(bytes)
+                XCTAssertEqual(scratch.tokens[..<count].map(\.range), plain.map(\.token.range), line)
+                XCTAssertEqual(scratch.ranges[..<count].map { Array(scratch.norm[$0]) }, plain.map { Array($0.norm.utf8) }, line)
+            }
+        }
+    }
+
+    /// `SourceFile.lineScalars` decodes a line as its String's scalars would be, on every
+    /// line of the repository's rule files and of a text with CRLF, a lone CR and non-ASCII.
+    func testLineScalarsMatchTheLineString() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        var texts = ["a\r\nb ’é\r\n\r\nПутин «x»\rc\n\u{1F600} z\r", "", "\n", "é"]
+        for rel in (FileManager.default.subpaths(atPath: dir.path) ?? []).sorted()
+        where rel.hasSuffix(".yaml") || rel.hasSuffix(".tsv") || rel.hasSuffix(".txt") {
+            texts.append(try String(contentsOf: dir.appendingPathComponent(rel), encoding: .utf8))
+        }
+        for text in texts {
+            let file = SourceFile(path: "f", text: text)
+            for n in 0...(file.lineCount + 1) {
+                XCTAssertEqual(file.lineScalars(n), Array(file.line(n).unicodeScalars), "line \(n) of \(text.prefix(40))")
+            }
         }
     }
 

@@ -6,6 +6,26 @@ import XCTest
 final class UnitRegistryTests: XCTestCase {
     let header = "# unit\tdimension\tcanonical\tfactor\tnames\tsymbols\tflags\n"
 
+    /// The registry's byte splits cut where `String.split` on the Character "\n" or "\t" cuts:
+    /// around every line feed and tab, but never inside "\r\n", with marks, emoji, a lone
+    /// CR and empty fields around them.
+    func testSplitAtControlMatchesTheCharacterSplit() throws {
+        var texts = ["", "\n", "\t", "a\tb\n", "a\r\nb\rc\n\r\n\n", "x\t\u{301}y\n\u{301}z", "e\u{301}\t\u{1F1EB}\u{1F1F7}\n",
+                     "\u{1F469}\u{200D}\u{1F467}\t|\u{301}\t-\n", "a\r\tb\r", "\t\t\n\n", "\u{0600}\tx\n\u{0600}\n", "\r\r\n\r"]
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        texts.append(try String(contentsOf: dir.appendingPathComponent("units.tsv"), encoding: .utf8))
+        for text in texts {
+            for (sep, byte) in [("\n" as Character, UInt8(0x0A)), ("\t", 0x09)] {
+                XCTAssertEqual(splitAtControl(text[...], byte).map(String.init),
+                               text.split(separator: sep, omittingEmptySubsequences: false).map(String.init), text.debugDescription)
+                let inner = text.dropFirst()
+                XCTAssertEqual(splitAtControl(inner, byte).map(String.init),
+                               inner.split(separator: sep, omittingEmptySubsequences: false).map(String.init), text.debugDescription)
+            }
+        }
+    }
+
     func testParsesUnitsNamesSymbolsAndFlags() {
         let (reg, problems) = UnitRegistry.parse(header + """
             km\tlength\tm\t1000\tkilometre|kilometres\tkm|kms
