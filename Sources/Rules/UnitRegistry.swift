@@ -62,7 +62,9 @@ public struct UnitRegistry: Sendable {
         var problems: [(line: Int, column: Int, message: String)] = []
         var symbolPairs: [(String, Int32)] = [], namePairs: [(String, Int32)] = []
         var seen: [String: Int] = [:]
-        for (n, raw) in splitAtControl(text[...], 0x0A).enumerated() {
+        // Lines end at every line feed, also after a carriage return: a registry saved with
+        // CRLF line ends reads as the same registry (the CR is dropped below).
+        for (n, raw) in splitAtControl(text[...], 0x0A, afterCR: true).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
             let cols = splitAtControl(line, 0x09).map {
@@ -194,14 +196,15 @@ public struct UnitRegistry: Sendable {
 /// character is a Character of its own (Unicode's rules GB4 and GB5: a break before and after
 /// it, whatever follows), except a line feed after a carriage return, which is one Character
 /// with it ("\r\n" is no "\n", so the Character split leaves it whole, and so does this).
-func splitAtControl(_ text: Substring, _ sep: UInt8) -> [Substring] {
+/// `afterCR` cuts there too: the registry's lines end at every line feed.
+func splitAtControl(_ text: Substring, _ sep: UInt8, afterCR: Bool = false) -> [Substring] {
     var out: [Substring] = []
     let u = text.utf8
     var start = u.startIndex, i = u.startIndex
     var previous: UInt8 = 0
     while i != u.endIndex {
         let b = u[i]
-        if b == sep && !(sep == 0x0A && previous == 0x0D) {
+        if b == sep && (afterCR || !(sep == 0x0A && previous == 0x0D)) {
             out.append(text[start..<i])
             start = u.index(after: i)
         }

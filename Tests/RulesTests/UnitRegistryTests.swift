@@ -26,6 +26,22 @@ final class UnitRegistryTests: XCTestCase {
         }
     }
 
+    /// A registry saved with CRLF line ends is the same registry: it used to read as one line
+    /// (a comment), so every unit was silently lost.
+    func testCRLFLineEndsReadAsTheSameRegistry() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        let text = try String(contentsOf: dir.appendingPathComponent("units.tsv"), encoding: .utf8)
+        let (lf, lfProblems) = UnitRegistry.parse(text)
+        let (crlf, crlfProblems) = UnitRegistry.parse(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        XCTAssertTrue(lfProblems.isEmpty && crlfProblems.isEmpty, "\(lfProblems) \(crlfProblems)")
+        XCTAssertGreaterThan(lf.units.count, 100)
+        XCTAssertEqual(crlf.units.map(\.id), lf.units.map(\.id))
+        XCTAssertEqual(crlf.units.map(\.names), lf.units.map(\.names))
+        XCTAssertEqual(crlf.units.map(\.symbols), lf.units.map(\.symbols))
+        XCTAssertEqual(crlf.clockLexiconText(), lf.clockLexiconText())
+    }
+
     func testParsesUnitsNamesSymbolsAndFlags() {
         let (reg, problems) = UnitRegistry.parse(header + """
             km\tlength\tm\t1000\tkilometre|kilometres\tkm|kms
