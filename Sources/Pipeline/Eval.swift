@@ -27,9 +27,10 @@ public struct EvalDocument: Sendable {
 
 /// `claimex eval`: scores the rules' tags against gold units.
 ///
-/// Counting: alignment (EvalAlignment) links each gold unit to at most one sentence; a
-/// sentence and the units linked to it form one scoring group whose gold labels are the
-/// union of theirs. Per tag and group: predicted and gold is a true positive, predicted
+/// Counting: alignment (EvalAlignment) links each gold unit to at most one sentence, or to
+/// a run of consecutive sentences the segmenter cut it into; a sentence (or such a run) and
+/// the units linked to it form one scoring group whose gold labels are the union of theirs
+/// and whose predicted tags are the union of its sentences'. Per tag and group: predicted and gold is a true positive, predicted
 /// only a false positive, gold only a false negative. A gold unit linked to no sentence
 /// is a false negative for each of its labels; a sentence linked to no unit has no gold
 /// labels, so each tag predicted on it is a false positive. Documents without gold units
@@ -90,7 +91,15 @@ public enum Evaluator {
             report.sentences += doc.sentences.count
 
             let links = EvalAlignment.align(units: units.map(\.text), sentences: doc.sentences.map(\.text))
+            // A group's first sentence holds its units; the other sentences of a split run
+            // point to it and are scored with it.
             var groups = [[GoldUnit]](repeating: [], count: doc.sentences.count)
+            var last = Array(doc.sentences.indices)
+            var joinedTo = [Int?](repeating: nil, count: doc.sentences.count)
+            for link in links.compactMap({ $0 }) where link.through > link.sentence {
+                last[link.sentence] = link.through
+                for t in (link.sentence + 1)...link.through { joinedTo[t] = link.sentence }
+            }
             for (u, link) in zip(units, links) {
                 guard let link else {
                     report.unaligned += 1
@@ -105,20 +114,23 @@ public enum Evaluator {
                 groups[link.sentence].append(u)
             }
 
-            for (s, sentence) in doc.sentences.enumerated() {
+            for s in doc.sentences.indices where joinedTo[s] == nil {
                 let group = groups[s]
+                let run = doc.sentences[s...last[s]]
+                let matches = run.flatMap(\.matches)
+                let text = run.map(\.text).joined(separator: " ")
                 let goldTags = Set(group.flatMap(\.labels))
-                let predicted = Set(sentence.matches.map(\.tag))
+                let predicted = Set(matches.map(\.tag))
                 let ns = group.map(\.n)
                 for tag in Tag.allCases {
-                    let firing = sentence.matches.filter { $0.tag == tag }.map(\.ruleID)
+                    let firing = matches.filter { $0.tag == tag }.map(\.ruleID)
                     switch (predicted.contains(tag), goldTags.contains(tag)) {
                     case (true, true):
                         counts[tag, default: (0, 0, 0)].tp += 1
                     case (true, false):
                         counts[tag, default: (0, 0, 0)].fp += 1
                         report.falsePositives.append(.init(doc: doc.name, n: ns.first, sentence: s, tag: tag,
-                                                           text: sentence.text, rules: unique(firing)))
+                                                           text: text, rules: unique(firing)))
                     case (false, true):
                         counts[tag, default: (0, 0, 0)].fn += 1
                         let unit = group.first { $0.labels.contains(tag) }!
@@ -128,9 +140,9 @@ public enum Evaluator {
                         break
                     }
                 }
-                // Each rule counts once a sentence, as right when its tag is in the gold.
+                // Each rule counts once a group, as right when its tag is in the gold.
                 var seen: Set<String> = []
-                for m in sentence.matches where seen.insert("\(m.ruleID)\u{0}\(m.tag.rawValue)").inserted {
+                for m in matches where seen.insert("\(m.ruleID)\u{0}\(m.tag.rawValue)").inserted {
                     let key = "\(m.ruleID)\u{0}\(m.tag.rawValue)"
                     var row = rules[key] ?? .init(ruleID: m.ruleID, tag: m.tag, file: m.file, line: m.line)
                     row.fired += 1

@@ -2,16 +2,27 @@
 /// whitespace and case (gold README: "by text, not by index").
 ///
 /// First every unit whose normalised text equals a sentence's takes it (in document
-/// order, so repeated page furniture pairs up in order). Then each leftover unit takes
-/// the sentence, not already taken exactly, with which it shares the longest run of
-/// words, if that run covers most of the shorter of the two: a unit the segmenter split
-/// goes to its larger part, two units the segmenter merged both go to the merged one.
+/// order, so repeated page furniture pairs up in order). Then a leftover unit whose text is
+/// that of two or more consecutive free sentences takes them all (`split`: a unit the
+/// segmenter cut in sentences, such as a numbered paragraph labelled as one unit, is scored
+/// on the union of their tags). Then each leftover unit takes the sentence, not already
+/// taken, with which it shares the longest run of words, if that run covers most of the
+/// shorter of the two: a unit split some other way goes to its larger part, two units the
+/// segmenter merged both go to the merged one.
 enum EvalAlignment {
-    enum Kind: Sendable, Equatable { case exact, fuzzy }
+    enum Kind: Sendable, Equatable { case exact, split, fuzzy }
 
     struct Link: Sendable, Equatable {
         var sentence: Int
         var kind: Kind
+        /// The last sentence of the link (a `split` link covers `sentence...through`).
+        var through: Int
+
+        init(sentence: Int, kind: Kind, through: Int? = nil) {
+            self.sentence = sentence
+            self.kind = kind
+            self.through = through ?? sentence
+        }
     }
 
     /// The shortest word run a fuzzy link needs, unless it is the whole shorter text.
@@ -37,6 +48,28 @@ enum EvalAlignment {
             heads[k] = h + 1
             links[u] = Link(sentence: q[h], kind: .exact)
             taken[q[h]] = true
+        }
+
+        // Split: the unit's key is the keys of consecutive free sentences run together; the
+        // run nearest where the unit should be wins.
+        for (u, k) in unitKeys.enumerated() where links[u] == nil && !k.isEmpty {
+            let expected = expectedSentence(before: u, links: links)
+            var best: (distance: Int, first: Int, last: Int)?
+            for s in sentenceKeys.indices where !taken[s] && !sentenceKeys[s].isEmpty && k.hasPrefix(sentenceKeys[s]) {
+                var joined = sentenceKeys[s], t = s
+                while joined.count < k.count, t + 1 < sentenceKeys.count, !taken[t + 1] {
+                    t += 1
+                    joined += sentenceKeys[t]
+                    if !k.hasPrefix(joined) { break }
+                }
+                guard t > s, joined == k else { continue }
+                let distance = abs(s - expected)
+                if best == nil || distance < best!.distance { best = (distance, s, t) }
+            }
+            if let b = best {
+                links[u] = Link(sentence: b.first, kind: .split, through: b.last)
+                for t in b.first...b.last { taken[t] = true }
+            }
         }
 
         // Fuzzy: words interned as integers, longest common run by dynamic programming.
@@ -78,7 +111,7 @@ enum EvalAlignment {
     static func expectedSentence(before u: Int, links: [Link?]) -> Int {
         var i = u - 1
         while i >= 0 {
-            if let l = links[i] { return l.sentence + (u - i) }
+            if let l = links[i] { return l.through + (u - i) }
             i -= 1
         }
         return u

@@ -128,7 +128,7 @@ struct SentenceScanner {
 
         let word = wordBefore(i)
         if isListMarker(word, sentenceStart: sentenceStart) || continuesInlineList(word, sentenceStart: sentenceStart)
-            || enumerator(at: sentenceStart, limit: hi).map({ $0.end - i <= 2 }) == true {  // "• 9. The first item"
+            || enumerator(at: sentenceStart, limit: hi).map({ i < $0.end && $0.end - i <= 2 }) == true {  // "• 9. The first item"
             return (false, j)
         }
         // "at 6 P.M. Mr. Smith": a capitalised time of day before a capital ends the sentence

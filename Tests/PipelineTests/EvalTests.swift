@@ -15,14 +15,29 @@ final class EvalAlignmentTests: XCTestCase {
         XCTAssertEqual(links.map { $0?.kind }, [.exact, .exact, .exact, .exact])
     }
 
+    /// Cut so that no run of whole sentences is the unit (the second part runs on into the
+    /// next unit's words), the unit goes to its larger part.
     func testSplitUnitGoesToItsLargerPart() {
         let units = ["Intro line.",
                      "Russia and China declared that their cooperation is not based on one-off benefits but on shared interests."]
         let sentences = ["Intro line.", "Russia and China declared that their cooperation is not based",
-                         "on one-off benefits but on shared interests."]
+                         "on one-off benefits but on shared interests. Next"]
         let links = EvalAlignment.align(units: units, sentences: sentences)
         XCTAssertEqual(links[0], .init(sentence: 0, kind: .exact))
         XCTAssertEqual(links[1], .init(sentence: 1, kind: .fuzzy))
+    }
+
+    /// A numbered paragraph labelled as one unit and cut into sentences takes them all.
+    func testUnitCutIntoSentencesTakesTheRun() {
+        let units = ["Intro line.", "40. Please accept our thanks. We thank the Minister for his work.", "Last line."]
+        let sentences = ["Intro line.", "40. Please accept our thanks.", "We thank the Minister for his work.", "Last line."]
+        let links = EvalAlignment.align(units: units, sentences: sentences)
+        XCTAssertEqual(links, [.init(sentence: 0, kind: .exact), .init(sentence: 1, kind: .split, through: 2),
+                               .init(sentence: 3, kind: .exact)])
+        // A run needs every sentence whole: a unit that is one sentence and a half is fuzzy.
+        let partial = EvalAlignment.align(units: ["Alpha beta gamma delta epsilon. Zeta eta"],
+                                          sentences: ["Alpha beta gamma delta epsilon.", "Zeta eta theta iota."])
+        XCTAssertEqual(partial, [.init(sentence: 0, kind: .fuzzy)])
     }
 
     func testMergedUnitsShareTheirSentence() {
@@ -49,6 +64,29 @@ final class EvalAlignmentTests: XCTestCase {
 final class EvalScoringTests: XCTestCase {
     private func m(_ tag: Tag, _ id: String, line: Int = 1) -> Match {
         Match(tag: tag, ruleID: id, file: "\(tag.rawValue).yaml", line: line, range: 0..<1)
+    }
+
+    /// A unit cut into two sentences is scored once, on the union of their tags; a rule
+    /// firing in both counts once.
+    func testUnitCutIntoSentencesScoresTheUnion() {
+        let gold = [GoldUnit(doc: "a.txt", n: 0, text: "12. Mali rejects it. We must act now.", labels: [.position, .recommendation]),
+                    GoldUnit(doc: "a.txt", n: 1, text: "13. Nothing here. Nothing there either.", labels: [])]
+        let a = EvalDocument(name: "a.txt", sentences: [
+            EvalSentence(text: "12. Mali rejects it.", matches: [m(.position, "P1")]),
+            EvalSentence(text: "We must act now.", matches: [m(.recommendation, "R1"), m(.position, "P1")]),
+            EvalSentence(text: "13. Nothing here.", matches: []),
+            EvalSentence(text: "Nothing there either.", matches: [m(.claim, "C1")]),
+        ])
+        let r = Evaluator.score(gold: [GoldUnit](gold), documents: [a])
+        let byTag = Dictionary(uniqueKeysWithValues: r.perTag.map { ($0.name, $0) })
+        XCTAssertEqual(byTag["position"]?.truePositives, 1)
+        XCTAssertEqual(byTag["position"]?.falsePositives, 0)
+        XCTAssertEqual(byTag["recommendation"]?.truePositives, 1)
+        XCTAssertEqual(byTag["claim"]?.falsePositives, 1)
+        XCTAssertEqual(r.falsePositives.first?.text, "13. Nothing here. Nothing there either.")
+        XCTAssertEqual(r.rules.first { $0.ruleID == "P1" }?.fired, 1)
+        XCTAssertEqual(r.fuzzyAligned, 2)
+        XCTAssertEqual(r.sentences, 4)
     }
 
     /// Five units, five sentences, one unit no sentence matches, an extra sentence,

@@ -147,6 +147,12 @@ final class GoldenRulesTests: XCTestCase {
          ["This was agreed.¹", "The rest was not."]),
         ("Unicode ellipsis before a capital", "He waited… Then he left.", ["He waited…", "Then he left."]),
         ("hyphenated acronym", "The U.S.-China rivalry grows. It will last.", ["The U.S.-China rivalry grows.", "It will last."]),
+        // A numbered paragraph or list item of several sentences: the number's own dot holds,
+        // the sentences after it end as any others (they ran together until the twelfth round).
+        ("numbered paragraph of two sentences", "40. Please accept our thanks. We thank the Minister for his work.",
+         ["40. Please accept our thanks.", "We thank the Minister for his work."]),
+        ("bulleted numbered item of two sentences", "• 9. The first item. It has two sentences.",
+         ["• 9. The first item.", "It has two sentences."]),
     ]
 
     /// Golden rules not followed, with what this segmenter yields instead (checked, so the
