@@ -9,6 +9,14 @@ lemma), in sentences that get no position tag from `claimex extract`, it tallies
               (tested by running "<phrase> supports the plan." through the rules);
   predicates: verbs (and copula + adjective) after a phrase the rules do accept.
 
+With --frames it tallies constructions instead (h-boot5): in the same sentences, every
+noun phrase the rules accept as an actor before a stance predicate (a stance verb, or a
+stance adjective after a copula), the nearest one, and the frame of the words between them
+(a relative clause, a comma aside, a coordination, a catenative "has the honour to", a
+postmodifier ...), by their tags, with examples: where both slots are there and no rule
+joins them. Only holders at a clause start (after the sentence start, punctuation or a
+conjunction) and gaps with no personal pronoun (mostly the speaker's "we") are shown.
+
 Judge the tallies by hand (TAGGING.md) and add classes, never single sentences.
 
 Inputs are development text only: --speeches DIR takes the even-indexed files (0-based, sorted
@@ -17,6 +25,7 @@ other paths are taken as given (half A's briefs, the seeds, eval/news-position, 
 
   scripts/stance-tally.py --bin /work/bin/claimex-base --rules rules --speeches /tmp/ungdc
   scripts/stance-tally.py --bin ... --rules rules samples/*.txt eval/commentary/*.txt --top 40
+  scripts/stance-tally.py --bin ... --rules rules --speeches /tmp/ungdc --frames --examples 20
 """
 import argparse
 import collections
@@ -101,12 +110,153 @@ def subject(toks, vi):
     return phrase, toks[head]["form"].lower()
 
 
+NP_UPOS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+
+
+def np_chunks(toks):
+    """Noun phrases ending in a noun or name, with one "of" phrase: (start, end) inclusive."""
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        if toks[i]["upos"] in NP_UPOS or toks[i]["xpos"] == "PRP$":
+            j = i
+            while j < n and (toks[j]["upos"] in NP_UPOS or toks[j]["xpos"] == "PRP$" or toks[j]["form"] in ("'s", "’s", "-")):
+                j += 1
+            k = j - 1
+            while k >= i and toks[k]["upos"] not in ("NOUN", "PROPN"):
+                k -= 1
+            if k >= i:
+                out.append((i, k))
+                if k + 1 < n and toks[k + 1]["form"].lower() == "of":
+                    m = k + 2
+                    while m < n and (toks[m]["upos"] in NP_UPOS or toks[m]["form"] in ("'s", "-")):
+                        m += 1
+                    kk = m - 1
+                    while kk > k + 1 and toks[kk]["upos"] not in ("NOUN", "PROPN"):
+                        kk -= 1
+                    if kk > k + 1:
+                        out.append((i, kk))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def gap_signature(gap):
+    sig = []
+    for t in gap:
+        f = t["form"].lower()
+        if t["upos"] == "PRON" and t["xpos"] not in ("WP", "WDT"):
+            x = "PRON"
+        elif t["upos"] in ("PUNCT", "CCONJ", "SCONJ", "AUX", "PART") or t["xpos"] in ("WDT", "WP", "MD", "TO") or f in ("of", "by", "as"):
+            x = f
+        else:
+            x = t["upos"]
+        if not sig or sig[-1] != x or x == ",":
+            sig.append(x)
+    return sig
+
+
+def frame_of(sig):
+    if not sig:
+        return "adjacent"
+    if sig[0] in ("who", "which", "that"):
+        return "relative"
+    if sig[0] == "(":
+        return "parenthetical"
+    if sig[0] in (",", "–", "—", "-"):
+        if "who" in sig or "which" in sig:
+            return "comma-relative"
+        if len(sig) > 1 and sig[1] in ("if", "when", "as", "while", "although", "though", "because", "since", "after", "before"):
+            return "comma-adverbial"
+        return "comma-aside"
+    if "and" in sig[:4] or "but" in sig[:4]:
+        return "coordination"
+    if "to" in sig and "VERB" in sig[:sig.index("to") + 1]:
+        return "catenative/raising"
+    if all(w in ("AUX", "ADV", "not", "PART") or w in AUX_WORDS for w in sig):
+        return "aux-adv"
+    if "VERB" in sig:
+        return "verb-between"
+    if sig[0] in ("of", "ADP", "by", "as"):
+        return "postmodifier-PP"
+    return "other"
+
+
+AUX_WORDS = {"has", "have", "had", "will", "would", "can", "could", "may", "might", "shall", "should", "must",
+             "is", "are", "was", "were", "be", "been", "do", "does", "did"}
+
+
+def accepted_phrases(args, phrases):
+    """The phrases the rules accept as a whole actor ("<phrase> supports the plan.")."""
+    phrases = sorted(phrases)
+    probe = "\n".join(json.dumps({"id": str(n), "text": p + " supports the plan."}) for n, p in enumerate(phrases)) + "\n"
+    accepted = set()
+    for line in run([args.bin, "extract", "--rules", args.rules, "--input-format", "jsonl", "--profile", "lean", "-q", "-"],
+                    input=probe).splitlines():
+        r = json.loads(line)
+        p = phrases[int(r["doc"].get("id") or r["doc"].get("path"))]
+        actors = [(t.get("captures", {}).get("actor") or {}).get("text") for t in r["tags"] if t["label"] == "position"]
+        if any(a and p.endswith(a) and len(a.split()) >= len(DET.sub("", p).split()) for a in actors):
+            accepted.add(p)
+    return accepted
+
+
+def frames(args, recs, tagged, lemmas, forms):
+    sadj = set()
+    for line in open(os.path.join(args.rules, "lexicons", "stance-adjectives.txt"), encoding="utf-8"):
+        line = line.split("#")[0].strip().lower()
+        if line and " " not in line:
+            sadj.add(line)
+    items, phrases = [], set()
+
+    def phr(toks, a, b):
+        return " ".join(t["form"] for t in toks[a:b + 1]).replace(" 's", "'s")
+
+    for r, toks in zip(recs, tagged):
+        if any(t["label"] == "position" for t in r.get("tags", [])):
+            continue
+        preds = []
+        for vi, t in enumerate(toks):
+            if t["upos"] == "VERB" and (t["lemma"] in lemmas or t["form"].lower() in forms):
+                if not (vi >= 1 and toks[vi - 1]["lemma"] == "be" and t["xpos"] == "VBN"):
+                    preds.append(vi)
+            elif t["upos"] == "ADJ" and t["form"].lower() in sadj and vi >= 1 and toks[vi - 1]["lemma"] in ("be", "remain", "become"):
+                preds.append(vi)
+        if preds:
+            ch = np_chunks(toks)
+            phrases.update(phr(toks, a, b) for a, b in ch)
+            items.append((r, toks, preds, ch))
+    accepted = accepted_phrases(args, phrases)
+    by_frame = collections.defaultdict(list)
+    for r, toks, preds, ch in items:
+        holders = [(a, b) for a, b in ch if phr(toks, a, b) in accepted]
+        for p in preds:
+            before = [(a, b) for a, b in holders if b < p]
+            if not before:
+                continue
+            a, b = max(before, key=lambda x: (x[1], -x[0]))
+            gap = toks[b + 1:p]
+            left = toks[a - 1]["upos"] if a > 0 else "^"
+            sig = gap_signature(gap)
+            if len(gap) > 25 or left not in ("^", "PUNCT", "CCONJ", "SCONJ") or "PRON" in sig:
+                continue
+            by_frame[frame_of(sig)].append((sig, len(gap), phr(toks, a, b), " ".join(t["form"] for t in gap), toks[p]["form"], r["text"]))
+    print(f"{len(recs)} sentences, {len(items)} with no position and a stance predicate, {len(accepted)} of {len(phrases)} phrases accepted")
+    for f, xs in sorted(by_frame.items(), key=lambda kv: -len(kv[1])):
+        sigs = collections.Counter(" ".join(x[0]) if x[1] <= 5 else f"{x[0][0]} ..{x[1]}" for x in xs)
+        print(f"\n== {f} {len(xs)}\n   " + "; ".join(f"[{k}] {v}" for k, v in sigs.most_common(12)))
+        for sig, n, h, g, p, text in xs[:args.examples]:
+            print(f"   - [{h}] <{g}> [{p}] :: {' '.join(text.split())[:240]}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", required=True)
     ap.add_argument("--rules", default="rules")
     ap.add_argument("--speeches", help="folder of the UN speeches: only its even-indexed files are read")
     ap.add_argument("--top", type=int, default=60)
+    ap.add_argument("--frames", action="store_true", help="tally the frames between an accepted holder and a stance predicate")
+    ap.add_argument("--examples", type=int, default=5, help="with --frames: examples printed per frame")
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args()
     paths = list(args.paths)
@@ -127,6 +277,9 @@ def main():
                 f.write(re.sub(r"[\n\r\u2028\u2029\x85]", " ", r["text"]) + "\n")
         tagged = conllu(run([args.bin, "tag", "--lines", sents]))
     assert len(tagged) == len(recs)
+    if args.frames:
+        frames(args, recs, tagged, lemmas, forms)
+        return 0
     items = []
     for r, toks in zip(recs, tagged):
         if any(t["label"] == "position" for t in r.get("tags", [])):
