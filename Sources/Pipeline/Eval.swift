@@ -31,10 +31,11 @@ public struct EvalDocument: Sendable {
 /// a run of consecutive sentences the segmenter cut it into; a sentence (or such a run) and
 /// the units linked to it form one scoring group whose gold labels are the union of theirs
 /// and whose predicted tags are the union of its sentences'. Per tag and group: predicted
-/// and gold is a true positive, predicted only a false positive, gold only a false negative. A gold unit linked to no sentence
-/// is a false negative for each of its labels; a sentence linked to no unit has no gold
-/// labels, so each tag predicted on it is a false positive. Documents without gold units
-/// are not scored, and gold documents that were not given are listed, not counted.
+/// and gold is a true positive, predicted only a false positive, gold only a false negative.
+/// A gold unit linked to no sentence is a false negative for each of its labels; a sentence
+/// linked to no unit has no gold labels, so each tag predicted on it is a false positive.
+/// Documents without gold units are not scored, and gold documents that were not given are
+/// listed, not counted.
 public enum Evaluator {
     /// Runs ingest output through the segmenter and the rules, then scores.
     public static func evaluate(gold: [GoldUnit], documents: [Document], rules: RuleSet) -> EvalReport {
