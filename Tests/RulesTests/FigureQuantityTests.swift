@@ -234,7 +234,9 @@ final class FigureQuantityTests: XCTestCase {
             q("The ANC won 159 seats.", "159 seats", ["value=159", "unit=seats", "dimension=count"]),
             q("The army fields 3,000 Russian troops.", "3,000 Russian troops", ["value=3000", "unit=troops", "dimension=count"]),
             q("Only one deal was signed in 2023.", "Only one deal", ["value=1", "unit=deal", "dimension=count"]),
-            q("The four oblasts were annexed.", "The four oblasts", ["value=4", "unit=oblasts", "dimension=count"]),
+            // A definite count is one only with the clause that says which ("annexed in 2022");
+            // "The four oblasts were annexed." refers to a known group (h-boot4, notFigures).
+            q("The four oblasts annexed in 2022 remain occupied.", "The four oblasts annexed", ["value=4", "unit=oblasts", "dimension=count"]),
             q("Exports are worth 5 billion US dollars.", "5 billion US dollars", ["value=5000000000", "unit=USD", "dimension=currency"]),
             q("A loan of 2.5 million Canadian dollars was agreed.", "2.5 million Canadian dollars", ["value=2500000", "unit=CAD", "dimension=currency"]),
             q("Beijing lent ¥50 billion in yuan loans.", "¥50 billion in yuan loans", ["value=50000000000", "unit=CNY", "dimension=currency"]),
@@ -432,6 +434,7 @@ final class FigureQuantityTests: XCTestCase {
             n("The air force flies F-16 fighters.", "F-16"),
             n("Turkey bought S-400 systems.", "S-400"),
             n("The two countries signed a treaty.", "two countries"),
+            n("The four oblasts were annexed.", "four oblasts"),
             n("Cooperation between the three sides deepened.", "three sides"),
             n("Two years later, the review was updated.", "Two years"),
             n("It has grown over the last 30 years.", "30 years"),

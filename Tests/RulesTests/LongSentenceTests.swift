@@ -50,13 +50,16 @@ final class LongSentenceTests: XCTestCase {
 }
 
 final class PatternSizeTests: XCTestCase {
-    /// The default rules stay well under the load-time bound (the largest pattern compiles to
-    /// 912 instructions), so the bound refuses only what multiplies.
+    /// The default rules stay well under the load-time bound (the largest pattern,
+    /// position.in-actor-view with five copies of `<actors>`, compiles to about 4,000
+    /// instructions in the twelfth round), so the bound refuses only what multiplies.
     func testDefaultRulesAreWellUnderTheInstructionLimit() throws {
         let rules = try RuleSet.load(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules").path)
-        let largest = rules.rules.map { $0.program.insts.count }.max() ?? 0
+        let sizes = rules.rules.map { ($0.program.insts.count, $0.id) }.sorted { $0 > $1 }
+        let largest = sizes.first?.0 ?? 0
         XCTAssertGreaterThan(largest, 0)
-        XCTAssertLessThan(largest, PatternCompiler.maxInstructions / 2)
+        XCTAssertLessThan(largest, PatternCompiler.maxInstructions / 2,
+                          "largest: \(sizes.prefix(5).map { "\($0.1) \($0.0)" }.joined(separator: ", "))")
     }
 }
