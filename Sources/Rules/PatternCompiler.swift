@@ -358,7 +358,8 @@ struct PatternCompiler {
                 out.append(.node(b))
                 continue
             }
-            if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
+            if case .word(let w) = spec { ids.add(vocab.intern(w)) }  // `wordIDs`, without its array
+            else if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
             nodes.append(b)
             range = range.map { $0.lowerBound..<r.upperBound } ?? r
         }
@@ -480,6 +481,8 @@ struct PatternCompiler {
             // Class keys are negative, so they come first in the sorted union.
             var ids = IDList(), classKeys: [Int32] = []
             for b in branches {
+                // A word's trigger is its id (never a class key), added without an array.
+                if case .token(.word(let w), _) = b { ids.add(vocab.intern(w)); continue }
                 guard let t = try trigger(b) else { return nil }
                 for key in t {
                     if key >= 0 { ids.add(key) } else if !classKeys.contains(key) { classKeys.append(key) }
