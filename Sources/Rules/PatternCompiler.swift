@@ -113,7 +113,7 @@ struct PatternCompiler {
         case .alternatives(let branches, let r):
             let record = recordBranches
             recordBranches = false
-            let items = mergeWordBranches(branches)
+            let items = mergeWordBranches(branches, keepingNodes: record)
             var jumps: [Int32] = []
             for (k, item) in items.enumerated() {
                 if record { emittedBranches.append((here, k < items.count - 1 ? here + 1 : here, item.nodes)) }
@@ -331,7 +331,8 @@ struct PatternCompiler {
     /// at the same instruction, so merging changes no match and no capture.
     private enum Branch {
         case node(PatternNode)
-        /// Also the merged branches' nodes, for `TopBranch`.
+        /// Also the merged branches' nodes, for `TopBranch` (kept only for the top-level
+        /// alternation, whose branches are recorded).
         case tokens([Int32], [TokenTest], Range<Int>, [PatternNode])
 
         var nodes: [PatternNode] {
@@ -342,7 +343,7 @@ struct PatternCompiler {
         }
     }
 
-    private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
+    private mutating func mergeWordBranches(_ branches: [PatternNode], keepingNodes: Bool) -> [Branch] {
         var out: [Branch] = []
         var ids = IDList(), others: [TokenTest] = [], range: Range<Int>? = nil, nodes: [PatternNode] = []
         func flush() {
@@ -360,7 +361,7 @@ struct PatternCompiler {
             }
             if case .word(let w) = spec { ids.add(vocab.intern(w)) }  // `wordIDs`, without its array
             else if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
-            nodes.append(b)
+            if keepingNodes { nodes.append(b) }
             range = range.map { $0.lowerBound..<r.upperBound } ?? r
         }
         flush()
