@@ -347,7 +347,7 @@ struct PatternCompiler {
         var out: [Branch] = []
         var ids = IDList(), others: [TokenTest] = [], range: Range<Int>? = nil, nodes: [PatternNode] = []
         func flush() {
-            if let r = range { out.append(.tokens(ids.sorted, others, r, nodes)) }
+            if let r = range { out.append(.tokens(ids.takeSorted(), others, r, nodes)) }
             ids = IDList()
             others = []
             range = nil
@@ -489,7 +489,7 @@ struct PatternCompiler {
                     if key >= 0 { ids.add(key) } else if !classKeys.contains(key) { classKeys.append(key) }
                 }
             }
-            return classKeys.sorted() + ids.sorted
+            return classKeys.sorted() + ids.takeSorted()
         case .repetition(let inner, let min, _, _, _):
             return min > 0 ? try trigger(inner) : nil
         case .capture(_, let inner, _):

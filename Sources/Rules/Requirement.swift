@@ -85,7 +85,7 @@ extension PatternCompiler {
                 every = false
             }
         }
-        return every ? [Requirement(ids: ids.sorted, classBits: bits)] : []
+        return every ? [Requirement(ids: ids.takeSorted(), classBits: bits)] : []
     }
 
     /// A passing token has every class of `has`; each uncommon one is a requirement.
@@ -105,7 +105,7 @@ extension PatternCompiler {
             ids.add(contentsOf: best.ids)
             bits |= best.classBits
         }
-        return [Requirement(ids: ids.sorted, classBits: bits)]
+        return [Requirement(ids: ids.takeSorted(), classBits: bits)]
     }
 
     /// The first requirement of least weight (each weighed once), or nil when there is none.
