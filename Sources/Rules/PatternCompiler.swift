@@ -113,7 +113,7 @@ struct PatternCompiler {
         case .alternatives(let branches, let r):
             let record = recordBranches
             recordBranches = false
-            let items = mergeWordBranches(branches)
+            let items = mergeWordBranches(branches, keepingNodes: record)
             var jumps: [Int32] = []
             for (k, item) in items.enumerated() {
                 if record { emittedBranches.append((here, k < items.count - 1 ? here + 1 : here, item.nodes)) }
@@ -331,7 +331,8 @@ struct PatternCompiler {
     /// at the same instruction, so merging changes no match and no capture.
     private enum Branch {
         case node(PatternNode)
-        /// Also the merged branches' nodes, for `TopBranch`.
+        /// Also the merged branches' nodes, for `TopBranch` (kept only for the top-level
+        /// alternation, whose branches are recorded).
         case tokens([Int32], [TokenTest], Range<Int>, [PatternNode])
 
         var nodes: [PatternNode] {
@@ -342,11 +343,11 @@ struct PatternCompiler {
         }
     }
 
-    private mutating func mergeWordBranches(_ branches: [PatternNode]) -> [Branch] {
+    private mutating func mergeWordBranches(_ branches: [PatternNode], keepingNodes: Bool) -> [Branch] {
         var out: [Branch] = []
         var ids = IDList(), others: [TokenTest] = [], range: Range<Int>? = nil, nodes: [PatternNode] = []
         func flush() {
-            if let r = range { out.append(.tokens(ids.sorted, others, r, nodes)) }
+            if let r = range { out.append(.tokens(ids.takeSorted(), others, r, nodes)) }
             ids = IDList()
             others = []
             range = nil
@@ -358,8 +359,9 @@ struct PatternCompiler {
                 out.append(.node(b))
                 continue
             }
-            if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
-            nodes.append(b)
+            if case .word(let w) = spec { ids.add(vocab.intern(w)) }  // `wordIDs`, without its array
+            else if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
+            if keepingNodes { nodes.append(b) }
             range = range.map { $0.lowerBound..<r.upperBound } ?? r
         }
         flush()
@@ -480,12 +482,14 @@ struct PatternCompiler {
             // Class keys are negative, so they come first in the sorted union.
             var ids = IDList(), classKeys: [Int32] = []
             for b in branches {
+                // A word's trigger is its id (never a class key), added without an array.
+                if case .token(.word(let w), _) = b { ids.add(vocab.intern(w)); continue }
                 guard let t = try trigger(b) else { return nil }
                 for key in t {
                     if key >= 0 { ids.add(key) } else if !classKeys.contains(key) { classKeys.append(key) }
                 }
             }
-            return classKeys.sorted() + ids.sorted
+            return classKeys.sorted() + ids.takeSorted()
         case .repetition(let inner, let min, _, _, _):
             return min > 0 ? try trigger(inner) : nil
         case .capture(_, let inner, _):

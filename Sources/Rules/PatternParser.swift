@@ -16,6 +16,10 @@ struct PatternParser {
     private var shared: Shared = [:]
     /// The tokenizer's working memory for the phrases not yet in `phrases`.
     private var scratch = Tokenizer.LineScratch()
+    /// The nodes of the sequences and alternations being parsed, innermost last: each takes
+    /// its own off the top when done, so a one-item sequence or alternative (each word of a
+    /// word list) makes no array, and a longer one one array of its size, not a grown one.
+    private var stack: [PatternNode] = []
     typealias Shared = [Int: (pattern: SharedPattern, end: Int)]
 
     /// Words and quoted phrases as the tokenizer splits them (each token's byte range in the
@@ -99,19 +103,21 @@ struct PatternParser {
     // MARK: - Grammar
 
     private mutating func parseAlternatives() throws(PatternError) -> PatternNode {
-        let start = i
-        var branches = [try parseSequence()]
+        let start = i, base = stack.count
+        stack.append(try parseSequence())
         while peek(UInt8(ascii: "|")) {
             i += 1
-            branches.append(try parseSequence())
+            stack.append(try parseSequence())
         }
-        return branches.count == 1 ? branches[0] : .alternatives(branches, start..<i)
+        if stack.count - base == 1 { return stack.removeLast() }
+        let branches = Array(stack[base...])
+        stack.removeSubrange(base...)
+        return .alternatives(branches, start..<i)
     }
 
     private mutating func parseSequence() throws(PatternError) -> PatternNode {
         skipSpace()
-        let start = i
-        var items: [PatternNode] = []
+        let start = i, base = stack.count
         while true {
             skipSpace()
             guard i < s.count else { break }
@@ -120,16 +126,20 @@ struct PatternParser {
             let itemStart = i
             let item = try parseItem()
             if depth == 0, references.contains(itemStart), case .sequence(let inner, _) = item {
-                items.append(contentsOf: inner)
+                stack.append(contentsOf: inner)
             } else if depth == 0, references.contains(itemStart), case .reference(let share, let shift, _) = item,
                       let inner = share.items(at: shift) {
-                items.append(contentsOf: inner)
+                stack.append(contentsOf: inner)
             } else {
-                items.append(item)
+                stack.append(item)
             }
         }
-        if items.isEmpty { throw PatternError(offset: start, message: "empty alternative: expected a pattern element") }
-        return items.count == 1 ? items[0] : .sequence(items, start..<(items.last!.source.upperBound))
+        let count = stack.count - base
+        if count == 0 { throw PatternError(offset: start, message: "empty alternative: expected a pattern element") }
+        if count == 1 { return stack.removeLast() }
+        let items = Array(stack[base...])
+        stack.removeSubrange(base...)
+        return .sequence(items, start..<(items.last!.source.upperBound))
     }
 
     private mutating func parseItem() throws(PatternError) -> PatternNode {
@@ -362,6 +372,9 @@ struct PatternParser {
             phrases[text] = tokens
         }
         guard !tokens.isEmpty else { throw PatternError(offset: range.lowerBound, message: "empty phrase") }
+        if tokens.count == 1 {  // a word: no array of one
+            return .token(exact ? .exact(Array(text[tokens[0].range])) : .word(tokens[0].norm), range)
+        }
         let items: [PatternNode] = tokens.map { t in
             .token(exact ? .exact(Array(text[t.range])) : .word(t.norm), range)
         }

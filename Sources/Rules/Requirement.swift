@@ -13,45 +13,79 @@ struct Requirement: Sendable, Hashable {
 extension PatternCompiler {
     /// The requirements of `node`, conservative: a match of the node always satisfies them.
     mutating func requirements(_ node: PatternNode) -> [Requirement] {
+        var out: [Requirement] = []
+        addRequirements(node, to: &out)
+        return out
+    }
+
+    /// `requirements(node)` appended to `out`: one array for a whole sequence, not one per
+    /// element (and per word) concatenated, as the walk once built them.
+    private mutating func addRequirements(_ node: PatternNode, to out: inout [Requirement]) {
         switch node {
         case .token(let spec, _):
             switch spec {
             case .word, .exact, .family:
                 switch testFor(spec).kind {
-                case .id(let id), .exact(let id, _): return [Requirement(ids: [id])]
-                case .ids(let ids): return [Requirement(ids: ids)]
-                default: return []
+                case .id(let id), .exact(let id, _): out.append(Requirement(ids: [id]))
+                case .ids(let ids): out.append(Requirement(ids: ids))
+                default: break
                 }
             case .classes(let has, _):
-                return classRequirements(has)
+                out += classRequirements(has)
             case .tagged(let has, _, let upos, let xpos, let lemma):
                 // A lemma test also needs a token of a form that can have the lemma.
-                guard let lemma, let ids = formIDs(lemma, upos: upos, xpos: xpos) else { return classRequirements(has) }
-                return classRequirements(has) + [Requirement(ids: ids)]
-            case .any, .not: return []
+                out += classRequirements(has)
+                if let lemma, let ids = formIDs(lemma, upos: upos, xpos: xpos) { out.append(Requirement(ids: ids)) }
+            case .any, .not: break
             }
         case .lexicon(let name, _):
-            guard let k = lexiconIndex[name] else { return [] }
-            return [Requirement(ids: lexicons[k].anchorIDs)]
+            guard let k = lexiconIndex[name] else { return }
+            out.append(Requirement(ids: lexicons[k].anchorIDs))
         case .sequence(let items, _):
-            return items.flatMap { requirements($0) }
+            for item in items { addRequirements(item, to: &out) }
         case .alternatives(let branches, _):
-            // Computed before the call: as its argument, the mutating walk made Swift copy the
-            // whole compiler (and retain and release everything in it) for each alternation.
-            let each = branches.map { requirements($0) }
-            return alternation(each)
+            out += alternationRequirements(branches)
         case .repetition(let inner, let min, _, _, _):
-            return min > 0 ? requirements(inner) : []
+            if min > 0 { addRequirements(inner, to: &out) }
         case .capture(_, let inner, _):
-            return requirements(inner)
+            addRequirements(inner, to: &out)
         case .sentenceStart, .sentenceEnd, .matchStart:
-            return []
+            break
         case .reference(let share, _, _):
-            if let r = share.requirements { return r }
+            if let r = share.requirements { out += r; return }
             let r = requirements(share.node)
             share.requirements = r
-            return r
+            out += r
         }
+    }
+
+    /// `alternation(branches.map { requirements($0) })`, without an array per branch: a
+    /// word, exact word or family branch has one requirement, its ids, which is its lightest.
+    /// Every branch is still walked, in order, when one has none (as the map did).
+    private mutating func alternationRequirements(_ branches: [PatternNode]) -> [Requirement] {
+        var ids = IDList(), bits: UInt32 = 0, every = true
+        for b in branches {
+            if case .token(let spec, _) = b {
+                switch spec {
+                case .word, .exact, .family:
+                    switch testFor(spec).kind {
+                    case .id(let id), .exact(let id, _): ids.add(id)
+                    case .ids(let list): ids.add(contentsOf: list)
+                    default: every = false
+                    }
+                    continue
+                default: break
+                }
+            }
+            let r = requirements(b)
+            if every, let best = lightest(r) {
+                ids.add(contentsOf: best.ids)
+                bits |= best.classBits
+            } else {
+                every = false
+            }
+        }
+        return every ? [Requirement(ids: ids.takeSorted(), classBits: bits)] : []
     }
 
     /// A passing token has every class of `has`; each uncommon one is a requirement.
@@ -71,7 +105,7 @@ extension PatternCompiler {
             ids.add(contentsOf: best.ids)
             bits |= best.classBits
         }
-        return [Requirement(ids: ids.sorted, classBits: bits)]
+        return [Requirement(ids: ids.takeSorted(), classBits: bits)]
     }
 
     /// The first requirement of least weight (each weighed once), or nil when there is none.

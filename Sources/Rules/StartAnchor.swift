@@ -307,6 +307,19 @@ struct IDList: IDCollecting {
         out.removeLast(out.count - w)
         return out
     }
+
+    /// `sorted`, emptying the list: a list of 64 ids or fewer is sorted in place, where
+    /// `sorted` copies it first (the list still holding it).
+    mutating func takeSorted() -> [Int32] {
+        if ids.count > 64 { return IDBitmap(ids).sorted }
+        var out = ids
+        ids = []
+        out.sort()
+        var w = 0
+        for id in out where w == 0 || out[w - 1] != id { out[w] = id; w += 1 }
+        out.removeLast(out.count - w)
+        return out
+    }
 }
 
 extension IDBitmap {
