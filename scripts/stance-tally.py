@@ -186,8 +186,11 @@ AUX_WORDS = {"has", "have", "had", "will", "would", "can", "could", "may", "migh
              "is", "are", "was", "were", "be", "been", "do", "does", "did"}
 
 
-def accepted_phrases(args, phrases):
-    """The phrases the rules accept as a whole actor ("<phrase> supports the plan.")."""
+def accepted_phrases(args, phrases, whole=None):
+    """The phrases the rules accept as a whole actor ("<phrase> supports the plan.").
+    `whole(phrase, actor)` says whether the captured actor covers the phrase (by default: all
+    of it but a leading determiner)."""
+    whole = whole or (lambda p, a: len(a.split()) >= len(DET.sub("", p).split()))
     phrases = sorted(phrases)
     probe = "\n".join(json.dumps({"id": str(n), "text": p + " supports the plan."}) for n, p in enumerate(phrases)) + "\n"
     accepted = set()
@@ -196,7 +199,7 @@ def accepted_phrases(args, phrases):
         r = json.loads(line)
         p = phrases[int(r["doc"].get("id") or r["doc"].get("path"))]
         actors = [(t.get("captures", {}).get("actor") or {}).get("text") for t in r["tags"] if t["label"] == "position"]
-        if any(a and p.endswith(a) and len(a.split()) >= len(DET.sub("", p).split()) for a in actors):
+        if any(a and p.endswith(a) and whole(p, a) for a in actors):
             accepted.add(p)
     return accepted
 
@@ -303,16 +306,10 @@ def main():
             s = subject(toks, vi)
             if s:
                 items.append((s[0], s[1], pred, stance))
-    phrases = sorted({p for p, _, _, _ in items})
-    probe = "\n".join(json.dumps({"id": str(n), "text": p + " supports the plan."}) for n, p in enumerate(phrases)) + "\n"
-    accepted = set()
-    for line in run([args.bin, "extract", "--rules", args.rules, "--input-format", "jsonl", "--profile", "lean", "-q", "-"],
-                    input=probe).splitlines():
-        r = json.loads(line)
-        p = phrases[int(r["doc"].get("id") or r["doc"].get("path"))]
-        actors = [(t.get("captures", {}).get("actor") or {}).get("text") for t in r["tags"] if t["label"] == "position"]
-        if any(a and p.endswith(a) and len(a.split()) >= len(p.split()) - 1 for a in actors):
-            accepted.add(p)
+    # all of the phrase but one word
+    phrases = {p for p, _, _, _ in items}
+    accepted = accepted_phrases(args, phrases,
+                                whole=lambda p, a: len(a.split()) >= len(p.split()) - 1)
     heads, holders, preds = collections.Counter(), collections.Counter(), collections.Counter()
     for p, h, pred, stance in items:
         if stance and p not in accepted:
