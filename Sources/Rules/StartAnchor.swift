@@ -298,18 +298,8 @@ struct IDList: IDCollecting {
         if id >= 0 { ids.append(id) }
     }
 
-    var sorted: [Int32] {
-        if ids.count > 64 { return IDBitmap(ids).sorted }
-        var out = ids
-        out.sort()
-        var w = 0
-        for id in out where w == 0 || out[w - 1] != id { out[w] = id; w += 1 }
-        out.removeLast(out.count - w)
-        return out
-    }
-
-    /// `sorted`, emptying the list: a list of 64 ids or fewer is sorted in place, where
-    /// `sorted` copies it first (the list still holding it).
+    /// The ids ascending and without duplicates, emptying the list (so a list of 64 ids or
+    /// fewer is sorted in place, not copied first).
     mutating func takeSorted() -> [Int32] {
         if ids.count > 64 { return IDBitmap(ids).sorted }
         var out = ids
