@@ -116,6 +116,12 @@ enum NumberWords {
             } else if let f = scales[w], any {
                 total += max(current, 1) * f; current = 0; scaled = true; j += 1
             } else if w.spells("and"), any, isWord(j + 1, "a"), isWord(j + 2, "half") {
+                // "one and a half million", "two and a half thousand": before a scale word the
+                // whole and its half are that scale's multiplier, as "1.5 million" is
+                if total == 0, current > 0, let sw = word(j + 3),
+                   let f = scales[sw] ?? (sw.spells("hundred") ? 100 : sw.spells("dozen") ? 12 : nil) {
+                    return Quantity(numerator: (current * 2 + 1) * f, denominator: 2, tokens: i..<(j + 4), scaled: true)
+                }
                 // "two and a half", "a million and a half"
                 let whole = total + current
                 return Quantity(numerator: whole * 2 + 1, denominator: 2, tokens: i..<(j + 3), scaled: scaled)
