@@ -61,20 +61,21 @@ def stance_words(rules):
 
 
 def conllu(text):
-    sents, cur = [], []
-    for line in text.splitlines():
-        if not line:
-            if cur:
+    # one list per "# sent_id" (a sentence of no tokens, e.g. a lone zero-width space, stays an empty list)
+    sents, cur = [], None
+    for line in text.split("\n"):
+        if line.startswith("# sent_id"):
+            if cur is not None:
                 sents.append(cur)
-                cur = []
+            cur = []
             continue
-        if line.startswith("#"):
+        if not line or line.startswith("#"):
             continue
         f = line.split("\t")
         if "-" in f[0]:
             continue
         cur.append({"form": f[1], "lemma": f[2].lower(), "upos": f[3], "xpos": f[4]})
-    if cur:
+    if cur is not None:
         sents.append(cur)
     return sents
 
