@@ -427,7 +427,9 @@ struct RuleLoader {
                 try PatternCompiler.checkSize(node)
                 spentNodes.append(node)
             } catch {
-                let at = expanded.position(error.offset)
+                var located = expanded
+                located.positions = defs.positions(of: .definition(name))
+                let at = located.position(error.offset)
                 report(src.diagnostic(at.line, at.column, error.message))
                 defs.markBroken(name)
                 allGood = false
@@ -589,7 +591,9 @@ struct RuleLoader {
             compiled[key] = (program, trigger)
             return (program, trigger)
         } catch {
-            let at = expanded.position(error.offset)
+            var located = expanded
+            located.positions = definitions.positions(of: .pattern(pattern))
+            let at = located.position(error.offset)
             report(src.diagnostic(at.line, at.column, error.message))
             return nil
         }

@@ -65,21 +65,40 @@ struct SourceFile: Sendable {
 /// A string value from a YAML file with the file position of each of its bytes, so an error
 /// at byte k of a pattern is reported at the right line and column of the file, whatever
 /// the quoting style (plain, '...', "...", | or > blocks).
+///
+/// The positions are worked out when asked for (`positions`, `position(_:)`): only a
+/// diagnostic reads them, and making them for every pattern and definition of the default
+/// rules (an array of 16 bytes per byte of text) was 20 M of a start's 567 M instructions on
+/// the main thread.
 struct LocatedString: Sendable {
     var text: String
-    /// File (line, column) of each UTF-8 byte of `text`, plus one entry for the end.
-    var positions: [(line: Int, column: Int)]
+    /// What `positions` is worked out from: the file, where the value starts and its style.
+    private let file: SourceFile
+    private let line: Int
+    private let column: Int
+    private let block: Bool
+    private let singleQuoted: Bool
+    private let doubleQuoted: Bool
 
     init(scalar: Node.Scalar, in file: SourceFile) {
         text = scalar.string
-        positions = []
+        self.file = file
+        line = scalar.mark?.line ?? 1
+        column = scalar.mark?.column ?? 1
+        block = scalar.style == .literal || scalar.style == .folded
+        singleQuoted = scalar.style == .singleQuoted
+        doubleQuoted = scalar.style == .doubleQuoted
+    }
+
+    /// File (line, column) of each UTF-8 byte of `text`, plus one entry for the end.
+    var positions: [(line: Int, column: Int)] {
+        var positions: [(line: Int, column: Int)] = []
         positions.reserveCapacity(text.utf8.count + 1)
-        var line = scalar.mark?.line ?? 1
+        var line = self.line
         var raw = file.lineScalars(line)
-        var pos = (scalar.mark?.column ?? 1) - 1
-        let block = scalar.style == .literal || scalar.style == .folded
+        var pos = column - 1
         var indent = 0
-        if block { pos = raw.count } else if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { pos += 1 }
+        if block { pos = raw.count } else if singleQuoted || doubleQuoted { pos += 1 }
         for v in text.unicodeScalars {
             if pos >= raw.count, line < file.lineCount {
                 // The value continues on the next line (folded or block scalar).
@@ -95,15 +114,17 @@ struct LocatedString: Sendable {
             }
             for _ in 0..<UTF8.width(v) { positions.append((line, pos + 1)) }
             if pos + 1 < raw.count {
-                if scalar.style == .singleQuoted, raw[pos] == "'", raw[pos + 1] == "'" { pos += 2; continue }
-                if scalar.style == .doubleQuoted, raw[pos] == "\\" { pos += 2; continue }
+                if singleQuoted, raw[pos] == "'", raw[pos + 1] == "'" { pos += 2; continue }
+                if doubleQuoted, raw[pos] == "\\" { pos += 2; continue }
             }
             pos += 1
         }
         positions.append((line, pos + 1))
+        return positions
     }
 
     func position(_ byteOffset: Int) -> (line: Int, column: Int) {
-        positions[min(max(0, byteOffset), positions.count - 1)]
+        let positions = self.positions
+        return positions[min(max(0, byteOffset), positions.count - 1)]
     }
 }
