@@ -195,6 +195,35 @@ private func lossyLine(_ data: Data, _ n: Int) -> String {
     return String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
 }
 
+/// A String keyed by its UTF-8 bytes (`RuleLoader.finish`): equal when the bytes are, hashed
+/// on its length and its first and last 32 bytes. The vetoes' sources run to thousands of
+/// bytes, and most look-ups find the very same storage (a veto compiled once, shared).
+private struct SourceBytes: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: SourceBytes, b: SourceBytes) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard p.count == q.count else { return false }
+                guard let pa = p.baseAddress, let qa = q.baseAddress, pa != qa else { return true }
+                return memcmp(pa, qa, p.count) == 0
+            }
+        }
+    }
+
+    func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { p in
+            h.combine(p.count)
+            h.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p.prefix(32))))
+            h.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p.suffix(32))))
+        }
+    }
+}
+
 /// Reads rule files through Yams' node API (keeping line/column marks), validates every key,
 /// and compiles patterns. Problems become diagnostics; loading goes on to find them all.
 struct RuleLoader {
@@ -303,6 +332,7 @@ struct RuleLoader {
         if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
         }
+        lexicon.sealFirstIDs()
         lexicon.anchorIDs = PatternCompiler.anchorIDs(lexicon, vocab)
         lexicons.append(lexicon)
     }
@@ -797,12 +827,25 @@ struct RuleLoader {
         set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
         set.rulePriority = rules.map(\.priority)
         set.ruleMatchStart = rules.map(\.program.matchStartSlot)
-        var unlessID: [String: Int32] = [:]
+        // A veto's id by its source, canonically equal Strings alike; looked up by its bytes
+        // first (equal bytes are equal Strings): hashing a String normalises it, and the
+        // vetoes' sources (named patterns written out) cost 8 M instructions so.
+        var unlessID: [String: Int32] = [:], byBytes: [SourceBytes: Int32] = [:]
+        let vetoCount = rules.reduce(0) { $0 + $1.unless.count }
+        unlessID.reserveCapacity(vetoCount)
+        byBytes.reserveCapacity(vetoCount)
         set.unlessIDs = rules.map { rule in
             rule.unless.map { u in
-                if let id = unlessID[u.source] { return id }
-                let id = Int32(unlessID.count)
-                unlessID[u.source] = id
+                let bytes = SourceBytes(u.source)
+                if let id = byBytes[bytes] { return id }
+                let id: Int32
+                if let known = unlessID[u.source] {
+                    id = known
+                } else {
+                    id = Int32(unlessID.count)
+                    unlessID[u.source] = id
+                }
+                byBytes[bytes] = id
                 return id
             }
         }
