@@ -60,6 +60,7 @@ extension RuleSet {
         for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
         // The unit registry is data for the figure normaliser, and two lexicons for patterns.
         for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src) }
+        loader.makeTriesAside()
         for src in sources where isRuleFile(src.path) {
             loader.loadRules(src, tree: ahead.tree(src.path) ?? Result { try Yams.compose(yaml: src.text, .basic) })
         }
@@ -195,6 +196,26 @@ private func lossyLine(_ data: Data, _ n: Int) -> String {
     return String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
 }
 
+/// `LexiconTries` of a set of lexicons, made on a plain thread (as for `YAMLAhead`).
+private final class TriesAside: @unchecked Sendable {
+    private var made: LexiconTries?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ lexicons: [Lexicon]) {
+        Thread { [self] in
+            made = LexiconTries(lexicons)
+            done.signal()
+        }.start()
+    }
+
+    /// The tries, once made.
+    var tries: LexiconTries {
+        done.wait()
+        defer { done.signal() }
+        return made!
+    }
+}
+
 /// A String keyed by its UTF-8 bytes (`RuleLoader.finish`): equal when the bytes are, hashed
 /// on its length and its first and last 32 bytes. The vetoes' sources run to thousands of
 /// bytes, and most look-ups find the very same storage (a veto compiled once, shared).
@@ -267,6 +288,8 @@ struct RuleLoader {
     var freezesAside = true
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
+    /// The lexicons' tries, made on a thread of its own once every lexicon is loaded.
+    private var triesAside: TriesAside?
     private var seenIDs: [String: String] = [:]
 
     static let ruleKeys = ["id", "tag", "description", "pattern", "unless", "priority", "examples", "normalize"]
@@ -335,6 +358,13 @@ struct RuleLoader {
         lexicon.sealFirstIDs()
         lexicon.anchorIDs = PatternCompiler.anchorIDs(lexicon, vocab)
         lexicons.append(lexicon)
+    }
+
+    /// Starts making the matcher's tries of the lexicons (`LexiconTries`) on a thread of its
+    /// own: they depend on the lexicons alone, which are all loaded now and stay as they are,
+    /// and making them was 10 M of a start's instructions on this thread, in `finish`.
+    mutating func makeTriesAside() {
+        triesAside = TriesAside(lexicons)
     }
 
     // MARK: - Rule files
@@ -817,7 +847,7 @@ struct RuleLoader {
         set.vocab = vocab
         set.lexicons = lexicons
         set.units = units
-        set.tries = LexiconTries(lexicons)
+        set.tries = triesAside?.tries ?? LexiconTries(lexicons)
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() where rule.trigger == nil {
             set.alwaysRules.append(Int32(k))
