@@ -57,9 +57,11 @@ extension RuleSet {
             }
             sources.append(SourceFile(path: f.path, text: text))
         }
+        // The unit registry is parsed on a thread of its own while the lexicons load.
+        let units = sources.first { $0.path == UnitRegistry.fileName }.map { UnitsAside($0.text) }
         for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
         // The unit registry is data for the figure normaliser, and two lexicons for patterns.
-        for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src) }
+        for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src, parsed: units?.parsed) }
         loader.makeTriesAside()
         for src in sources where isRuleFile(src.path) {
             loader.loadRules(src, tree: ahead.tree(src.path) ?? Result { try Yams.compose(yaml: src.text, .basic) })
@@ -196,6 +198,41 @@ private func lossyLine(_ data: Data, _ n: Int) -> String {
     return String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
 }
 
+/// The unit registry parsed, and the lexicons written from it, on a plain thread (as for
+/// `YAMLAhead`): they depend on the registry's text alone, and parsing it was 10 M of a
+/// start's instructions on the loading thread.
+final class UnitsAside: @unchecked Sendable {
+    typealias Parsed = (registry: UnitRegistry, problems: [(line: Int, column: Int, message: String)],
+                        generated: [(name: String, text: String)])
+    private var made: Parsed?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ text: String) {
+        Thread { [self] in
+            made = Self.parse(text)
+            done.signal()
+        }.start()
+    }
+
+    /// The registry, its problems and the lexicons `@units`, `@units-ambiguous`,
+    /// `@units-time`, `@units-clock` and `@unit-adjectives` as lexicon text.
+    static func parse(_ text: String) -> Parsed {
+        let (registry, problems) = UnitRegistry.parse(text)
+        return (registry, problems, [("units", registry.lexiconText(ambiguous: false)),
+                                     ("units-ambiguous", registry.lexiconText(ambiguous: true)),
+                                     ("units-time", registry.timeLexiconText()),
+                                     ("units-clock", registry.clockLexiconText()),
+                                     ("unit-adjectives", registry.adjectiveLexiconText())])
+    }
+
+    /// What `parse` gives, once made.
+    var parsed: Parsed {
+        done.wait()
+        defer { done.signal() }
+        return made!
+    }
+}
+
 /// `LexiconTries` of a set of lexicons, made on a plain thread (as for `YAMLAhead`).
 private final class TriesAside: @unchecked Sendable {
     private var made: LexiconTries?
@@ -300,15 +337,11 @@ struct RuleLoader {
     /// `units.tsv`: the registry, and the lexicons `@units`, `@units-ambiguous`, `@units-time`, `@units-clock`
     /// and `@unit-adjectives` written from it (a lexicon file of the same name is an error:
     /// one list, not two).
-    mutating func loadUnits(_ src: SourceFile) {
-        let (registry, problems) = UnitRegistry.parse(src.text)
+    /// `parsed`: `UnitsAside.parse(src.text)`, made already (on a thread of its own).
+    mutating func loadUnits(_ src: SourceFile, parsed: UnitsAside.Parsed? = nil) {
+        let (registry, problems, generated) = parsed ?? UnitsAside.parse(src.text)
         for p in problems { diagnostics.append(src.diagnostic(p.line, p.column, p.message)) }
         units = registry
-        let generated = [("units", registry.lexiconText(ambiguous: false)),
-                         ("units-ambiguous", registry.lexiconText(ambiguous: true)),
-                         ("units-time", registry.timeLexiconText()),
-                         ("units-clock", registry.clockLexiconText()),
-                         ("unit-adjectives", registry.adjectiveLexiconText())]
         for (name, text) in generated {
             if let clash = lexicons.first(where: { $0.name == name }) {
                 diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' is written from \(src.path); remove \(clash.file)"))
