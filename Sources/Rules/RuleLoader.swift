@@ -302,13 +302,33 @@ struct RuleLoader {
     /// The text as its UTF-8 bytes, hashed in one piece: hashing the `String` normalised it
     /// first (the Unicode canonical form, one scalar at a time once a pattern holds a
     /// non-ASCII character, as many do), and that made a twentieth of a start.
+    ///
+    /// Hashed on the text's length and its first and last 64 bytes, and the number of
+    /// references, and compared whole (bytes with `memcmp`): the expanded texts run to
+    /// thousands of bytes, and hashing each whole (and each reference's offset with a hasher
+    /// of its own, as a `Set` hashes) cost 8 M of a start's instructions.
     private struct CompileKey: Hashable {
         var text: [UInt8]
         var references: Set<Int>
 
         func hash(into h: inout Hasher) {
-            text.withUnsafeBytes { h.combine(bytes: $0) }
-            h.combine(references)
+            text.withUnsafeBytes { b in
+                h.combine(b.count)
+                h.combine(bytes: UnsafeRawBufferPointer(rebasing: b.prefix(64)))
+                h.combine(bytes: UnsafeRawBufferPointer(rebasing: b.suffix(64)))
+            }
+            h.combine(references.count)
+        }
+
+        static func == (a: CompileKey, b: CompileKey) -> Bool {
+            guard a.text.count == b.text.count, a.references.count == b.references.count else { return false }
+            let same = a.text.withUnsafeBytes { x in
+                b.text.withUnsafeBytes { y in
+                    guard let xa = x.baseAddress, let ya = y.baseAddress, xa != ya else { return true }
+                    return memcmp(xa, ya, x.count) == 0
+                }
+            }
+            return same && a.references == b.references
         }
     }
     /// The current file's named patterns, parsed once for all their references (nil: one that
