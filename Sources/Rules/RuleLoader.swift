@@ -47,8 +47,11 @@ extension RuleSet {
         loader.sharesPatterns = sharingPatterns
         loader.freezesAside = freezingAside
         var sources: [SourceFile] = []
-        for f in sorted {
-            guard let text = String(data: f.data, encoding: .utf8) else {
+        // The rule files are decoded by `ahead` (it composes them from that text), the others
+        // here, first, while it does.
+        let others = sorted.map { isRuleFile($0.path) ? nil : String(data: $0.data, encoding: .utf8) }
+        for (f, other) in zip(sorted, others) {
+            guard let text = isRuleFile(f.path) ? ahead.text(f.path) : other else {
                 let (line, column, byte) = firstInvalidUTF8(f.data)
                 loader.diagnostics.append(RuleDiagnostic(file: f.path, line: line, column: column,
                                                          message: String(format: "file is not valid UTF-8 (byte 0x%02X)", byte),
@@ -117,6 +120,9 @@ private final class YAMLAhead: @unchecked Sendable {
     /// Per rule file, its tree (nil: not UTF-8), written once before its semaphore's signal.
     private let trees: UnsafeMutableBufferPointer<Result<Node?, Error>?>
     private let composed: [DispatchSemaphore]
+    /// Per rule file, its text (nil: not UTF-8), written before `decoded` is signalled.
+    private let texts: UnsafeMutableBufferPointer<String?>
+    private let decoded = DispatchSemaphore(value: 0)
     private let hashed = DispatchSemaphore(value: 0)
     private var digest = ""
 
@@ -126,10 +132,16 @@ private final class YAMLAhead: @unchecked Sendable {
         self.index = index
         trees = .allocate(capacity: ruleFiles.count)
         trees.initialize(repeating: nil)
+        texts = .allocate(capacity: ruleFiles.count)
+        texts.initialize(repeating: nil)
         composed = ruleFiles.map { _ in DispatchSemaphore(value: 0) }
         let thread = Thread { [self] in
-            for (k, f) in ruleFiles.enumerated() {
-                if let text = String(data: f.data, encoding: .utf8) {
+            // Decoded first, for the loader too (`text`): decoding (checking UTF-8) every file
+            // on the loading thread as well was 5 M of a start's instructions there.
+            for (k, f) in ruleFiles.enumerated() { texts[k] = String(data: f.data, encoding: .utf8) }
+            decoded.signal()
+            for k in ruleFiles.indices {
+                if let text = texts[k] {
                     // Every value is read as its text (`scalar.string`), so no scalar needs a
                     // tag: the default resolver's regular expressions per scalar (and per
                     // mapping key, for the duplicate-key check) were a quarter of loading
@@ -147,6 +159,16 @@ private final class YAMLAhead: @unchecked Sendable {
     deinit {
         trees.deinitialize()
         trees.deallocate()
+        texts.deinitialize()
+        texts.deallocate()
+    }
+
+    /// The text of rule file `path` (nil: not UTF-8, or not a rule file), once decoded.
+    func text(_ path: String) -> String? {
+        guard let k = index[path] else { return nil }
+        decoded.wait()
+        defer { decoded.signal() }
+        return texts[k]
     }
 
     /// The tree of rule file `path`, once composed; nil when the file is not UTF-8 or not
