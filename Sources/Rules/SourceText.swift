@@ -1,29 +1,32 @@
+import Foundation
 import Yams
 
 /// A rule or lexicon file's text and where its lines start, for diagnostics.
 struct SourceFile: Sendable {
     var path: String
     var text: String
-    /// The text's bytes, and the offset of each line's first byte in them. A line becomes a
-    /// String only when read: diagnostics and pattern positions read few of the thousands.
-    private let bytes: [UInt8]
-    private let lineStarts: [Int]
+    /// The text's bytes and where its lines start, made at the first diagnostic or pattern
+    /// position that reads a line: a start with no mistake reads none, and making them for
+    /// every file (a megabyte of rules and lexicons) was 6 M of its instructions.
+    private let table: LineTable
 
     init(path: String, text: String) {
         self.path = path
         self.text = text
-        // On bytes: a Character split is slow, and sees "\r\n" as one Character, not a break.
-        bytes = Array(text.utf8)
-        var starts = [0]
-        for (k, b) in bytes.enumerated() where b == 0x0A { starts.append(k + 1) }
-        lineStarts = starts
+        table = LineTable(text)
     }
+
+    /// The text's bytes, and the offset of each line's first byte in them. A line becomes a
+    /// String only when read: diagnostics and pattern positions read few of the thousands.
+    private var bytes: [UInt8] { table.made.bytes }
+    private var lineStarts: [Int] { table.made.starts }
 
     /// Lines of the text, the last one after the last line break (empty when the text ends with one).
     var lineCount: Int { lineStarts.count }
 
     /// Line `n` (1-based) without its line break (nor a `\r` before it), or "" when there is none.
     func line(_ n: Int) -> String {
+        let bytes = self.bytes, lineStarts = self.lineStarts
         guard n >= 1 && n <= lineStarts.count else { return "" }
         var end = n < lineStarts.count ? lineStarts[n] - 1 : bytes.count
         if end > lineStarts[n - 1], bytes[end - 1] == 0x0D { end -= 1 }
@@ -35,6 +38,7 @@ struct SourceFile: Sendable {
     /// and then an array cost 9 M instructions a start (2,000 lines). The text is a String,
     /// so its bytes are valid UTF-8 and a line, cut at line breaks, decodes with no repair.
     func lineScalars(_ n: Int) -> [Unicode.Scalar] {
+        let bytes = self.bytes, lineStarts = self.lineStarts
         guard n >= 1 && n <= lineStarts.count else { return [] }
         var end = n < lineStarts.count ? lineStarts[n] - 1 : bytes.count
         if end > lineStarts[n - 1], bytes[end - 1] == 0x0D { end -= 1 }
@@ -59,6 +63,28 @@ struct SourceFile: Sendable {
 
     func diagnostic(_ mark: Mark?, _ message: String, _ severity: RuleDiagnostic.Severity = .error) -> RuleDiagnostic {
         diagnostic(mark?.line ?? 1, mark?.column ?? 1, message, severity)
+    }
+}
+
+/// A `SourceFile`'s bytes and line starts, made once, when first read (under a lock: a
+/// `SourceFile` is `Sendable`).
+private final class LineTable: @unchecked Sendable {
+    private let text: String
+    private let lock = NSLock()
+    private var table: (bytes: [UInt8], starts: [Int])?
+
+    init(_ text: String) { self.text = text }
+
+    var made: (bytes: [UInt8], starts: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table { return table }
+        // On bytes: a Character split is slow, and sees "\r\n" as one Character, not a break.
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        for (k, b) in bytes.enumerated() where b == 0x0A { starts.append(k + 1) }
+        table = (bytes, starts)
+        return (bytes, starts)
     }
 }
 
