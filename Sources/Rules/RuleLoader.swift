@@ -619,8 +619,11 @@ struct RuleLoader {
             switch name {
             case "id":
                 idMark = value.mark
+                // ASCII letters, digits and "._-" first (every id of the default rules): a
+                // scalar's Unicode properties are a table look-up each.
                 guard let s = value.scalar?.string, !s.isEmpty,
-                      s.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
+                      s.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D })
+                        || s.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
                     diagnostics.append(src.diagnostic(value.mark, "rule 'id' must be a non-empty name of letters, digits, '.', '_' and '-'"))
                     ok = false
                     continue
