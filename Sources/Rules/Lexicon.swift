@@ -11,7 +11,8 @@ struct Lexicon: Sendable {
     /// as its tokens' bytes joined by single spaces (`=US` is "US", never "us").
     private(set) var anyCase: [Bool] = [false]
     private(set) var exactForms: [[[UInt8]]] = [[]]
-    /// Ids of the entries' first tokens: the rule index's triggers for `@name`; as bits too.
+    /// Ids of the entries' first tokens: the rule index's triggers for `@name` (set by
+    /// `sealFirstIDs` once the entries are added); as bits too.
     private(set) var firstIDs: [Int32] = []
     private(set) var firstIDBits = IDBitmap()
     private(set) var entryCount = 0
@@ -63,8 +64,12 @@ struct Lexicon: Sendable {
         if let exact { exactForms[node].append(exact) } else { anyCase[node] = true }
         for id in ids { allIDBits.add(id) }
         firstIDBits.add(ids[0])
-        let at = Self.lowerBound(firstIDs, ids[0])
-        if at == firstIDs.count { firstIDs.append(ids[0]) } else if firstIDs[at] != ids[0] { firstIDs.insert(ids[0], at: at) }
+    }
+
+    /// Sets `firstIDs` from `firstIDBits`, once the last entry is added: the same ascending,
+    /// duplicate-free ids, without a search and an insert into the sorted list per entry.
+    mutating func sealFirstIDs() {
+        firstIDs = firstIDBits.sorted
     }
 
     /// The first index of sorted `list` whose value is not below `id`.

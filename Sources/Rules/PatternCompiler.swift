@@ -130,13 +130,14 @@ struct PatternCompiler {
             }
             for j in jumps { patch(j, .jump(here)) }
         case .repetition(let inner, let min, let max, let lazy, let r):
-            for _ in 0..<min { try emit(inner) }
+            var first: Emitted? = nil
+            for _ in 0..<min { try emit(repeated: inner, &first) }
             if let max {
                 var splits: [Int32] = []
                 for _ in min..<max {
                     splits.append(here)
                     append(.split(0, 0), leaf: r)
-                    try emit(inner)
+                    try emit(repeated: inner, &first)
                 }
                 for s in splits { patch(s, lazy ? .split(here, s + 1) : .split(s + 1, here)) }
             } else {
@@ -172,6 +173,55 @@ struct PatternCompiler {
                 throw PatternError(offset: error.offset + shift + saved, message: error.message)
             }
         }
+    }
+
+    /// Off: every copy of a repetition emitted again (for the test that compares the ways).
+    nonisolated(unsafe) static var copiesRepetitions = true
+
+    /// Where one emission of a node stands in `program` (instructions, tests) and in `placed`,
+    /// and whether a copy of it is what emitting the node again writes.
+    private struct Emitted {
+        var insts: Range<Int32>
+        var tests: Range<Int>
+        var placed: Range<Int>
+        var copyable: Bool
+    }
+
+    /// A bounded repetition's inner node, once per copy: the first copy emitted, each later
+    /// one copied from it with its targets, tests and shared fragments moved (the unrolled
+    /// `{1,34}` of an alternation of a dozen branches merged, tested and interned again each
+    /// time was most of compiling `recommendation.first-person-appeal`). Emitting a node again
+    /// writes the same instructions, tests and leaves at the new place (the vocabulary and the
+    /// memos give the same ids; every target lies inside the node's instructions or at their
+    /// end), unless it numbers a capture, records `>>` or a top-level branch: such a node is
+    /// emitted each time, as before.
+    private mutating func emit(repeated inner: PatternNode, _ first: inout Emitted?) throws(PatternError) {
+        if let f = first {
+            guard f.copyable, Self.copiesRepetitions else { return try emit(inner) }
+            let delta = here - f.insts.lowerBound, testDelta = Int32(program.tests.count - f.tests.lowerBound)
+            let from = Int(f.insts.lowerBound)..<Int(f.insts.upperBound)
+            program.tests.append(contentsOf: Array(program.tests[f.tests]))
+            program.insts.reserveCapacity(program.insts.count + from.count)
+            for k in from {
+                switch program.insts[k] {
+                case .test(let t): program.insts.append(.test(t + testDelta))
+                case .split(let a, let b): program.insts.append(.split(a + delta, b + delta))
+                case .jump(let a): program.insts.append(.jump(a + delta))
+                case let inst: program.insts.append(inst)
+                }
+            }
+            program.instElement += repeatElement(element, count: from.count)
+            program.instLeaf.append(contentsOf: Array(program.instLeaf[from]))
+            for p in Array(placed[f.placed]) {
+                placed.append(SplitGuards.Placed(start: p.start + Int(delta), end: p.end + Int(delta), share: p.share))
+            }
+            return
+        }
+        let i0 = here, t0 = program.tests.count, p0 = placed.count, c0 = program.captureNames.count
+        let m0 = matchStartAt, b0 = emittedBranches.count
+        try emit(inner)
+        first = Emitted(insts: i0..<here, tests: t0..<program.tests.count, placed: p0..<placed.count,
+                        copyable: program.captureNames.count == c0 && matchStartAt == m0 && emittedBranches.count == b0)
     }
 
     /// An alternation, or a named pattern that is one.

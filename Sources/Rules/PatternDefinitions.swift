@@ -20,6 +20,17 @@ struct PatternDefinitions {
     }
 
     private(set) var definitions: [Definition] = []
+    /// Per definition, its text as a reference expands it (between the parentheses) and the
+    /// definitions that expansion reaches (they are marked used with it), made at its first
+    /// expansion without a mistake: the actor and addressee phrases are expanded into most
+    /// of the position and recommendation patterns, and walking their bytes again each time
+    /// was 17 M of a start's instructions. Used only while none of those it reaches is broken
+    /// (else the walk finds and reports as before); no definition is added after the first
+    /// expansion, and one that expanded once expands alike from any other (a reference cycle
+    /// would have been a mistake there).
+    private var expansions: [Int: (bytes: [UInt8], reached: [Int])] = [:]
+    /// The definitions each reference expanded so far reached, itself included.
+    private var reached: [Int] = []
     private var index: [String: Int] = [:]
     /// Names defined with a value that is no pattern (reported where defined).
     private var invalid: Set<String> = []
@@ -32,11 +43,15 @@ struct PatternDefinitions {
         guard index[def.name] == nil else { return false }
         index[def.name] = definitions.count
         definitions.append(def)
+        expansions = [:]
         return true
     }
 
     /// A name whose definition is reported as faulty: references to it fail silently.
-    mutating func addInvalid(_ name: String) { invalid.insert(name) }
+    mutating func addInvalid(_ name: String) {
+        invalid.insert(name)
+        expansions = [:]
+    }
 
     mutating func markBroken(_ name: String) {
         if let k = index[name] { definitions[k].broken = true }
@@ -51,8 +66,9 @@ struct PatternDefinitions {
     }
 
     /// A pattern after expansion: the text the parser reads, the file position of each of its
-    /// bytes, and the offsets of the `(` opening each reference written in the pattern itself
-    /// (not inside a definition it uses; see `PatternParser.parse(_:references:)`).
+    /// bytes (made only when asked for: `positions(of:)`), and the offsets of the `(` opening
+    /// each reference written in the pattern itself (not inside a definition it uses; see
+    /// `PatternParser.parse(_:references:)`).
     struct Expanded {
         var text: String
         var positions: [(line: Int, column: Int)]
@@ -65,6 +81,24 @@ struct PatternDefinitions {
         }
     }
 
+    /// What was expanded: a pattern, or a definition on its own (`expandDefinition`).
+    enum Source {
+        case pattern(LocatedString)
+        case definition(String)
+    }
+
+    /// `source` expanded again, with the file position of each byte: for a diagnostic, after
+    /// `expand` or `expandDefinition` gave the same text without them (only a mistake needs
+    /// them, and copying 16 bytes of position per byte of every expansion was 20 M of a
+    /// start's instructions). The definitions must be as they were then (nothing marked
+    /// broken in between); the used marks end as the first expansion left them.
+    mutating func positions(of source: Source) -> [(line: Int, column: Int)] {
+        switch source {
+        case .pattern(let p): return (try? expand(p, tracking: true).positions) ?? []
+        case .definition(let name): return (try? expandDefinition(name, tracking: true).positions) ?? []
+        }
+    }
+
     enum ExpansionError: Error {
         /// A mistake at a file position.
         case located(line: Int, column: Int, message: String)
@@ -73,43 +107,52 @@ struct PatternDefinitions {
     }
 
     /// `pattern` with every `<name>` replaced; marks the definitions reached as used.
-    mutating func expand(_ pattern: LocatedString) throws(ExpansionError) -> Expanded {
+    /// `tracking`: with the file position of each byte (`positions`), else with none.
+    mutating func expand(_ pattern: LocatedString, tracking: Bool = false) throws(ExpansionError) -> Expanded {
         var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
-        out.reserveCapacity(4 * pattern.positions.count)
-        positions.reserveCapacity(4 * pattern.positions.count)
+        out.reserveCapacity(4 * (pattern.text.utf8.count + 1))
+        if tracking { positions.reserveCapacity(4 * (pattern.text.utf8.count + 1)) }
         var spans: [Int: (name: String, end: Int)] = [:]
-        try expand(pattern, into: &out, &positions, top: &refs, spans: &spans, stack: [])
-        positions.append(pattern.positions.last ?? (1, 1))
+        reached.removeAll(keepingCapacity: true)
+        try expand(pattern, into: &out, &positions, tracking: tracking, top: &refs, spans: &spans, stack: [])
+        if tracking { positions.append(pattern.positions.last ?? (1, 1)) }
         return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs, spans: spans)
     }
 
     /// `definition` expanded on its own, to check it once where it is written.
-    mutating func expandDefinition(_ name: String) throws(ExpansionError) -> Expanded {
+    mutating func expandDefinition(_ name: String, tracking: Bool = false) throws(ExpansionError) -> Expanded {
         guard let k = index[name] else { throw .brokenReference }
         let text = definitions[k].text
         var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
         let used = definitions.map(\.used)
         defer { for j in definitions.indices { definitions[j].used = used[j] } }
         var spans: [Int: (name: String, end: Int)] = [:]
-        try expand(text, into: &out, &positions, top: &refs, spans: &spans, stack: [name])
-        positions.append(text.positions.last ?? (1, 1))
+        reached.removeAll(keepingCapacity: true)
+        try expand(text, into: &out, &positions, tracking: tracking, top: &refs, spans: &spans, stack: [name])
+        if tracking { positions.append(text.positions.last ?? (1, 1)) }
         return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs, spans: spans)
     }
 
     private mutating func expand(_ src: LocatedString, into out: inout [UInt8], _ positions: inout [(line: Int, column: Int)],
-                                 top: inout Set<Int>, spans: inout [Int: (name: String, end: Int)],
+                                 tracking: Bool, top: inout Set<Int>, spans: inout [Int: (name: String, end: Int)],
                                  stack: [String]) throws(ExpansionError) {
         let s = Array(src.text.utf8)
         var i = 0
-        // Bytes `k..<end` as they are, with their positions (`src.position(k)` is
-        // `src.positions[k]` below its last entry): a run at a time, not byte by byte,
+        // The source's positions, worked out once (only when tracking, or for a mistake).
+        let srcPositions = tracking ? src.positions : []
+        func position(_ k: Int) -> (line: Int, column: Int) {
+            tracking ? srcPositions[min(max(0, k), srcPositions.count - 1)] : src.position(k)
+        }
+        // Bytes `k..<end` as they are, with their positions when tracking (`position(k)` is
+        // `srcPositions[k]` below its last entry): a run at a time, not byte by byte,
         // as the definitions' thousands of bytes are copied into every pattern using them.
         func copy(_ k: Int, to end: Int) {
             out.append(contentsOf: s[k..<end])
-            if end < src.positions.count {
-                positions.append(contentsOf: src.positions[k..<end])
+            guard tracking else { return }
+            if end < srcPositions.count {
+                positions.append(contentsOf: srcPositions[k..<end])
             } else {
-                for b in k..<end { positions.append(src.position(b)) }
+                for b in k..<end { positions.append(position(b)) }
             }
         }
         while i < s.count {
@@ -130,7 +173,8 @@ struct PatternDefinitions {
                 i = j
                 continue
             }
-            let at = src.position(i)
+            let i0 = i
+            var at: (line: Int, column: Int) { position(i0) }
             var j = i + 1
             while j < s.count, Self.isNameByte(s[j]) { j += 1 }
             guard j > i + 1, j < s.count, s[j] == UInt8(ascii: ">") else {
@@ -155,11 +199,21 @@ struct PatternDefinitions {
             let open = out.count
             top.insert(open)
             out.append(UInt8(ascii: "("))
-            positions.append(at)
-            var inner = Set<Int>(), innerSpans: [Int: (name: String, end: Int)] = [:]
-            try expand(definitions[k].text, into: &out, &positions, top: &inner, spans: &innerSpans, stack: stack + [name])
+            if tracking { positions.append(at) }
+            if !tracking, let done = expansions[k], !done.reached.contains(where: { definitions[$0].broken }) {
+                out.append(contentsOf: done.bytes)
+                for r in done.reached { definitions[r].used = true }
+                reached.append(contentsOf: done.reached)
+            } else {
+                let mark = reached.count
+                var inner = Set<Int>(), innerSpans: [Int: (name: String, end: Int)] = [:]
+                try expand(definitions[k].text, into: &out, &positions, tracking: tracking, top: &inner, spans: &innerSpans,
+                           stack: stack + [name])
+                if !tracking { expansions[k] = (Array(out[(open + 1)...]), Array(Set(reached[mark...]))) }
+            }
+            reached.append(k)
             out.append(UInt8(ascii: ")"))
-            positions.append(at)
+            if tracking { positions.append(at) }
             spans[open] = (name, out.count)
             i = j + 1
         }

@@ -29,8 +29,9 @@ indirect enum PatternNode: Sendable {
     }
 }
 
-/// A single-token test as written.
-indirect enum TokenSpec: Sendable {
+/// A single-token test as written. Only `not` is boxed: a box for every word of every
+/// pattern (an `indirect enum`) was an allocation more per token atom parsed.
+enum TokenSpec: Sendable {
     /// Case-insensitive word (normalised form).
     case word([UInt8])
     /// Case-sensitive word (exact bytes).
@@ -44,7 +45,7 @@ indirect enum TokenSpec: Sendable {
     /// `xpos` (bit sets over `TagSet`'s indices), its lemma `lemma` when given.
     case tagged(has: TokenClasses, not: TokenClasses, upos: UInt32, xpos: UInt64, lemma: [UInt8]?)
     case any
-    case not(TokenSpec)
+    indirect case not(TokenSpec)
 }
 
 /// A mistake in a pattern string, at a byte offset into it.

@@ -25,7 +25,17 @@ struct PatternParser {
     /// Words and quoted phrases as the tokenizer splits them (each token's byte range in the
     /// text and its normal form), kept across the patterns of a rule set: expanded named
     /// patterns repeat the same words many times, and tokenizing each was a third of parsing.
-    typealias Phrases = [[UInt8]: [(range: Range<Int>, norm: [UInt8])]]
+    typealias Phrases = [PhraseKey: [(range: Range<Int>, norm: [UInt8])]]
+
+    /// A phrase's bytes as a key, hashed in one piece: an array of bytes hashes byte by byte,
+    /// and the 21,000 look-ups of the default rules cost 13 M instructions so.
+    struct PhraseKey: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into h: inout Hasher) {
+            bytes.withUnsafeBytes { h.combine(bytes: $0) }
+        }
+    }
 
     /// `references`: offsets of the `(` of each `<name>` reference written in the pattern
     /// itself. A reference that stands unquantified in the pattern's top-level sequence and
@@ -357,7 +367,7 @@ struct PatternParser {
     /// would split it, so "U.S." or "per cent" match exactly what the text produces.
     private mutating func phrase(_ text: [UInt8], exact: Bool, _ range: Range<Int>) throws(PatternError) -> PatternNode {
         let tokens: [(range: Range<Int>, norm: [UInt8])]
-        if let known = phrases[text] {
+        if let known = phrases[PhraseKey(bytes: text)] {
             tokens = known
         } else if !text.contains(where: { $0 >= 0x80 }) {
             // ASCII, as nearly every word of the rules: tokenised into the scratch, without
@@ -366,10 +376,10 @@ struct PatternParser {
             // 13 M of a start, were mostly those Strings and the arrays sized and trimmed.
             let count = text.withUnsafeBufferPointer { Tokenizer.tokenize($0, scratch: &scratch) }
             tokens = (0..<count).map { k in (scratch.tokens[k].range, Array(scratch.norm[scratch.ranges[k]])) }
-            phrases[text] = tokens
+            phrases[PhraseKey(bytes: text)] = tokens
         } else {
             tokens = Tokenizer.tokenize(text).map { ($0.token.range, Array($0.norm.utf8)) }
-            phrases[text] = tokens
+            phrases[PhraseKey(bytes: text)] = tokens
         }
         guard !tokens.isEmpty else { throw PatternError(offset: range.lowerBound, message: "empty phrase") }
         if tokens.count == 1 {  // a word: no array of one

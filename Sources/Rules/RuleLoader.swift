@@ -47,8 +47,11 @@ extension RuleSet {
         loader.sharesPatterns = sharingPatterns
         loader.freezesAside = freezingAside
         var sources: [SourceFile] = []
-        for f in sorted {
-            guard let text = String(data: f.data, encoding: .utf8) else {
+        // The rule files are decoded by `ahead` (it composes them from that text), the others
+        // here, first, while it does.
+        let others = sorted.map { isRuleFile($0.path) ? nil : String(data: $0.data, encoding: .utf8) }
+        for (f, other) in zip(sorted, others) {
+            guard let text = isRuleFile(f.path) ? ahead.text(f.path) : other else {
                 let (line, column, byte) = firstInvalidUTF8(f.data)
                 loader.diagnostics.append(RuleDiagnostic(file: f.path, line: line, column: column,
                                                          message: String(format: "file is not valid UTF-8 (byte 0x%02X)", byte),
@@ -57,9 +60,12 @@ extension RuleSet {
             }
             sources.append(SourceFile(path: f.path, text: text))
         }
+        // The unit registry is parsed on a thread of its own while the lexicons load.
+        let units = sources.first { $0.path == UnitRegistry.fileName }.map { UnitsAside($0.text) }
         for src in sources where src.path.hasPrefix("lexicons/") { loader.loadLexicon(src) }
         // The unit registry is data for the figure normaliser, and two lexicons for patterns.
-        for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src) }
+        for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src, parsed: units?.parsed) }
+        loader.makeTriesAside()
         for src in sources where isRuleFile(src.path) {
             loader.loadRules(src, tree: ahead.tree(src.path) ?? Result { try Yams.compose(yaml: src.text, .basic) })
         }
@@ -114,6 +120,9 @@ private final class YAMLAhead: @unchecked Sendable {
     /// Per rule file, its tree (nil: not UTF-8), written once before its semaphore's signal.
     private let trees: UnsafeMutableBufferPointer<Result<Node?, Error>?>
     private let composed: [DispatchSemaphore]
+    /// Per rule file, its text (nil: not UTF-8), written before `decoded` is signalled.
+    private let texts: UnsafeMutableBufferPointer<String?>
+    private let decoded = DispatchSemaphore(value: 0)
     private let hashed = DispatchSemaphore(value: 0)
     private var digest = ""
 
@@ -123,10 +132,16 @@ private final class YAMLAhead: @unchecked Sendable {
         self.index = index
         trees = .allocate(capacity: ruleFiles.count)
         trees.initialize(repeating: nil)
+        texts = .allocate(capacity: ruleFiles.count)
+        texts.initialize(repeating: nil)
         composed = ruleFiles.map { _ in DispatchSemaphore(value: 0) }
         let thread = Thread { [self] in
-            for (k, f) in ruleFiles.enumerated() {
-                if let text = String(data: f.data, encoding: .utf8) {
+            // Decoded first, for the loader too (`text`): decoding (checking UTF-8) every file
+            // on the loading thread as well was 5 M of a start's instructions there.
+            for (k, f) in ruleFiles.enumerated() { texts[k] = String(data: f.data, encoding: .utf8) }
+            decoded.signal()
+            for k in ruleFiles.indices {
+                if let text = texts[k] {
                     // Every value is read as its text (`scalar.string`), so no scalar needs a
                     // tag: the default resolver's regular expressions per scalar (and per
                     // mapping key, for the duplicate-key check) were a quarter of loading
@@ -144,6 +159,16 @@ private final class YAMLAhead: @unchecked Sendable {
     deinit {
         trees.deinitialize()
         trees.deallocate()
+        texts.deinitialize()
+        texts.deallocate()
+    }
+
+    /// The text of rule file `path` (nil: not UTF-8, or not a rule file), once decoded.
+    func text(_ path: String) -> String? {
+        guard let k = index[path] else { return nil }
+        decoded.wait()
+        defer { decoded.signal() }
+        return texts[k]
     }
 
     /// The tree of rule file `path`, once composed; nil when the file is not UTF-8 or not
@@ -195,6 +220,90 @@ private func lossyLine(_ data: Data, _ n: Int) -> String {
     return String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
 }
 
+/// The unit registry parsed, and the lexicons written from it, on a plain thread (as for
+/// `YAMLAhead`): they depend on the registry's text alone, and parsing it was 10 M of a
+/// start's instructions on the loading thread.
+final class UnitsAside: @unchecked Sendable {
+    typealias Parsed = (registry: UnitRegistry, problems: [(line: Int, column: Int, message: String)],
+                        generated: [(name: String, text: String)])
+    private var made: Parsed?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ text: String) {
+        Thread { [self] in
+            made = Self.parse(text)
+            done.signal()
+        }.start()
+    }
+
+    /// The registry, its problems and the lexicons `@units`, `@units-ambiguous`,
+    /// `@units-time`, `@units-clock` and `@unit-adjectives` as lexicon text.
+    static func parse(_ text: String) -> Parsed {
+        let (registry, problems) = UnitRegistry.parse(text)
+        return (registry, problems, [("units", registry.lexiconText(ambiguous: false)),
+                                     ("units-ambiguous", registry.lexiconText(ambiguous: true)),
+                                     ("units-time", registry.timeLexiconText()),
+                                     ("units-clock", registry.clockLexiconText()),
+                                     ("unit-adjectives", registry.adjectiveLexiconText())])
+    }
+
+    /// What `parse` gives, once made.
+    var parsed: Parsed {
+        done.wait()
+        defer { done.signal() }
+        return made!
+    }
+}
+
+/// `LexiconTries` of a set of lexicons, made on a plain thread (as for `YAMLAhead`).
+private final class TriesAside: @unchecked Sendable {
+    private var made: LexiconTries?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ lexicons: [Lexicon]) {
+        Thread { [self] in
+            made = LexiconTries(lexicons)
+            done.signal()
+        }.start()
+    }
+
+    /// The tries, once made.
+    var tries: LexiconTries {
+        done.wait()
+        defer { done.signal() }
+        return made!
+    }
+}
+
+/// A String keyed by its UTF-8 bytes (`RuleLoader.finish`): equal when the bytes are, hashed
+/// on its length and its first and last 32 bytes. The vetoes' sources run to thousands of
+/// bytes, and most look-ups find the very same storage (a veto compiled once, shared).
+private struct SourceBytes: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: SourceBytes, b: SourceBytes) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard p.count == q.count else { return false }
+                guard let pa = p.baseAddress, let qa = q.baseAddress, pa != qa else { return true }
+                return memcmp(pa, qa, p.count) == 0
+            }
+        }
+    }
+
+    func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { p in
+            h.combine(p.count)
+            h.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p.prefix(32))))
+            h.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p.suffix(32))))
+        }
+    }
+}
+
 /// Reads rule files through Yams' node API (keeping line/column marks), validates every key,
 /// and compiles patterns. Problems become diagnostics; loading goes on to find them all.
 struct RuleLoader {
@@ -215,13 +324,33 @@ struct RuleLoader {
     /// The text as its UTF-8 bytes, hashed in one piece: hashing the `String` normalised it
     /// first (the Unicode canonical form, one scalar at a time once a pattern holds a
     /// non-ASCII character, as many do), and that made a twentieth of a start.
+    ///
+    /// Hashed on the text's length and its first and last 64 bytes, and the number of
+    /// references, and compared whole (bytes with `memcmp`): the expanded texts run to
+    /// thousands of bytes, and hashing each whole (and each reference's offset with a hasher
+    /// of its own, as a `Set` hashes) cost 8 M of a start's instructions.
     private struct CompileKey: Hashable {
         var text: [UInt8]
         var references: Set<Int>
 
         func hash(into h: inout Hasher) {
-            text.withUnsafeBytes { h.combine(bytes: $0) }
-            h.combine(references)
+            text.withUnsafeBytes { b in
+                h.combine(b.count)
+                h.combine(bytes: UnsafeRawBufferPointer(rebasing: b.prefix(64)))
+                h.combine(bytes: UnsafeRawBufferPointer(rebasing: b.suffix(64)))
+            }
+            h.combine(references.count)
+        }
+
+        static func == (a: CompileKey, b: CompileKey) -> Bool {
+            guard a.text.count == b.text.count, a.references.count == b.references.count else { return false }
+            let same = a.text.withUnsafeBytes { x in
+                b.text.withUnsafeBytes { y in
+                    guard let xa = x.baseAddress, let ya = y.baseAddress, xa != ya else { return true }
+                    return memcmp(xa, ya, x.count) == 0
+                }
+            }
+            return same && a.references == b.references
         }
     }
     /// The current file's named patterns, parsed once for all their references (nil: one that
@@ -238,6 +367,8 @@ struct RuleLoader {
     var freezesAside = true
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
+    /// The lexicons' tries, made on a thread of its own once every lexicon is loaded.
+    private var triesAside: TriesAside?
     private var seenIDs: [String: String] = [:]
 
     static let ruleKeys = ["id", "tag", "description", "pattern", "unless", "priority", "examples", "normalize"]
@@ -248,15 +379,11 @@ struct RuleLoader {
     /// `units.tsv`: the registry, and the lexicons `@units`, `@units-ambiguous`, `@units-time`, `@units-clock`
     /// and `@unit-adjectives` written from it (a lexicon file of the same name is an error:
     /// one list, not two).
-    mutating func loadUnits(_ src: SourceFile) {
-        let (registry, problems) = UnitRegistry.parse(src.text)
+    /// `parsed`: `UnitsAside.parse(src.text)`, made already (on a thread of its own).
+    mutating func loadUnits(_ src: SourceFile, parsed: UnitsAside.Parsed? = nil) {
+        let (registry, problems, generated) = parsed ?? UnitsAside.parse(src.text)
         for p in problems { diagnostics.append(src.diagnostic(p.line, p.column, p.message)) }
         units = registry
-        let generated = [("units", registry.lexiconText(ambiguous: false)),
-                         ("units-ambiguous", registry.lexiconText(ambiguous: true)),
-                         ("units-time", registry.timeLexiconText()),
-                         ("units-clock", registry.clockLexiconText()),
-                         ("unit-adjectives", registry.adjectiveLexiconText())]
         for (name, text) in generated {
             if let clash = lexicons.first(where: { $0.name == name }) {
                 diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' is written from \(src.path); remove \(clash.file)"))
@@ -303,8 +430,16 @@ struct RuleLoader {
         if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
         }
+        lexicon.sealFirstIDs()
         lexicon.anchorIDs = PatternCompiler.anchorIDs(lexicon, vocab)
         lexicons.append(lexicon)
+    }
+
+    /// Starts making the matcher's tries of the lexicons (`LexiconTries`) on a thread of its
+    /// own: they depend on the lexicons alone, which are all loaded now and stay as they are,
+    /// and making them was 10 M of a start's instructions on this thread, in `finish`.
+    mutating func makeTriesAside() {
+        triesAside = TriesAside(lexicons)
     }
 
     // MARK: - Rule files
@@ -427,7 +562,9 @@ struct RuleLoader {
                 try PatternCompiler.checkSize(node)
                 spentNodes.append(node)
             } catch {
-                let at = expanded.position(error.offset)
+                var located = expanded
+                located.positions = defs.positions(of: .definition(name))
+                let at = located.position(error.offset)
                 report(src.diagnostic(at.line, at.column, error.message))
                 defs.markBroken(name)
                 allGood = false
@@ -482,8 +619,11 @@ struct RuleLoader {
             switch name {
             case "id":
                 idMark = value.mark
+                // ASCII letters, digits and "._-" first (every id of the default rules): a
+                // scalar's Unicode properties are a table look-up each.
                 guard let s = value.scalar?.string, !s.isEmpty,
-                      s.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
+                      s.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D })
+                        || s.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
                     diagnostics.append(src.diagnostic(value.mark, "rule 'id' must be a non-empty name of letters, digits, '.', '_' and '-'"))
                     ok = false
                     continue
@@ -589,7 +729,9 @@ struct RuleLoader {
             compiled[key] = (program, trigger)
             return (program, trigger)
         } catch {
-            let at = expanded.position(error.offset)
+            var located = expanded
+            located.positions = definitions.positions(of: .pattern(pattern))
+            let at = located.position(error.offset)
             report(src.diagnostic(at.line, at.column, error.message))
             return nil
         }
@@ -783,7 +925,7 @@ struct RuleLoader {
         set.vocab = vocab
         set.lexicons = lexicons
         set.units = units
-        set.tries = LexiconTries(lexicons)
+        set.tries = triesAside?.tries ?? LexiconTries(lexicons)
         var warnings: [RuleDiagnostic] = []
         for (k, rule) in rules.enumerated() where rule.trigger == nil {
             set.alwaysRules.append(Int32(k))
@@ -793,12 +935,25 @@ struct RuleLoader {
         set.ruleTagRank = rules.map { UInt8(Tag.allCases.firstIndex(of: $0.tag)!) }
         set.rulePriority = rules.map(\.priority)
         set.ruleMatchStart = rules.map(\.program.matchStartSlot)
-        var unlessID: [String: Int32] = [:]
+        // A veto's id by its source, canonically equal Strings alike; looked up by its bytes
+        // first (equal bytes are equal Strings): hashing a String normalises it, and the
+        // vetoes' sources (named patterns written out) cost 8 M instructions so.
+        var unlessID: [String: Int32] = [:], byBytes: [SourceBytes: Int32] = [:]
+        let vetoCount = rules.reduce(0) { $0 + $1.unless.count }
+        unlessID.reserveCapacity(vetoCount)
+        byBytes.reserveCapacity(vetoCount)
         set.unlessIDs = rules.map { rule in
             rule.unless.map { u in
-                if let id = unlessID[u.source] { return id }
-                let id = Int32(unlessID.count)
-                unlessID[u.source] = id
+                let bytes = SourceBytes(u.source)
+                if let id = byBytes[bytes] { return id }
+                let id: Int32
+                if let known = unlessID[u.source] {
+                    id = known
+                } else {
+                    id = Int32(unlessID.count)
+                    unlessID[u.source] = id
+                }
+                byBytes[bytes] = id
                 return id
             }
         }

@@ -1,29 +1,32 @@
+import Foundation
 import Yams
 
 /// A rule or lexicon file's text and where its lines start, for diagnostics.
 struct SourceFile: Sendable {
     var path: String
     var text: String
-    /// The text's bytes, and the offset of each line's first byte in them. A line becomes a
-    /// String only when read: diagnostics and pattern positions read few of the thousands.
-    private let bytes: [UInt8]
-    private let lineStarts: [Int]
+    /// The text's bytes and where its lines start, made at the first diagnostic or pattern
+    /// position that reads a line: a start with no mistake reads none, and making them for
+    /// every file (a megabyte of rules and lexicons) was 6 M of its instructions.
+    private let table: LineTable
 
     init(path: String, text: String) {
         self.path = path
         self.text = text
-        // On bytes: a Character split is slow, and sees "\r\n" as one Character, not a break.
-        bytes = Array(text.utf8)
-        var starts = [0]
-        for (k, b) in bytes.enumerated() where b == 0x0A { starts.append(k + 1) }
-        lineStarts = starts
+        table = LineTable(text)
     }
+
+    /// The text's bytes, and the offset of each line's first byte in them. A line becomes a
+    /// String only when read: diagnostics and pattern positions read few of the thousands.
+    private var bytes: [UInt8] { table.made.bytes }
+    private var lineStarts: [Int] { table.made.starts }
 
     /// Lines of the text, the last one after the last line break (empty when the text ends with one).
     var lineCount: Int { lineStarts.count }
 
     /// Line `n` (1-based) without its line break (nor a `\r` before it), or "" when there is none.
     func line(_ n: Int) -> String {
+        let bytes = self.bytes, lineStarts = self.lineStarts
         guard n >= 1 && n <= lineStarts.count else { return "" }
         var end = n < lineStarts.count ? lineStarts[n] - 1 : bytes.count
         if end > lineStarts[n - 1], bytes[end - 1] == 0x0D { end -= 1 }
@@ -35,6 +38,7 @@ struct SourceFile: Sendable {
     /// and then an array cost 9 M instructions a start (2,000 lines). The text is a String,
     /// so its bytes are valid UTF-8 and a line, cut at line breaks, decodes with no repair.
     func lineScalars(_ n: Int) -> [Unicode.Scalar] {
+        let bytes = self.bytes, lineStarts = self.lineStarts
         guard n >= 1 && n <= lineStarts.count else { return [] }
         var end = n < lineStarts.count ? lineStarts[n] - 1 : bytes.count
         if end > lineStarts[n - 1], bytes[end - 1] == 0x0D { end -= 1 }
@@ -62,24 +66,65 @@ struct SourceFile: Sendable {
     }
 }
 
+/// A `SourceFile`'s bytes and line starts, made once, when first read (under a lock: a
+/// `SourceFile` is `Sendable`).
+private final class LineTable: @unchecked Sendable {
+    private let text: String
+    private let lock = NSLock()
+    private var table: (bytes: [UInt8], starts: [Int])?
+
+    init(_ text: String) { self.text = text }
+
+    var made: (bytes: [UInt8], starts: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table { return table }
+        // On bytes: a Character split is slow, and sees "\r\n" as one Character, not a break.
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        for (k, b) in bytes.enumerated() where b == 0x0A { starts.append(k + 1) }
+        table = (bytes, starts)
+        return (bytes, starts)
+    }
+}
+
 /// A string value from a YAML file with the file position of each of its bytes, so an error
 /// at byte k of a pattern is reported at the right line and column of the file, whatever
 /// the quoting style (plain, '...', "...", | or > blocks).
+///
+/// The positions are worked out when asked for (`positions`, `position(_:)`): only a
+/// diagnostic reads them, and making them for every pattern and definition of the default
+/// rules (an array of 16 bytes per byte of text) was 20 M of a start's 567 M instructions on
+/// the main thread.
 struct LocatedString: Sendable {
     var text: String
-    /// File (line, column) of each UTF-8 byte of `text`, plus one entry for the end.
-    var positions: [(line: Int, column: Int)]
+    /// What `positions` is worked out from: the file, where the value starts and its style.
+    private let file: SourceFile
+    private let line: Int
+    private let column: Int
+    private let block: Bool
+    private let singleQuoted: Bool
+    private let doubleQuoted: Bool
 
     init(scalar: Node.Scalar, in file: SourceFile) {
         text = scalar.string
-        positions = []
+        self.file = file
+        line = scalar.mark?.line ?? 1
+        column = scalar.mark?.column ?? 1
+        block = scalar.style == .literal || scalar.style == .folded
+        singleQuoted = scalar.style == .singleQuoted
+        doubleQuoted = scalar.style == .doubleQuoted
+    }
+
+    /// File (line, column) of each UTF-8 byte of `text`, plus one entry for the end.
+    var positions: [(line: Int, column: Int)] {
+        var positions: [(line: Int, column: Int)] = []
         positions.reserveCapacity(text.utf8.count + 1)
-        var line = scalar.mark?.line ?? 1
+        var line = self.line
         var raw = file.lineScalars(line)
-        var pos = (scalar.mark?.column ?? 1) - 1
-        let block = scalar.style == .literal || scalar.style == .folded
+        var pos = column - 1
         var indent = 0
-        if block { pos = raw.count } else if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { pos += 1 }
+        if block { pos = raw.count } else if singleQuoted || doubleQuoted { pos += 1 }
         for v in text.unicodeScalars {
             if pos >= raw.count, line < file.lineCount {
                 // The value continues on the next line (folded or block scalar).
@@ -95,15 +140,17 @@ struct LocatedString: Sendable {
             }
             for _ in 0..<UTF8.width(v) { positions.append((line, pos + 1)) }
             if pos + 1 < raw.count {
-                if scalar.style == .singleQuoted, raw[pos] == "'", raw[pos + 1] == "'" { pos += 2; continue }
-                if scalar.style == .doubleQuoted, raw[pos] == "\\" { pos += 2; continue }
+                if singleQuoted, raw[pos] == "'", raw[pos + 1] == "'" { pos += 2; continue }
+                if doubleQuoted, raw[pos] == "\\" { pos += 2; continue }
             }
             pos += 1
         }
         positions.append((line, pos + 1))
+        return positions
     }
 
     func position(_ byteOffset: Int) -> (line: Int, column: Int) {
-        positions[min(max(0, byteOffset), positions.count - 1)]
+        let positions = self.positions
+        return positions[min(max(0, byteOffset), positions.count - 1)]
     }
 }

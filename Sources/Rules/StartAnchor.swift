@@ -277,12 +277,26 @@ struct IDBitmap: IDCollecting, Sendable {
         }
     }
 
-    /// The ids, ascending.
+    /// The ids, ascending. Written into the array's buffer (counted first), not appended one
+    /// at a time through a closure: the compiler's large unions (`IDList.takeSorted`) made
+    /// 5.8 M of a start's instructions here.
     var sorted: [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(words.reduce(0) { $0 + $1.nonzeroBitCount })
-        forEach { out.append($0) }
-        return out
+        words.withUnsafeBufferPointer { w in
+            var count = 0
+            for word in w { count += word.nonzeroBitCount }
+            return [Int32](unsafeUninitializedCapacity: count) { out, made in
+                var k = 0
+                for (i, word) in w.enumerated() {
+                    var bits = word
+                    while bits != 0 {
+                        out[k] = Int32(i << 6 + bits.trailingZeroBitCount)
+                        k += 1
+                        bits &= bits - 1
+                    }
+                }
+                made = k
+            }
+        }
     }
 }
 
@@ -319,8 +333,10 @@ extension IDBitmap {
     init(_ ids: [Int32]) {
         self.init()
         guard let top = ids.max(), top >= 0 else { return }
-        var bits = [UInt64](repeating: 0, count: Int(top) >> 6 + 1)
-        for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-        words = bits
+        words = [UInt64](unsafeUninitializedCapacity: Int(top) >> 6 + 1) { bits, made in
+            bits.initialize(repeating: 0)
+            for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+            made = bits.count
+        }
     }
 }

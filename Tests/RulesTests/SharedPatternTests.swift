@@ -22,6 +22,40 @@ final class SharedPatternTests: XCTestCase {
         assertSame(shared, apart)
     }
 
+    /// A bounded repetition's later copies copied from the first (`emit(repeated:_:)`): the
+    /// repository's rules compile to the same programs, guards, triggers and vocabulary as
+    /// with every copy emitted again; so do patterns with captures, `>>`, shared fragments,
+    /// lexicons, nested and lazy repetitions inside repetitions.
+    func testRepetitionCopiesCompileAlike() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        var files: [(path: String, data: Data)] = []
+        for rel in (FileManager.default.subpaths(atPath: dir.path) ?? []).sorted()
+        where rel.hasSuffix(".yaml") || rel.hasSuffix(".txt") || rel.hasSuffix(".tsv") {
+            files.append((rel, try Data(contentsOf: dir.appendingPathComponent(rel))))
+        }
+        let yaml = """
+            patterns:
+              opt: '(also | again | ~see | %num | "''s" | @hedges)'
+              grp: '(the | a) (%ADJ | &say){0,2} (<opt>){1,3}'
+            rules:
+              - {id: a, tag: claim, description: d, pattern: '(<opt> | %word-TO | (Mr | Dr) "."){1,12} to {x: %VB}'}
+              - {id: b, tag: claim, description: d, pattern: '(we | they) ({w: %word} | ","){0,4} >> ((<grp>)..2 | said){1,5} that'}
+              - {id: c, tag: claim, description: d, pattern: '((a | b (c)?){0,3} d){2,4}? e', unless: ['(x | y){1,6} z']}
+              - {id: d, tag: claim, description: d, pattern: '^ (<grp> ","?){1,4} (%word){0,8} $'}
+            """
+        let lexicon = (path: "lexicons/hedges.txt", data: Data("may\nmight well\n".utf8))
+        for set in [files, [("r.yaml", Data(yaml.utf8)), lexicon]] {
+            PatternCompiler.copiesRepetitions = false
+            let written = try RuleSet.load(files: set)
+            PatternCompiler.copiesRepetitions = true
+            let copied = try RuleSet.load(files: set)
+            XCTAssertGreaterThanOrEqual(copied.rules.count, 4)
+            assertSame(copied, written)
+            XCTAssertEqual(copied.vocab.count, written.vocab.count)
+        }
+    }
+
     /// A file's definitions are checked with their references shared (`checkDefinitions`):
     /// files with faults in definitions, used directly, through other definitions, or not at
     /// all, report the same diagnostics, in the same order, and the same warnings, as when
