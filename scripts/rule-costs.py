@@ -9,7 +9,10 @@ to want tags, and its compiling at start-up. With --startup, each is also run on
 folder, and the start-up share is printed apart (start-up instructions vary by a few
 million between runs: the loader's threads).
 
-  scripts/rule-costs.py --bin BIN --rules rules --file position --corpus DIR [-P 2] [--startup]
+  scripts/rule-costs.py --bin BIN --rules rules --file position --corpus DIR [-P 2] [--startup | --matches]
+
+With --matches, each run counts only `RuleSet.matches` (inclusive, from callgrind_annotate):
+the matching of every sentence, tagging included, without the start-up's noise.
 
 Use a `strip --strip-debug` copy of a release binary (callgrind then reads no debug info).
 A rule's removal can move tagging to another rule, so the numbers of rules that share a
@@ -31,14 +34,24 @@ def folder(src, yname, dest, text):
         fh.write(text)
 
 
-def instructions(binary, rules, corpus, tmp):
+def instructions(binary, rules, corpus, tmp, matches=False):
     out = os.path.join(tmp, "o-%d.jsonl" % abs(hash((rules, corpus))))
-    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", binary, "extract", corpus,
+    cg = out + ".cg" if matches else "/dev/null"
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + cg, binary, "extract", corpus,
                         "--jobs", "1", "--rules", rules, "-o", out], capture_output=True, text=True)
     m = re.search(r"Collected : (\d+)", r.stderr)
     if not m:
         sys.exit("callgrind gave no total for %s:\n%s" % (rules, r.stderr[-2000:]))
-    return int(m.group(1))
+    if not matches:
+        return int(m.group(1))
+    # The worker's matching of every sentence (tagging included): `RuleSet.matches` inclusive,
+    # free of the loader threads' start-up noise (docs/benchmarks.md, "Thirteenth round (h-perf12)").
+    a = subprocess.run(["callgrind_annotate", "--inclusive=yes", cg], capture_output=True, text=True).stdout
+    os.remove(cg)
+    k = re.search(r"^\s*([\d,]+) .*RuleSetV7matches33", a, re.M)
+    if not k:
+        sys.exit("no RuleSet.matches in the profile of %s (a stripped binary? use strip --strip-debug)" % rules)
+    return int(k.group(1).replace(",", ""))
 
 
 def main():
@@ -49,6 +62,8 @@ def main():
     ap.add_argument("--corpus", required=True)
     ap.add_argument("-P", type=int, default=1, help="callgrind runs at once")
     ap.add_argument("--startup", action="store_true")
+    ap.add_argument("--matches", action="store_true",
+                    help="count RuleSet.matches (inclusive) instead of the whole run: matching only, repeatable")
     a = ap.parse_args()
     lines = open(os.path.join(a.rules, a.file + ".yaml")).read().split("\n")
     starts = [i for i, l in enumerate(lines) if re.match(r"  - id: ", l)]
@@ -67,7 +82,7 @@ def main():
     if a.startup:
         jobs += [(name + " (start-up)", d, empty) for name, d in sets]
     with ThreadPoolExecutor(a.P) as ex:
-        got = dict(zip([j[0] for j in jobs], ex.map(lambda j: instructions(a.bin, j[1], j[2], tmp), jobs)))
+        got = dict(zip([j[0] for j in jobs], ex.map(lambda j: instructions(a.bin, j[1], j[2], tmp, a.matches), jobs)))
     full = got["(all)"]
     print("%s.yaml alone on %s: %.1f M instructions" % (a.file, a.corpus, full / 1e6))
     if a.startup:
