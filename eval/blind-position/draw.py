@@ -7,7 +7,7 @@ The arguments are `claimex extract --all-sentences --profile lean` records of th
 even-indexed files and of the news bodies (README.md). Writes units.jsonl (per unit: id,
 source, doc, index, source byte range, text hash, the text for news only, and the rules'
 position tags at draw time) and sentences.tsv (id, text, no tags: the file that was
-labelled; not committed, rebuilt by materialise.py)."""
+labelled; not committed, rebuilt by scripts/blind-materialise.py)."""
 import hashlib, json, os, random, re, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 1313

@@ -8,7 +8,7 @@ the UN speeches' even-indexed files, of the news bodies (`--input-format jsonl`,
 page's key) and of ../commentary/*.txt. Writes units.jsonl (per unit: id, source, doc,
 index, source byte range, text hash, the text for news and commentary only, and the rules'
 recommendation tags at draw time) and sentences.tsv (id, text, no tags: the file that was
-labelled; not committed, rebuilt by materialise.py)."""
+labelled; not committed, rebuilt by scripts/blind-materialise.py)."""
 import hashlib, json, os, random, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 1414

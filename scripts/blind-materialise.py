@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Rebuild sentences.tsv (id, text; the file that was labelled) from units.jsonl.
+"""Rebuild a blind set's sentences.tsv (id, text; the file that was labelled) from its
+units.jsonl: `python3 scripts/blind-materialise.py eval/blind-position` (or
+eval/blind-recommendation).
 
 The UN speeches' texts are not committed (their licence is not stated with the corpus, as
-../speeches-position/README.md explains): a UN unit holds its speech's file name, the
+eval/speeches-position/README.md explains): a UN unit holds its speech's file name, the
 sentence's source byte range and a 16-hex-digit SHA-256 prefix of its whitespace-collapsed
 text. Needs the speeches unpacked in /tmp/ungdc (or UNGDC=DIR):
-  mkdir -p /tmp/ungdc && tar -xzf ../../../shared/bench/ungdc-1096.tar.gz -C /tmp/ungdc
-The news units (MIT, the article-extraction benchmark) carry their text."""
+  mkdir -p /tmp/ungdc && tar -xzf ../shared/bench/ungdc-1096.tar.gz -C /tmp/ungdc
+The news units (MIT, the article-extraction benchmark) and commentary units (CC BY-SA 4.0,
+the UD English Web Treebank) carry their text."""
 import hashlib, json, os, re, sys
-HERE = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit('usage: blind-materialise.py SET_DIR  (eval/blind-position or eval/blind-recommendation)')
+HERE = os.path.abspath(sys.argv[1])
 UNGDC = os.environ.get('UNGDC', '/tmp/ungdc')
 def sha(t): return hashlib.sha256(t.encode('utf-8')).hexdigest()[:16]
 def text_of(u):
