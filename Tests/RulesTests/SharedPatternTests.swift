@@ -5,10 +5,8 @@ import XCTest
 /// Named patterns parsed and compiled once for all their references (`SharedPattern`) give
 /// the same programs as each reference parsed and compiled where it stands.
 final class SharedPatternTests: XCTestCase {
-    /// The repository's rules, loaded both ways: every rule's pattern and vetoes compile to the
-    /// same instructions, tests, offsets, filters, guards, requirements and trigger, and the
-    /// vocabulary gets the same ids.
-    func testDefaultRulesCompileAlikeShared() throws {
+    /// The repository's rule files, lexicons and unit registry, as `RuleSet.load(files:)` takes them.
+    static func repositoryRuleFiles() throws -> [(path: String, data: Data)] {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
         var files: [(path: String, data: Data)] = []
@@ -16,6 +14,14 @@ final class SharedPatternTests: XCTestCase {
         where rel.hasSuffix(".yaml") || rel.hasSuffix(".txt") || rel.hasSuffix(".tsv") {
             files.append((rel, try Data(contentsOf: dir.appendingPathComponent(rel))))
         }
+        return files
+    }
+
+    /// The repository's rules, loaded both ways: every rule's pattern and vetoes compile to the
+    /// same instructions, tests, offsets, filters, guards, requirements and trigger, and the
+    /// vocabulary gets the same ids.
+    func testDefaultRulesCompileAlikeShared() throws {
+        let files = try Self.repositoryRuleFiles()
         let shared = try RuleSet.load(files: files, sharingPatterns: true)
         let apart = try RuleSet.load(files: files, sharingPatterns: false)
         XCTAssertGreaterThan(shared.rules.count, 100)
@@ -27,13 +33,7 @@ final class SharedPatternTests: XCTestCase {
     /// with every copy emitted again; so do patterns with captures, `>>`, shared fragments,
     /// lexicons, nested and lazy repetitions inside repetitions.
     func testRepetitionCopiesCompileAlike() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
-        var files: [(path: String, data: Data)] = []
-        for rel in (FileManager.default.subpaths(atPath: dir.path) ?? []).sorted()
-        where rel.hasSuffix(".yaml") || rel.hasSuffix(".txt") || rel.hasSuffix(".tsv") {
-            files.append((rel, try Data(contentsOf: dir.appendingPathComponent(rel))))
-        }
+        let files = try Self.repositoryRuleFiles()
         let yaml = """
             patterns:
               opt: '(also | again | ~see | %num | "''s" | @hedges)'
