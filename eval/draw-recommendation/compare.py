@@ -8,9 +8,10 @@
 Strict: b counts as wrong; lenient: b counts as right."""
 import collections, json, os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
-units = [json.loads(l) for l in open(os.path.join(HERE, 'units.jsonl'), encoding='utf-8')]
+UNITS, LABELS = os.environ.get('UNITS', 'units.jsonl'), os.environ.get('LABELS', 'labels.tsv')  # the fresh draw: fresh.jsonl, fresh-labels.tsv
+units = [json.loads(l) for l in open(os.path.join(HERE, UNITS), encoding='utf-8')]
 lab = {}
-for line in open(os.path.join(HERE, 'labels.tsv'), encoding='utf-8'):
+for line in open(os.path.join(HERE, LABELS), encoding='utf-8'):
     f = line.rstrip('\n').split('\t')
     if f[0] != 'id': lab[f[0]] = (f[1], f[2])
 still = None

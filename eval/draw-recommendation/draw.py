@@ -15,17 +15,24 @@ sentences.tsv (id, stratum rule, text: not committed, rebuilt by
 scripts/blind-materialise.py for the text)."""
 import hashlib, json, os, random, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = 1401
+SEED = int(os.environ.get('SEED', 1401))
 TAG = 'recommendation'
-N = {'un': 140, 'news': 60}
+N = {'un': int(os.environ.get('N_UN', 140)), 'news': int(os.environ.get('N_NEWS', 60))}
+# A second, fresh draw (README: "A fresh draw"): SEED=1402 N_UN=70 N_NEWS=30 PREFIX=q
+# OUT=fresh.jsonl leaves out this sample's units too.
+PREFIX = os.environ.get('PREFIX', 'p')
+OUT = os.environ.get('OUT', 'units.jsonl')
 def sha(t): return hashlib.sha256(t.encode('utf-8')).hexdigest()[:16]
 def eligible(r):
     return len(r['text'].split()) >= 8 and r['block']['kind'] not in ('heading', 'furniture', 'footnote')
 def blind_keys():
     ks = set()
-    for line in open(os.path.join(HERE, '..', 'blind-recommendation', 'units.jsonl'), encoding='utf-8'):
-        u = json.loads(line)
-        ks.add((u['doc'], u['index']))
+    files = [os.path.join(HERE, '..', 'blind-recommendation', 'units.jsonl')]
+    if OUT != 'units.jsonl': files.append(os.path.join(HERE, 'units.jsonl'))
+    for path in files:
+        for line in open(path, encoding='utf-8'):
+            u = json.loads(line)
+            ks.add((u['doc'], u['index']))
     return ks
 def load(path, src, skip):
     out = []
@@ -60,10 +67,10 @@ if __name__ == '__main__':
         for k in sorted(strata):
             sample += rng.sample(strata[k], alloc[k])
     rng.shuffle(sample)
-    with open(os.path.join(HERE, 'sentences.tsv'), 'w', encoding='utf-8') as f, \
-         open(os.path.join(HERE, 'units.jsonl'), 'w', encoding='utf-8') as k:
+    with open(os.path.join(HERE, 'sentences.tsv' if OUT == 'units.jsonl' else 'fresh-sentences.tsv'), 'w', encoding='utf-8') as f, \
+         open(os.path.join(HERE, OUT), 'w', encoding='utf-8') as k:
         for i, r in enumerate(sample, 1):
-            sid = 'p%03d' % i
+            sid = '%s%03d' % (PREFIX, i)
             f.write('%s\t%s\t%s\n' % (sid, r['stratum'].split('.', 1)[1], r['text'].replace('\t', ' ').replace('\n', ' ')))
             text = ' '.join(r['text'].split())
             u = dict(id=sid, source=r['source'], doc=r['doc'], index=r['index'],
