@@ -12,7 +12,10 @@ struct CompiledRule: Sendable {
     var order: Int
     var normalizeFigure: Bool
     var program: Program
+    /// Its vetoes: `unless` first (over the whole sentence), then `unless-in-match` (each
+    /// match on its own), from `inMatchFrom` on.
     var unless: [Program]
+    var inMatchFrom: Int
     /// Token ids of which every match contains one; nil: runs on every sentence.
     var trigger: [Int32]?
     var examples: [RuleExample]

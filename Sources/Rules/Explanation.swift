@@ -38,7 +38,8 @@ public struct Explanation: Sendable {
     public var sentence: String
     public var tokens: [TokenInfo]
     public var matched: [Match]
-    public var vetoed: [(match: Match, unless: String)]
+    /// Vetoed matches with the veto's pattern; `inMatch`: an `unless-in-match` veto.
+    public var vetoed: [(match: Match, unless: String, inMatch: Bool)]
     public var suppressed: [(match: Match, by: String)]
     public var misses: [Miss]
     /// Rules executed (triggered or always-run) and rules in the set.
@@ -65,7 +66,7 @@ public struct Explanation: Sendable {
         for m in matched { out += "  " + describe(m) + "\n" }
         if !vetoed.isEmpty {
             out += "\nvetoed by unless:\n"
-            for v in vetoed { out += "  \(describe(v.match))\n      unless: \(v.unless)\n" }
+            for v in vetoed { out += "  \(describe(v.match))\n      \(v.inMatch ? "unless-in-match" : "unless"): \(v.unless)\n" }
         }
         if !suppressed.isEmpty {
             out += "\nsuppressed by an overlapping \(suppressed.count == 1 ? "match" : "matches") of the same tag:\n"
@@ -95,18 +96,19 @@ extension RuleSet {
             tagTokens(buf, &w.tokens, &w.tagger)
             let tags = w.tagger.work.tokenTags
             let tokens = w.tokens
-            var hits: [RuleHit] = [], vetoed: [(Match, String)] = [], misses: [Explanation.Miss] = []
+            var hits: [RuleHit] = [], vetoed: [(Match, String, Bool)] = [], misses: [Explanation.Miss] = []
             let run = candidates(&w)
             for r in run {
                 let rule = rules[Int(r)]
-                var vetoedHits: [RuleHit] = []
+                var vetoedHits: [VetoedHit] = []
                 let outcome = tokens.withUnsafeBufferPointer {
                     evaluate(Int(r), $0, buf, &w.vm, diagnose: true, into: &hits, vetoed: &vetoedHits)
                 }
+                for v in vetoedHits {
+                    vetoed.append((makeMatch(v.hit, tokens, buf), rule.unless[v.unless].source, v.unless >= rule.inMatchFrom))
+                }
                 switch outcome {
-                case .matched: break
-                case .vetoed(let k):
-                    for hit in vetoedHits { vetoed.append((makeMatch(hit, tokens, buf), rule.unless[k].source)) }
+                case .matched, .vetoed: break
                 case .noMatch(var pos, var inst):
                     guard inst >= 0 else { continue }
                     var entryStart: Int?

@@ -94,6 +94,12 @@ struct RuleHit {
     var slots: [Int32]
 }
 
+/// A match an `unless` or `unless-in-match` vetoed, with the veto's number in the rule.
+struct VetoedHit {
+    var hit: RuleHit
+    var unless: Int
+}
+
 /// Per sentence, the result of each distinct `unless` pattern once computed (`RuleSet.unlessIDs`).
 struct VetoMemo {
     /// Per unless id: the sentence number it was computed in, and the result.

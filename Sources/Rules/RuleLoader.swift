@@ -371,7 +371,7 @@ struct RuleLoader {
     private var triesAside: TriesAside?
     private var seenIDs: [String: String] = [:]
 
-    static let ruleKeys = ["id", "tag", "description", "pattern", "unless", "priority", "examples", "normalize"]
+    static let ruleKeys = ["id", "tag", "description", "pattern", "unless", "unless-in-match", "priority", "examples", "normalize"]
     static let defaultKeys = ["tag", "priority", "normalize"]
 
     // MARK: - Lexicons
@@ -611,7 +611,7 @@ struct RuleLoader {
         }
         let mark = (line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         var id: String?, idMark: Mark?, tag = defaults.tag, tagSeen = false, description: String?
-        var pattern: LocatedString?, unless: [LocatedString] = [], priority = defaults.priority
+        var pattern: LocatedString?, unless: [LocatedString] = [], inMatch: [LocatedString] = [], priority = defaults.priority
         var normalize = defaults.normalize, examples: [RuleExample] = []
         var ok = true
         for (key, value) in map {
@@ -646,15 +646,15 @@ struct RuleLoader {
                     continue
                 }
                 pattern = patternText(scalar, src)
-            case "unless":
+            case "unless", "unless-in-match":
                 let items = value.sequence.map(Array.init) ?? [value]
                 for item in items {
                     guard let scalar = item.scalar else {
-                        diagnostics.append(src.diagnostic(item.mark, "'unless' must be a pattern string or a list of pattern strings"))
+                        diagnostics.append(src.diagnostic(item.mark, "'\(name)' must be a pattern string or a list of pattern strings"))
                         ok = false
                         continue
                     }
-                    unless.append(patternText(scalar, src))
+                    if name == "unless" { unless.append(patternText(scalar, src)) } else { inMatch.append(patternText(scalar, src)) }
                 }
             case "priority":
                 if let p = parsePriority(value, src) { priority = p } else { ok = false }
@@ -685,12 +685,12 @@ struct RuleLoader {
         var program: Program?, trigger: [Int32]?
         if let pattern, let compiled = compile(pattern, &compiler, &definitions, src) { (program, trigger) = compiled }
         var vetoes: [Program] = []
-        for u in unless { if let compiled = compile(u, &compiler, &definitions, src) { vetoes.append(compiled.0) } else { ok = false } }
+        for u in unless + inMatch { if let compiled = compile(u, &compiler, &definitions, src) { vetoes.append(compiled.0) } else { ok = false } }
         self.compiler = compiler
         guard ok, let id, let tag, let program else { return }
         rules.append(CompiledRule(id: id, tag: tag, description: description ?? "", file: src.path,
                                   line: mark.line, column: mark.column, priority: priority, order: rules.count,
-                                  normalizeFigure: normalize, program: program, unless: vetoes,
+                                  normalizeFigure: normalize, program: program, unless: vetoes, inMatchFrom: unless.count,
                                   trigger: trigger, examples: examples))
     }
 

@@ -388,7 +388,8 @@ public struct RuleSet: Sendable {
 
     enum Outcome: Equatable {
         case matched
-        /// Matched, but the `unless` pattern number `unless` matched too: nothing was appended.
+        /// Matched, but the `unless` pattern number `unless` matched too: nothing was appended
+        /// (or every match was vetoed by an `unless-in-match`, the last by number `unless`).
         case vetoed(unless: Int)
         /// No match; the furthest token reached and the instruction that failed there
         /// (-1 unless `diagnose`).
@@ -397,11 +398,12 @@ public struct RuleSet: Sendable {
 
     /// One rule on one prepared sentence: every non-overlapping match, left to right (the
     /// leftmost-longest one, then again from its end), then its `unless` vetoes over the whole
-    /// sentence. The matches go to the end of `hits` unless vetoed; `vetoed` receives them then.
+    /// sentence, then its `unless-in-match` vetoes on each match. The matches go to the end of
+    /// `hits` unless vetoed; `vetoed` receives them then, with the veto's number.
     /// `diagnose` runs every start position to report where a miss got furthest.
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit]) -> Outcome {
-        var vetoed: [RuleHit] = [], memo = VetoMemo()
+        var vetoed: [VetoedHit] = [], memo = VetoMemo()
         memo.newSentence(unlessCount)
         return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed, vetoMemo: &memo)
     }
@@ -409,7 +411,7 @@ public struct RuleSet: Sendable {
     /// As above, also receiving the vetoed matches (`explain`, the example runner).
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, into hits: inout [RuleHit],
-                  vetoed: inout [RuleHit]) -> Outcome {
+                  vetoed: inout [VetoedHit]) -> Outcome {
         var memo = VetoMemo()
         memo.newSentence(unlessCount)
         return evaluate(r, tokens, sentence, &vm, diagnose: diagnose, into: &hits, vetoed: &vetoed, vetoMemo: &memo)
@@ -420,7 +422,7 @@ public struct RuleSet: Sendable {
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, starts: UnsafeBufferPointer<Int32>? = nil, met: RequirementsMet? = nil,
                   into hits: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
-        var vetoed: [RuleHit] = []
+        var vetoed: [VetoedHit] = []
         return evaluate(r, tokens, sentence, &vm, starts: starts, met: met, into: &hits, vetoed: &vetoed, vetoMemo: &vetoMemo)
     }
 
@@ -430,7 +432,7 @@ public struct RuleSet: Sendable {
     func evaluate(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
                   _ vm: inout MatchVM, diagnose: Bool = false, starts: UnsafeBufferPointer<Int32>? = nil,
                   met: RequirementsMet? = nil,
-                  into hits: inout [RuleHit], vetoed: inout [RuleHit], vetoMemo: inout VetoMemo) -> Outcome {
+                  into hits: inout [RuleHit], vetoed: inout [VetoedHit], vetoMemo: inout VetoMemo) -> Outcome {
         let first = hits.count
         var from = 0
         var last = Int.max
@@ -449,7 +451,8 @@ public struct RuleSet: Sendable {
         guard hits.count > first else {
             return .noMatch(failPos: vm.failPos, failInst: vm.failInst)
         }
-        for k in rules[r].unless.indices
+        let inMatchFrom = rules[r].inMatchFrom
+        for k in 0..<inMatchFrom
         where vetoMemo.result(Int(unlessIDs[r][k]), {
             let id = Int(unlessIDs[r][k])
             var last = Int.max
@@ -460,11 +463,46 @@ public struct RuleSet: Sendable {
                 vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence, lastStart: last, branchLast: branchLast) != nil
             }
         }) {
-            vetoed.append(contentsOf: hits[first...])
+            vetoed.append(contentsOf: hits[first...].map { VetoedHit(hit: $0, unless: k) })
             hits.removeSubrange(first...)
             return .vetoed(unless: k)
         }
-        return .matched
+        guard inMatchFrom < rules[r].unless.count else { return .matched }
+        return vetoInMatch(r, tokens, sentence, &vm, met: met, first: first, into: &hits, vetoed: &vetoed)
+    }
+
+    /// The `unless-in-match` vetoes of rule `r` on its matches `hits[first...]`: a match goes
+    /// when one of them matches starting at one of its tokens; the others stay. Not memoised
+    /// (the answer depends on the match), and run only on a sentence where the rule matched.
+    private func vetoInMatch(_ r: Int, _ tokens: UnsafeBufferPointer<Token>, _ sentence: UnsafeBufferPointer<UInt8>,
+                             _ vm: inout MatchVM, met: RequirementsMet?, first: Int,
+                             into hits: inout [RuleHit], vetoed: inout [VetoedHit]) -> Outcome {
+        var kept = first, lastVeto = 0
+        for h in first..<hits.count {
+            let hit = hits[h]
+            var by: Int?
+            for k in rules[r].inMatchFrom..<rules[r].unless.count {
+                let id = Int(unlessIDs[r][k])
+                var last = hit.tokens.upperBound - 1
+                if let met { last = min(last, lastStart(met, .veto, id)) }
+                guard last >= hit.tokens.lowerBound else { continue }
+                let branchLast = branchLasts(startIndex.vetoBranchBase[id], startIndex.vetoBranchCount[id], met, &vm)
+                let found = unlessCodeRefs[id]._withUnsafeGuaranteedRef {
+                    vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence, from: hit.tokens.lowerBound,
+                           lastStart: last, branchLast: branchLast) != nil
+                }
+                if found { by = k; break }
+            }
+            if let by {
+                vetoed.append(VetoedHit(hit: hit, unless: by))
+                lastVeto = by
+            } else {
+                hits[kept] = hit
+                kept += 1
+            }
+        }
+        hits.removeSubrange(kept...)
+        return kept > first ? .matched : .vetoed(unless: lastVeto)
     }
 
     /// The conflict policy: per tag, matches that overlap are resolved by longer span, then

@@ -89,7 +89,7 @@ extension RuleSet {
                 }
                 return nil
             }
-            var hits: [RuleHit] = [], vetoed: [RuleHit] = []
+            var hits: [RuleHit] = [], vetoed: [VetoedHit] = []
             let outcome = tokens.withUnsafeBufferPointer {
                 evaluate(r, $0, buf, &w.vm, diagnose: true, into: &hits, vetoed: &vetoed)
             }

@@ -126,6 +126,50 @@ final class ConflictPolicyTests: XCTestCase {
         XCTAssertEqual(set.matches("We should strive and should strive if we can").count, 0)
     }
 
+    func testUnlessInMatchVetoesOnlyTheMatchItStartsIn() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - id: pos
+                tag: position
+                description: d
+                pattern: '(China | Russia | Durham) ~want'
+                unless-in-match: ['Durham']
+                unless: ['"?" $']
+            """)
+        // The veto matches outside this match: the match stays (`unless` would drop it).
+        XCTAssertEqual(set.matches("China wants a deal, and Durham reports on it").map(\.ruleID), ["pos"])
+        // It drops the match it starts in, and only that one.
+        XCTAssertEqual(set.matches("Durham wants a deal").count, 0)
+        let s = "Durham wants a deal and China wants peace"
+        XCTAssertEqual(set.matches(s).map { text(s, $0.range) }, ["China wants"])
+        // Whole-sentence vetoes still apply to every match.
+        XCTAssertEqual(set.matches("Does China want a deal?").count, 0)
+    }
+
+    func testUnlessInMatchIsReportedByExplainAndTest() throws {
+        let set = try makeRuleSet("""
+            rules:
+              - id: pos
+                tag: position
+                description: d
+                pattern: '(China | Durham) ~want'
+                unless-in-match: 'Durham'
+                examples:
+                  match:
+                    - China wants a deal, and Durham reports on it.
+                  no-match:
+                    - Durham wants a deal.
+            """)
+        let e = set.explain(sentence: Array("Durham wants a deal and China wants peace".utf8))
+        XCTAssertEqual(e.matched.map(\.ruleID), ["pos"])
+        XCTAssertEqual(e.vetoed.map(\.unless), ["Durham"])
+        XCTAssertEqual(e.vetoed.map(\.inMatch), [true])
+        XCTAssertTrue(e.render().contains("unless-in-match: Durham"), e.render())
+        let report = set.runExamples()
+        XCTAssertEqual(report.exampleCount, 2)
+        XCTAssertEqual(report.failures, [])
+    }
+
     func testOrderDoesNotDependOnRuleFileNames() throws {
         let a = "rules:\n  - {id: a, tag: claim, description: d, pattern: 'x'}\n"
         let b = "rules:\n  - {id: b, tag: claim, description: d, pattern: 'x'}\n"
