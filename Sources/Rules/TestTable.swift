@@ -53,12 +53,17 @@ struct TestTable: @unchecked Sendable {
     /// Test `k` of the table is `source[k]`; a union's branches follow after all of them.
     init(_ source: [TokenTest]) {
         var flat: [Test] = [], words: [UInt64] = [], bytes: [UInt8] = []
+        // Each bitmap's bits set where it stands in `words` (zeros appended, then the bits):
+        // a bitmap of its own, appended, was an allocation and a copy more per test, and half
+        // of making the tables on the freezing thread (docs/benchmarks.md, fourteenth round).
         func bitmap(_ ids: [Int32]) -> (Int32, Int32) {
             let start = Int32(words.count)
             if let top = ids.max(), top >= 0 {
-                var bits = Array(repeating: UInt64(0), count: Int(top) / 64 + 1)
-                for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-                words += bits
+                let base = words.count
+                words.append(contentsOf: repeatElement(0, count: Int(top) / 64 + 1))
+                words.withUnsafeMutableBufferPointer { w in
+                    for id in ids where id >= 0 { w[base + Int(id) >> 6] |= 1 << UInt64(id & 63) }
+                }
             }
             return (start, Int32(words.count) - start)
         }
