@@ -50,45 +50,134 @@ struct SplitGuards: Sendable {
     /// another thread than the one compiling (`Freezer`), as `SharedPattern.guards` is the
     /// compiling thread's.
     final class Cache {
-        var byShare: [ObjectIdentifier: [Int32: Guard?]] = [:]
+        /// Per shared fragment, its branches' guards by instruction offset in the fragment.
+        var byShare: [ObjectIdentifier: Memo] = [:]
+    }
+
+    /// A fragment's guards by offset (`Cache`): an array, not a dictionary per fragment, read
+    /// through the program's placed fragments (`memo` below looks each fragment's up once per
+    /// program, not once per branch). Two dictionary look-ups per branch were a tenth of the
+    /// freezing thread's work.
+    final class Memo {
+        /// Per offset: 0 not walked, 1 walked with no guard, 2 walked with `guards[offset]`.
+        var state: [UInt8] = []
+        var guards: [Guard?] = []
+
+        func get(_ rel: Int) -> Guard?? {
+            guard rel < state.count, state[rel] != 0 else { return nil }
+            return .some(state[rel] == 2 ? guards[rel] : nil)
+        }
+
+        func set(_ rel: Int, _ g: Guard?) {
+            if rel >= state.count {
+                state += repeatElement(0, count: rel + 1 - state.count)
+                guards += repeatElement(nil, count: rel + 1 - guards.count)
+            }
+            state[rel] = g == nil ? 1 : 2
+            guards[rel] = g
+        }
     }
 
     init(_ p: Program, placed: [Placed] = [], cache: Cache? = nil) {
         at = Array(repeating: -1, count: p.insts.count)
         var owner = [Int32](repeating: -1, count: p.insts.count)
         for (k, f) in placed.enumerated() { for pc in f.start..<f.end { owner[pc] = Int32(k) } }
-        // Equal guards are kept once: the phrase is unrolled up to three times in a rule.
-        var known: [Guard: Int32] = [:]
+        var memos = [Memo?](repeating: nil, count: cache == nil ? 0 : placed.count)
+        func memo(_ k: Int, _ cache: Cache) -> Memo {
+            if let m = memos[k] { return m }
+            let id = ObjectIdentifier(placed[k].share)
+            let m: Memo
+            if let known = cache.byShare[id] { m = known } else { m = Memo(); cache.byShare[id] = m }
+            memos[k] = m
+            return m
+        }
+        // Equal guards are kept once (the phrase is unrolled up to three times in a rule),
+        // found through `GuardTable`: a `Dictionary` keyed by the guard hashed it with a
+        // hasher of its own at every look-up, a tenth of the freezing thread's work.
+        var splits = 0
+        for inst in p.insts { if case .split = inst { splits += 1 } }
+        var known = GuardTable(capacity: 2 * splits)
         var seen = [Int32](repeating: -1, count: p.insts.count), work: [Int] = []
         func walk(_ target: Int) -> Guard? {
             let k = Int(owner[target])
             var escaped = false
             guard k >= 0 else { return Self.first(p, target, &seen, &work, inside: nil, escaped: &escaped) }
-            let f = placed[k], rel = Int32(target - f.start)
+            let f = placed[k], rel = target - f.start
             if let cache {
-                let id = ObjectIdentifier(f.share)
-                if let known = cache.byShare[id]?[rel] { return known }
+                let m = memo(k, cache)
+                if let known = m.get(rel) { return known }
                 let g = Self.first(p, target, &seen, &work, inside: f.start..<f.end, escaped: &escaped)
-                if !escaped { cache.byShare[id, default: [:]][rel] = .some(g) }
+                if !escaped { m.set(rel, g) }
                 return g
             }
-            if let known = f.share.guards[rel] { return known }
+            if let known = f.share.guards[Int32(rel)] { return known }
             let g = Self.first(p, target, &seen, &work, inside: f.start..<f.end, escaped: &escaped)
-            if !escaped { f.share.guards[rel] = .some(g) }
+            if !escaped { f.share.guards[Int32(rel)] = .some(g) }
             return g
         }
         func look(_ target: Int) {
             guard target < p.insts.count, at[target] == -1 else { return }
             guard let g = walk(target) else { at[target] = -2; return }  // -2: looked at
-            if let k = known[g] { at[target] = k; return }
-            known[g] = Int32(guards.count)
-            at[target] = Int32(guards.count)
-            guards.append(g)
+            at[target] = known.index(of: g, in: &guards)
         }
         for inst in p.insts {
             if case .split(let x, let y) = inst { look(Int(x)); look(Int(y)) }
         }
         for k in at.indices where at[k] < 0 { at[k] = -1 }
+    }
+
+    /// The distinct guards of a program by content: an open-addressed table of indices into
+    /// the program's `guards`, hashed on the same summary as `Guard.hash` (with a
+    /// multiply-xor fold, no `Hasher`) and compared whole. At most half full.
+    private struct GuardTable {
+        private var slots: [Int32]
+        private var hashes: [UInt64] = []
+        private var mask: Int
+
+        init(capacity: Int) {
+            var n = 16
+            while n < 2 * capacity { n *= 2 }
+            slots = Array(repeating: -1, count: n)
+            mask = n - 1
+        }
+
+        private static func summary(_ g: Guard) -> UInt64 {
+            let m: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var h = UInt64(g.ids.count) &* m
+            h = (h ^ UInt64(UInt32(bitPattern: g.ids.first ?? -1))) &* m
+            h = (h ^ UInt64(UInt32(bitPattern: g.ids.last ?? -1))) &* m
+            h = (h ^ UInt64(g.has.count)) &* m
+            h = (h ^ UInt64(UInt32(bitPattern: g.lexicons.first ?? -1))) &* m
+            return h ^ h >> 29
+        }
+
+        /// The index of the guard equal to `g` in `guards`, appending it first if none is.
+        mutating func index(of g: Guard, in guards: inout [Guard]) -> Int32 {
+            let h = Self.summary(g)
+            var k = Int(truncatingIfNeeded: h) & mask
+            while slots[k] >= 0 {
+                let i = Int(slots[k])
+                if hashes[i] == h && guards[i] == g { return Int32(i) }
+                k = (k + 1) & mask
+            }
+            let i = Int32(guards.count)
+            slots[k] = i
+            hashes.append(h)
+            guards.append(g)
+            if 2 * guards.count > slots.count { grow() }
+            return i
+        }
+
+        private mutating func grow() {
+            let n = slots.count * 2
+            slots = Array(repeating: -1, count: n)
+            mask = n - 1
+            for (i, h) in hashes.enumerated() {
+                var k = Int(truncatingIfNeeded: h) & mask
+                while slots[k] >= 0 { k = (k + 1) & mask }
+                slots[k] = Int32(i)
+            }
+        }
     }
 
     /// What a thread at `from` can consume first, through split, jump and save; nil when that
@@ -156,14 +245,20 @@ struct FrozenGuards: @unchecked Sendable {
         at = .allocate(capacity: count)
         _ = at.initialize(from: g.at.isEmpty ? Array(repeating: -1, count: count) : g.at)
         guards = .allocate(capacity: g.guards.count)
-        _ = guards.initialize(from: g.guards.map { g in
-            let listed = g.lexicons.filter { $0 >= 64 }
-            let lexicons = UnsafeMutableBufferPointer<Int32>.allocate(capacity: listed.count)
-            _ = lexicons.initialize(from: listed)
+        // The bitmaps made in one scratch, and no buffer for an empty lexicon list: a
+        // `TokenSet` and arrays per guard were a fifth of the freezing thread's work.
+        var scratch: [UInt64] = []
+        for (k, g) in g.guards.enumerated() {
+            var lexicons = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+            if g.lexicons.contains(where: { $0 >= 64 }) {
+                let listed = g.lexicons.filter { $0 >= 64 }
+                lexicons = .allocate(capacity: listed.count)
+                _ = lexicons.initialize(from: listed)
+            }
             let mask = g.lexicons.reduce(UInt64(0)) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
-            let set = TokenSet(ids: IDBitmap(g.ids), classHas: g.has.map(TokenClasses.init), classNot: g.not.map(TokenClasses.init))
-            return Frozen(tokens: FrozenTokenSet(set, pool), lexiconMask: mask, lexicons: lexicons, atStart: g.atStart)
-        })
+            let tokens = FrozenTokenSet(ids: g.ids, has: g.has, not: g.not, pool, scratch: &scratch)
+            (guards.baseAddress! + k).initialize(to: Frozen(tokens: tokens, lexiconMask: mask, lexicons: lexicons, atStart: g.atStart))
+        }
     }
 
     /// Only `ProgramCode.deinit` calls it.
