@@ -60,8 +60,14 @@ struct SplitGuards: Sendable {
     /// freezing thread's work.
     final class Memo {
         /// Per offset: 0 not walked, 1 walked with no guard, 2 walked with `guards[offset]`.
-        var state: [UInt8] = []
-        var guards: [Guard?] = []
+        @exclusivity(unchecked) var state: [UInt8]
+        @exclusivity(unchecked) var guards: [Guard?]
+
+        /// `count`: the fragment's instructions (a placement of another length grows it).
+        init(count: Int) {
+            state = Array(repeating: 0, count: count)
+            guards = Array(repeating: nil, count: count)
+        }
 
         func get(_ rel: Int) -> Guard?? {
             guard rel < state.count, state[rel] != 0 else { return nil }
@@ -87,31 +93,29 @@ struct SplitGuards: Sendable {
             if let m = memos[k] { return m }
             let id = ObjectIdentifier(placed[k].share)
             let m: Memo
-            if let known = cache.byShare[id] { m = known } else { m = Memo(); cache.byShare[id] = m }
+            if let known = cache.byShare[id] { m = known } else { m = Memo(count: placed[k].end - placed[k].start); cache.byShare[id] = m }
             memos[k] = m
             return m
         }
         // Equal guards are kept once (the phrase is unrolled up to three times in a rule),
         // found through `GuardTable`: a `Dictionary` keyed by the guard hashed it with a
         // hasher of its own at every look-up, a tenth of the freezing thread's work.
-        var splits = 0
-        for inst in p.insts { if case .split = inst { splits += 1 } }
-        var known = GuardTable(capacity: 2 * splits)
-        var seen = [Int32](repeating: -1, count: p.insts.count), work: [Int] = []
+        var known = GuardTable()
+        var seen = [Int32](repeating: -1, count: p.insts.count), work: [Int] = [], scratch = Scratch()
         func walk(_ target: Int) -> Guard? {
             let k = Int(owner[target])
             var escaped = false
-            guard k >= 0 else { return Self.first(p, target, &seen, &work, inside: nil, escaped: &escaped) }
+            guard k >= 0 else { return Self.first(p, target, &seen, &work, &scratch, inside: nil, escaped: &escaped) }
             let f = placed[k], rel = target - f.start
             if let cache {
                 let m = memo(k, cache)
                 if let known = m.get(rel) { return known }
-                let g = Self.first(p, target, &seen, &work, inside: f.start..<f.end, escaped: &escaped)
+                let g = Self.first(p, target, &seen, &work, &scratch, inside: f.start..<f.end, escaped: &escaped)
                 if !escaped { m.set(rel, g) }
                 return g
             }
             if let known = f.share.guards[Int32(rel)] { return known }
-            let g = Self.first(p, target, &seen, &work, inside: f.start..<f.end, escaped: &escaped)
+            let g = Self.first(p, target, &seen, &work, &scratch, inside: f.start..<f.end, escaped: &escaped)
             if !escaped { f.share.guards[Int32(rel)] = .some(g) }
             return g
         }
@@ -134,11 +138,10 @@ struct SplitGuards: Sendable {
         private var hashes: [UInt64] = []
         private var mask: Int
 
-        init(capacity: Int) {
-            var n = 16
-            while n < 2 * capacity { n *= 2 }
-            slots = Array(repeating: -1, count: n)
-            mask = n - 1
+        /// Starts small and doubles: a program has far fewer distinct guards than branches.
+        init() {
+            slots = Array(repeating: -1, count: 64)
+            mask = 63
         }
 
         private static func summary(_ g: Guard) -> UInt64 {
@@ -157,7 +160,7 @@ struct SplitGuards: Sendable {
             var k = Int(truncatingIfNeeded: h) & mask
             while slots[k] >= 0 {
                 let i = Int(slots[k])
-                if hashes[i] == h && guards[i] == g { return Int32(i) }
+                if hashes[i] == h && guards.withUnsafeBufferPointer({ $0[i] == g }) { return Int32(i) }
                 k = (k + 1) & mask
             }
             let i = Int32(guards.count)
@@ -183,22 +186,25 @@ struct SplitGuards: Sendable {
     /// What a thread at `from` can consume first, through split, jump and save; nil when that
     /// is unbounded (see `at`). `seen` holds, per instruction, the last `from` that reached it.
     /// `escaped`: set when the walk reaches an instruction outside `inside`.
+    /// `scratch`: the walk's ids, gathered in a buffer kept from walk to walk and copied into
+    /// the guard once sorted and unique (`sortedUnique`), not grown in the guard's own array.
     private static func first(_ p: Program, _ from: Int, _ seen: inout [Int32], _ work: inout [Int],
-                              inside: Range<Int>?, escaped: inout Bool) -> Guard? {
+                              _ scratch: inout Scratch, inside: Range<Int>?, escaped: inout Bool) -> Guard? {
         var g = Guard()
         work.removeAll(keepingCapacity: true)
         work.append(from)
+        scratch.ids.removeAll(keepingCapacity: true)
         func add(_ t: TokenTest) -> Bool {
             if t.negated { return false }
             switch t.kind {
-            case .id(let id), .exact(let id, _): g.ids.append(id)
-            case .ids(let list): g.ids += list
+            case .id(let id), .exact(let id, _): scratch.ids.append(id)
+            case .ids(let list): scratch.ids += list
             case .classes(let has, let not), .tags(let has, let not, _, _, _, _):
                 // A class accepting nearly every word narrows nothing.
                 if has.rawValue & ~TokenClasses.word.rawValue == 0 { return false }
                 g.has.append(has.rawValue); g.not.append(not.rawValue)
             case .union(let words, let others):
-                g.ids += words
+                scratch.ids += words
                 for o in others where !add(o) { return false }
             case .any: return false
             }
@@ -219,12 +225,55 @@ struct SplitGuards: Sendable {
             case .assertEnd, .match: return nil
             }
         }
-        g.ids.sort()
-        var w = 0
-        for id in g.ids where w == 0 || g.ids[w - 1] != id { g.ids[w] = id; w += 1 }
-        g.ids.removeLast(g.ids.count - w)
+        g.ids = scratch.sortedUnique()
         g.lexicons.sort()
         return g
+    }
+
+    /// Buffers `first` keeps from walk to walk.
+    struct Scratch {
+        var ids: [Int32] = []
+        /// Zero between calls of `sortedUnique`.
+        var bits: [UInt64] = []
+
+        /// `ids` ascending without repeats, as `sort()` and dropping the repeats give: a few
+        /// ids by insertion, more (a family, a merged word list) through the bitmap, read out
+        /// in order and cleared behind. A stable sort of every guard's ids and the arrays'
+        /// growth were a tenth of the freezing thread's work.
+        mutating func sortedUnique() -> [Int32] {
+            let n = ids.count
+            guard n > 1 else { return Array(ids) }
+            if n <= 24 || ids.contains(where: { $0 < 0 }) {
+                ids.sort()
+                var w = 1
+                for k in 1..<n where ids[k] != ids[w - 1] { ids[w] = ids[k]; w += 1 }
+                return Array(ids[..<w])
+            }
+            var top: Int32 = 0
+            for id in ids where id > top { top = id }
+            let words = Int(top) >> 6 + 1
+            if bits.count < words { bits += repeatElement(0, count: words - bits.count) }
+            return bits.withUnsafeMutableBufferPointer { b in
+                var count = 0
+                for id in ids {
+                    let w = Int(id) >> 6, m = UInt64(1) << UInt64(id & 63)
+                    if b[w] & m == 0 { b[w] |= m; count += 1 }
+                }
+                return [Int32](unsafeUninitializedCapacity: count) { out, made in
+                    var k = 0
+                    for w in 0..<words where b[w] != 0 {
+                        var x = b[w]
+                        while x != 0 {
+                            out[k] = Int32(w << 6 + x.trailingZeroBitCount)
+                            k += 1
+                            x &= x - 1
+                        }
+                        b[w] = 0
+                    }
+                    made = k
+                }
+            }
+        }
     }
 }
 

@@ -60,4 +60,25 @@ final class FreezeCutTests: XCTestCase {
         }
         XCTAssertGreaterThan(programs, 700)
     }
+
+    /// `SplitGuards.Scratch.sortedUnique` is `sort()` with the repeats dropped, for lists
+    /// short (insertion) and long (the bitmap, cleared behind for the next list), with
+    /// negative ids, and one scratch reused throughout.
+    func testSortedUniqueIsSortAndDedup() {
+        var rng = SystemRandomNumberGenerator()
+        var scratch = SplitGuards.Scratch()
+        for k in 0..<600 {
+            let n = [0, 1, 2, 5, 24, 25, 40, 300][k % 8]
+            let top = [3, 64, 700, 20_000][k % 4]
+            var ids = (0..<n).map { _ in Int32.random(in: 0...Int32(top), using: &rng) }
+            if k % 37 == 0, !ids.isEmpty { ids[0] = -1 }
+            scratch.ids = ids
+            var expected = ids.sorted()
+            var w = 0
+            for id in expected where w == 0 || expected[w - 1] != id { expected[w] = id; w += 1 }
+            expected.removeLast(expected.count - w)
+            XCTAssertEqual(scratch.sortedUnique(), expected, "\(ids)")
+            XCTAssertTrue(scratch.bits.allSatisfy { $0 == 0 })
+        }
+    }
 }
