@@ -59,28 +59,32 @@ struct SplitGuards: Sendable {
     /// program, not once per branch). Two dictionary look-ups per branch were a tenth of the
     /// freezing thread's work.
     final class Memo {
-        /// Per offset: 0 not walked, 1 walked with no guard, 2 walked with `guards[offset]`.
-        @exclusivity(unchecked) var state: [UInt8]
-        @exclusivity(unchecked) var guards: [Guard?]
+        /// Per offset: -1 not walked, -2 walked with no guard, else the guard's index in
+        /// `guards` (4 bytes an instruction: a `Guard?` an instruction, 41 bytes, made the
+        /// fragments' memos megabytes, paid in page faults).
+        @exclusivity(unchecked) var slot: [Int32]
+        @exclusivity(unchecked) var guards: [Guard] = []
 
         /// `count`: the fragment's instructions (a placement of another length grows it).
         init(count: Int) {
-            state = Array(repeating: 0, count: count)
-            guards = Array(repeating: nil, count: count)
+            slot = Array(repeating: -1, count: count)
         }
 
         func get(_ rel: Int) -> Guard?? {
-            guard rel < state.count, state[rel] != 0 else { return nil }
-            return .some(state[rel] == 2 ? guards[rel] : nil)
+            guard rel < slot.count else { return nil }
+            let s = slot[rel]
+            if s == -1 { return nil }
+            return .some(s == -2 ? nil : guards[Int(s)])
         }
 
         func set(_ rel: Int, _ g: Guard?) {
-            if rel >= state.count {
-                state += repeatElement(0, count: rel + 1 - state.count)
-                guards += repeatElement(nil, count: rel + 1 - guards.count)
+            if rel >= slot.count { slot += repeatElement(-1, count: rel + 1 - slot.count) }
+            if let g {
+                slot[rel] = Int32(guards.count)
+                guards.append(g)
+            } else {
+                slot[rel] = -2
             }
-            state[rel] = g == nil ? 1 : 2
-            guards[rel] = g
         }
     }
 
