@@ -246,7 +246,9 @@ struct SplitGuards: Sendable {
         /// growth were a tenth of the freezing thread's work.
         mutating func sortedUnique() -> [Int32] {
             let n = ids.count
-            guard n > 1 else { return Array(ids) }
+            // Copied, never `Array(ids)`: that shares the scratch's storage, which the guard
+            // would then keep (with the scratch's capacity) and the next walk would replace.
+            guard n > 1 else { return n == 0 ? [] : [ids[0]] }
             if n <= 24 || ids.contains(where: { $0 < 0 }) {
                 ids.sort()
                 var w = 1
