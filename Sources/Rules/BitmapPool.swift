@@ -47,10 +47,15 @@ final class BitmapPool: @unchecked Sendable {
 
     /// The pool's copy of `words` (equal contents, one buffer); empty for no words.
     func intern(_ words: [UInt64]) -> UnsafeBufferPointer<UInt64> {
-        guard !words.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
+        words.withUnsafeBufferPointer { intern($0) }
+    }
+
+    /// The pool's copy of the words `w` points at (a scratch the caller reuses).
+    func intern(_ w: UnsafeBufferPointer<UInt64>) -> UnsafeBufferPointer<UInt64> {
+        guard !w.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        return words.withUnsafeBufferPointer { w in
+        do {
             let n = w.count, p = w.baseAddress!
             // A multiply-xor fold over the words; never 0, the empty slot's mark.
             var h = UInt64(n)

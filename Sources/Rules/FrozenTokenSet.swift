@@ -4,16 +4,44 @@
 /// released their arrays, which both batch workers share, so the cores also fought over the
 /// reference counts.
 struct FrozenTokenSet: @unchecked Sendable {
-    private let classHas: UnsafeMutableBufferPointer<UInt32>
-    private let classNot: UnsafeMutableBufferPointer<UInt32>
-    private let bits: UnsafeBufferPointer<UInt64>
+    let classHas: UnsafeMutableBufferPointer<UInt32>
+    let classNot: UnsafeMutableBufferPointer<UInt32>
+    let bits: UnsafeBufferPointer<UInt64>
 
     init(_ s: TokenSet, _ pool: BitmapPool) {
-        classHas = .allocate(capacity: s.classHas.count)
-        _ = classHas.initialize(from: s.classHas.map(\.rawValue))
-        classNot = .allocate(capacity: s.classNot.count)
-        _ = classNot.initialize(from: s.classNot.map(\.rawValue))
+        classHas = Self.copy(s.classHas.map(\.rawValue))
+        classNot = Self.copy(s.classNot.map(\.rawValue))
         bits = pool.intern(s.bitWords)
+    }
+
+    /// A split guard's set made directly from its sorted ids and class tests: its bitmap
+    /// written into `scratch` (kept by the caller from guard to guard) and interned from
+    /// there, not made as an `IDBitmap` and a `TokenSet` of its own each. The same bits and
+    /// class lists as `init(TokenSet(ids: IDBitmap(ids), ...), pool)` (`FrozenGuardsTests`).
+    init(ids: [Int32], has: [UInt32], not: [UInt32], _ pool: BitmapPool, scratch: inout [UInt64]) {
+        classHas = Self.copy(has)
+        classNot = Self.copy(not)
+        guard let top = ids.max(), top >= 0 else {
+            bits = UnsafeBufferPointer(start: nil, count: 0)
+            return
+        }
+        let n = Int(top) >> 6 + 1
+        if scratch.count < n { scratch = Array(repeating: 0, count: n) }
+        bits = scratch.withUnsafeMutableBufferPointer { w in
+            let words = UnsafeMutableBufferPointer(rebasing: w[..<n])
+            words.update(repeating: 0)
+            for id in ids where id >= 0 { words[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+            return pool.intern(UnsafeBufferPointer(words))
+        }
+    }
+
+    /// `list` in a buffer of its own; no allocation for an empty list (most guards and
+    /// filters have no class test), whose buffer has no start (`deallocate` skips it).
+    private static func copy(_ list: [UInt32]) -> UnsafeMutableBufferPointer<UInt32> {
+        guard !list.isEmpty else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
+        let b = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: list.count)
+        _ = b.initialize(from: list)
+        return b
     }
 
     /// Only `ProgramCode.deinit` calls it (the bitmap is the pool's).

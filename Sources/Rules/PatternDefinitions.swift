@@ -71,6 +71,8 @@ struct PatternDefinitions {
     /// `PatternParser.parse(_:references:)`).
     struct Expanded {
         var text: String
+        /// The text's bytes, when `expand` was asked not to decode them (`text` is then empty).
+        var bytes: [UInt8] = []
         var positions: [(line: Int, column: Int)]
         var references: Set<Int>
         /// Per reference in `references`: the name it refers to and the offset after its `)`.
@@ -108,7 +110,10 @@ struct PatternDefinitions {
 
     /// `pattern` with every `<name>` replaced; marks the definitions reached as used.
     /// `tracking`: with the file position of each byte (`positions`), else with none.
-    mutating func expand(_ pattern: LocatedString, tracking: Bool = false) throws(ExpansionError) -> Expanded {
+    /// `decoding` off: the text is left as its bytes (`Expanded.bytes`), for a caller that may
+    /// not need it as a String (`RuleLoader.compile`: a third of the patterns repeat one
+    /// compiled already, found by their bytes).
+    mutating func expand(_ pattern: LocatedString, tracking: Bool = false, decoding: Bool = true) throws(ExpansionError) -> Expanded {
         var out: [UInt8] = [], positions: [(line: Int, column: Int)] = [], refs = Set<Int>()
         out.reserveCapacity(4 * (pattern.text.utf8.count + 1))
         if tracking { positions.reserveCapacity(4 * (pattern.text.utf8.count + 1)) }
@@ -116,6 +121,7 @@ struct PatternDefinitions {
         reached.removeAll(keepingCapacity: true)
         try expand(pattern, into: &out, &positions, tracking: tracking, top: &refs, spans: &spans, stack: [])
         if tracking { positions.append(pattern.positions.last ?? (1, 1)) }
+        guard decoding else { return Expanded(text: "", bytes: out, positions: positions, references: refs, spans: spans) }
         return Expanded(text: String(decoding: out, as: UTF8.self), positions: positions, references: refs, spans: spans)
     }
 

@@ -707,15 +707,20 @@ struct RuleLoader {
     /// reporting a mistake (or silently when it uses a definition whose mistake is reported).
     private mutating func compile(_ pattern: LocatedString, _ compiler: inout PatternCompiler,
                                   _ definitions: inout PatternDefinitions, _ src: SourceFile) -> (Program, [Int32]?)? {
-        let expanded: PatternDefinitions.Expanded
+        var expanded: PatternDefinitions.Expanded
         do {
-            expanded = try definitions.expand(pattern)
+            expanded = try definitions.expand(pattern, decoding: false)
         } catch {
             if case .located(let line, let column, let message) = error { report(src.diagnostic(line, column, message)) }
             return nil
         }
-        let key = CompileKey(text: Array(expanded.text.utf8), references: expanded.references)
+        // Looked up by the expansion's bytes, made a String only when new: decoding (checking)
+        // the bytes of every expansion, and copying them back out of the String for the key,
+        // was 3 M of a start's instructions for the third of the patterns compiled already.
+        let key = CompileKey(text: expanded.bytes, references: expanded.references)
         if let done = compiled[key] { return done }
+        expanded.text = String(decoding: expanded.bytes, as: UTF8.self)
+        expanded.bytes = []
         var shared: PatternParser.Shared = [:]
         if sharesPatterns {
             for (at, span) in expanded.spans {

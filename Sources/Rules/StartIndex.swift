@@ -153,19 +153,40 @@ struct StartIndex: Sendable {
 
     /// `idStarts` and the entries from the dense `rows`, which are then dropped.
     private mutating func sparsify() {
-        idStarts = Array(repeating: 0, count: vocabCount + 1)
-        entryOffsets = [0]
-        entryOffsets.reserveCapacity(vocabCount + 2)
-        entryWord = []; entryBits = []
-        for id in 0...vocabCount {
-            let row = id * rowStride
-            idStarts[id] = rows[row]
-            for k in 1..<rowStride where rows[row + k] != 0 {
-                entryWord.append(Int32(k - 1))
-                entryBits.append(rows[row + k])
+        // The rows read through a pointer, the nonzero words counted first and written into
+        // arrays of that size: the rows are mostly zeros, and indexing them (a bounds check a
+        // word) and appending to the stored arrays entry by entry cost 10.1 M of a start's
+        // instructions, 8.9 M so (appending to local arrays in one pass: 9.7 M).
+        let stride = rowStride, ids = vocabCount + 1, dense = rows
+        var starts = [UInt64](repeating: 0, count: ids), offsets: [Int32] = [0], words: [Int32] = [], bits: [UInt64] = []
+        offsets.reserveCapacity(ids + 1)
+        dense.withUnsafeBufferPointer { r in
+            var nonzero = 0
+            for id in 0..<ids {
+                let row = id * stride
+                for k in 1..<stride where r[row + k] != 0 { nonzero += 1 }
             }
-            entryOffsets.append(Int32(entryWord.count))
+            words = [Int32](unsafeUninitializedCapacity: nonzero) { w, madeW in
+                bits = [UInt64](unsafeUninitializedCapacity: nonzero) { b, madeB in
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        var n = 0
+                        for id in 0..<ids {
+                            let row = id * stride
+                            starts[id] = r[row]
+                            for k in 1..<stride where r[row + k] != 0 {
+                                w[n] = Int32(k - 1)
+                                b[n] = r[row + k]
+                                n += 1
+                            }
+                            offsets.append(Int32(n))
+                        }
+                    }
+                    madeB = nonzero
+                }
+                madeW = nonzero
+            }
         }
+        idStarts = starts; entryOffsets = offsets; entryWord = words; entryBits = bits
         rows = []
     }
 

@@ -52,15 +52,20 @@ struct TestTable: @unchecked Sendable {
 
     /// Test `k` of the table is `source[k]`; a union's branches follow after all of them.
     init(_ source: [TokenTest]) {
-        var flat: [Test] = [], words: [UInt64] = [], bytes: [UInt8] = []
+        var flat: [Test] = [], bytes: [UInt8] = []
+        // The bitmaps' places counted first, their bits set once the words are allocated at
+        // their final size (zeroed): a bitmap made as an array of its own and appended to a
+        // growing array of words was half of making the tables on the freezing thread
+        // (docs/benchmarks.md, fourteenth round).
+        var wordCount = 0
+        var pending: [(base: Int, ids: [Int32])] = []
         func bitmap(_ ids: [Int32]) -> (Int32, Int32) {
-            let start = Int32(words.count)
+            let start = Int32(wordCount)
             if let top = ids.max(), top >= 0 {
-                var bits = Array(repeating: UInt64(0), count: Int(top) / 64 + 1)
-                for id in ids where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-                words += bits
+                pending.append((wordCount, ids))
+                wordCount += Int(top) / 64 + 1
             }
-            return (start, Int32(words.count) - start)
+            return (start, Int32(wordCount) - start)
         }
         func flatten(_ t: TokenTest) -> Test {
             var f = Test(op: .any, negated: t.negated)
@@ -114,7 +119,11 @@ struct TestTable: @unchecked Sendable {
         }
         tests = .allocate(capacity: flat.count); _ = tests.initialize(from: flat)
         self.groups = .allocate(capacity: groups.count); _ = self.groups.initialize(from: groups)
-        self.words = .allocate(capacity: words.count); _ = self.words.initialize(from: words)
+        self.words = .allocate(capacity: wordCount)
+        self.words.initialize(repeating: 0)
+        for (base, ids) in pending {
+            for id in ids where id >= 0 { self.words[base + Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        }
         self.bytes = .allocate(capacity: bytes.count); _ = self.bytes.initialize(from: bytes)
     }
 
