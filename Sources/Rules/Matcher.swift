@@ -137,6 +137,8 @@ struct MatchVM {
                     start = max(start, first)
                     if start + anchor.minOffset <= next { break }
                 }
+                // The anchor can move the start past the last one allowed.
+                if start > last { return nil }
             }
             if entry == nil || entry!.accepts(tokens, start),
                let end = runFrom(start, 0, insts, tests, program.guards, program.slotCount, lexicons, tokens, sentence, width, diagnose ? buf.nextStamp() : stamp), end > start {

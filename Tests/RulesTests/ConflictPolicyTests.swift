@@ -146,6 +146,27 @@ final class ConflictPolicyTests: XCTestCase {
         XCTAssertEqual(set.matches("Does China want a deal?").count, 0)
     }
 
+    /// A veto whose anchor (its rarest token) comes after the match: the anchor moves the
+    /// first start past the last one allowed, which must not be tried (it was, and vetoed
+    /// "We must act" for "..., which is essential").
+    func testUnlessInMatchIgnoresAVetoAnchoredAfterTheMatch() throws {
+        // The repository's adverbs: with them the compiler anchors the veto on "essential".
+        let adverbs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("rules/lexicons/adverbs.txt"), encoding: .utf8)
+        let set = try makeRuleSet("""
+            rules:
+              - id: rec
+                tag: recommendation
+                description: d
+                pattern: 'we must act'
+                unless-in-match: 'which is (@adverbs)? essential'
+            """, lexicons: ["adverbs": adverbs])
+        XCTAssertEqual(set.matches("We must act on trust, which is essential.").count, 1)
+        XCTAssertEqual(set.matches("We must act, which is fully essential.").count, 1)
+        XCTAssertEqual(set.matches("We must act which is essential.").count, 1)
+    }
+
     func testUnlessInMatchIsReportedByExplainAndTest() throws {
         let set = try makeRuleSet("""
             rules:
