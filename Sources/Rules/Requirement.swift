@@ -10,6 +10,18 @@ struct Requirement: Sendable, Hashable {
     var classBits: UInt32 = 0
 }
 
+/// An alternation every match passes through whole (an element of the pattern's top-level
+/// sequence, inside captures, groups and repetitions of at least one), kept branch by branch:
+/// a match contains one branch's match, so it meets every requirement of some branch. Its
+/// `Requirement` in the pattern's list (the union of each branch's lightest) only says that
+/// one word of some branch is there; `~make ... statement against | ~follow ... with concern`
+/// then made every "make" a reason to run the rule. Per branch, its requirements less those
+/// that hold a very common word (met nearly everywhere, they would rule out little and be
+/// looked up at every such token).
+struct RequirementGroup: Sendable, Hashable {
+    var branches: [[Requirement]]
+}
+
 extension PatternCompiler {
     /// The requirements of `node`, conservative: a match of the node always satisfies them.
     mutating func requirements(_ node: PatternNode) -> [Requirement] {
@@ -44,7 +56,7 @@ extension PatternCompiler {
         case .sequence(let items, _):
             for item in items { addRequirements(item, to: &out) }
         case .alternatives(let branches, _):
-            out += alternationRequirements(branches)
+            out += requirementGroups == nil ? alternationRequirements(branches) : groupRequirements(branches)
         case .repetition(let inner, let min, _, _, _):
             if min > 0 { addRequirements(inner, to: &out) }
         case .capture(_, let inner, _):
@@ -52,10 +64,92 @@ extension PatternCompiler {
         case .sentenceStart, .sentenceEnd, .matchStart:
             break
         case .reference(let share, _, _):
+            if requirementGroups != nil {
+                // Walked where its alternations are whole (`groupedRequirements`): its groups too.
+                if let r = share.requirements, let g = share.groups { out += r; requirementGroups! += g; return }
+                let outer = requirementGroups!
+                requirementGroups = []
+                var r: [Requirement] = []
+                addRequirements(share.node, to: &r)
+                share.groups = requirementGroups!
+                share.requirements = r
+                requirementGroups = outer + share.groups!
+                out += r
+                return
+            }
             if let r = share.requirements { out += r; return }
             let r = requirements(share.node)
             share.requirements = r
             out += r
+        }
+    }
+
+    /// `requirements(node)`, and the groups of the alternations every match passes through
+    /// whole (`RequirementGroup`), those that say more than their union: every branch has a
+    /// requirement left and one has more than one.
+    mutating func groupedRequirements(_ node: PatternNode) -> (requirements: [Requirement], groups: [RequirementGroup]) {
+        let outer = requirementGroups
+        requirementGroups = []
+        defer { requirementGroups = outer }
+        var out: [Requirement] = []
+        addRequirements(node, to: &out)
+        return (out, requirementGroups!)
+    }
+
+    /// `alternationRequirements(branches)` (the same ids, interned in the same order), for an
+    /// alternation every match passes through whole: its branches' requirements also make a
+    /// group, added to `requirementGroups` when it rules out more than the union does. The
+    /// branches' own alternations are not whole in a match: walked without groups.
+    private mutating func groupRequirements(_ branches: [PatternNode]) -> [Requirement] {
+        let outer = requirementGroups
+        requirementGroups = nil
+        var ids = IDList(), bits: UInt32 = 0, every = true
+        var group: [[Requirement]] = [], richer = false
+        for b in branches {
+            var r: [Requirement]
+            if case .token(let spec, _) = b, case .word = spec { r = wordRequirement(spec) }
+            else if case .token(let spec, _) = b, case .exact = spec { r = wordRequirement(spec) }
+            else if case .token(let spec, _) = b, case .family = spec { r = wordRequirement(spec) }
+            else { r = requirements(b) }
+            // `lightest(r)`, and `r` less its requirements with a very common word: one weight each.
+            var best: Requirement?, least = Int.max, k = 0
+            for q in r {
+                let w = weight(q)
+                if w < least { best = q; least = w }
+                if w < 1000 { r[k] = q; k += 1 }
+            }
+            if every, let best {
+                ids.add(contentsOf: best.ids)
+                bits |= best.classBits
+            } else {
+                every = false
+            }
+            r.removeLast(r.count - k)
+            if r.count > 1 { richer = true }
+            group.append(r)
+        }
+        requirementGroups = outer
+        if every, richer, !group.contains(where: \.isEmpty) {
+            // The branches left with one requirement each, as one: some of them is met when
+            // the union of their requirements is (a number and a bit per branch cost the
+            // index more than they said).
+            var single = IDList(), singleBits: UInt32 = 0, kept: [[Requirement]] = []
+            for b in group {
+                if b.count == 1 { single.add(contentsOf: b[0].ids); singleBits |= b[0].classBits } else { kept.append(b) }
+            }
+            let one = single.takeSorted()
+            if !one.isEmpty || singleBits != 0 { kept.insert([Requirement(ids: one, classBits: singleBits)], at: 0) }
+            requirementGroups!.append(RequirementGroup(branches: kept))
+        }
+        return every ? [Requirement(ids: ids.takeSorted(), classBits: bits)] : []
+    }
+
+    /// A word, exact word or family's one requirement, its ids (none when it has no ids).
+    private mutating func wordRequirement(_ spec: TokenSpec) -> [Requirement] {
+        switch testFor(spec).kind {
+        case .id(let id), .exact(let id, _): return [Requirement(ids: [id])]
+        case .ids(let list): return [Requirement(ids: list)]
+        default: return []
         }
     }
 
