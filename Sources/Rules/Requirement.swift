@@ -104,13 +104,31 @@ extension PatternCompiler {
         let outer = requirementGroups
         requirementGroups = nil
         var ids = IDList(), bits: UInt32 = 0, every = true
-        var group: [[Requirement]] = [], richer = false
+        // The branches left with one requirement each, as one (some of them is met when the
+        // union of their requirements is: a number and a bit per branch cost the index more
+        // than they said), and the others; `whole` is false once a branch has none left.
+        var single = IDList(), singleBits: UInt32 = 0, kept: [[Requirement]] = [], whole = true
         for b in branches {
-            var r: [Requirement]
-            if case .token(let spec, _) = b, case .word = spec { r = wordRequirement(spec) }
-            else if case .token(let spec, _) = b, case .exact = spec { r = wordRequirement(spec) }
-            else if case .token(let spec, _) = b, case .family = spec { r = wordRequirement(spec) }
-            else { r = requirements(b) }
+            if case .token(let spec, _) = b {
+                switch spec {
+                case .word, .exact, .family:
+                    // One requirement, its ids, without an array (as `alternationRequirements`).
+                    switch testFor(spec).kind {
+                    case .id(let id), .exact(let id, _):
+                        ids.add(id)
+                        if vocab.isCommon(id) { whole = false } else if whole { single.add(id) }
+                    case .ids(let list):
+                        ids.add(contentsOf: list)
+                        if list.contains(where: vocab.isCommon) { whole = false } else if whole { single.add(contentsOf: list) }
+                    default:
+                        every = false
+                        whole = false
+                    }
+                    continue
+                default: break
+                }
+            }
+            var r = requirements(b)
             // `lightest(r)`, and `r` less its requirements with a very common word: one weight each.
             var best: Requirement?, least = Int.max, k = 0
             for q in r {
@@ -124,33 +142,21 @@ extension PatternCompiler {
             } else {
                 every = false
             }
+            guard whole else { continue }
             r.removeLast(r.count - k)
-            if r.count > 1 { richer = true }
-            group.append(r)
+            switch r.count {
+            case 0: whole = false
+            case 1: single.add(contentsOf: r[0].ids); singleBits |= r[0].classBits
+            default: kept.append(r)
+            }
         }
         requirementGroups = outer
-        if every, richer, !group.contains(where: \.isEmpty) {
-            // The branches left with one requirement each, as one: some of them is met when
-            // the union of their requirements is (a number and a bit per branch cost the
-            // index more than they said).
-            var single = IDList(), singleBits: UInt32 = 0, kept: [[Requirement]] = []
-            for b in group {
-                if b.count == 1 { single.add(contentsOf: b[0].ids); singleBits |= b[0].classBits } else { kept.append(b) }
-            }
+        if every, whole, !kept.isEmpty {
             let one = single.takeSorted()
             if !one.isEmpty || singleBits != 0 { kept.insert([Requirement(ids: one, classBits: singleBits)], at: 0) }
             requirementGroups!.append(RequirementGroup(branches: kept))
         }
         return every ? [Requirement(ids: ids.takeSorted(), classBits: bits)] : []
-    }
-
-    /// A word, exact word or family's one requirement, its ids (none when it has no ids).
-    private mutating func wordRequirement(_ spec: TokenSpec) -> [Requirement] {
-        switch testFor(spec).kind {
-        case .id(let id), .exact(let id, _): return [Requirement(ids: [id])]
-        case .ids(let list): return [Requirement(ids: list)]
-        default: return []
-        }
     }
 
     /// `alternation(branches.map { requirements($0) })`, without an array per branch: a
