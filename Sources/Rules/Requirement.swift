@@ -64,23 +64,20 @@ extension PatternCompiler {
         case .sentenceStart, .sentenceEnd, .matchStart:
             break
         case .reference(let share, _, _):
-            if requirementGroups != nil {
-                // Walked where its alternations are whole (`groupedRequirements`): its groups too.
-                if let r = share.requirements, let g = share.groups { out += r; requirementGroups! += g; return }
-                let outer = requirementGroups!
+            // Walked once, with the groups of its whole alternations: used where the
+            // reference itself is whole (`groupedRequirements`), and kept for the next use,
+            // so one first met inside a branch is not walked again where it is whole.
+            if share.requirements == nil || share.groups == nil {
+                let outer = requirementGroups
                 requirementGroups = []
                 var r: [Requirement] = []
                 addRequirements(share.node, to: &r)
                 share.groups = requirementGroups!
                 share.requirements = r
-                requirementGroups = outer + share.groups!
-                out += r
-                return
+                requirementGroups = outer
             }
-            if let r = share.requirements { out += r; return }
-            let r = requirements(share.node)
-            share.requirements = r
-            out += r
+            out += share.requirements!
+            if requirementGroups != nil { requirementGroups! += share.groups! }
         }
     }
 
