@@ -16,8 +16,9 @@ struct Requirement: Sendable, Hashable {
 /// `Requirement` in the pattern's list (the union of each branch's lightest) only says that
 /// one word of some branch is there; `~make ... statement against | ~follow ... with concern`
 /// then made every "make" a reason to run the rule. Per branch, its requirements less those
-/// that hold a very common word (met nearly everywhere, they would rule out little and be
-/// looked up at every such token).
+/// of `weight` 1000 or more: a very common word (met nearly everywhere, it would rule out
+/// little and be looked up at every such token) or a thousand words or more (a large
+/// lexicon's anchors, which cost the index more than they rule out; docs/benchmarks.md).
 struct RequirementGroup: Sendable, Hashable {
     var branches: [[Requirement]]
 }
