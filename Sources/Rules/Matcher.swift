@@ -46,6 +46,11 @@ struct MatchVM {
     /// Programs with top-level branches try each branch's starts (`TopBranch`); false: the
     /// whole program's, as before (for `BranchIndexTests`, which compares the two).
     var useBranches = true
+    /// Rules are bounded by their groups too (`RequirementGroup`): a rule is no candidate
+    /// where no branch of one of its groups has its requirements met, and starts no later
+    /// than the last token a met branch allows. False: by their requirements only, as before
+    /// (for `RequirementGroupTests`, which compares the two).
+    var useGroups = true
 
     init() {}
 

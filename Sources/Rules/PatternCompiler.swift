@@ -29,6 +29,9 @@ struct PatternCompiler {
     /// each branch's entry and first instruction and its nodes in `emittedBranches`.
     private var recordBranches = false
     private var emittedBranches: [(entry: Int32, body: Int32, nodes: [PatternNode])] = []
+    /// While `groupedRequirements` walks where alternations are whole in a match: the groups
+    /// found so far (`RequirementGroup`); nil elsewhere.
+    var requirementGroups: [RequirementGroup]?
 
     /// The id bitmaps of every program this compiler freezes, each content stored once.
     let bitmaps = BitmapPool()
@@ -77,7 +80,11 @@ struct PatternCompiler {
         program.branches = topBranches(program, emittedBranches)
         // An alternation's requirements from its branches' (the same: merged one-word
         // branches add the same ids), not walked again.
-        program.requirements = program.branches.isEmpty ? requirements(node) : alternation(program.branches.map(\.requirements))
+        if program.branches.isEmpty {
+            (program.requirements, program.groups) = groupedRequirements(node)
+        } else {
+            program.requirements = alternation(program.branches.map(\.requirements))
+        }
         let trigger = try trigger(node)
         if let freezer {
             program.freezeID = freezer.add(program, placed: placed)

@@ -40,6 +40,9 @@ struct Program: Sendable {
     var guards = SplitGuards()
     /// What every match contains (all of them), for the per-sentence rule filter.
     var requirements: [Requirement] = []
+    /// Alternations every match passes through whole, branch by branch: a match meets every
+    /// requirement of some branch of each (`RequirementGroup`).
+    var groups: [RequirementGroup] = []
     /// The branches of a top-level alternation, each filtered on its own (`TopBranch`);
     /// empty for any other pattern.
     var branches: [TopBranch] = []

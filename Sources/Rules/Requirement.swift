@@ -10,6 +10,19 @@ struct Requirement: Sendable, Hashable {
     var classBits: UInt32 = 0
 }
 
+/// An alternation every match passes through whole (an element of the pattern's top-level
+/// sequence, inside captures, groups and repetitions of at least one), kept branch by branch:
+/// a match contains one branch's match, so it meets every requirement of some branch. Its
+/// `Requirement` in the pattern's list (the union of each branch's lightest) only says that
+/// one word of some branch is there; `~make ... statement against | ~follow ... with concern`
+/// then made every "make" a reason to run the rule. Per branch, its requirements less those
+/// of `weight` 1000 or more: a very common word (met nearly everywhere, it would rule out
+/// little and be looked up at every such token) or a thousand words or more (a large
+/// lexicon's anchors, which cost the index more than they rule out; docs/benchmarks.md).
+struct RequirementGroup: Sendable, Hashable {
+    var branches: [[Requirement]]
+}
+
 extension PatternCompiler {
     /// The requirements of `node`, conservative: a match of the node always satisfies them.
     mutating func requirements(_ node: PatternNode) -> [Requirement] {
@@ -44,7 +57,7 @@ extension PatternCompiler {
         case .sequence(let items, _):
             for item in items { addRequirements(item, to: &out) }
         case .alternatives(let branches, _):
-            out += alternationRequirements(branches)
+            out += requirementGroups == nil ? alternationRequirements(branches) : groupRequirements(branches)
         case .repetition(let inner, let min, _, _, _):
             if min > 0 { addRequirements(inner, to: &out) }
         case .capture(_, let inner, _):
@@ -52,11 +65,96 @@ extension PatternCompiler {
         case .sentenceStart, .sentenceEnd, .matchStart:
             break
         case .reference(let share, _, _):
-            if let r = share.requirements { out += r; return }
-            let r = requirements(share.node)
-            share.requirements = r
-            out += r
+            // Walked once, with the groups of its whole alternations: used where the
+            // reference itself is whole (`groupedRequirements`), and kept for the next use,
+            // so one first met inside a branch is not walked again where it is whole.
+            if share.requirements == nil || share.groups == nil {
+                let outer = requirementGroups
+                requirementGroups = []
+                var r: [Requirement] = []
+                addRequirements(share.node, to: &r)
+                share.groups = requirementGroups!
+                share.requirements = r
+                requirementGroups = outer
+            }
+            out += share.requirements!
+            if requirementGroups != nil { requirementGroups! += share.groups! }
         }
+    }
+
+    /// `requirements(node)`, and the groups of the alternations every match passes through
+    /// whole (`RequirementGroup`), those that say more than their union: every branch has a
+    /// requirement left and one has more than one.
+    mutating func groupedRequirements(_ node: PatternNode) -> (requirements: [Requirement], groups: [RequirementGroup]) {
+        let outer = requirementGroups
+        requirementGroups = []
+        defer { requirementGroups = outer }
+        var out: [Requirement] = []
+        addRequirements(node, to: &out)
+        return (out, requirementGroups!)
+    }
+
+    /// `alternationRequirements(branches)` (the same ids, interned in the same order), for an
+    /// alternation every match passes through whole: its branches' requirements also make a
+    /// group, added to `requirementGroups` when it rules out more than the union does. The
+    /// branches' own alternations are not whole in a match: walked without groups.
+    private mutating func groupRequirements(_ branches: [PatternNode]) -> [Requirement] {
+        let outer = requirementGroups
+        requirementGroups = nil
+        var ids = IDList(), bits: UInt32 = 0, every = true
+        // The branches left with one requirement each, as one (some of them is met when the
+        // union of their requirements is: a number and a bit per branch cost the index more
+        // than they said), and the others; `whole` is false once a branch has none left.
+        var single = IDList(), singleBits: UInt32 = 0, kept: [[Requirement]] = [], whole = true
+        for b in branches {
+            if case .token(let spec, _) = b {
+                switch spec {
+                case .word, .exact, .family:
+                    // One requirement, its ids, without an array (as `alternationRequirements`).
+                    switch testFor(spec).kind {
+                    case .id(let id), .exact(let id, _):
+                        ids.add(id)
+                        if vocab.isCommon(id) { whole = false } else if whole { single.add(id) }
+                    case .ids(let list):
+                        ids.add(contentsOf: list)
+                        if list.contains(where: vocab.isCommon) { whole = false } else if whole { single.add(contentsOf: list) }
+                    default:
+                        every = false
+                        whole = false
+                    }
+                    continue
+                default: break
+                }
+            }
+            var r = requirements(b)
+            // `lightest(r)`, and `r` less its requirements with a very common word: one weight each.
+            var best: Requirement?, least = Int.max, k = 0
+            for q in r {
+                let w = weight(q)
+                if w < least { best = q; least = w }
+                if w < 1000 { r[k] = q; k += 1 }
+            }
+            if every, let best {
+                ids.add(contentsOf: best.ids)
+                bits |= best.classBits
+            } else {
+                every = false
+            }
+            guard whole else { continue }
+            r.removeLast(r.count - k)
+            switch r.count {
+            case 0: whole = false
+            case 1: single.add(contentsOf: r[0].ids); singleBits |= r[0].classBits
+            default: kept.append(r)
+            }
+        }
+        requirementGroups = outer
+        if every, whole, !kept.isEmpty {
+            let one = single.takeSorted()
+            if !one.isEmpty || singleBits != 0 { kept.insert([Requirement(ids: one, classBits: singleBits)], at: 0) }
+            requirementGroups!.append(RequirementGroup(branches: kept))
+        }
+        return every ? [Requirement(ids: ids.takeSorted(), classBits: bits)] : []
     }
 
     /// `alternation(branches.map { requirements($0) })`, without an array per branch: a

@@ -303,8 +303,10 @@ public struct RuleSet: Sendable {
                 }
             }
             // acc: the rule bits, then the requirement bits.
+            let useGroups = w.vm.useGroups
             w.candidates.withUnsafeMutableBufferPointer { out in
             index.alwaysBits.withUnsafeBufferPointer { always in
+            index.ruleHasGroups.withUnsafeBufferPointer { hasGroups in
             index.ruleReqBits.withUnsafeBufferPointer { ruleReqs in
                 let have = acc + ruleWords
                 for word in 0..<ruleWords {
@@ -321,13 +323,14 @@ public struct RuleSet: Sendable {
                             case 2: missing = (needs[0] & ~have[0]) | (needs[1] & ~have[1])
                             default: for q in 0..<reqWords { missing |= needs[q] & ~have[q] }
                             }
+                            if missing == 0 && hasGroups[r] && useGroups && !index.groupsMet(r, UnsafePointer(have)) { missing = 1 }
                         }
                         // Written either way, kept only if met: no unpredictable branch.
                         out[found] = Int32(truncatingIfNeeded: r)
                         found += missing == 0 ? 1 : 0
                     }
                 }
-            }}}
+            }}}}
         }
         w.candidateCount = found
         w.present = present
@@ -345,7 +348,24 @@ public struct RuleSet: Sendable {
         case .rule: return lastStart(met, startIndex.ruleReqs, i)
         case .branch: return lastStart(met, startIndex.branchReqs, i)
         case .veto: return lastStart(met, startIndex.vetoReqs, i)
+        case .group: return lastStart(met, startIndex.groupReqs, i)
         }
+    }
+
+    /// The last token a match can start at by groups `groups` (`StartIndex.ruleGroups`): a
+    /// match meets every requirement of some branch of each, so it starts no later than the
+    /// latest of its met branches' last starts; -1 when a group has none met.
+    @inline(__always)
+    func groupsLast(_ met: RequirementsMet, _ groups: Range<Int>) -> Int {
+        var bound = Int.max
+        for g in groups {
+            var best = -1
+            for b in Int(startIndex.groupBranches[g])..<Int(startIndex.groupBranches[g + 1]) {
+                best = max(best, lastStart(met, .group, b))
+            }
+            bound = min(bound, best)
+        }
+        return bound
     }
 
     @inline(__always)
@@ -436,7 +456,12 @@ public struct RuleSet: Sendable {
         let first = hits.count
         var from = 0
         var last = Int.max
-        if let met { last = lastStart(met, .rule, r) }
+        if let met {
+            last = lastStart(met, .rule, r)
+            if vm.useGroups && startIndex.ruleHasGroups[r] {
+                last = min(last, groupsLast(met, Int(startIndex.ruleGroups[r])..<Int(startIndex.ruleGroups[r + 1])))
+            }
+        }
         let branchLast = branchLasts(startIndex.branchBase[r], startIndex.branchCount[r], met, &vm)
         // The rule's frozen code, borrowed (see `codeRefs`).
         codeRefs[r]._withUnsafeGuaranteedRef { code in

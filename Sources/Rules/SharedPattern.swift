@@ -20,6 +20,8 @@ final class SharedPattern: @unchecked Sendable {
     var size: Int?
     var lengthBounds: (Int, Int?)?
     var requirements: [Requirement]?
+    /// The groups of its alternations whole in a match when it is (`groupedRequirements`).
+    var groups: [RequirementGroup]?
     var trigger: [Int32]??
     var first: TokenCollection?
     var alphabet: TokenCollection?

@@ -50,6 +50,18 @@ struct StartIndex: Sendable {
     var ruleReqs = ReqLists(), branchReqs = ReqLists(), vetoReqs = ReqLists()
     var vetoBranchBase: [Int32] = []
     var vetoBranchCount: [Int32] = []
+    /// The groups of each rule (`Program.groups`): rule r's are numbers
+    /// `ruleGroups[r] ..< ruleGroups[r + 1]`; group g's branches are numbers
+    /// `groupBranches[g] ..< groupBranches[g + 1]`, each with its requirement numbers in
+    /// `groupReqs` and as a bit set (`reqWords` words) in `groupBranchBits`. A rule is a
+    /// candidate only when some branch of each of its groups has all its requirements met.
+    /// Not for vetoes: a veto runs once per sentence where its rule matched, and numbering
+    /// their groups' requirements cost the index as much as the vetoes saved (docs/benchmarks.md).
+    var ruleGroups: [Int32] = [0], groupBranches: [Int32] = [0]
+    var groupReqs = ReqLists()
+    var groupBranchBits: [UInt64] = []
+    /// Per rule, whether it has groups (one byte a rule, read for each candidate).
+    var ruleHasGroups: [Bool] = []
     /// Per requirement, the classes that meet it; and all of them together.
     var reqClassBits: [UInt32] = []
     var reqClassUnion: UInt32 = 0
@@ -94,7 +106,21 @@ struct StartIndex: Sendable {
         vetoBranchCount = vetoes.map { Int32($0.branches.count) }
         let reqsOfVeto = vetoes.map { $0.requirements.map(number) }
         for rule in rules { reqsOfRule.append(rule.program.requirements.map(number)) }
+        var reqsOfGroupBranch: [[Int]] = []
+        for rule in rules {
+            for g in rule.program.groups {
+                for b in g.branches { reqsOfGroupBranch.append(b.map(number)) }
+                groupBranches.append(Int32(reqsOfGroupBranch.count))
+            }
+            ruleGroups.append(Int32(groupBranches.count - 1))
+        }
+        ruleHasGroups = rules.indices.map { ruleGroups[$0 + 1] > ruleGroups[$0] }
         reqWords = (reqList.count + 63) / 64
+        groupBranchBits = Array(repeating: 0, count: reqsOfGroupBranch.count * reqWords)
+        for (b, reqs) in reqsOfGroupBranch.enumerated() {
+            groupReqs.append(reqs)
+            for q in reqs { groupBranchBits[b * reqWords + q / 64] |= 1 << UInt64(q % 64) }
+        }
         rowStride = 1 + ruleWords + reqWords
         rows = Array(repeating: 0, count: (vocabCount + 1) * rowStride)
         classRows = Array(repeating: 0, count: 32 * rowStride)
@@ -149,6 +175,24 @@ struct StartIndex: Sendable {
             }
         }
         sparsify()
+    }
+
+    /// Some branch of each group of rule `r` has every requirement in `have` (the sentence's
+    /// met requirements, `reqWords` words).
+    func groupsMet(_ r: Int, _ have: UnsafePointer<UInt64>) -> Bool {
+        groupBranchBits.withUnsafeBufferPointer { bits in
+            for g in Int(ruleGroups[r])..<Int(ruleGroups[r + 1]) {
+                var met = false
+                for b in Int(groupBranches[g])..<Int(groupBranches[g + 1]) where !met {
+                    let needs = bits.baseAddress! + b &* reqWords
+                    var missing: UInt64 = 0
+                    for q in 0..<reqWords { missing |= needs[q] & ~have[q] }
+                    met = missing == 0
+                }
+                if !met { return false }
+            }
+            return true
+        }
     }
 
     /// `idStarts` and the entries from the dense `rows`, which are then dropped.
@@ -239,8 +283,8 @@ struct StartLists {
 /// Lists of requirement numbers (one per rule, branch or veto), flat: list `i` is
 /// `reqs[start[i] ..< start[i + 1]]`, ascending and without repeats, as a row of bits reads.
 struct ReqLists: Sendable {
-    /// Which of `StartIndex`'s lists: its rules', branches' or vetoes'.
-    enum Owner { case rule, branch, veto }
+    /// Which of `StartIndex`'s lists: its rules', branches', vetoes' or groups' branches'.
+    enum Owner { case rule, branch, veto, group }
 
     private(set) var start: [Int32] = [0]
     private(set) var reqs: [Int32] = []
