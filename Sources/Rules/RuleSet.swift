@@ -488,7 +488,7 @@ public struct RuleSet: Sendable {
                 vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence, lastStart: last, branchLast: branchLast) != nil
             }
         }) {
-            vetoed.append(contentsOf: hits[first...].map { VetoedHit(hit: $0, unless: k) })
+            for hit in hits[first...] { vetoed.append(VetoedHit(hit: hit, unless: k)) }
             hits.removeSubrange(first...)
             return .vetoed(unless: k)
         }
