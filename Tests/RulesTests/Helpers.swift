@@ -27,6 +27,20 @@ extension RuleSet {
     }
 }
 
+/// Sentences to compare two ways of matching on: every rule example of `set`, and the sample
+/// briefs' text (`root`/samples/*.txt) cut at line ends, full stops and question marks.
+func exampleAndSampleSentences(_ set: RuleSet, root: URL) throws -> [[UInt8]] {
+    var sentences: [[UInt8]] = set.rules.flatMap { $0.examples.map { Array($0.text.utf8) } }
+    let dir = root.appendingPathComponent("samples")
+    for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".txt") {
+        let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "." || $0 == "?" }) where !line.isEmpty {
+            sentences.append(Array(line.utf8))
+        }
+    }
+    return sentences
+}
+
 func text(_ sentence: String, _ range: Range<Int>) -> String {
     String(decoding: Array(sentence.utf8)[range], as: UTF8.self)
 }

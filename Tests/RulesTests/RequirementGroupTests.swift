@@ -103,14 +103,7 @@ final class RequirementGroupTests: XCTestCase {
         let set = try RuleSet.load(directory: root.appendingPathComponent("rules").path)
         let grouped = set.rules.indices.filter { set.startIndex.ruleHasGroups[$0] }
         XCTAssertGreaterThan(grouped.count, 10)
-        var sentences: [[UInt8]] = set.rules.flatMap { $0.examples.map { Array($0.text.utf8) } }
-        let dir = root.appendingPathComponent("samples")
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".txt") {
-            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-            for line in text.split(whereSeparator: { $0 == "\n" || $0 == "." || $0 == "?" }) where !line.isEmpty {
-                sentences.append(Array(line.utf8))
-            }
-        }
+        let sentences = try exampleAndSampleSentences(set, root: root)
         var total = 0, ruledOut = 0
         for s in sentences {
             let with = matches(set, s, groups: true)
