@@ -479,14 +479,7 @@ public struct RuleSet: Sendable {
         let inMatchFrom = rules[r].inMatchFrom
         for k in 0..<inMatchFrom
         where vetoMemo.result(Int(unlessIDs[r][k]), {
-            let id = Int(unlessIDs[r][k])
-            var last = Int.max
-            if let met { last = lastStart(met, .veto, id) }
-            guard last >= 0 else { return false }
-            let branchLast = branchLasts(startIndex.vetoBranchBase[id], startIndex.vetoBranchCount[id], met, &vm)
-            return unlessCodeRefs[id]._withUnsafeGuaranteedRef {
-                vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence, lastStart: last, branchLast: branchLast) != nil
-            }
+            vetoMatches(Int(unlessIDs[r][k]), from: 0, through: Int.max, tokens, sentence, &vm, met: met)
         }) {
             for hit in hits[first...] { vetoed.append(VetoedHit(hit: hit, unless: k)) }
             hits.removeSubrange(first...)
@@ -505,18 +498,9 @@ public struct RuleSet: Sendable {
         var kept = first, lastVeto = 0
         for h in first..<hits.count {
             let hit = hits[h]
-            var by: Int?
-            for k in rules[r].inMatchFrom..<rules[r].unless.count {
-                let id = Int(unlessIDs[r][k])
-                var last = hit.tokens.upperBound - 1
-                if let met { last = min(last, lastStart(met, .veto, id)) }
-                guard last >= hit.tokens.lowerBound else { continue }
-                let branchLast = branchLasts(startIndex.vetoBranchBase[id], startIndex.vetoBranchCount[id], met, &vm)
-                let found = unlessCodeRefs[id]._withUnsafeGuaranteedRef {
-                    vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence, from: hit.tokens.lowerBound,
-                           lastStart: last, branchLast: branchLast) != nil
-                }
-                if found { by = k; break }
+            let by = (rules[r].inMatchFrom..<rules[r].unless.count).first {
+                vetoMatches(Int(unlessIDs[r][$0]), from: hit.tokens.lowerBound, through: hit.tokens.upperBound - 1,
+                            tokens, sentence, &vm, met: met)
             }
             if let by {
                 vetoed.append(VetoedHit(hit: hit, unless: by))
@@ -528,6 +512,19 @@ public struct RuleSet: Sendable {
         }
         hits.removeSubrange(kept...)
         return kept > first ? .matched : .vetoed(unless: lastVeto)
+    }
+
+    /// Whether `unless` program `id` matches starting at a token in `from...last`, a bound
+    /// narrowed to where the sentence meets the veto's requirements (`met`).
+    private func vetoMatches(_ id: Int, from: Int, through last: Int, _ tokens: UnsafeBufferPointer<Token>,
+                             _ sentence: UnsafeBufferPointer<UInt8>, _ vm: inout MatchVM, met: RequirementsMet?) -> Bool {
+        var last = last
+        if let met { last = min(last, lastStart(met, .veto, id)) }
+        guard last >= from else { return false }
+        let branchLast = branchLasts(startIndex.vetoBranchBase[id], startIndex.vetoBranchCount[id], met, &vm)
+        return unlessCodeRefs[id]._withUnsafeGuaranteedRef {
+            vm.run($0, lexicons: tries, tokens: tokens, sentence: sentence, from: from, lastStart: last, branchLast: branchLast) != nil
+        }
     }
 
     /// The conflict policy: per tag, matches that overlap are resolved by longer span, then
