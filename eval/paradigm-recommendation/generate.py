@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+"""Generates the recommendation paradigm (h-rec15): the prescriptive forms rules/TAGGING.md
+names, crossed with subjects, negation, inserted adverbs, voice, inversion and sentence
+position, and epistemic / predictive / conditional / reported counterparts that must not be
+tagged. Every sentence is written here, from the forms, not drawn from any text; its label is
+set here, before the rules' output is seen (TAGGING.md, recommendation, with the briefs' gold
+conventions in /work/HELPERS.md).
+
+    python3 eval/paradigm-recommendation/generate.py > eval/paradigm-recommendation/paradigm.tsv
+
+Output, tab-separated: label (+ carries recommendation, - does not, ? left open), class,
+dims (form|subject|polarity|adverb|voice|position), doc, sentence. Sentences sharing a doc
+are one document (a recommendation list); in the sentence column a literal \\n stands for
+the paragraph break the runner puts back.
+"""
+import itertools
+
+SG = ["the EU", "Washington", "the international community", "the UN Security Council", "Kyiv", "industry"]
+PL = ["Western governments", "policymakers", "we", "NATO allies", "donors", "European capitals"]
+SUBJECTS = [(s, "sg") for s in SG] + [(s, "pl") for s in PL]
+# interleave so that any prefix of SUBJECTS mixes number
+SUBJECTS = [x for pair in zip(SUBJECTS[:6], SUBJECTS[6:]) for x in pair]
+
+ACTIONS = [
+    ("step up military support for Ukraine", "stepping up military support for Ukraine"),
+    ("impose tougher sanctions on Moscow", "imposing tougher sanctions on Moscow"),
+    ("invest more in air defence", "investing more in air defence"),
+    ("engage with the junta in Bamako", "engaging with the junta in Bamako"),
+    ("reconsider the export ban", "reconsidering the export ban"),
+    ("fund the reconstruction of the power grid", "funding the reconstruction of the power grid"),
+    ("close the loopholes in the sanctions regime", "closing the loopholes in the sanctions regime"),
+    ("prepare for a protracted war", "preparing for a protracted war"),
+    ("press Beijing to stop supplying drone parts", "pressing Beijing to stop supplying drone parts"),
+    ("open talks with the new authorities in Niamey", "opening talks with the new authorities in Niamey"),
+    ("phase out Russian gas imports", "phasing out Russian gas imports"),
+    ("commit to multi-year funding for the mission", "committing to multi-year funding for the mission"),
+]
+NOUNS = ["a firmer response", "tougher sanctions", "more air defence systems", "an immediate ceasefire",
+         "sustained funding", "a new strategy towards the Sahel"]
+PASSIVES = [  # (sg/pl subject, past participle phrase)
+    ("Military support for Ukraine", "sg", "stepped up"),
+    ("Sanctions on Moscow", "pl", "tightened"),
+    ("Air defences", "pl", "strengthened"),
+    ("The loopholes in the sanctions regime", "pl", "closed"),
+    ("The reconstruction of the power grid", "sg", "funded"),
+    ("The export ban", "sg", "reconsidered"),
+    ("The humanitarian crisis in Sudan", "sg", "addressed"),
+]
+
+rows = []
+doc_n = [0]
+
+
+def cap(s):
+    return s[0].upper() + s[1:]
+
+
+def add(label, cls, dims, sentence, doc=None):
+    if doc is None:
+        doc_n[0] += 1
+        doc = f"d{doc_n[0]}"
+    rows.append((label, cls, dims, doc, sentence))
+
+
+def dims(form, subj="-", pol="pos", adv="-", voice="active", pos="initial"):
+    return "|".join([form, subj, pol, adv, voice, pos])
+
+
+def agree(form, num):
+    """The modal phrase for a subject of number num."""
+    table = {
+        "need to": ("needs to", "need to"),
+        "have to": ("has to", "have to"),
+    }
+    if form in table:
+        return table[form][0] if num == "sg" else table[form][1]
+    return form
+
+
+# 1. modal and semi-modal forms x 12 subjects (one action each, rotating)
+MODALS = ["should", "must", "need to", "ought to", "have to", "should consider", "cannot afford to",
+          "would do well to", "would be wise to", "will need to", "should seriously consider"]
+for f_i, form in enumerate(MODALS):
+    for s_i, (subj, num) in enumerate(SUBJECTS):
+        base, ger = ACTIONS[(f_i + s_i) % len(ACTIONS)]
+        vp = ger if "consider" in form else base
+        if form == "cannot afford to":
+            vp = {"step": "delay support for Ukraine", "impo": "ignore the sanctions loopholes",
+                  "inve": "neglect air defence", "enga": "ignore the junta in Bamako",
+                  "reco": "wait any longer on the export ban", "fund": "abandon the power grid plan",
+                  "clos": "leave the sanctions loopholes open", "prep": "be unprepared for a protracted war",
+                  "pres": "let Beijing off the hook", "open": "shun the new authorities in Niamey",
+                  "phas": "keep importing Russian gas", "comm": "walk away from the mission"}[base[:4]]
+        label = "?" if form == "will need to" else "+"
+        add(label, "modal:" + form, dims(form, subj), f"{cap(subj)} {agree(form, num)} {vp}.")
+
+# 2. negation x subjects
+NEG = [("should not", "+"), ("must never", "+"), ("must not", "+"), ("ought not to", "+"),
+       ("should never", "+"), ("need not", "?"), ("cannot be allowed to", "?")]
+for f_i, (form, label) in enumerate(NEG):
+    for s_i, (subj, num) in enumerate(SUBJECTS[:8]):
+        base, _ = ACTIONS[(f_i * 3 + s_i) % len(ACTIONS)]
+        vp = base if form != "cannot be allowed to" else "drift into a protracted war"
+        add(label, "neg:" + form, dims(form, subj, "neg"), f"{cap(subj)} {form} {vp}.")
+
+# 3. inserted adverbs x forms x two subjects
+ADVERBS = ["also", "therefore", "urgently", "instead", "at least", "now", "rather", "clearly", "first"]
+for a_i, adv in enumerate(ADVERBS):
+    for f_i, form in enumerate(["should", "must", "need to", "ought to", "have to"]):
+        for s_i in range(2):
+            subj, num = SUBJECTS[(a_i + f_i + s_i * 5) % 12]
+            base, _ = ACTIONS[(a_i * 2 + f_i + s_i) % len(ACTIONS)]
+            m = agree(form, num)
+            if form in ("should", "must"):
+                phrase = f"{m} {adv} {base}"
+            elif form == "ought to":
+                phrase = f"ought {adv} to {base}" if s_i else f"ought to {adv} {base}"
+            else:  # need to / have to: adverb before the semi-modal
+                phrase = f"{adv} {m} {base}" if adv not in ("instead", "at least", "rather", "first") else f"{m} {adv} {base}"
+            add("+", "adverb:" + form, dims(form, subj, "pos", adv), f"{cap(subj)} {phrase}.")
+
+# 4. inversion
+INV = [("Nor should {s} {v}.", "+"), ("Nor must {s} {v}.", "+"), ("Only then should {s} {v}.", "+"),
+       ("Never again must {s} {v}.", "+"), ("Under no circumstances should {s} {v}.", "+"),
+       ("Not only should {s} {v}, it should also explain why.", "+")]
+for t_i, (tmpl, label) in enumerate(INV):
+    for s_i, (subj, num) in enumerate(SUBJECTS[:6]):
+        base, _ = ACTIONS[(t_i + s_i * 2) % len(ACTIONS)]
+        add(label, "inversion", dims(tmpl.split()[0] + " " + tmpl.split()[1], subj, "pos", "-", "active", "inverted"),
+            tmpl.format(s=subj, v=base))
+
+# 5. sentence position x forms
+OPENERS = ["To do so,", "In the short term,", "Above all,", "Second,", "For this reason,", "At the same time,",
+           "In this context,", "Finally,"]
+POSFORMS = ["{s} should {v}", "{s} must {v}", "{s} {need} {v}", "it is crucial that {s} {v}",
+            "it is essential for {s} to {v}", "{s} would do well to {v}"]
+for o_i, op in enumerate(OPENERS):
+    for p_i, pf in enumerate(POSFORMS):
+        subj, num = SUBJECTS[(o_i + p_i) % 12]
+        base, _ = ACTIONS[(o_i * 3 + p_i) % len(ACTIONS)]
+        body = pf.format(s=subj, v=base, need=agree("need to", num))
+        add("+", "opener", dims(pf.split()[1] if pf.startswith("{s}") else "it is ADJ", subj, "pos", "-", "active", op),
+            f"{op} {body}.")
+
+# 6. passive voice
+PMODALS = ["should be", "must be", "need to be", "has to be", "ought to be", "should urgently be",
+           "must now be", "should not be"]
+for m_i, pm in enumerate(PMODALS):
+    for p_i, (np, num, pp) in enumerate(PASSIVES):
+        if (m_i + p_i) % 2:
+            continue
+        m = pm
+        if pm == "need to be":
+            m = "needs to be" if num == "sg" else "need to be"
+        if pm == "has to be":
+            m = "has to be" if num == "sg" else "have to be"
+        if pm == "should not be" and pp in ("stepped up", "strengthened", "funded", "addressed", "closed"):
+            pp = {"stepped up": "scaled back", "strengthened": "neglected", "funded": "delayed",
+                  "addressed": "ignored", "closed": "left open"}[pp]
+        add("+", "passive:" + pm, dims(pm, np, "neg" if "not" in pm else "pos", "-", "passive"), f"{np} {m} {pp}.")
+
+# 7. impersonal "it is ADJ to / for X to / that X"
+ADJS = ["crucial", "essential", "vital", "imperative", "important", "necessary", "urgent", "advisable",
+        "high time", "time", "better", "wiser", "prudent", "critical", "paramount"]
+for a_i, adj in enumerate(ADJS):
+    base, _ = ACTIONS[a_i % len(ACTIONS)]
+    subj, num = SUBJECTS[a_i % 12]
+    if adj in ("better", "wiser"):
+        add("+", "it-would-be:" + adj, dims("it would be " + adj), f"It would be {adj} to {base}.")
+        add("+", "it-would-be:" + adj, dims("it would be " + adj + " for", subj), f"It would be {adj} for {subj} to {base}.")
+        continue
+    add("+", "it-is:" + adj, dims("it is " + adj + " to"), f"It is {adj} to {base}.")
+    if adj not in ("time", "high time"):
+        add("+", "it-is:" + adj, dims("it is " + adj + " for", subj), f"It is {adj} for {subj} to {base}.")
+        base2, _ = ACTIONS[(a_i + 5) % len(ACTIONS)]
+        subj2, num2 = SUBJECTS[(a_i + 3) % 12]
+        add("+", "it-is:" + adj, dims("it is " + adj + " that", subj2), f"It is {adj} that {subj2} {base2}.")
+    else:
+        add("+", "it-is:" + adj, dims("it is " + adj + " for", subj), f"It is {adj} for {subj} to {base}.")
+
+# 8. other named forms, each with several subjects / objects
+OTHER = []
+for i, (subj, num) in enumerate(SUBJECTS[:6]):
+    base, ger = ACTIONS[(i + 4) % len(ACTIONS)]
+    noun = NOUNS[i % len(NOUNS)]
+    S = cap(subj)
+    OTHER += [
+        ("+", "requires", f"Deterring Moscow requires {noun}."),
+        ("+", "requires", f"Ending the war requires {subj} to {base}."),
+        ("+", "calls-for", f"The situation calls for {noun}."),
+        ("+", "calls-for", f"{S} {'calls' if num == 'sg' else 'call'} for {noun}."),
+        ("+", "the-need", f"This underlines the need for {noun}."),
+        ("+", "the-need", f"{S} {'has' if num == 'sg' else 'have'} stressed the need to {base}."),
+        ("+", "there-is-need", f"There is a need for {subj} to {base}."),
+        ("+", "there-is-need", f"There is an urgent need to {base}."),
+        ("+", "what-is-needed", f"What is needed is {noun}."),
+        ("+", "what-is-needed", f"What {subj} {'needs' if num == 'sg' else 'need'} is {noun}."),
+        ("+", "priority", f"Priority should be given to {ger}."),
+        ("+", "priority", f"{S} should give priority to {ger}."),
+        ("+", "best-option", f"The best option would be to {base}."),
+        ("+", "best-option", f"The best option for {subj} would be to {base}."),
+        ("+", "makes-sense", f"It makes sense for {subj} to {base}."),
+        ("+", "makes-sense", f"It would make sense to {base}."),
+        ("+", "recommend", f"We recommend that {subj} {base}."),
+        ("+", "recommend", f"We recommend {ger}."),
+        ("+", "urge", f"We urge {subj} to {base}."),
+        ("+", "propose", f"We propose that {subj} {base}."),
+        ("+", "recommended", f"{cap(ger)} is recommended."),
+        ("+", "recommended", f"It is recommended that {subj} {base}."),
+        ("+", "way-forward", f"The way forward is to {base}."),
+        ("+", "way-forward", f"The way forward lies in {ger}."),
+        ("+", "efforts-focus", f"Efforts should focus on {ger}."),
+        ("+", "efforts-focus", f"{S}'s efforts should focus on {ger}." if num == "sg" else f"Their efforts should focus on {ger}."),
+        ("+", "deserves", f"The proposal deserves the support of {subj}."),
+        ("+", "deserves", f"This option deserves serious consideration by {subj}."),
+        ("+", "is-key", f"The key is to {base}."),
+        ("+", "must-be-priority", f"{cap(ger)} must be a priority for {subj}."),
+    ]
+for label, cls, s in OTHER:
+    add(label, "other:" + cls, dims(cls), s)
+
+# 9. recommendation lists: a heading, then imperative items (each its own sentence)
+for l_i in range(3):
+    doc_n[0] += 1
+    doc = f"d{doc_n[0]}"
+    head = ["Recommendations:", "Policy recommendations", "What the EU should do:"][l_i]
+    add("?", "list:heading", dims("heading"), head, doc)
+    for k in range(5):
+        base, _ = ACTIONS[(l_i * 5 + k) % len(ACTIONS)]
+        mark = [f"{k + 1}. ", "- ", "• "][l_i]
+        add("+", "list:imperative", dims("imperative", "-", "pos", "-", "active", "list-item"), mark + cap(base) + ".", doc)
+# imperatives standing alone, with a subject-free opener
+for k, op in enumerate(["", "First, ", "Above all, ", "In the short term, "]):
+    for j in range(3):
+        base, _ = ACTIONS[(k * 3 + j) % len(ACTIONS)]
+        text = op + (base if op else cap(base)) + "."
+        add("+", "imperative", dims("imperative", "-", "pos", "-", "active", op.strip(", ") or "initial"), text)
+for j in range(3):
+    base, _ = ACTIONS[(j + 7) % len(ACTIONS)]
+    add("+", "imperative-neg", dims("imperative", "-", "neg"), f"Do not {base}.")
+    add("+", "imperative-neg", dims("imperative", "-", "neg"), f"Never {base}.")
+
+# 10. counterparts that must not be tagged
+NEGATIVE = {
+    "predictive-should": [
+        "The shipment should arrive by Friday.",
+        "The talks should resume next week.",
+        "Prices should fall as supply recovers.",
+        "The new air defence systems should be operational by the spring.",
+        "The report should be published later this month.",
+        "Kyiv's counter-offensive should slow as winter sets in.",
+        "Inflation in the euro area should ease in the second half of the year.",
+        "With the new pipeline, gas deliveries to Europe should double.",
+    ],
+    "epistemic-must": [
+        "Washington must have been aware of the risks.",
+        "The UN Security Council must have known about the convoy.",
+        "There must be a mistake in the figures.",
+        "This must be why Kyiv hesitated.",
+        "The donors must be disappointed by the result.",
+        "Policymakers in Brussels must have expected the veto.",
+    ],
+    "need-not-state": [
+        "The deal need not be a problem for Europe.",
+        "Higher defence spending need not mean higher taxes.",
+        "A ceasefire need not be a defeat for Kyiv.",
+    ],
+    "conditional-should": [
+        "Should Putin escalate, NATO would respond.",
+        "Should the talks fail, the EU would impose new sanctions.",
+        "If Moscow should attack again, the allies would respond.",
+        "Should Washington withdraw its support, Kyiv would struggle.",
+        "In case the donors should hesitate, the fund would run dry.",
+    ],
+    "has-to-do-with": [
+        "The dispute has to do with grain exports.",
+        "Much of the delay has to do with the procurement rules.",
+    ],
+    "question": [
+        "Should the EU impose tougher sanctions on Moscow?",
+        "Must NATO allies invest more in air defence?",
+        "Does Washington need to reconsider the export ban?",
+        "What should donors do about the power grid?",
+        "Is it crucial to engage with the junta in Bamako?",
+        "Why should industry invest more in air defence?",
+    ],
+    "reported-past-obligation": [
+        "Kyiv had to withdraw from Avdiivka in February.",
+        "The government needed to borrow heavily last year.",
+        "Ukrainian troops had to retreat after the dam was destroyed.",
+        "European capitals had to find new gas suppliers in 2022.",
+        "The mission had to be suspended after the coup.",
+        "Donors were obliged to cut their contributions after the audit.",
+    ],
+    "fact-requires": [
+        "The procedure requires a two-thirds majority.",
+        "The treaty requires ratification by all member states.",
+        "The F-16 requires long runways.",
+    ],
+    "calls-for-nonaction": [
+        "The recipe calls for three cups of sugar.",
+        "The forecast calls for rain in Kyiv on Friday.",
+    ],
+    "emotive-should": [
+        "It is strange that Washington should hesitate now.",
+        "It is no surprise that Kyiv should feel betrayed.",
+        "I should like to thank the chair for his work.",
+    ],
+    "fact-cannot-afford": [
+        "Many families in Kharkiv cannot afford to heat their homes.",
+    ],
+    "fact-deserves": [
+        "Kyiv deserves credit for the reforms it has made.",
+    ],
+    "concession": [
+        "We have to admit that the plan failed.",
+        "We must admit that the sanctions did not work.",
+    ],
+    "discourse-it-is": [
+        "It is important to note that the figures are provisional.",
+        "It is necessary to recall that the mission began in 2013.",
+        "It is worth noting that the talks have stalled.",
+    ],
+    "makes-sense-fact": [
+        "It makes sense that prices rose after the embargo.",
+    ],
+    "need-noun-fact": [
+        "The need for spare parts grew as the war dragged on.",
+        "Ukraine's need for artillery shells is well documented.",
+    ],
+    "predicted-necessity": [
+        "Kyiv will have to decide by the end of the year.",
+    ],
+}
+for cls, sents in NEGATIVE.items():
+    for s in sents:
+        label = "?" if cls in ("predicted-necessity", "need-noun-fact") else "-"
+        add(label, "not:" + cls, dims(cls), s)
+
+print("# label\tclass\tdims (form|subject|polarity|adverb|voice|position)\tdoc\tsentence")
+for r in rows:
+    print("\t".join(r))
