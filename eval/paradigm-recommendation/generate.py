@@ -51,6 +51,11 @@ rows = []
 doc_n = [0]
 
 
+def obj(s):
+    """The object form of a subject after "for" or "of" ("for us", not "for we")."""
+    return "us" if s == "we" else s
+
+
 def cap(s):
     return s[0].upper() + s[1:]
 
@@ -133,12 +138,12 @@ for t_i, (tmpl, label) in enumerate(INV):
 OPENERS = ["To do so,", "In the short term,", "Above all,", "Second,", "For this reason,", "At the same time,",
            "In this context,", "Finally,"]
 POSFORMS = ["{s} should {v}", "{s} must {v}", "{s} {need} {v}", "it is crucial that {s} {v}",
-            "it is essential for {s} to {v}", "{s} would do well to {v}"]
+            "it is essential for {o} to {v}", "{s} would do well to {v}"]
 for o_i, op in enumerate(OPENERS):
     for p_i, pf in enumerate(POSFORMS):
         subj, num = SUBJECTS[(o_i + p_i) % 12]
         base, _ = ACTIONS[(o_i * 3 + p_i) % len(ACTIONS)]
-        body = pf.format(s=subj, v=base, need=agree("need to", num))
+        body = pf.format(s=subj, o=obj(subj), v=base, need=agree("need to", num))
         add("+", "opener", dims(pf.split()[1] if pf.startswith("{s}") else "it is ADJ", subj, "pos", "-", "active", op),
             f"{op} {body}.")
 
@@ -167,20 +172,20 @@ for a_i, adj in enumerate(ADJS):
     subj, num = SUBJECTS[a_i % 12]
     if adj in ("better", "wiser"):
         add("+", "it-would-be:" + adj, dims("it would be " + adj), f"It would be {adj} to {base}.")
-        add("+", "it-would-be:" + adj, dims("it would be " + adj + " for", subj), f"It would be {adj} for {subj} to {base}.")
+        add("+", "it-would-be:" + adj, dims("it would be " + adj + " for", subj), f"It would be {adj} for {obj(subj)} to {base}.")
         continue
     add("+", "it-is:" + adj, dims("it is " + adj + " to"), f"It is {adj} to {base}.")
     if adj not in ("time", "high time"):
-        add("+", "it-is:" + adj, dims("it is " + adj + " for", subj), f"It is {adj} for {subj} to {base}.")
+        add("+", "it-is:" + adj, dims("it is " + adj + " for", subj), f"It is {adj} for {obj(subj)} to {base}.")
         base2, _ = ACTIONS[(a_i + 5) % len(ACTIONS)]
         subj2, num2 = SUBJECTS[(a_i + 3) % 12]
         add("+", "it-is:" + adj, dims("it is " + adj + " that", subj2), f"It is {adj} that {subj2} {base2}.")
     else:
-        add("+", "it-is:" + adj, dims("it is " + adj + " for", subj), f"It is {adj} for {subj} to {base}.")
+        add("+", "it-is:" + adj, dims("it is " + adj + " for", subj), f"It is {adj} for {obj(subj)} to {base}.")
 
 # 8. other named forms, each with several subjects / objects
 OTHER = []
-for i, (subj, num) in enumerate(SUBJECTS[:6]):
+for i, (subj, num) in enumerate([x for x in SUBJECTS if x[0] != "we"][:6]):
     base, ger = ACTIONS[(i + 4) % len(ACTIONS)]
     noun = NOUNS[i % len(NOUNS)]
     S = cap(subj)
@@ -191,19 +196,19 @@ for i, (subj, num) in enumerate(SUBJECTS[:6]):
         ("+", "calls-for", f"{S} {'calls' if num == 'sg' else 'call'} for {noun}."),
         ("+", "the-need", f"This underlines the need for {noun}."),
         ("+", "the-need", f"{S} {'has' if num == 'sg' else 'have'} stressed the need to {base}."),
-        ("+", "there-is-need", f"There is a need for {subj} to {base}."),
+        ("+", "there-is-need", f"There is a need for {obj(subj)} to {base}."),
         ("+", "there-is-need", f"There is an urgent need to {base}."),
         ("+", "what-is-needed", f"What is needed is {noun}."),
         ("+", "what-is-needed", f"What {subj} {'needs' if num == 'sg' else 'need'} is {noun}."),
         ("+", "priority", f"Priority should be given to {ger}."),
         ("+", "priority", f"{S} should give priority to {ger}."),
         ("+", "best-option", f"The best option would be to {base}."),
-        ("+", "best-option", f"The best option for {subj} would be to {base}."),
-        ("+", "makes-sense", f"It makes sense for {subj} to {base}."),
+        ("+", "best-option", f"The best option for {obj(subj)} would be to {base}."),
+        ("+", "makes-sense", f"It makes sense for {obj(subj)} to {base}."),
         ("+", "makes-sense", f"It would make sense to {base}."),
         ("+", "recommend", f"We recommend that {subj} {base}."),
         ("+", "recommend", f"We recommend {ger}."),
-        ("+", "urge", f"We urge {subj} to {base}."),
+        ("+", "urge", f"We urge {obj(subj)} to {base}."),
         ("+", "propose", f"We propose that {subj} {base}."),
         ("+", "recommended", f"{cap(ger)} is recommended."),
         ("+", "recommended", f"It is recommended that {subj} {base}."),
@@ -211,10 +216,10 @@ for i, (subj, num) in enumerate(SUBJECTS[:6]):
         ("+", "way-forward", f"The way forward lies in {ger}."),
         ("+", "efforts-focus", f"Efforts should focus on {ger}."),
         ("+", "efforts-focus", f"{S}'s efforts should focus on {ger}." if num == "sg" else f"Their efforts should focus on {ger}."),
-        ("+", "deserves", f"The proposal deserves the support of {subj}."),
-        ("+", "deserves", f"This option deserves serious consideration by {subj}."),
+        ("+", "deserves", f"The proposal deserves the support of {obj(subj)}."),
+        ("+", "deserves", f"This option deserves serious consideration by {obj(subj)}."),
         ("+", "is-key", f"The key is to {base}."),
-        ("+", "must-be-priority", f"{cap(ger)} must be a priority for {subj}."),
+        ("+", "must-be-priority", f"{cap(ger)} must be a priority for {obj(subj)}."),
     ]
 for label, cls, s in OTHER:
     add(label, "other:" + cls, dims(cls), s)
