@@ -56,6 +56,11 @@ def obj(s):
     return "us" if s == "we" else s
 
 
+def poss(s):
+    """The possessive: "Kyiv's", "donors'"."""
+    return s + "'" if s.endswith("s") else s + "'s"
+
+
 def cap(s):
     return s[0].upper() + s[1:]
 
@@ -341,6 +346,88 @@ for cls, sents in NEGATIVE.items():
     for s in sents:
         label = "?" if cls in ("predicted-necessity", "need-noun-fact") else "-"
         add(label, "not:" + cls, dims(cls), s)
+
+
+# 11. batch 2 (written after batch 1's run, before its own): what stands between the
+# subject and the modal or after it, copular and nominal prescriptions, hedged advice,
+# and their non-prescriptive counterparts.
+B2 = []
+for i, (subj, num) in enumerate([x for x in SUBJECTS if x[0] != "we"]):
+    base, ger = ACTIONS[(i + 7) % len(ACTIONS)]
+    noun = NOUNS[(i + 2) % len(NOUNS)]
+    S = cap(subj)
+    be = "is" if num == "sg" else "are"
+    has = "has" if num == "sg" else "have"
+    B2 += [
+        ("+", "b2:relative-subject", f"{S}, which {has} so far hesitated, should {base}."),
+        ("+", "b2:apposition-subject", f"{S}, the largest contributor, must {base}." if num == "sg" else f"{S}, the largest contributors, must {base}."),
+        ("+", "b2:aside-after-modal", f"{S} should, as a matter of priority, {base}."),
+        ("+", "b2:aside-after-modal", f"{S} must, in close coordination with Kyiv, {base}."),
+        ("+", "b2:should-be-adj", f"{S} should be more assertive in its dealings with Beijing." if num == "sg" else f"{S} should be more assertive in their dealings with Beijing."),
+        ("+", "b2:must-be-ready", f"{S} must be ready to {base}."),
+        ("+", "b2:more-must-be-done", f"More must be done to {base}."),
+        ("+", "b2:more-must-be-done", f"More needs to be done by {obj(subj)} to {base}."),
+        ("+", "b2:in-interest", f"It is in {poss(subj)} interest to {base}." if not subj.startswith("the ") else f"It is in the interest of {subj} to {base}."),
+        ("+", "b2:well-advised", f"{S} {be} well advised to {base}."),
+        ("+", "b2:encouraged", f"{S} should be encouraged to {base}."),
+        ("+", "b2:encouraged", f"{S} {be} encouraged to {base}."),
+        ("+", "b2:actor-needs", f"{S} {'needs' if num == 'sg' else 'need'} {noun}."),
+        ("+", "b2:time-has-come", f"The time has come for {obj(subj)} to {base}."),
+        ("+", "b2:now-is-time", f"Now is the time for {obj(subj)} to {base}."),
+        ("+", "b2:incumbent", f"It is incumbent on {subj} to {base}."),
+        ("+", "b2:only-way", f"The only way to end the war is to {base}."),
+        ("+", "b2:priority-noun", f"{cap(ger)} should be a priority."),
+        ("+", "b2:top-of-agenda", f"{cap(ger)} should be at the top of the agenda."),
+        ("+", "b2:goal-should-be", f"The goal should be to {base}."),
+        ("+", "b2:focus-should-be", f"The focus should be on {ger}."),
+        ("+", "b2:aim-must-be", f"The aim must be to {base}."),
+        ("+", "b2:better-approach", f"A better approach would be to {base}."),
+        ("+", "b2:could-consider", f"{S} could consider {ger}."),
+        ("+", "b2:might-consider", f"{S} might consider {ger}."),
+        ("+", "b2:could-do-more", f"{S} could do more to {base}."),
+        ("+", "b2:may-want", f"{S} may want to {base}."),
+        ("+", "b2:rather-than", f"Rather than waiting for Washington, {subj} should {base}."),
+        ("+", "b2:instead-of", f"Instead of issuing statements, {subj} must {base}."),
+        ("+", "b2:refrain", f"{S} should refrain from {ger}."),
+        ("+", "b2:must-stop", f"{S} must stop {ger}."),
+        ("+", "b2:no-alternative", f"There is no alternative to {ger}."),
+        ("+", "b2:worth", f"It is worth {ger}."),
+        ("+", "b2:let", f"Let {subj} {base}."),
+        ("+", "b2:need-is", f"The need now is to {base}."),
+        ("+", "b2:essential-noun", f"{cap(ger)} is essential."),
+        ("+", "b2:key-noun", f"{cap(ger)} will be key."),
+        ("+", "b2:should-have-counterfactual", f"{S} should have acted sooner to {base}."),
+        ("+", "b2:reported-should", f"The report argues that {subj} should {base}."),
+        ("+", "b2:reported-must", f"Analysts say {subj} must {base}."),
+        ("+", "b2:reported-call", f"Kyiv has asked {obj(subj)} to {base}."),
+        ("+", "b2:reported-call", f"Zelensky urged {obj(subj)} to {base}."),
+        ("+", "b2:reported-call", f"Brussels wants {obj(subj)} to {base}."),
+        ("-", "b2:not-past-decision", f"In 2022 {subj} decided to {base}."),
+        ("-", "b2:not-ability", f"{S} can {base} within weeks."),
+        ("-", "b2:not-will-fact", f"{S} will {base} next year, officials said."),
+        ("-", "b2:not-ready-fact", f"{S} {be} ready to talk, the spokesman said."),
+        ("-", "b2:not-plan", f"{S} plans to {base} by 2026."),
+        ("-", "b2:not-hypothetical", f"If {subj} were to {base}, Moscow would respond."),
+    ]
+for label, cls, s in B2:
+    # "should have acted" is a counterfactual reproach: left open
+    if cls == "b2:should-have-counterfactual":
+        label = "?"
+    # an actor's hope ("wants X to") is a position; whether it prescribes is left open
+    if cls == "b2:reported-call" and s.startswith("Brussels wants"):
+        label = "?"
+    add(label, cls, dims(cls.split(":")[1]), s)
+B2_NEG = {
+    "b2:not-need-of-thing": ["The engine needs regular maintenance.", "The report needs more data to be convincing."],
+    "b2:not-must-inference": ["Kyiv must be wondering whether the aid will come.", "It must be said that the figures are incomplete."],
+    "b2:not-should-expectation": ["The new line should be finished by 2025.", "Allies should receive the first jets in the summer.",
+                                  "Talks should start on Monday in Geneva.", "The vote should take place after the summer recess."],
+    "b2:not-important-fact": ["It is important to remember that the war began in 2014.", "It is essential reading for anyone in Brussels."],
+    "b2:not-necessary-descr": ["The necessary funds were approved in March.", "Washington took the necessary steps last year."],
+}
+for cls, sents in B2_NEG.items():
+    for s in sents:
+        add("-", cls, dims(cls.split(":")[1]), s)
 
 print("# label\tclass\tdims (form|subject|polarity|adverb|voice|position)\tdoc\tsentence")
 for r in rows:
