@@ -429,6 +429,48 @@ for cls, sents in B2_NEG.items():
     for s in sents:
         add("-", cls, dims(cls.split(":")[1]), s)
 
+
+# 12. batch 3 (written after batch 2's run, before its own): the formats of a brief's
+# recommendation section: a lead-in ending in a colon, then items that are lower-case
+# imperatives, gerunds or noun phrases, with ";" or "." ends; a heading phrase.
+LEADS = ["The EU should:", "To that end, Western governments should:", "We recommend that donors:",
+         "Policymakers in Washington need to:", "Recommendations for NATO allies:", "Kyiv's partners must:"]
+for l_i, lead in enumerate(LEADS):
+    doc_n[0] += 1
+    doc = f"d{doc_n[0]}"
+    add("?", "b3:lead-in", dims("lead-in"), lead, doc)
+    for k in range(4):
+        base, ger = ACTIONS[(l_i * 4 + k) % len(ACTIONS)]
+        mark = ["- ", "• ", f"{k + 1}. ", f"({chr(97 + k)}) "][k % 4]
+        end = ";" if k < 3 else "."
+        if l_i % 3 == 0:
+            item, cls = base, "b3:item-lower-imperative"
+        elif l_i % 3 == 1:
+            item, cls = cap(base), "b3:item-cap-imperative"
+        else:
+            item, cls = ger, "b3:item-gerund"
+        add("+", cls, dims(cls.split(":")[1], "-", "pos", "-", "active", "list-item"), mark + item + end, doc)
+# gerund and noun-phrase items under a heading of recommendations
+for l_i, head in enumerate(["Policy recommendations", "What should be done", "Priorities for the EU"]):
+    doc_n[0] += 1
+    doc = f"d{doc_n[0]}"
+    add("?", "b3:heading", dims("heading"), head, doc)
+    for k in range(3):
+        base, ger = ACTIONS[(l_i * 3 + k + 2) % len(ACTIONS)]
+        noun = NOUNS[(l_i + k) % len(NOUNS)]
+        add("+", "b3:item-gerund-cap", dims("gerund-item", "-", "pos", "-", "active", "list-item"), "- " + cap(ger) + ".", doc)
+        add("?", "b3:item-noun", dims("noun-item", "-", "pos", "-", "active", "list-item"), "- " + cap(noun) + ".", doc)
+# headline forms
+for k in range(4):
+    base, _ = ACTIONS[(k + 3) % len(ACTIONS)]
+    add("+", "b3:time-headline", dims("time-headline"), f"Time to {base}.")
+    add("+", "b3:time-headline", dims("time-headline"), f"Time for Europe to {base}")
+    add("?", "b3:why-headline", dims("why-headline"), f"Why Europe must {base}")
+# items and leads that are no recommendation
+for t in ["The EU has three options:", "Key findings:", "- Russia has lost about 300,000 troops;",
+          "- prices rose by 12 per cent in 2023;", "1. Background to the crisis.", "• The junta took power in 2021."]:
+    add("-", "b3:not-list", dims("not-list"), t)
+
 print("# label\tclass\tdims (form|subject|polarity|adverb|voice|position)\tdoc\tsentence")
 for r in rows:
     print("\t".join(r))
