@@ -471,6 +471,35 @@ for t in ["The EU has three options:", "Key findings:", "- Russia has lost about
           "- prices rose by 12 per cent in 2023;", "1. Background to the crisis.", "• The junta took power in 2021."]:
     add("-", "b3:not-list", dims("not-list"), t)
 
+
+# 13. batch 4 (written after batch 3's run, before its own): the forms whose rule reads the
+# subject, crossed with 24 more subjects (states, capitals, blocs, officials, groups,
+# quantified and possessive holders).
+SUBJ4 = [("Europeans", "pl"), ("the Biden administration", "sg"), ("Berlin and Paris", "pl"), ("the G7", "sg"),
+         ("African leaders", "pl"), ("the junta", "sg"), ("Beijing", "sg"), ("Turkey", "sg"), ("the African Union", "sg"),
+         ("Gulf states", "pl"), ("the West", "sg"), ("the Commission", "sg"), ("member states", "pl"),
+         ("governments in the region", "pl"), ("Ukraine's allies", "pl"), ("the next government", "sg"),
+         ("the authorities", "pl"), ("both sides", "pl"), ("all parties to the conflict", "pl"), ("each member state", "sg"),
+         ("the Sahel states", "pl"), ("ECOWAS", "sg"), ("the German government", "sg"), ("Western donors", "pl")]
+F4 = [
+    ("b4:needs-noun", lambda S, s, n, b, g, o: f"{S} {'needs' if n == 'sg' else 'need'} a clear strategy for the Sahel."),
+    ("b4:cannot-afford", lambda S, s, n, b, g, o: f"{S} cannot afford to ignore the warning signs."),
+    ("b4:would-do-well", lambda S, s, n, b, g, o: f"{S} would do well to {b}."),
+    ("b4:well-advised", lambda S, s, n, b, g, o: f"{S} {'is' if n == 'sg' else 'are'} well advised to {b}."),
+    ("b4:essential-for", lambda S, s, n, b, g, o: f"It is essential for {o} to {b}."),
+    ("b4:important-for", lambda S, s, n, b, g, o: f"It is important for {o} to {b}."),
+    ("b4:we-urge", lambda S, s, n, b, g, o: f"We urge {o} to {b}."),
+    ("b4:what-needs", lambda S, s, n, b, g, o: f"What {s} {'needs' if n == 'sg' else 'need'} is a clear strategy for the Sahel."),
+    ("b4:time-for", lambda S, s, n, b, g, o: f"It is time for {o} to {b}."),
+    ("b4:cannot-allow", lambda S, s, n, b, g, o: f"{S} cannot allow the situation to deteriorate further."),
+    ("b4:must", lambda S, s, n, b, g, o: f"{S} must {b}."),
+    ("b4:would-be-wise", lambda S, s, n, b, g, o: f"{S} would be wise to {b}."),
+]
+for s_i, (subj, num) in enumerate(SUBJ4):
+    for f_i, (cls, f) in enumerate(F4):
+        base, ger = ACTIONS[(s_i + f_i) % len(ACTIONS)]
+        add("+", cls, dims(cls.split(":")[1], subj), f(cap(subj), subj, num, base, ger, obj(subj)))
+
 print("# label\tclass\tdims (form|subject|polarity|adverb|voice|position)\tdoc\tsentence")
 for r in rows:
     print("\t".join(r))
