@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Generates the position paradigm set (h-pos21): holder phrases of each class crossed with
+canonical stance frames, written as probes.tsv (label, class, frame, sentence).
+
+Holders come from public lists: ISO 3166-1 country names (the iso-codes package,
+/usr/share/iso-codes/json/iso_3166-1.json; common_name where given), and hand lists of
+public knowledge written below (capitals, metonyms of seats of government, international
+organisations and their acronyms, offices, economic actors, companies, collective nouns).
+Labels are written from rules/TAGGING.md's "Decided calls" and half A's gold notes before
+any run: every holder here is named or identifiable, so every stance frame is `+`;
+"X's decision to" is `?` (the seeds' gold reads "Xi's decision to visit" as an act, half A's
+"decided to withdraw" as a position); the control frames (an action or quantity of the
+actor, no stance) are `-`.
+
+    python3 eval/paradigm-position/generate.py > eval/paradigm-position/probes.tsv
+"""
+import json
+import re
+
+ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+# ISO entries that are territories, not states (no UN seat); kept out of the state class.
+NOT_STATES = {"AX", "AS", "AI", "AQ", "AW", "BM", "BV", "IO", "KY", "CX", "CC", "CK", "CW", "FK", "FO",
+              "GF", "PF", "TF", "GI", "GL", "GP", "GU", "GG", "HM", "VA", "HK", "IM", "JE", "MO", "MQ",
+              "YT", "MS", "NC", "NU", "NF", "MP", "PS", "PN", "PR", "RE", "BL", "SH", "MF", "PM", "SX",
+              "GS", "SJ", "TW", "TK", "TC", "UM", "VG", "VI", "WF", "EH", "BQ", "XK"}
+
+
+def states():
+    out = []
+    for c in json.load(open(ISO))["3166-1"]:
+        if c["alpha_2"] in NOT_STATES:
+            continue
+        name = c.get("common_name", c["name"])
+        name = re.sub(r",.*", "", name)                     # "Korea, Republic of" -> "Korea" (rare)
+        if c["alpha_2"] == "KR":
+            name = "South Korea"
+        if c["alpha_2"] == "KP":
+            name = "North Korea"
+        if c["alpha_2"] in ("US", "GB", "NL", "PH", "AE", "CF", "DO", "GM", "BS", "CD", "CG", "KM", "MV",
+                            "MH", "SB", "CZ"):
+            name = {"US": "the United States", "GB": "the United Kingdom", "NL": "the Netherlands",
+                    "PH": "the Philippines", "AE": "the United Arab Emirates", "CF": "the Central African Republic",
+                    "DO": "the Dominican Republic", "GM": "the Gambia", "BS": "the Bahamas",
+                    "CD": "the Democratic Republic of the Congo", "CG": "the Republic of the Congo",
+                    "KM": "the Comoros", "MV": "the Maldives", "MH": "the Marshall Islands",
+                    "SB": "the Solomon Islands", "CZ": "the Czech Republic"}[c["alpha_2"]]
+        out.append((name, False))
+    return out
+
+
+# Demonyms of states often in briefs (public knowledge), for "the X government" and the like.
+DEMONYMS = ["German", "French", "British", "Italian", "Polish", "Spanish", "Dutch", "Swedish", "Finnish",
+            "Norwegian", "Danish", "Estonian", "Latvian", "Lithuanian", "Czech", "Hungarian", "Romanian",
+            "Greek", "Turkish", "Ukrainian", "Russian", "Chinese", "Japanese", "South Korean", "Indian",
+            "Pakistani", "Iranian", "Israeli", "Saudi", "Emirati", "Qatari", "Egyptian", "Nigerian",
+            "South African", "Brazilian", "Mexican", "Canadian", "Australian", "American", "US", "UK", "EU",
+            "Malian", "Belgian", "Austrian", "Swiss", "Portuguese", "Slovak", "Bulgarian", "Georgian"]
+INSTITUTIONS = ["government", "defence ministry", "Ministry of Defence", "finance ministry", "foreign ministry",
+                "economy ministry", "administration", "parliament", "authorities", "armed forces", "military",
+                "defence industry", "central bank", "treasury", "procurement agency", "cabinet", "leadership",
+                "coalition government", "opposition", "business community", "regulator", "competition authority",
+                "defence establishment", "navy"]
+CAPITALS = ["Berlin", "Paris", "London", "Rome", "Warsaw", "Madrid", "The Hague", "Stockholm", "Helsinki", "Oslo",
+            "Copenhagen", "Tallinn", "Riga", "Vilnius", "Prague", "Budapest", "Bucharest", "Athens", "Ankara",
+            "Kyiv", "Moscow", "Beijing", "Tokyo", "Seoul", "New Delhi", "Islamabad", "Tehran", "Jerusalem",
+            "Riyadh", "Abu Dhabi", "Doha", "Cairo", "Abuja", "Pretoria", "Brasília", "Mexico City", "Ottawa",
+            "Canberra", "Washington", "Bamako", "Brussels", "Vienna", "Bern", "Lisbon", "Bratislava", "Sofia",
+            "Tbilisi", "Minsk", "Pyongyang", "Taipei", "Hanoi", "Jakarta", "Canberra", "Wellington", "Addis Ababa"]
+METONYMS = ["the Kremlin", "the White House", "Whitehall", "Downing Street", "the Pentagon", "the Elysée",
+            "Zhongnanhai", "the Quai d'Orsay", "Foggy Bottom", "the Bundestag", "the Bundeswehr", "Capitol Hill",
+            "the Chancellery", "the Berlaymont", "the State Department", "the Treasury", "the Élysée Palace",
+            "Westminster", "the Oval Office", "Bercy", "the Blue House", "the Sejm"]
+ORGS = ["NATO", "the EU", "the European Union", "the European Commission", "the Commission", "the Council",
+        "the European Council", "the European Parliament", "the Eurogroup", "the European Central Bank", "the ECB",
+        "the European Defence Agency", "the European Investment Bank", "the UN", "the United Nations",
+        "the Security Council", "the IMF", "the International Monetary Fund", "the World Bank", "the WTO",
+        "the OECD", "the G7", "the G20", "OPEC", "OPEC+", "ASEAN", "the African Union", "ECOWAS", "the OSCE",
+        "the IAEA", "the Federal Reserve", "the Fed", "the Bank of England", "the Bundesbank",
+        "the People's Bank of China", "the Bank of Japan", "the Central Bank of Russia", "OFAC",
+        "the Office of Foreign Assets Control", "the Financial Action Task Force", "the FATF",
+        "the Bank for International Settlements", "the Gulf Cooperation Council", "the Shanghai Cooperation Organisation",
+        "the BRICS", "the Quad", "AUKUS", "the Nordic Council", "the Weimar Triangle", "the Ramstein group",
+        "the Ukraine Defense Contact Group", "the European Peace Facility", "Frontex", "the NATO Support and Procurement Agency",
+        "OCCAR", "the Defence Procurement Agency", "the DGA", "DE&S", "the Pentagon's acquisition office",
+        "the Congressional Budget Office", "the Bundestag's budget committee", "the House Armed Services Committee"]
+OFFICES = ["the president", "the prime minister", "the chancellor", "the defence minister", "the finance minister",
+           "the foreign minister", "the economy minister", "the defence secretary", "the foreign secretary",
+           "the Secretary-General", "the NATO Secretary General", "the High Representative",
+           "the Commission President", "the ECB President", "the Fed chair", "the central bank governor",
+           "the Treasury Secretary", "the Secretary of State", "the national security adviser", "the chief of defence",
+           "the chief of the defence staff", "the trade commissioner", "the procurement chief",
+           "President Macron", "Chancellor Scholz", "Chancellor Merz", "Defence Minister Boris Pistorius",
+           "Prime Minister Keir Starmer", "President Zelensky", "President Putin", "Ursula von der Leyen",
+           "Commission President Ursula von der Leyen", "Mark Rutte", "Secretary General Mark Rutte",
+           "Kaja Kallas", "Christine Lagarde", "Jerome Powell", "Finance Minister Christian Lindner",
+           "Defence Secretary John Healey", "Prime Minister Donald Tusk", "President Xi Jinping"]
+ECONOMIC = [("the defence industry", False), ("European defence companies", True), ("arms manufacturers", True),
+            ("defence firms", True), ("investors", True), ("foreign investors", True), ("markets", True),
+            ("financial markets", True), ("the markets", True), ("banks", True), ("European banks", True),
+            ("energy companies", True), ("oil majors", True), ("Western firms", True), ("Western companies", True),
+            ("German industry", False), ("industry", False), ("the business community", False),
+            ("business leaders", True), ("shipbuilders", True), ("defence contractors", True),
+            ("the procurement agency", False), ("procurement agencies", True), ("private equity funds", True),
+            ("ratings agencies", True), ("the automotive sector", False), ("employers", True), ("trade unions", True),
+            ("the arms industry", False), ("defence executives", True), ("industry leaders", True),
+            ("manufacturers", True), ("the European defence industry", False), ("insurers", True),
+            ("shipping companies", True), ("European industry", False), ("the defence sector", False),
+            ("lenders", True), ("the employers' federation", False), ("the industry association", False)]
+COMPANIES = ["Rheinmetall", "BAE Systems", "Lockheed Martin", "Airbus", "Thales", "Leonardo", "Saab", "Gazprom",
+             "Rosneft", "Huawei", "TSMC", "Raytheon", "Boeing", "Siemens", "Volkswagen", "Shell", "BP",
+             "ExxonMobil", "Nvidia", "KNDS", "Naval Group", "MBDA", "Hanwha", "Dassault"]
+COLLECTIVE = ["member states", "EU member states", "the member states", "the allies", "NATO allies",
+              "Ukraine's partners", "Western governments", "European governments", "European capitals",
+              "the Europeans", "the Baltic states", "the G7 countries", "donors", "the donors", "the coalition",
+              "both sides", "the Nordic countries", "the Gulf states", "frontline states", "Western allies",
+              "European allies", "the Allies", "partner countries", "the partners", "the Americans",
+              "the Germans", "the French", "the British", "the Chinese", "the Russians", "the Ukrainians",
+              "Eastern European members", "the new member states", "the eastern flank states", "like-minded partners"]
+PLURAL_NAMES = {"the United States": False}
+
+
+def poss(x, plural):
+    if x.endswith("s") and (plural or x.endswith("ies") or x in ("the Netherlands", "the Philippines", "the Bahamas",
+                                                                  "the Maldives", "the Comoros", "the Marshall Islands",
+                                                                  "the Solomon Islands", "the Baltic states")):
+        return x + "'"
+    return x + "'s"
+
+
+def cap(s):
+    return s[0].upper() + s[1:]
+
+
+TO = "to raise defence spending to 2 % of GDP by 2030"
+THAT = "that sanctions on Russia must remain in place"
+OBJ = "the proposed joint procurement scheme"
+# (frame id, form, label, template): {X} subject, {P} possessive, {be}/{have}/{s} agreement.
+VERBS = [("say", "said", "says", THAT), ("argue", "argued", "argues", THAT), ("insist", "insisted", "insists", THAT),
+         ("believe", "believed", "believes", THAT), ("want", "wanted", "wants", TO), ("fear", "feared", "fears", "that the tariffs will hurt exports"),
+         ("oppose", "opposed", "opposes", OBJ), ("reject", "rejected", "rejects", OBJ), ("support", "supported", "supports", OBJ),
+         ("refuse", "refused", "refuses", "to join the joint procurement scheme"), ("plan", "planned", "plans", TO),
+         ("pledge", "pledged", "pledges", TO), ("commit", "committed", "commits", "to raising defence spending to 2 % of GDP by 2030"),
+         ("decide", "decided", "decides", TO), ("aim", "aimed", "aims", TO), ("seek", "sought", "seeks", TO),
+         ("intend", "intended", "intends", TO), ("propose", "proposed", "proposes", "a joint fund for ammunition"),
+         ("agree", "agreed", "agrees", TO), ("warn", "warned", "warns", "that the tariffs will hurt exports"),
+         ("call", "called", "calls", "for a joint fund for ammunition"), ("expect", "expected", "expects", "the tariffs to hurt exports"),
+         ("prefer", "preferred", "prefers", "domestic suppliers"), ("welcome", "welcomed", "welcomes", OBJ),
+         ("promise", "promised", "promises", TO), ("vow", "vowed", "vows", TO), ("announce", "announced", "announces", "plans " + TO),
+         ("urge", "urged", "urges", "the Commission to relax the fiscal rules"), ("demand", "demanded", "demands", "a joint fund for ammunition"),
+         ("endorse", "endorsed", "endorses", OBJ), ("set", "set", "sets", "a target of 2 % of GDP for defence spending")]
+PHRASES = [("made-clear", "{X} {have} made clear " + THAT), ("determined", "{X} {be} determined " + TO),
+           ("committed-adj", "{X} {be} committed to raising defence spending"), ("keen", "{X} {be} keen " + TO),
+           ("reluctant", "{X} {be} reluctant to join the joint procurement scheme"),
+           ("opposed-adj", "{X} {be} opposed to " + OBJ), ("concerned", "{X} {be} concerned that the tariffs will hurt exports"),
+           ("sceptical", "{X} {be} sceptical of " + OBJ), ("willing", "{X} {be} willing " + TO),
+           ("ready", "{X} {be} ready " + TO), ("set-out-plans", "{X} {have} set out plans " + TO),
+           ("unveiled-strategy", "{X} {have} unveiled a strategy to reduce dependence on Chinese suppliers"),
+           ("took-decision", "{X} took the decision " + TO), ("is-pushing", "{X} {be} pushing for a joint fund for ammunition"),
+           ("according", "According to {X}, sanctions on Russia must remain in place"),
+           ("in-view", "In {P} view, sanctions on Russia must remain in place"),
+           ("view-is", "{PC} view is " + THAT), ("position-on", "{PC} position on sanctions has hardened"),
+           ("stance-on", "{PC} stance on " + OBJ + " has softened"), ("preference", "{PC} preference for domestic suppliers is well known"),
+           ("call-for", "{PC} call for a joint fund for ammunition has gone unanswered"),
+           ("plan-to", "{PC} plan " + TO + " was unveiled in March"), ("commitment-to", "{PC} commitment to raising defence spending remains firm"),
+           ("pledge-to", "{PC} pledge " + TO + " was welcomed"), ("proposal-to", "{PC} proposal to create a joint fund for ammunition met resistance"),
+           ("strategy-to", "{PC} strategy to reduce dependence on Chinese suppliers rests on subsidies"),
+           ("refusal-to", "{PC} refusal to join the sanctions regime angered its neighbours"),
+           ("insistence-that", "{PC} insistence " + THAT + " has not wavered"),
+           ("target-of", "{PC} target of 2 % of GDP for defence spending looks out of reach"),
+           ("n-target", "{PC} 2 % target looks out of reach"),
+           ("goal-of", "{PC} goal of reducing dependence on Russian gas is within reach"),
+           ("ambition-to", "{PC} ambition to build a European defence industry is clear"),
+           ("priority", "{PC} priority is to rebuild its ammunition stocks"),
+           ("decision-by", "The decision by {X} " + TO + " surprised observers"),
+           ("plan-by", "A plan by {X} " + TO + " has stalled"),
+           ("decision-to", "{PC} decision " + TO + " surprised observers"),
+           # controls: an act or a quantity of the actor, no stance
+           ("ctl-talks", "{X} held talks with its partners in March"),
+           ("ctl-spending", "{PC} defence spending rose by 3 % last year"),
+           ("ctl-signed", "{X} signed the contract in March"),
+           ("ctl-output", "{PC} factories produced more shells last year"),
+           ("ctl-budget", "{PC} budget was published in March")]
+
+
+def holders():
+    out = []
+    out += [("state", x, p) for x, p in states()]
+    out += [("state-the-gov", f"the government of {x}", False) for x, _ in states()[::6]]
+    out += [("capital", x, False) for x in dict.fromkeys(CAPITALS)]
+    out += [("metonym", x, False) for x in METONYMS]
+    out += [("org", x, False) for x in ORGS]
+    out += [("office", x, False) for x in OFFICES]
+    plural_inst = {"authorities", "armed forces"}
+    for i, d in enumerate(DEMONYMS):
+        for j, inst in enumerate(INSTITUTIONS):
+            if (i + j) % 4 == 0:                  # a quarter of the cross, every institution with 12 or 13 demonyms
+                out.append(("institution", f"the {d} {inst}", inst in plural_inst))
+    out += [("economic", x, p) for x, p in ECONOMIC]
+    out += [("company", x, False) for x in COMPANIES]
+    out += [("collective", x, not x.startswith("the coalition")) for x in COLLECTIVE]
+    return out
+
+
+def sentences():
+    rows = []
+    for hi, (cls, x, plural) in enumerate(holders()):
+        be, have = ("are", "have") if plural else ("is", "has")
+        subs = {"X": x, "P": poss(x, plural), "PC": cap(poss(x, plural)), "be": be, "have": have}
+        # verbs: one tense per holder in turn (present, past, perfect), every verb
+        for vi, (lemma, past, pres3, comp) in enumerate(VERBS):
+            tense = ("present", "past", "perfect")[(hi + vi) % 3]
+            if tense == "present":
+                v = pres3 if not plural else lemma
+            elif tense == "past":
+                v = past
+            else:
+                v = f"{have} " + {"seek": "sought", "set": "set"}.get(lemma, past)
+            rows.append(("+", cls, f"v-{lemma}-{tense}", cap(f"{x} {v} {comp}.")))
+        for fid, t in PHRASES:
+            label = "-" if fid.startswith("ctl-") else ("?" if fid == "decision-to" else "+")
+            s = t
+            for k, val in subs.items():
+                s = s.replace("{" + k + "}", val)
+            rows.append((label, cls, fid, cap(s) + "."))
+    return rows
+
+
+if __name__ == "__main__":
+    print("# label\tclass\tframe\tsentence  (generated by generate.py; see README.md)")
+    for r in sentences():
+        print("\t".join(r))
