@@ -182,6 +182,58 @@ PHRASES = [("made-clear", "{X} {have} made clear " + THAT), ("determined", "{X} 
            ("ctl-budget", "{PC} budget was published in March")]
 
 
+# Batch 2 (written after the first tally, labels before its run): the wording of decisions,
+# plans, budgets and commitments in economic and institutional prose, on every third holder.
+PHRASES2 = [("signalled-readiness", "+", "{X} {have} signalled {its} readiness " + TO),
+            ("indicated-that", "+", "{X} {have} indicated " + THAT),
+            ("ruled-out", "+", "{X} {have} ruled out a joint fund for ammunition"),
+            ("backed", "+", "{X} {have} backed " + OBJ),
+            ("called-on", "+", "{X} {have} called on the Commission to relax the fiscal rules"),
+            ("voiced-concern", "+", "{X} {have} voiced concern about the tariffs"),
+            ("resisted", "+", "{X} {have} resisted " + OBJ),
+            ("blocked", "+", "{X} {have} blocked " + OBJ),
+            ("pushed-back", "+", "{X} {have} pushed back against " + OBJ),
+            ("lobbied-for", "+", "{X} {have} lobbied for a joint fund for ammunition"),
+            ("balked-at", "+", "{X} {have} balked at " + OBJ),
+            ("wary-of", "+", "{X} {be} wary of " + OBJ),
+            ("unconvinced", "+", "{X} remain{s} unconvinced by " + OBJ),
+            ("betting-on", "+", "{X} {be} betting on domestic suppliers"),
+            ("prioritised", "+", "{X} {have} prioritised ammunition production"),
+            ("opted-for", "+", "{X} {have} opted for domestic suppliers"),
+            ("chose-to", "+", "{X} {have} chosen " + TO),
+            ("resolved-to", "+", "{X} {have} resolved " + TO),
+            ("doubled-down", "+", "{X} {have} doubled down on " + OBJ),
+            ("adopted-strategy", "+", "{X} {have} adopted a strategy to reduce dependence on Chinese suppliers"),
+            ("tabled-proposal", "+", "{X} {have} tabled a proposal to create a joint fund for ammunition"),
+            ("set-itself-goal", "+", "{X} {have} set {itself} the goal of reducing dependence on Russian gas"),
+            ("aiming-for", "+", "{X} {be} aiming for a joint fund for ammunition"),
+            ("stated-aim", "+", "{PC} stated aim is " + TO),
+            ("long-demand", "+", "{PC} long-standing demand for a joint fund for ammunition has been met"),
+            ("under-plans", "+", "Under {P} plans, defence spending will rise to 2 % of GDP by 2030"),
+            ("plans-envisage", "+", "{PC} plans envisage a joint fund for ammunition"),
+            ("came-out-against", "+", "{X} {have} come out against " + OBJ),
+            ("came-out-for", "+", "{X} {have} come out in favour of " + OBJ),
+            ("signed-up", "+", "{X} {have} signed up to the pledge " + TO),
+            ("held-firm", "+", "{X} {have} held firm on sanctions"),
+            ("insisted-on", "+", "{X} {have} insisted on domestic suppliers"),
+            ("made-priority", "+", "{X} {have} made it a priority " + TO),
+            ("long-argued", "+", "{X} {have} long argued " + THAT),
+            ("consistently-opposed", "+", "{X} {have} consistently opposed " + OBJ),
+            ("approved-plan", "+", "{X} {have} approved a plan " + TO),
+            ("sees-as", "+", "{X} see{s} the joint procurement scheme as a threat to its industry"),
+            ("regards-as", "+", "{X} regard{s} the tariffs as unfair"),
+            ("considers-that", "+", "{X} consider{s} " + THAT),
+            ("support-for", "+", "{PC} support for " + OBJ + " is firm"),
+            ("backed-plan", "?", "A plan backed by {X} " + TO + " has stalled"),
+            ("led-initiative", "?", "An initiative led by {X} to create a joint fund for ammunition has stalled"),
+            ("set-to", "?", "{X} {be} set " + TO),
+            ("moved-to", "?", "{X} {have} moved " + TO),
+            ("ctl-earmarked", "-", "{X} {have} earmarked EUR 2 billion for ammunition"),
+            ("ctl-expected", "-", "{X} {be} expected to raise defence spending next year"),
+            ("ctl-spent", "-", "{X} spent EUR 2 billion on ammunition last year"),
+            ("ctl-ordered", "-", "{X} ordered 200 tanks in March")]
+
+
 def holders():
     out = []
     out += [("state", x, p) for x, p in states()]
@@ -222,6 +274,14 @@ def sentences():
             for k, val in subs.items():
                 s = s.replace("{" + k + "}", val)
             rows.append((label, cls, fid, cap(s) + "."))
+        if hi % 3 == 0:
+            subs2 = dict(subs, its="their" if plural else "its", itself="themselves" if plural else "itself",
+                         s="" if plural else "s")
+            for fid, label, t in PHRASES2:
+                s = t
+                for k, val in subs2.items():
+                    s = s.replace("{" + k + "}", val)
+                rows.append((label, cls, "b2-" + fid, cap(s) + "."))
     return rows
 
 
