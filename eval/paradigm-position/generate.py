@@ -234,6 +234,41 @@ PHRASES2 = [("signalled-readiness", "+", "{X} {have} signalled {its} readiness "
             ("ctl-ordered", "-", "{X} ordered 200 tanks in March")]
 
 
+# Batch 3 (written after batch 2's tally, labels before its run): the glue between holder and
+# predicate (fronted adverbials, asides, adverbs, coordination, trailing attribution, hedges,
+# negation, officials of a holder), on every fifth holder, with a few verbs.
+PHRASES3 = [("fronted-time", "+", "In March, {X} pledged " + TO),
+            ("fronted-since", "+", "Since 2022, {X} {have} argued " + THAT),
+            ("fronted-pp", "+", "At the summit in Vilnius, {X} agreed " + TO),
+            ("apposition", "+", "{X}, a founding member of the alliance, {have} pledged " + TO),
+            ("relative-aside", "+", "{X}, which holds the rotating presidency, {have} argued " + THAT),
+            ("for-its-part", "+", "{X}, for {its} part, {have} pledged " + TO),
+            ("however-aside", "+", "{X}, however, insist{s} " + THAT),
+            ("adv-repeatedly", "+", "{X} {have} repeatedly argued " + THAT),
+            ("adv-also", "+", "{X} also want{s} " + TO),
+            ("adv-now", "+", "{X} now plan{s} " + TO),
+            ("adv-so-far", "+", "{X} {have} so far refused to join the joint procurement scheme"),
+            ("adv-reportedly", "+", "{X} reportedly want{s} " + TO),
+            ("coord-commission", "+", "{X} and the Commission have agreed " + TO),
+            ("coord-allies", "+", "{X} and {its} allies have pledged " + TO),
+            ("both-and", "+", "Both {X} and the Commission oppose " + OBJ),
+            ("trailing-said", "+", "Sanctions on Russia must remain in place, {X} said"),
+            ("medial-argues", "+", "Sanctions on Russia, {X} argue{s}, must remain in place"),
+            ("is-said-to", "+", "{X} {be} said to favour " + OBJ),
+            ("appears-to", "+", "{X} appear{s} to believe " + THAT),
+            ("would-like", "+", "{X} would like " + TO),
+            ("neg-not-want", "+", "{X} do{es} not want to join the joint procurement scheme"),
+            ("neg-not-ruled-out", "+", "{X} {have} not ruled out a joint fund for ammunition"),
+            ("neg-never-agreed", "+", "{X} never agreed to join the joint procurement scheme"),
+            ("officials-say", "+", "Officials in {X} say " + THAT),
+            ("leaders-pledged", "+", "{PC} leaders have pledged " + TO),
+            ("conditional-support", "+", "{X} {have} made {its} support conditional on a joint fund for ammunition"),
+            ("what-wants", "+", "What {X} want{s} is a joint fund for ammunition"),
+            ("passive-agreed-by", "+", "The plan " + TO + " was agreed by {X} in March"),
+            ("passive-rejected-by", "+", "The proposed joint procurement scheme was rejected by {X}"),
+            ("likely-to-oppose", "?", "{X} {be} likely to oppose " + OBJ)]
+
+
 def holders():
     out = []
     out += [("state", x, p) for x, p in states()]
@@ -282,6 +317,14 @@ def sentences():
                 for k, val in subs2.items():
                     s = s.replace("{" + k + "}", val)
                 rows.append((label, cls, "b2-" + fid, cap(s) + "."))
+        if hi % 5 == 0:
+            subs3 = dict(subs, its="their" if plural else "its", s="" if plural else "s",
+                         es="" if plural else "es")
+            for fid, label, t in PHRASES3:
+                s = t
+                for k in ("PC", "P", "X", "be", "have", "its", "es", "s"):
+                    s = s.replace("{" + k + "}", subs3[k])
+                rows.append((label, cls, "b3-" + fid, cap(s) + "."))
     return rows
 
 
