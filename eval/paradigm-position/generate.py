@@ -269,6 +269,40 @@ PHRASES3 = [("fronted-time", "+", "In March, {X} pledged " + TO),
             ("likely-to-oppose", "?", "{X} {be} likely to oppose " + OBJ)]
 
 
+# Batch 4 (written after batch 3's tally, labels before its run): an actor's documents,
+# programmes and decisions as the holder (TAGGING.md: "a lead-in that itself attributes a
+# stance", half A's "the document reiterated", "the SDR recommends"): strategies, reviews,
+# white papers, budgets, laws, communiqués, coalition agreements, named plans.
+DOCUMENTS = ["the National Security Strategy", "Germany's National Security Strategy", "the Integrated Review",
+             "the Strategic Defence Review", "the European Defence Industrial Strategy", "the Commission's White Paper",
+             "the White Paper on European Defence", "the ReArm Europe plan", "NATO's Strategic Concept",
+             "the Strategic Concept", "the Strategic Compass", "the 2025 defence budget", "the draft budget",
+             "the coalition agreement", "the Inflation Reduction Act", "the CHIPS Act", "the sanctions package",
+             "the G7 communiqué", "the summit declaration", "the Vilnius communiqué", "the joint statement",
+             "the defence review", "the new defence law", "the Defence Investment Plan", "the government's programme",
+             "the medium-term financial plan", "the Readiness 2030 plan", "the Commission's proposal",
+             "the Council's conclusions", "the Bundestag resolution"]
+PHRASES4 = [("calls-for", "+", "{X} calls for a joint fund for ammunition"),
+            ("sets-target", "+", "{X} sets a target of 2 % of GDP for defence spending"),
+            ("commits", "+", "{X} commits the government " + TO.replace("to raise", "to raising")),
+            ("envisages", "+", "{X} envisages a joint fund for ammunition"),
+            ("prioritises", "+", "{X} prioritises ammunition production"),
+            ("aims-to", "+", "{X} aims " + TO),
+            ("proposes", "+", "{X} proposes a joint fund for ammunition"),
+            ("identifies", "+", "{X} identifies three priorities for the defence industry"),
+            ("warns", "+", "{X} warns that the tariffs will hurt exports"),
+            ("states", "+", "{X} states " + THAT),
+            ("makes-clear", "+", "{X} makes clear " + THAT),
+            ("recommends", "+", "{X} recommends that member states buy European"),
+            ("reaffirms", "+", "{X} reaffirms the commitment " + TO),
+            ("stresses", "+", "{X} stresses the need to rebuild ammunition stocks"),
+            ("foresees", "+", "{X} foresees a joint fund for ammunition"),
+            ("under", "+", "Under {X}, member states would " + TO[3:]),
+            ("earmarks", "?", "{X} earmarks EUR 2 billion for ammunition"),
+            ("ctl-adopted", "-", "{X} was adopted in March"),
+            ("ctl-pages", "-", "{X} runs to 120 pages")]
+
+
 def holders():
     out = []
     out += [("state", x, p) for x, p in states()]
@@ -325,6 +359,9 @@ def sentences():
                 for k in ("PC", "P", "X", "be", "have", "its", "es", "s"):
                     s = s.replace("{" + k + "}", subs3[k])
                 rows.append((label, cls, "b3-" + fid, cap(s) + "."))
+    for x in DOCUMENTS:
+        for fid, label, t in PHRASES4:
+            rows.append((label, "document", "b4-" + fid, cap(t.replace("{X}", x)) + "."))
     return rows
 
 
