@@ -303,6 +303,56 @@ PHRASES4 = [("calls-for", "+", "{X} calls for a joint fund for ammunition"),
             ("ctl-pages", "-", "{X} runs to 120 pages")]
 
 
+# Batch 5 (written after batch 4's tally, labels before its run): more stance nouns after a
+# possessive and verbs of pushing, approving, shifting and weighing, on every fourth holder.
+NOUNS5 = [("push-for", "+", "push for a joint fund for ammunition"), ("drive-to", "+", "drive to build up ammunition stocks"),
+          ("bid-to", "+", "bid to secure a joint fund for ammunition"), ("move-to", "?", "move to raise defence spending"),
+          ("intention-to", "+", "intention to raise defence spending"), ("readiness-to", "+", "readiness to raise defence spending"),
+          ("appetite-for", "+", "appetite for joint borrowing"), ("interest-in", "?", "interest in joint borrowing"),
+          ("reluctance-to", "+", "reluctance to raise defence spending"), ("hesitancy", "+", "hesitancy over joint borrowing"),
+          ("scepticism", "+", "scepticism about joint borrowing"), ("enthusiasm-for", "+", "enthusiasm for joint borrowing"),
+          ("concerns-about", "+", "concerns about the tariffs"), ("demands-for", "+", "demands for a joint fund for ammunition"),
+          ("red-lines", "+", "red lines on joint borrowing"), ("priorities", "+", "priorities for the defence budget"),
+          ("backing-for", "+", "backing for joint borrowing"), ("endorsement-of", "+", "endorsement of joint borrowing"),
+          ("veto-of", "+", "veto of joint borrowing"), ("objections-to", "+", "objections to joint borrowing"),
+          ("resistance-to", "+", "resistance to joint borrowing"), ("embrace-of", "+", "embrace of joint borrowing"),
+          ("shift-towards", "+", "shift towards joint borrowing"), ("pursuit-of", "+", "pursuit of strategic autonomy"),
+          ("expectation-that", "+", "expectation that the tariffs will hurt exports"),
+          ("assessment-that", "+", "assessment that the tariffs will hurt exports"),
+          ("argument-that", "+", "argument that the tariffs will hurt exports"),
+          ("warning-that", "+", "warning that the tariffs will hurt exports"), ("threat-to", "+", "threat to veto joint borrowing"),
+          ("offer-to", "+", "offer to finance a joint fund for ammunition"), ("request-for", "+", "request for more air defence"),
+          ("demand-that", "+", "demand that the fiscal rules be relaxed"), ("approval-of", "+", "approval of joint borrowing"),
+          ("u-turn-on", "+", "U-turn on joint borrowing"), ("hard-line-on", "+", "hard line on joint borrowing"),
+          ("efforts-to", "?", "efforts to build up ammunition stocks"), ("approach-to", "?", "approach to joint borrowing"),
+          ("policy-of", "-", "policy of buying off the shelf")]
+VERBS5 = [("pressing-for", "+", "{X} {be} pressing for joint borrowing"),
+          ("pushing-ahead", "+", "{X} {be} pushing ahead with joint borrowing"),
+          ("green-light", "+", "{X} {have} given the green light to joint borrowing"),
+          ("signed-off", "+", "{X} {have} signed off on joint borrowing"),
+          ("dropped-opposition", "+", "{X} {have} dropped {its} opposition to joint borrowing"),
+          ("softened-stance", "+", "{X} {have} softened {its} stance on joint borrowing"),
+          ("hardened-position", "+", "{X} {have} hardened {its} position on joint borrowing"),
+          ("abandoned-plan", "+", "{X} {have} abandoned {its} plan " + TO),
+          ("put-forward", "+", "{X} {have} put forward a plan " + TO),
+          ("floated", "+", "{X} {have} floated the idea of joint borrowing"),
+          ("championed", "+", "{X} {have} championed joint borrowing"),
+          ("spearheaded", "+", "{X} {have} spearheaded the push for joint borrowing"),
+          ("eyeing", "+", "{X} {be} eyeing joint borrowing"),
+          ("considering", "+", "{X} {be} considering joint borrowing"),
+          ("weighing", "+", "{X} {be} weighing joint borrowing"),
+          ("open-to", "+", "{X} {be} open to joint borrowing"),
+          ("lukewarm", "+", "{X} {be} lukewarm about joint borrowing"),
+          ("at-odds", "+", "{X} {be} at odds with the Commission over joint borrowing"),
+          ("embraced", "+", "{X} {have} embraced joint borrowing"),
+          ("warmed-to", "+", "{X} {have} warmed to joint borrowing"),
+          ("shelved", "?", "{X} {have} shelved {its} plan " + TO),
+          ("divided-over", "?", "{X} {be} divided over joint borrowing"),
+          ("exploring", "?", "{X} {be} exploring joint borrowing"),
+          ("ctl-borrowed", "-", "{X} borrowed EUR 2 billion in March"),
+          ("ctl-delivered", "-", "{X} delivered 20 tanks in March")]
+
+
 def holders():
     out = []
     out += [("state", x, p) for x, p in states()]
@@ -359,6 +409,16 @@ def sentences():
                 for k in ("PC", "P", "X", "be", "have", "its", "es", "s"):
                     s = s.replace("{" + k + "}", subs3[k])
                 rows.append((label, cls, "b3-" + fid, cap(s) + "."))
+    for hi, (cls, x, plural) in enumerate(holders()):
+        if hi % 4 != 1:
+            continue
+        be, have = ("are", "have") if plural else ("is", "has")
+        pc = cap(poss(x, plural))
+        for fid, label, tail in NOUNS5:
+            rows.append((label, cls, "b5-n-" + fid, f"{pc} {tail} is clear."))
+        for fid, label, t in VERBS5:
+            t = t.replace("{X}", x).replace("{be}", be).replace("{have}", have).replace("{its}", "their" if plural else "its")
+            rows.append((label, cls, "b5-v-" + fid, cap(t) + "."))
     for x in DOCUMENTS:
         for fid, label, t in PHRASES4:
             rows.append((label, "document", "b4-" + fid, cap(t.replace("{X}", x)) + "."))
