@@ -106,6 +106,9 @@ MOVES = [  # past-tense predicates of "Defence spending ..." and "The number of 
 
 # ---------------------------------------------------------------- frames
 COUNT_FRAMES = [
+    ("colon", "The toll so far: {Q}."),
+    ("dash", "The force – {Q} in all – is exhausted."),
+    ("quote", "\u201cWe have {Q},\u201d the minister said."),
     ("subject", "{Q} were reported in the region last month."),
     ("object", "The report counts {Q} across the region."),
     ("after-prep", "The ministry's plan concerns {Q} in the eastern provinces."),
@@ -114,6 +117,9 @@ COUNT_FRAMES = [
     ("there-are", "In the north alone there are now {Q}."),
 ]
 MONEY_FRAMES = [
+    ("colon", "The cost of the war so far: {Q}."),
+    ("dash", "The aid – {Q} in all – arrived late."),
+    ("quote", "\u201cWe need {Q},\u201d the minister said."),
     ("object", "The government allocated {Q} to reconstruction."),
     ("subject", "{Q} was pledged at the donor conference."),
     ("paren", "The fund (worth {Q}) was launched in May."),
@@ -241,6 +247,69 @@ DURATION_FRAMES2 = [
     ("suspended", "Talks were suspended {Q} after the coup."),
     ("lasted", "The siege lasted {Q}."),
     ("ruled", "The junta has ruled the country {Q}."),
+]
+
+# ---------------------------------------------------------------- batch 3 (after the first mends)
+# written after the first run, to test the classes the first run showed (durations after
+# any verb, time served or waited, shares with the whole left out) in more frames
+DURATIONS3 = [
+    ("duration-verb", "served six months"), ("duration-verb", "served more than a year"),
+    ("duration-verb", "waited three years"), ("duration-verb", "spent nearly a decade"),
+    ("duration-verb", "lasted a quarter-century"), ("duration-verb", "lasted nearly half a century"),
+    ("duration-verb", "stayed for about a year"), ("duration-verb", "governed for over a decade"),
+]
+DURATION_FRAMES3 = [
+    ("subject", "The opposition leader {Q} before the amnesty."),
+    ("relative", "The envoy, who {Q} in Kabul, resigned."),
+]
+SHARES3 = [
+    ("share-elided", "accounts for nearly a third"), ("share-elided", "makes up half"),
+    ("share-elided", "won two-thirds"), ("share-elided", "controls roughly a fifth"),
+]
+SHARE_FRAMES3 = [
+    ("clause-end", "China {Q}."), ("before-comma", "By most estimates, the region {Q}, officials say."),
+]
+NEG3 = [
+    ("model", "Leopard 2", "Germany sent Leopard 2 tanks to Ukraine."),
+    ("model", "Challenger 2", "Britain supplied Challenger 2 tanks."),
+    ("model", "Type 055", "China launched Type 055 destroyers."),
+    ("named-group", "Group of 77", "The Group of 77 and China supports the proposal."),
+    ("named-group", "the Twelve", "The Twelve have adopted a common position."),
+    ("ordinal", "fifty-ninth session", "The fifty-ninth session of the General Assembly opened today."),
+    ("ordinal", "Sixth Committee", "The Sixth Committee considered the draft."),
+    ("ordinal", "twenty-first century", "The twenty-first century must be one of peace."),
+    ("decade", "the eighties", "In the eighties the debt crisis hit Latin America."),
+    ("document", "resolutions 242 (1967) and 338 (1973)", "Security Council resolutions 242 (1967) and 338 (1973) must be implemented."),
+    ("document", "Chapter VII", "Chapter VII of the Charter allows the use of force."),
+    ("document", "S/2023/456", "The report (S/2023/456) was circulated."),
+    ("document", "agenda item 12", "The item was discussed under agenda item 12."),
+    ("named-group", "9/11", "The 9/11 attacks changed US strategy."),
+    ("named-group", "MH17", "Flight MH17 was shot down over Donbas."),
+    ("named-group", "2030 Agenda", "The 2030 Agenda sets the development goals."),
+    ("named-group", "Six-Party Talks", "The Six-Party Talks collapsed long ago."),
+    ("reference", "two-state solution", "The two-state solution remains the only option."),
+    ("reference", "one-China policy", "The one-China policy guides Washington's approach."),
+    ("reference", "the two Germanys", "The two Germanys were reunited."),
+    ("reference", "number one priority", "Security is the number one priority."),
+    ("reference", "No. 1", "China is Russia's No. 1 trading partner."),
+    ("idiom", "24/7", "The operation runs 24/7."),
+    ("idiom", "50-50", "There is a 50-50 chance of a deal."),
+    ("idiom", "one-off", "It was a one-off payment."),
+    ("idiom", "a thousand times that", "They have proclaimed a thousand times that they will continue."),
+    ("idiom", "time and again", "We have said so time and again."),
+    ("year", "1967 borders", "Israel should return to the 1967 borders."),
+    ("year", "2022 invasion", "The 2022 invasion changed everything."),
+    ("date", "7 October", "The Hamas attack of 7 October shocked Israel."),
+    ("anchor", "Ten years ago", "Ten years ago, the deal seemed impossible."),
+    ("anchor", "Three years after", "Three years after the coup, no elections have been held."),
+    ("anchor", "the past two decades", "In the past two decades, China has risen."),
+    ("anchor", "first time in 20 years", "For the first time in 20 years, the parties met."),
+    ("anchor", "60th anniversary", "The 60th anniversary of the treaty was marked."),
+    ("clock", "5 am", "At 5 am the shelling resumed."),
+    ("unit", "Phase 1", "Phase 1 of the ceasefire ended."),
+    ("unit", "3rd Assault Brigade", "The 3rd Assault Brigade took the village."),
+    ("unit", "6th Fleet", "The 6th Fleet is based in Italy."),
+    ("reference", "one of the main", "One of the main risks is escalation."),
 ]
 
 # ---------------------------------------------------------------- counterparts (no figure)
@@ -429,7 +498,7 @@ def rows():
         add("+", cls, q, "object", q, s)
     for s in INITIAL:
         add("+", "initial-spelled", s.split()[0], "initial", " ".join(s.split()[:2]), s)
-    for cls, q, s in NEGATIVE + NEG_FRAMED:
+    for cls, q, s in NEGATIVE + NEG_FRAMED + NEG3:
         add("-", "neg-" + cls, q, "-", q, s)
     return out
 
