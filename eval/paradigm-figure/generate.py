@@ -312,6 +312,30 @@ NEG3 = [
     ("reference", "one of the main", "One of the main risks is escalation."),
 ]
 
+# ---------------------------------------------------------------- batch 4: a quantity beside a counterpart
+# A positive form and a counterpart in one sentence: a veto written for the counterpart must
+# not silence the quantity. The question frame is a negative: a question carries no tag
+# (rules/figure.yaml, <in-question>), and the sentence after it holds no quantity.
+MIX_QUANTITIES = ["1,200 troops", "300 drones", "some 40 companies", "17 agreements", "twenty-five members", "$3.4bn",
+                  "\u20ac500m", "RUB 1.776 trillion", "12 billion yuan", "12%", "40 per cent of voters",
+                  "a third of the budget", "2 million tonnes", "50 bcm", "300 MW", "1.5 million barrels per day",
+                  "thousands of refugees", "two dozen missiles", "between 50 and 70 soldiers", "nearly 4,000 casualties",
+                  "up to 150 tanks", "an estimated 30,000 people", "a 30-day ceasefire", "three cooperation agreements",
+                  "10 jointly signed agreements"]
+MIX_FRAMES = [
+    ("resolution", "Under Resolution 2231, the plan covers {Q}."), ("article", "Citing Article 5, NATO sent {Q}."),
+    ("g7-year", "At the G7 summit in 2023, leaders discussed {Q}."), ("decade", "Since the 1990s, the two countries have shared {Q}."),
+    ("date", "On 16-17 May, both sides agreed on {Q}."), ("ordinal", "In its fifth term, the government approved {Q}."),
+    ("model", "The F-16 deal includes {Q}."), ("model2", "After the S-400 purchase, Turkey received {Q}."),
+    ("one-of", "As one of the largest donors, Japan offered {Q}."), ("calibre", "Besides 155mm shells, the package includes {Q}."),
+    ("cop", "At COP28, states pledged {Q}."), ("page", "The report (p. 14) cites {Q}."),
+    ("anchor", "Three years ago, the region had {Q}."), ("window", "In the past two decades, the country gained {Q}."),
+    ("year-range", "The 2022-23 budget allocated {Q}."), ("two-leaders", "The two leaders said {Q} would be needed."),
+    ("list-number", "Point 4 of the plan mentions {Q}."), ("first-time", "For the first time in 20 years, officials counted {Q}."),
+    ("anniversary", "The 75th anniversary summit agreed on {Q}."),
+]
+MIX_QUESTION = ("question", "Is it true that the army has {Q}? Officials say yes.")
+
 # ---------------------------------------------------------------- counterparts (no figure)
 NEGATIVE = [
     # years and dates alone
@@ -494,6 +518,12 @@ def rows():
     for cls, q in DURATIONS2:
         for fname, frame in DURATION_FRAMES2:
             add("+", cls, q, fname, q.removeprefix("for "), frame.format(Q=q))
+    for fname, frame in MIX_FRAMES:
+        for q in MIX_QUANTITIES:
+            mark = q.removesuffix(" of voters").removesuffix(" of the budget")
+            add("+", "mixed-" + fname, q, fname, mark, frame.format(Q=q))
+    for q in MIX_QUANTITIES:
+        add("-", "neg-question", q, MIX_QUESTION[0], q, MIX_QUESTION[1].format(Q=q))
     for cls, q, s in RELABELLED:
         add("+", cls, q, "object", q, s)
     for s in INITIAL:
