@@ -334,6 +334,22 @@ MIX_FRAMES = [
     ("list-number", "Point 4 of the plan mentions {Q}."), ("first-time", "For the first time in 20 years, officials counted {Q}."),
     ("anniversary", "The 75th anniversary summit agreed on {Q}."),
 ]
+# batch 5: the counterparts that the count rules' own vetoes are written for
+MIX_FRAMES_5 = [
+    ("permanent-five", "Of the five permanent members, France sent {Q}."), ("pair-between", "Between two rival blocs, the region received {Q}."),
+    ("list-parts", "The plan has three priorities: first, {Q}; second, training."), ("window-count", "At the past four sessions, states pledged {Q}."),
+    ("rank", "Among the top five donors, Japan gave {Q}."), ("the-two", "The two countries agreed on {Q}."),
+    ("selector", "The first two rounds produced {Q}."), ("group-of-n", "The Group of 20 countries discussed {Q}."),
+    ("format", "Under the 2+2 format, the sides agreed on {Q}."), ("slash-date", "The 9/11 attacks led to {Q}."),
+    ("plan-parts", "Two examples stand out: {Q} and a new treaty."), ("pair-apposition", "Iran and Iraq, two neighbours, exchanged {Q}."),
+    ("p5", "The P5+1 talks produced {Q}."), ("label", "Executive Order 14024 sanctions affected {Q}."),
+    ("since-year", "Since 2022, the EU has provided {Q}."), ("member-states", "We, the 193 Member States, pledged {Q}."),
+    ("idiom", "The 24-hour news cycle ignored {Q}."), ("resolutions", "Resolutions 242 and 338 did not prevent {Q}."),
+    ("paragraph", "Paragraph 12 notes {Q}."), ("second-time", "The second time, Russia sent {Q}."),
+]
+MIX_QUANTITIES_5 = ["1,200 troops", "twenty-five members", "three cooperation agreements", "seventeen new companies", "$3.4bn",
+                    "12%", "50 bcm", "a third of the budget", "thousands of refugees", "two dozen missiles",
+                    "nearly 4,000 casualties", "a 30-day ceasefire", "a truce that held for six months", "exports that doubled"]
 MIX_QUESTION = ("question", "Is it true that the army has {Q}? Officials say yes.")
 
 # ---------------------------------------------------------------- counterparts (no figure)
@@ -521,6 +537,11 @@ def rows():
     for fname, frame in MIX_FRAMES:
         for q in MIX_QUANTITIES:
             mark = q.removesuffix(" of voters").removesuffix(" of the budget")
+            add("+", "mixed-" + fname, q, fname, mark, frame.format(Q=q))
+    for fname, frame in MIX_FRAMES_5:
+        for q in MIX_QUANTITIES_5:
+            mark = {"a third of the budget": "a third", "a truce that held for six months": "six months",
+                    "exports that doubled": "doubled"}.get(q, q)
             add("+", "mixed-" + fname, q, fname, mark, frame.format(Q=q))
     for q in MIX_QUANTITIES:
         add("-", "neg-question", q, MIX_QUESTION[0], q, MIX_QUESTION[1].format(Q=q))
