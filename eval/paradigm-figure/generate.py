@@ -534,6 +534,12 @@ def rows():
     for cls, q in DURATIONS2:
         for fname, frame in DURATION_FRAMES2:
             add("+", cls, q, fname, q.removeprefix("for "), frame.format(Q=q))
+    for cls, q in DURATIONS3:
+        for fname, frame in DURATION_FRAMES3:
+            add("+", cls, q, fname, q.split(" ", 1)[1].removeprefix("for "), frame.format(Q=q))
+    for cls, q in SHARES3:
+        for fname, frame in SHARE_FRAMES3:
+            add("+", cls, q, fname, q.split(" ", 1)[1] if not q.startswith("accounts") else "nearly a third", frame.format(Q=q))
     for fname, frame in MIX_FRAMES:
         for q in MIX_QUANTITIES:
             mark = q.removesuffix(" of voters").removesuffix(" of the budget")
