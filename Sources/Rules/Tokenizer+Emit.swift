@@ -78,6 +78,7 @@ extension Tokenizer {
             next = x2 &>> UInt64(8 &* run2) & 0xFF
         }
         guard Int(wordEnds[Int(next)]) &+ min(length, 2) >= 3 else { return nil }
+        if next == UInt64(UInt8(ascii: ".")), isInnerDecimal(s, a, a &+ length) { return nil }  // "EUR1.2bn"
         let normStart = out.normCount
         norm.storeBytes(of: first, as: UInt64.self)
         out.normCount = normStart &+ length
@@ -131,12 +132,18 @@ extension Tokenizer {
         }
         // The rest of a word that goes on past a hyphen, an apostrophe or a non-ASCII letter,
         // a byte or a scalar at a time; its hash is then taken over all its normalised bytes.
-        if i < n, s[i] >= 0x80 || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "'") {
+        if i < n, s[i] >= 0x80 || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "'") || isInnerDecimal(s, a, i) {
             while i < n {
                 let c = s[i]
                 let l = wordBytes[Int(c)]
                 if l != 0 {  // ASCII letter or digit
                     normBase[nc] = l
+                    nc &+= 1
+                    i &+= 1
+                    continue
+                }
+                if isInnerDecimal(s, a, i) {
+                    normBase[nc] = c
                     nc &+= 1
                     i &+= 1
                     continue

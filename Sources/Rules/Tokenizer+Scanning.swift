@@ -83,10 +83,19 @@ extension Tokenizer {
             let (k, len) = classify(s, i)
             if k == .letter || k == .digit { i += len; continue }
             if s[i] == UInt8(ascii: "-"), isWordChar(s, i + 1) { i += 1; continue }
+            // A decimal point between digits stays inside the word ("EUR1.2bn", "v2.5"):
+            // cut there, the word's tail ("2bn") would read as a figure of 2 billion.
+            if isInnerDecimal(s, start, i) { i += 1; continue }
             if k == .apostrophe, !isPossessive(s, i + len), isLetter(s, i + len) { i += len; continue }
             break
         }
         return i
+    }
+
+    /// A period at `i` between two digits of the word that starts at `start`.
+    @inline(__always)
+    static func isInnerDecimal(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int) -> Bool {
+        s[i] == UInt8(ascii: ".") && i > start && s[i - 1] &- 0x30 < 10 && i + 1 < s.count && s[i + 1] &- 0x30 < 10
     }
 
     /// Letter '.' letter '.' at `i`: the start of an abbreviation (U.S., e.g.).

@@ -17,6 +17,7 @@ final class TokenizerTests: XCTestCase {
             ("the U.S. and the EU", ["the", "U.S.", "and", "the", "EU"]),
             ("long-term, don't", ["long-term", ",", "don't"]),
             ("on 16-17 May", ["on", "16", "-", "17", "May"]),
+            ("EUR1.2bn, v2.5 and G7.", ["EUR1.2bn", ",", "v2.5", "and", "G7", "."]),
             ("€5bn and £3 and ¥7 and ₽9", ["€", "5", "bn", "and", "£", "3", "and", "¥", "7", "and", "₽", "9"]),
             ("“Quoted” — text…", ["“", "Quoted", "”", "—", "text", "…"]),
             ("Путин\u{00A0}и Си", ["Путин", "и", "Си"]),
@@ -33,7 +34,7 @@ final class TokenizerTests: XCTestCase {
     func testScratchPathMatchesPlainPath() {
         let lines = ["United Nations", "", "the U.S. Congress’s", "a", "€5bn", "Путин\u{00A0}и Си",
                      "long-term, don't stop at 1.200.000 people and 10 000 dollars in 2013 300 troops", "EU", "=US", "x",
-                     "Trade rose by 30% to $190 billion.", "R500m", "8x2^10", "U.S.", "per cent", "'s", "%", "Don't", "(re)build"]
+                     "Trade rose by 30% to $190 billion.", "R500m", "EUR1.2bn v2.5.", "8x2^10", "U.S.", "per cent", "'s", "%", "Don't", "(re)build"]
         var scratch = Tokenizer.LineScratch()
         for line in lines + lines.reversed() {
             let bytes = Array(line.utf8)
