@@ -20,6 +20,8 @@ struct PatternParser {
     /// its own off the top when done, so a one-item sequence or alternative (each word of a
     /// word list) makes no array, and a longer one one array of its size, not a grown one.
     private var stack: [PatternNode] = []
+    /// The `(` at offset 0 was closed by the last byte.
+    private var wholeGroup = false
     typealias Shared = [Int: (pattern: SharedPattern, end: Int)]
 
     /// Words and quoted phrases as the tokenizer splits them (each token's byte range in the
@@ -52,7 +54,17 @@ struct PatternParser {
     /// is joined into the top level as the written-out reference would be.
     static func parse(_ pattern: String, references: Set<Int>, phrases: inout Phrases,
                       shared: Shared = [:]) throws(PatternError) -> PatternNode {
+        var whole = false
+        return try parse(pattern, references: references, phrases: &phrases, shared: shared, wholeGroup: &whole)
+    }
+
+    /// As `parse(_:references:phrases:shared:)`; `wholeGroup` set when the `(` at offset 0
+    /// is closed by the pattern's last byte (`RuleLoader.share`: the definition's text, then,
+    /// parses on its own as it does inside the group).
+    static func parse(_ pattern: String, references: Set<Int>, phrases: inout Phrases,
+                      shared: Shared = [:], wholeGroup: inout Bool) throws(PatternError) -> PatternNode {
         var p = PatternParser(s: Array(pattern.utf8), phrases: phrases)
+        defer { wholeGroup = p.wholeGroup }
         p.shared = shared
         // Moved in and back, so the parser's additions copy no table.
         phrases = [:]
@@ -202,6 +214,7 @@ struct PatternParser {
             skipSpace()
             guard peek(UInt8(ascii: ")")) else { throw PatternError(offset: start, message: "unclosed '(': expected ')'") }
             i += 1
+            if start == 0 && i == s.count { wholeGroup = true }
             return wrap(inner, start)
         case UInt8(ascii: "{"):
             return try parseCapture()

@@ -543,7 +543,20 @@ struct RuleLoader {
                 allGood = false
                 continue
             }
-            if sharesPatterns {
+            // The definition's own shared parse, when its first `(` closes at its last `)`:
+            // the text then parses alone as inside that group (the parser's state differs only
+            // in its depth, which joins top-level references into the sequence and reports
+            // nothing; its end is the group's `)`), with the same references, so it passes
+            // the parse, and the same lexicons and size, exactly when the shared parse does.
+            // It has no `>>` (`share`). Parsing the text again to check it was 23 M of a
+            // start's 602 M instructions; the shared parse is made for its references anyway.
+            if sharesPatterns, let own = share(name, &defs, expanded: expanded), own.wholeGroup {
+                do {
+                    try PatternCompiler.checkLexicons(own.node, lexicons)
+                    try PatternCompiler.checkSize(own.node)
+                    continue
+                } catch {}
+            } else if sharesPatterns {
                 var shared: PatternParser.Shared = [:]
                 for (at, span) in expanded.spans {
                     if let share = share(span.name, &defs) { shared[at] = (share, span.end) }
@@ -746,17 +759,22 @@ struct RuleLoader {
     /// `(` + its expanded text + `)` as a reference's group parses, its own references shared
     /// in turn. nil when that parse fails or holds a `>>` (a reference then parses where it
     /// stands and reports what it finds there, as before).
-    private mutating func share(_ name: String, _ definitions: inout PatternDefinitions) -> SharedPattern? {
+    /// `expanded`: `definitions.expandDefinition(name)`, made already.
+    private mutating func share(_ name: String, _ definitions: inout PatternDefinitions,
+                                expanded given: PatternDefinitions.Expanded? = nil) -> SharedPattern? {
         if let known = shares[name] { return known }
         shares[name] = .some(nil)
-        guard let expanded = try? definitions.expandDefinition(name) else { return nil }
+        guard let expanded = given ?? (try? definitions.expandDefinition(name)) else { return nil }
         var nested: PatternParser.Shared = [:]
         for (at, span) in expanded.spans {
             if let share = share(span.name, &definitions) { nested[at + 1] = (share, span.end + 1) }
         }
-        guard let node = try? PatternParser.parse("(" + expanded.text + ")", references: [], phrases: &phrases, shared: nested),
+        var whole = false
+        guard let node = try? PatternParser.parse("(" + expanded.text + ")", references: [], phrases: &phrases, shared: nested,
+                                                  wholeGroup: &whole),
               PatternParser.nestedMatchStart(node) == nil else { return nil }
         let made = SharedPattern(name: name, node: node)
+        made.wholeGroup = whole
         shares[name] = made
         return made
     }
