@@ -531,6 +531,9 @@ struct PatternCompiler {
             var bestScore = Int.max
             for item in items {
                 guard let t = try trigger(item) else { continue }
+                // A key's cost is never negative: a list as long as the best score so far
+                // cannot beat it, and its thousands of keys (a lexicon's) need no look-up.
+                if t.count >= bestScore { continue }
                 let score = t.count + t.reduce(0) { $0 + cost($1) }
                 if score < bestScore { best = t; bestScore = score }
             }
@@ -542,9 +545,9 @@ struct PatternCompiler {
                 // A word's trigger is its id (never a class key), added without an array.
                 if case .token(.word(let w), _) = b { ids.add(vocab.intern(w)); continue }
                 guard let t = try trigger(b) else { return nil }
-                for key in t {
-                    if key >= 0 { ids.add(key) } else if !classKeys.contains(key) { classKeys.append(key) }
-                }
+                // The class keys one by one, the ids at once (`add` leaves out negative keys).
+                for key in t where key < 0 && !classKeys.contains(key) { classKeys.append(key) }
+                ids.add(contentsOf: t)
             }
             return classKeys.sorted() + ids.takeSorted()
         case .repetition(let inner, let min, _, _, _):
