@@ -68,7 +68,7 @@ extension PatternCompiler {
         // A bitmap, not a Set: the alphabet takes in whole lexicons (@actors), which hashing
         // one id at a time made the largest part of compiling the default rules.
         var ids = IDBitmap(), has: [TokenClasses] = [], not: [TokenClasses] = [], prefixOK = true
-        for item in items {
+        for (k, item) in items.enumerated() {
             guard let maxSoFar = maxOffset else { break }
             let (lo, hi) = lengthBounds(item)
             if lo > 0, let first = firstTokens(item) {
@@ -81,7 +81,9 @@ extension PatternCompiler {
             }
             minOffset += lo
             maxOffset = hi.map { maxSoFar + $0 }
-            if prefixOK { prefixOK = collectAlphabet(item, &ids, &has, &not) }
+            // The last element's tokens are no anchor's prefix: not collected (a shared
+            // node's alphabet is then made at the first use that needs it, the same).
+            if prefixOK && k < items.count - 1 { prefixOK = collectAlphabet(item, &ids, &has, &not) }
         }
         guard let best, best.anchor.maxOffset > 0 else { return nil }
         return best.anchor
