@@ -927,6 +927,32 @@ struct RuleLoader {
 
     // MARK: - Index
 
+    /// True when every scalar of `s` is below U+0300 (ASCII, Latin-1, Latin Extended-A and -B,
+    /// IPA, spacing modifiers), general punctuation U+2010-U+2027 (dashes, quotes, bullet),
+    /// a currency sign U+20A0-U+20BF or a vulgar fraction U+2150-U+215F. None of these has a
+    /// canonical decomposition that composition does not undo, a non-zero combining class, or
+    /// is the second of a canonical composition pair (checked against Unicode's data), so such
+    /// a string is its own NFC, and two of them are canonically equal only when equal bytes.
+    static func isNFCByScalars(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            // Valid UTF-8: a lead byte C2-CB starts U+0080-U+02FF; E2 80 90-A7 is
+            // U+2010-U+2027, E2 82 A0-BF U+20A0-U+20BF, E2 85 90-9F U+2150-U+215F.
+            var k = 0
+            while k < b.count {
+                let c = b[k]
+                if c < 0x80 { k += 1; continue }
+                if c >= 0xC2 && c <= 0xCB { k += 2; continue }
+                guard c == 0xE2, k + 2 < b.count else { return false }
+                let (x, y) = (b[k + 1], b[k + 2])
+                guard (x == 0x80 && y >= 0x90 && y <= 0xA7) || (x == 0x82 && y >= 0xA0 && y <= 0xBF)
+                        || (x == 0x85 && y >= 0x90 && y <= 0x9F) else { return false }
+                k += 3
+            }
+            return true
+        }
+    }
+
     func finish(sha256: String) -> RuleSet {
         let vocab = compiler?.vocab ?? self.vocab
         var rules = self.rules
@@ -961,35 +987,51 @@ struct RuleLoader {
         // A veto's id by its source, canonically equal Strings alike; looked up by its bytes
         // first (equal bytes are equal Strings): hashing a String normalises it, and the
         // vetoes' sources (named patterns written out) cost 8 M instructions so.
+        //
+        // While every source is in NFC by its scalars alone (`isNFCByScalars`: all of the
+        // default rules' are), two sources are canonically equal only when their bytes are,
+        // so a source new by its bytes is new: the String table is made, from the sources so
+        // far, at the first source that is not so (its hashing, a normalisation of each new
+        // source, cost 7.7 M of a start's 602 M instructions).
         var unlessID: [String: Int32] = [:], byBytes: [SourceBytes: Int32] = [:]
+        var distinct: [String] = [], nfcOnly = true
         let vetoCount = rules.reduce(0) { $0 + $1.unless.count }
-        unlessID.reserveCapacity(vetoCount)
         byBytes.reserveCapacity(vetoCount)
         set.unlessIDs = rules.map { rule in
             rule.unless.map { u in
                 let bytes = SourceBytes(u.source)
                 if let id = byBytes[bytes] { return id }
                 let id: Int32
-                if let known = unlessID[u.source] {
-                    id = known
+                if nfcOnly, Self.isNFCByScalars(u.source) {
+                    id = Int32(distinct.count)
+                    distinct.append(u.source)
                 } else {
-                    id = Int32(unlessID.count)
-                    unlessID[u.source] = id
+                    if nfcOnly {
+                        nfcOnly = false
+                        unlessID.reserveCapacity(vetoCount)
+                        for (k, source) in distinct.enumerated() { unlessID[source] = Int32(k) }
+                    }
+                    if let known = unlessID[u.source] {
+                        id = known
+                    } else {
+                        id = Int32(unlessID.count)
+                        unlessID[u.source] = id
+                    }
                 }
                 byBytes[bytes] = id
                 return id
             }
         }
-        set.unlessCount = unlessID.count
+        set.unlessCount = nfcOnly ? distinct.count : unlessID.count
         // Each id's code, from its first rule (vetoes with one id have the same pattern text).
-        var unlessCodes = [Unmanaged<ProgramCode>?](repeating: nil, count: unlessID.count)
+        var unlessCodes = [Unmanaged<ProgramCode>?](repeating: nil, count: set.unlessCount)
         for (r, rule) in rules.enumerated() {
             for (k, u) in rule.unless.enumerated() where unlessCodes[Int(set.unlessIDs[r][k])] == nil {
                 unlessCodes[Int(set.unlessIDs[r][k])] = Unmanaged.passUnretained(u.code)
             }
         }
         set.unlessCodeRefs = unlessCodes.map { $0! }
-        var vetoes = [Program?](repeating: nil, count: unlessID.count)
+        var vetoes = [Program?](repeating: nil, count: set.unlessCount)
         for (r, rule) in rules.enumerated() {
             for (k, u) in rule.unless.enumerated() where vetoes[Int(set.unlessIDs[r][k])] == nil { vetoes[Int(set.unlessIDs[r][k])] = u }
         }
