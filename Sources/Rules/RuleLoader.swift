@@ -403,6 +403,8 @@ struct RuleLoader {
         // Bytes, not Strings: the lexicons are thousands of lines read at every start.
         let bytes = Array(src.text.utf8)
         var scratch = Tokenizer.LineScratch()
+        // One entry's ids, the storage kept from line to line (an array per line before).
+        var ids: [Int32] = []
         var lineStart = 0
         while lineStart < bytes.count {
             var lineEnd = lineStart
@@ -425,7 +427,9 @@ struct RuleLoader {
             }
             let form = exact ? Array(scratch.tokens[..<count].map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
                 .joined(separator: [0x20])) : nil
-            lexicon.add(scratch.ranges[..<count].map { vocab.intern(scratch.norm[$0]) }, exact: form)
+            ids.removeAll(keepingCapacity: true)
+            for r in scratch.ranges[..<count] { ids.append(vocab.intern(scratch.norm[r])) }
+            lexicon.add(ids, exact: form)
         }
         if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
