@@ -232,9 +232,16 @@ extension PatternCompiler {
 
     /// How often an anchor's token is expected: per word 1, per very common word 1000, per
     /// class test 50.
+    ///
+    /// Counted as the bits of the ids' nonzero words, plus 999 per very common word among
+    /// them (`commonIDs`, a few dozen), not id by id: the ids run to thousands (a lexicon's
+    /// first words), in bitmaps as long as the largest id.
     private func anchorWeight(_ first: (set: TokenSet, ids: IDBitmap, classes: Int)) -> Int {
         var weight = first.classes * 50
-        first.ids.forEach { weight += vocab.isCommon($0) ? 1000 : 1 }
+        first.ids.words.withUnsafeBufferPointer { w in
+            for word in w where word != 0 { weight += word.nonzeroBitCount }
+        }
+        for id in vocab.commonIDs where first.ids.contains(id) { weight += 999 }
         return weight
     }
 }
@@ -263,6 +270,11 @@ struct IDBitmap: IDCollecting, Sendable {
         words[w] |= 1 << UInt64(id & 63)
     }
 
+    func contains(_ id: Int32) -> Bool {
+        let w = Int(id) >> 6
+        return id >= 0 && w < words.count && words[w] & (1 << UInt64(id & 63)) != 0
+    }
+
     mutating func formUnion(_ other: IDBitmap) {
         if other.words.count > words.count { words += repeatElement(0, count: other.words.count - words.count) }
         for (w, bits) in other.words.enumerated() { words[w] |= bits }
@@ -285,7 +297,7 @@ struct IDBitmap: IDCollecting, Sendable {
     var sorted: [Int32] {
         words.withUnsafeBufferPointer { w in
             var count = 0
-            for word in w { count += word.nonzeroBitCount }
+            for word in w where word != 0 { count += word.nonzeroBitCount }
             return [Int32](unsafeUninitializedCapacity: count) { out, made in
                 var k = 0
                 for (i, word) in w.enumerated() {
