@@ -33,6 +33,29 @@ struct PatternCompiler {
     /// found so far (`RequirementGroup`); nil elsewhere.
     var requirementGroups: [RequirementGroup]?
 
+    /// A word's id by the storage of its bytes (`wordID`): a slot per address hash, holding
+    /// the word (so its storage stays allocated, and no other array can take its address)
+    /// and its id.
+    private var wordSlots: [(word: [UInt8], id: Int32)] = []
+
+    /// The id of word `w`, interned: `vocab.intern(w)`. A pattern's words are the parser's
+    /// phrase table's arrays (`PatternParser.Phrases`), one storage per distinct word, and
+    /// each is interned again by every walk of the compiler (emitting, requirements,
+    /// triggers, first tokens, alphabets): a slot of the word's storage address answers
+    /// those without hashing and probing the vocabulary. A slot holds a reference to the
+    /// array it answers for, so an equal address is that very storage, whose bytes nothing
+    /// can change while it is shared, so the same word.
+    mutating func wordID(_ w: [UInt8]) -> Int32 {
+        if wordSlots.isEmpty { wordSlots = Array(repeating: ([], -1), count: 4096) }
+        let address = w.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        let k = Int(truncatingIfNeeded: (address >> 4) ^ (address >> 16)) & (wordSlots.count - 1)
+        let known = wordSlots[k].word.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if known == address, wordSlots[k].id >= 0, wordSlots[k].word.count == w.count { return wordSlots[k].id }
+        let id = vocab.intern(w)
+        wordSlots[k] = (w, id)
+        return id
+    }
+
     /// The id bitmaps of every program this compiler freezes, each content stored once.
     let bitmaps = BitmapPool()
     /// When set, `compile` hands a program's split guards and code to it (made on its thread
@@ -416,7 +439,7 @@ struct PatternCompiler {
                 out.append(.node(b))
                 continue
             }
-            if case .word(let w) = spec { ids.add(vocab.intern(w)) }  // `wordIDs`, without its array
+            if case .word(let w) = spec { ids.add(wordID(w)) }  // `wordIDs`, without its array
             else if let more = wordIDs(spec) { ids.add(contentsOf: more) } else { others.append(testFor(spec)) }
             if keepingNodes { nodes.append(b) }
             range = range.map { $0.lowerBound..<r.upperBound } ?? r
@@ -428,7 +451,7 @@ struct PatternCompiler {
     /// Ids a one-token spec accepts when it is a plain word or a family; nil otherwise.
     private mutating func wordIDs(_ spec: TokenSpec) -> [Int32]? {
         switch spec {
-        case .word(let w): return [vocab.intern(w)]
+        case .word(let w): return [wordID(w)]
         case .family(let base): return family(base)
         default: return nil
         }
@@ -461,7 +484,7 @@ struct PatternCompiler {
 
     mutating func testFor(_ spec: TokenSpec) -> TokenTest {
         switch spec {
-        case .word(let w): return TokenTest(kind: .id(vocab.intern(w)))
+        case .word(let w): return TokenTest(kind: .id(wordID(w)))
         case .exact(let bytes):
             if let id = exactIDs[bytes] { return TokenTest(kind: .exact(id, bytes)) }
             let norm = Tokenizer.tokenize(bytes).first.map { Array($0.norm.utf8) } ?? bytes
@@ -510,7 +533,7 @@ struct PatternCompiler {
         switch node {
         case .token(let spec, _):
             switch spec {
-            case .word(let w): return [vocab.intern(w)]
+            case .word(let w): return [wordID(w)]
             case .exact:
                 guard case .exact(let id, _) = testFor(spec).kind else { return nil }
                 return [id]
@@ -531,6 +554,9 @@ struct PatternCompiler {
             var bestScore = Int.max
             for item in items {
                 guard let t = try trigger(item) else { continue }
+                // A key's cost is never negative: a list as long as the best score so far
+                // cannot beat it, and its thousands of keys (a lexicon's) need no look-up.
+                if t.count >= bestScore { continue }
                 let score = t.count + t.reduce(0) { $0 + cost($1) }
                 if score < bestScore { best = t; bestScore = score }
             }
@@ -540,11 +566,11 @@ struct PatternCompiler {
             var ids = IDList(), classKeys: [Int32] = []
             for b in branches {
                 // A word's trigger is its id (never a class key), added without an array.
-                if case .token(.word(let w), _) = b { ids.add(vocab.intern(w)); continue }
+                if case .token(.word(let w), _) = b { ids.add(wordID(w)); continue }
                 guard let t = try trigger(b) else { return nil }
-                for key in t {
-                    if key >= 0 { ids.add(key) } else if !classKeys.contains(key) { classKeys.append(key) }
-                }
+                // The class keys one by one, the ids at once (`add` leaves out negative keys).
+                for key in t where key < 0 && !classKeys.contains(key) { classKeys.append(key) }
+                ids.add(contentsOf: t)
             }
             return classKeys.sorted() + ids.takeSorted()
         case .repetition(let inner, let min, _, _, _):

@@ -1,3 +1,4 @@
+import Foundation
 import Tagger
 
 /// Parses the pattern surface syntax (see rules/README.md) into a `PatternNode`, by recursive
@@ -20,20 +21,70 @@ struct PatternParser {
     /// its own off the top when done, so a one-item sequence or alternative (each word of a
     /// word list) makes no array, and a longer one one array of its size, not a grown one.
     private var stack: [PatternNode] = []
+    /// The `(` at offset 0 was closed by the last byte.
+    private var wholeGroup = false
     typealias Shared = [Int: (pattern: SharedPattern, end: Int)]
 
     /// Words and quoted phrases as the tokenizer splits them (each token's byte range in the
     /// text and its normal form), kept across the patterns of a rule set: expanded named
     /// patterns repeat the same words many times, and tokenizing each was a third of parsing.
-    typealias Phrases = [PhraseKey: [(range: Range<Int>, norm: [UInt8])]]
+    ///
+    /// Looked up by the phrase's bytes where they stand in the pattern, in a table of its own
+    /// (open addressing on `Tokenizer.hash`, the bytes in one pool): a `Dictionary` needed the
+    /// bytes copied into an array for its key, for each of the default rules' 30,000 words
+    /// and phrases, and hashed them through a `Hasher`.
+    struct Phrases {
+        typealias Tokens = [(range: Range<Int>, norm: [UInt8])]
+        private var pool: [UInt8] = []
+        /// Per phrase: its bytes in `pool`, its hash and its tokens.
+        private var starts: [Int] = [0]
+        private var hashes: [UInt64] = []
+        private var tokens: [Tokens] = []
+        /// Phrase numbers, -1 for none; a power of two, at most half full (empty until the
+        /// first phrase: an empty table is made for every pattern parsed, `parse`).
+        private var slots: [Int32] = []
 
-    /// A phrase's bytes as a key, hashed in one piece: an array of bytes hashes byte by byte,
-    /// and the 21,000 look-ups of the default rules cost 13 M instructions so.
-    struct PhraseKey: Hashable {
-        var bytes: [UInt8]
+        init() {}
 
-        func hash(into h: inout Hasher) {
-            bytes.withUnsafeBytes { h.combine(bytes: $0) }
+        var count: Int { tokens.count }
+
+        /// The tokens of the phrase `text`, hashed `h` (`Tokenizer.hash`); nil when not in.
+        func find(_ text: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Tokens? {
+            guard !slots.isEmpty else { return nil }
+            let mask = slots.count - 1
+            var k = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let n = Int(slots[k])
+                if n < 0 { return nil }
+                if hashes[n] == h, starts[n + 1] - starts[n] == text.count {
+                    let same = pool.withUnsafeBufferPointer { p in
+                        text.isEmpty || memcmp(p.baseAddress! + starts[n], text.baseAddress!, text.count) == 0
+                    }
+                    if same { return tokens[n] }
+                }
+                k = (k + 1) & mask
+            }
+        }
+
+        /// Adds a phrase not in the table.
+        mutating func add(_ text: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ t: Tokens) {
+            pool.append(contentsOf: text)
+            starts.append(pool.count)
+            hashes.append(h)
+            tokens.append(t)
+            if tokens.count * 2 > slots.count {
+                slots = [Int32](repeating: -1, count: max(256, slots.count * 2))
+                for n in tokens.indices { place(n) }
+            } else {
+                place(tokens.count - 1)
+            }
+        }
+
+        private mutating func place(_ n: Int) {
+            let mask = slots.count - 1
+            var k = Int(truncatingIfNeeded: hashes[n]) & mask
+            while slots[k] >= 0 { k = (k + 1) & mask }
+            slots[k] = Int32(n)
         }
     }
 
@@ -52,10 +103,20 @@ struct PatternParser {
     /// is joined into the top level as the written-out reference would be.
     static func parse(_ pattern: String, references: Set<Int>, phrases: inout Phrases,
                       shared: Shared = [:]) throws(PatternError) -> PatternNode {
+        var whole = false
+        return try parse(pattern, references: references, phrases: &phrases, shared: shared, wholeGroup: &whole)
+    }
+
+    /// As `parse(_:references:phrases:shared:)`; `wholeGroup` set when the `(` at offset 0
+    /// is closed by the pattern's last byte (`RuleLoader.share`: the definition's text, then,
+    /// parses on its own as it does inside the group).
+    static func parse(_ pattern: String, references: Set<Int>, phrases: inout Phrases,
+                      shared: Shared = [:], wholeGroup: inout Bool) throws(PatternError) -> PatternNode {
         var p = PatternParser(s: Array(pattern.utf8), phrases: phrases)
+        defer { wholeGroup = p.wholeGroup }
         p.shared = shared
         // Moved in and back, so the parser's additions copy no table.
-        phrases = [:]
+        phrases = Phrases()
         defer { phrases = p.phrases }
         p.references = references
         p.skipSpace()
@@ -202,6 +263,7 @@ struct PatternParser {
             skipSpace()
             guard peek(UInt8(ascii: ")")) else { throw PatternError(offset: start, message: "unclosed '(': expected ')'") }
             i += 1
+            if start == 0 && i == s.count { wholeGroup = true }
             return wrap(inner, start)
         case UInt8(ascii: "{"):
             return try parseCapture()
@@ -244,14 +306,14 @@ struct PatternParser {
             let textStart = i
             while i < s.count, s[i] != UInt8(ascii: "\"") { i += 1 }
             guard i < s.count else { throw PatternError(offset: start, message: "unclosed '\"'") }
-            let text = Array(s[textStart..<i])
+            let text = textStart..<i
             i += 1
             var exact = false
             if peek(UInt8(ascii: "!")) { exact = true; i += 1 }
             return try phrase(text, exact: exact, start..<i)
         case UInt8(ascii: "="):
             i += 1
-            let word = scanWord()
+            let word = scanWordRange()
             guard !word.isEmpty else { throw PatternError(offset: start, message: "expected a word after '='") }
             return try phrase(word, exact: true, start..<i)
         case UInt8(ascii: "~"):
@@ -270,7 +332,7 @@ struct PatternParser {
             i += 1
             return .token(.any, start..<i)
         default:
-            let word = scanWord()
+            let word = scanWordRange()
             guard !word.isEmpty else {
                 throw PatternError(offset: start, message: "unexpected '\(Character(Unicode.Scalar(c)))'; quote punctuation as \"\(Character(Unicode.Scalar(c)))\"")
             }
@@ -365,30 +427,43 @@ struct PatternParser {
 
     /// A word or quoted phrase becomes one token test per token, as the sentence tokenizer
     /// would split it, so "U.S." or "per cent" match exactly what the text produces.
-    private mutating func phrase(_ text: [UInt8], exact: Bool, _ range: Range<Int>) throws(PatternError) -> PatternNode {
-        let tokens: [(range: Range<Int>, norm: [UInt8])]
-        if let known = phrases[PhraseKey(bytes: text)] {
+    /// `textRange`: the phrase's bytes in the pattern.
+    private mutating func phrase(_ textRange: Range<Int>, exact: Bool, _ range: Range<Int>) throws(PatternError) -> PatternNode {
+        let tokens: Phrases.Tokens
+        let known: Phrases.Tokens? = s.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[textRange])
+            return phrases.find(text, Tokenizer.hash(text.baseAddress ?? UnsafePointer(bitPattern: 1)!, text.count))
+        }
+        if let known {
             tokens = known
-        } else if !text.contains(where: { $0 >= 0x80 }) {
+        } else if !s[textRange].contains(where: { $0 >= 0x80 }) {
             // ASCII, as nearly every word of the rules: tokenised into the scratch, without
             // the String per token `tokenize(_:)` makes (its normal forms, valid UTF-8 here,
             // come back from the String as they went in). 3,600 instructions a new phrase,
             // 13 M of a start, were mostly those Strings and the arrays sized and trimmed.
-            let count = text.withUnsafeBufferPointer { Tokenizer.tokenize($0, scratch: &scratch) }
+            let count = s.withUnsafeBufferPointer { Tokenizer.tokenize(UnsafeBufferPointer(rebasing: $0[textRange]), scratch: &scratch) }
             tokens = (0..<count).map { k in (scratch.tokens[k].range, Array(scratch.norm[scratch.ranges[k]])) }
-            phrases[PhraseKey(bytes: text)] = tokens
+            addPhrase(textRange, tokens)
         } else {
-            tokens = Tokenizer.tokenize(text).map { ($0.token.range, Array($0.norm.utf8)) }
-            phrases[PhraseKey(bytes: text)] = tokens
+            tokens = Tokenizer.tokenize(Array(s[textRange])).map { ($0.token.range, Array($0.norm.utf8)) }
+            addPhrase(textRange, tokens)
         }
         guard !tokens.isEmpty else { throw PatternError(offset: range.lowerBound, message: "empty phrase") }
+        let base = textRange.lowerBound
         if tokens.count == 1 {  // a word: no array of one
-            return .token(exact ? .exact(Array(text[tokens[0].range])) : .word(tokens[0].norm), range)
+            return .token(exact ? .exact(Array(s[tokens[0].range.shifted(base)])) : .word(tokens[0].norm), range)
         }
         let items: [PatternNode] = tokens.map { t in
-            .token(exact ? .exact(Array(text[t.range])) : .word(t.norm), range)
+            .token(exact ? .exact(Array(s[t.range.shifted(base)])) : .word(t.norm), range)
         }
         return items.count == 1 ? items[0] : .sequence(items, range)
+    }
+
+    private mutating func addPhrase(_ textRange: Range<Int>, _ tokens: Phrases.Tokens) {
+        s.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[textRange])
+            phrases.add(text, Tokenizer.hash(text.baseAddress ?? UnsafePointer(bitPattern: 1)!, text.count), tokens)
+        }
     }
 
     /// Keeps a group's full source range (with its parentheses) for `explain`.
@@ -453,9 +528,12 @@ struct PatternParser {
 
     /// A bare word: starts with a letter, digit or non-ASCII byte, continues through inner
     /// apostrophes, hyphens, periods and ampersands (don't, long-term, U.S., AT&T).
-    private mutating func scanWord() -> [UInt8] {
+    private mutating func scanWord() -> [UInt8] { Array(s[scanWordRange()]) }
+
+    /// `scanWord()`'s bytes as their range in the pattern, copied nowhere.
+    private mutating func scanWordRange() -> Range<Int> {
         let start = i
-        guard i < s.count, isLetter(s[i]) || isDigit(s[i]) || s[i] >= 0x80 else { return [] }
+        guard i < s.count, isLetter(s[i]) || isDigit(s[i]) || s[i] >= 0x80 else { return i..<i }
         while i < s.count {
             let c = s[i]
             if isLetter(c) || isDigit(c) || c >= 0x80 { i += 1; continue }
@@ -471,7 +549,7 @@ struct PatternParser {
             }
             break
         }
-        return Array(s[start..<i])
+        return start..<i
     }
 
     private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }

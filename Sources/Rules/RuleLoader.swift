@@ -403,20 +403,25 @@ struct RuleLoader {
         // Bytes, not Strings: the lexicons are thousands of lines read at every start.
         let bytes = Array(src.text.utf8)
         var scratch = Tokenizer.LineScratch()
+        // One entry's ids, the storage kept from line to line (an array per line before).
+        var ids: [Int32] = []
         var lineStart = 0
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             defer { lineStart = lineEnd + 1 }
             guard lineEnd > lineStart else { continue }
-            let line = bytes[lineStart..<lineEnd]
             // A comment starts at a '#' that begins the line or follows a space or tab.
-            var end = line.endIndex
-            if let hash = line.indices.first(where: { k in
-                line[k] == 0x23 && (k == line.startIndex || line[k - 1] == 0x20 || line[k - 1] == 0x09)
-            }) { end = hash }
+            // (A plain loop: `first(where:)` over the slice's indices, a closure call a byte,
+            // was a sixth of loading the lexicons.)
+            var end = lineEnd
+            var k = lineStart
+            while k < lineEnd {
+                if bytes[k] == 0x23 && (k == lineStart || bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09) { end = k; break }
+                k += 1
+            }
             // `=US`: this entry matches only in exactly this case (not the pronoun "us").
-            var start = line.startIndex
+            var start = lineStart
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             let exact = start < end && bytes[start] == UInt8(ascii: "=")
             if exact { start += 1 }
@@ -425,7 +430,9 @@ struct RuleLoader {
             }
             let form = exact ? Array(scratch.tokens[..<count].map { bytes[(start + Int($0.start))..<(start + Int($0.end))] }
                 .joined(separator: [0x20])) : nil
-            lexicon.add(scratch.ranges[..<count].map { vocab.intern(scratch.norm[$0]) }, exact: form)
+            ids.removeAll(keepingCapacity: true)
+            for r in scratch.ranges[..<count] { ids.append(vocab.intern(scratch.norm[r])) }
+            lexicon.add(ids, exact: form)
         }
         if lexicon.entryCount == 0, given == nil {   // a registry without time units is fine
             diagnostics.append(src.diagnostic(1, 1, "lexicon '@\(name)' has no entries"))
@@ -543,7 +550,20 @@ struct RuleLoader {
                 allGood = false
                 continue
             }
-            if sharesPatterns {
+            // The definition's own shared parse, when its first `(` closes at its last `)`:
+            // the text then parses alone as inside that group (the parser's state differs only
+            // in its depth, which joins top-level references into the sequence and reports
+            // nothing; its end is the group's `)`), with the same references, so it passes
+            // the parse, and the same lexicons and size, exactly when the shared parse does.
+            // It has no `>>` (`share`). Parsing the text again to check it was 23 M of a
+            // start's 602 M instructions; the shared parse is made for its references anyway.
+            if sharesPatterns, let own = share(name, &defs, expanded: expanded), own.wholeGroup {
+                do {
+                    try PatternCompiler.checkLexicons(own.node, lexicons)
+                    try PatternCompiler.checkSize(own.node)
+                    continue
+                } catch {}
+            } else if sharesPatterns {
                 var shared: PatternParser.Shared = [:]
                 for (at, span) in expanded.spans {
                     if let share = share(span.name, &defs) { shared[at] = (share, span.end) }
@@ -746,17 +766,22 @@ struct RuleLoader {
     /// `(` + its expanded text + `)` as a reference's group parses, its own references shared
     /// in turn. nil when that parse fails or holds a `>>` (a reference then parses where it
     /// stands and reports what it finds there, as before).
-    private mutating func share(_ name: String, _ definitions: inout PatternDefinitions) -> SharedPattern? {
+    /// `expanded`: `definitions.expandDefinition(name)`, made already.
+    private mutating func share(_ name: String, _ definitions: inout PatternDefinitions,
+                                expanded given: PatternDefinitions.Expanded? = nil) -> SharedPattern? {
         if let known = shares[name] { return known }
         shares[name] = .some(nil)
-        guard let expanded = try? definitions.expandDefinition(name) else { return nil }
+        guard let expanded = given ?? (try? definitions.expandDefinition(name)) else { return nil }
         var nested: PatternParser.Shared = [:]
         for (at, span) in expanded.spans {
             if let share = share(span.name, &definitions) { nested[at + 1] = (share, span.end + 1) }
         }
-        guard let node = try? PatternParser.parse("(" + expanded.text + ")", references: [], phrases: &phrases, shared: nested),
+        var whole = false
+        guard let node = try? PatternParser.parse("(" + expanded.text + ")", references: [], phrases: &phrases, shared: nested,
+                                                  wholeGroup: &whole),
               PatternParser.nestedMatchStart(node) == nil else { return nil }
         let made = SharedPattern(name: name, node: node)
+        made.wholeGroup = whole
         shares[name] = made
         return made
     }
@@ -909,6 +934,32 @@ struct RuleLoader {
 
     // MARK: - Index
 
+    /// True when every scalar of `s` is below U+0300 (ASCII, Latin-1, Latin Extended-A and -B,
+    /// IPA, spacing modifiers), general punctuation U+2010-U+2027 (dashes, quotes, bullet),
+    /// a currency sign U+20A0-U+20BF or a vulgar fraction U+2150-U+215F. None of these has a
+    /// canonical decomposition that composition does not undo, a non-zero combining class, or
+    /// is the second of a canonical composition pair (checked against Unicode's data), so such
+    /// a string is its own NFC, and two of them are canonically equal only when equal bytes.
+    static func isNFCByScalars(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            // Valid UTF-8: a lead byte C2-CB starts U+0080-U+02FF; E2 80 90-A7 is
+            // U+2010-U+2027, E2 82 A0-BF U+20A0-U+20BF, E2 85 90-9F U+2150-U+215F.
+            var k = 0
+            while k < b.count {
+                let c = b[k]
+                if c < 0x80 { k += 1; continue }
+                if c >= 0xC2 && c <= 0xCB { k += 2; continue }
+                guard c == 0xE2, k + 2 < b.count else { return false }
+                let (x, y) = (b[k + 1], b[k + 2])
+                guard (x == 0x80 && y >= 0x90 && y <= 0xA7) || (x == 0x82 && y >= 0xA0 && y <= 0xBF)
+                        || (x == 0x85 && y >= 0x90 && y <= 0x9F) else { return false }
+                k += 3
+            }
+            return true
+        }
+    }
+
     func finish(sha256: String) -> RuleSet {
         let vocab = compiler?.vocab ?? self.vocab
         var rules = self.rules
@@ -943,35 +994,51 @@ struct RuleLoader {
         // A veto's id by its source, canonically equal Strings alike; looked up by its bytes
         // first (equal bytes are equal Strings): hashing a String normalises it, and the
         // vetoes' sources (named patterns written out) cost 8 M instructions so.
+        //
+        // While every source is in NFC by its scalars alone (`isNFCByScalars`: all of the
+        // default rules' are), two sources are canonically equal only when their bytes are,
+        // so a source new by its bytes is new: the String table is made, from the sources so
+        // far, at the first source that is not so (its hashing, a normalisation of each new
+        // source, cost 7.7 M of a start's 602 M instructions).
         var unlessID: [String: Int32] = [:], byBytes: [SourceBytes: Int32] = [:]
+        var distinct: [String] = [], nfcOnly = true
         let vetoCount = rules.reduce(0) { $0 + $1.unless.count }
-        unlessID.reserveCapacity(vetoCount)
         byBytes.reserveCapacity(vetoCount)
         set.unlessIDs = rules.map { rule in
             rule.unless.map { u in
                 let bytes = SourceBytes(u.source)
                 if let id = byBytes[bytes] { return id }
                 let id: Int32
-                if let known = unlessID[u.source] {
-                    id = known
+                if nfcOnly, Self.isNFCByScalars(u.source) {
+                    id = Int32(distinct.count)
+                    distinct.append(u.source)
                 } else {
-                    id = Int32(unlessID.count)
-                    unlessID[u.source] = id
+                    if nfcOnly {
+                        nfcOnly = false
+                        unlessID.reserveCapacity(vetoCount)
+                        for (k, source) in distinct.enumerated() { unlessID[source] = Int32(k) }
+                    }
+                    if let known = unlessID[u.source] {
+                        id = known
+                    } else {
+                        id = Int32(unlessID.count)
+                        unlessID[u.source] = id
+                    }
                 }
                 byBytes[bytes] = id
                 return id
             }
         }
-        set.unlessCount = unlessID.count
+        set.unlessCount = nfcOnly ? distinct.count : unlessID.count
         // Each id's code, from its first rule (vetoes with one id have the same pattern text).
-        var unlessCodes = [Unmanaged<ProgramCode>?](repeating: nil, count: unlessID.count)
+        var unlessCodes = [Unmanaged<ProgramCode>?](repeating: nil, count: set.unlessCount)
         for (r, rule) in rules.enumerated() {
             for (k, u) in rule.unless.enumerated() where unlessCodes[Int(set.unlessIDs[r][k])] == nil {
                 unlessCodes[Int(set.unlessIDs[r][k])] = Unmanaged.passUnretained(u.code)
             }
         }
         set.unlessCodeRefs = unlessCodes.map { $0! }
-        var vetoes = [Program?](repeating: nil, count: unlessID.count)
+        var vetoes = [Program?](repeating: nil, count: set.unlessCount)
         for (r, rule) in rules.enumerated() {
             for (k, u) in rule.unless.enumerated() where vetoes[Int(set.unlessIDs[r][k])] == nil { vetoes[Int(set.unlessIDs[r][k])] = u }
         }

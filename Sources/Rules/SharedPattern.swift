@@ -30,6 +30,9 @@ final class SharedPattern: @unchecked Sendable {
     /// (`SplitGuards.init(_:placed:)`); an inner nil: the branch has none.
     var guards: [Int32: SplitGuards.Guard?] = [:]
     var lexiconsChecked = false
+    /// Parsed from `(` + text + `)` with that first `(` closed by the last `)`: the text
+    /// alone then parses too, to the same nodes but for the group (`RuleLoader.checkDefinitions`).
+    var wholeGroup = false
     /// The items a top-level reference to a sequence is joined into the pattern as.
     private var itemShares: [SharedPattern]?
     private var wraps: [Range<Int>: SharedPattern] = [:]

@@ -68,7 +68,7 @@ extension PatternCompiler {
         // A bitmap, not a Set: the alphabet takes in whole lexicons (@actors), which hashing
         // one id at a time made the largest part of compiling the default rules.
         var ids = IDBitmap(), has: [TokenClasses] = [], not: [TokenClasses] = [], prefixOK = true
-        for item in items {
+        for (k, item) in items.enumerated() {
             guard let maxSoFar = maxOffset else { break }
             let (lo, hi) = lengthBounds(item)
             if lo > 0, let first = firstTokens(item) {
@@ -81,7 +81,9 @@ extension PatternCompiler {
             }
             minOffset += lo
             maxOffset = hi.map { maxSoFar + $0 }
-            if prefixOK { prefixOK = collectAlphabet(item, &ids, &has, &not) }
+            // The last element's tokens are no anchor's prefix: not collected (a shared
+            // node's alphabet is then made at the first use that needs it, the same).
+            if prefixOK && k < items.count - 1 { prefixOK = collectAlphabet(item, &ids, &has, &not) }
         }
         guard let best, best.anchor.maxOffset > 0 else { return nil }
         return best.anchor
@@ -230,9 +232,16 @@ extension PatternCompiler {
 
     /// How often an anchor's token is expected: per word 1, per very common word 1000, per
     /// class test 50.
+    ///
+    /// Counted as the bits of the ids' nonzero words, plus 999 per very common word among
+    /// them (`commonIDs`, a few dozen), not id by id: the ids run to thousands (a lexicon's
+    /// first words), in bitmaps as long as the largest id.
     private func anchorWeight(_ first: (set: TokenSet, ids: IDBitmap, classes: Int)) -> Int {
         var weight = first.classes * 50
-        first.ids.forEach { weight += vocab.isCommon($0) ? 1000 : 1 }
+        first.ids.words.withUnsafeBufferPointer { w in
+            for word in w where word != 0 { weight += word.nonzeroBitCount }
+        }
+        for id in vocab.commonIDs where first.ids.contains(id) { weight += 999 }
         return weight
     }
 }
@@ -261,6 +270,11 @@ struct IDBitmap: IDCollecting, Sendable {
         words[w] |= 1 << UInt64(id & 63)
     }
 
+    func contains(_ id: Int32) -> Bool {
+        let w = Int(id) >> 6
+        return id >= 0 && w < words.count && words[w] & (1 << UInt64(id & 63)) != 0
+    }
+
     mutating func formUnion(_ other: IDBitmap) {
         if other.words.count > words.count { words += repeatElement(0, count: other.words.count - words.count) }
         for (w, bits) in other.words.enumerated() { words[w] |= bits }
@@ -283,7 +297,7 @@ struct IDBitmap: IDCollecting, Sendable {
     var sorted: [Int32] {
         words.withUnsafeBufferPointer { w in
             var count = 0
-            for word in w { count += word.nonzeroBitCount }
+            for word in w where word != 0 { count += word.nonzeroBitCount }
             return [Int32](unsafeUninitializedCapacity: count) { out, made in
                 var k = 0
                 for (i, word) in w.enumerated() {
@@ -310,6 +324,13 @@ struct IDList: IDCollecting {
 
     mutating func add(_ id: Int32) {
         if id >= 0 { ids.append(id) }
+    }
+
+    /// The non-negative ids of `list`, in order, as `add` one at a time puts them: appended
+    /// at once when there is no negative one (a lexicon's thousands of ids, one append and
+    /// uniqueness check each, were most of the compiler's unions).
+    mutating func add(contentsOf list: [Int32]) {
+        if list.allSatisfy({ $0 >= 0 }) { ids.append(contentsOf: list) } else { for id in list where id >= 0 { ids.append(id) } }
     }
 
     /// The ids ascending and without duplicates, emptying the list (so a list of 64 ids or

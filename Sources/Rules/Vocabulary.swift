@@ -14,6 +14,8 @@ struct Vocabulary: Sendable {
     private var hashes: [UInt64] = []
     /// Per id: one of `commonWords`.
     private var common: [Bool] = []
+    /// The ids of `commonWords` interned, ascending (a few dozen).
+    private(set) var commonIDs: [Int32] = []
 
     /// Words so frequent that a rule triggered by them would run on most sentences, and a
     /// start anchor on them would rule out no start.
@@ -44,6 +46,7 @@ struct Vocabulary: Sendable {
         hashes.append(h)
         // (Every common word has five bytes or fewer: longer forms make no array to look up.)
         common.append(form.count <= 5 && Self.commonWords.contains(Array(form)))
+        if common[Int(id)] { commonIDs.append(id) }
         if hashes.count * 2 > slots.count { rehash() } else { place(id, h) }
         return id
     }
