@@ -9,6 +9,27 @@ func makeRuleSet(_ yaml: String, lexicons: [String: String] = [:]) throws(RuleLo
     return try RuleSet.load(files: files)
 }
 
+/// Loads each of `files` as one rule file with named patterns shared and with each reference
+/// written out, asserts that both report the same (warnings, or "error" and the diagnostics
+/// in order), and returns how many of them failed to load.
+func assertReportsAlikeShared(_ files: [String], file: StaticString = #filePath, line: UInt = #line) -> Int {
+    func report(_ yaml: String, sharing: Bool) -> [String] {
+        do {
+            let set = try RuleSet.load(files: [("rules.yaml", Data(yaml.utf8))], sharingPatterns: sharing)
+            return set.warnings.map(\.description)
+        } catch {
+            return ["error"] + error.diagnostics.map(\.description)
+        }
+    }
+    var faulty = 0
+    for yaml in files {
+        let shared = report(yaml, sharing: true)
+        XCTAssertEqual(shared, report(yaml, sharing: false), yaml, file: file, line: line)
+        if shared.first == "error" { faulty += 1 }
+    }
+    return faulty
+}
+
 /// A one-rule set with `pattern`, tag claim.
 func singleRule(_ pattern: String, lexicons: [String: String] = [:]) throws -> RuleSet {
     let quoted = "'" + pattern.replacingOccurrences(of: "'", with: "''") + "'"

@@ -74,20 +74,7 @@ final class SharedPatternTests: XCTestCase {
             "patterns:\n  x: 'a {n: b}'\n  y: '<x> {n: c}'\n" + rule + "'<y> c'}\n",
             "patterns:\n  x: 'a b'\n  y: 'c <x> ) d'\n  z: '<y> <x>'\n" + rule + "'<x> c'}\n",
         ]
-        func report(_ yaml: String, sharing: Bool) -> [String] {
-            do {
-                let set = try RuleSet.load(files: [("rules.yaml", Data(yaml.utf8))], sharingPatterns: sharing)
-                return set.warnings.map(\.description)
-            } catch {
-                return ["error"] + error.diagnostics.map(\.description)
-            }
-        }
-        var faulty = 0
-        for yaml in files {
-            let shared = report(yaml, sharing: true)
-            XCTAssertEqual(shared, report(yaml, sharing: false), yaml)
-            if shared.first == "error" { faulty += 1 }
-        }
+        let faulty = assertReportsAlikeShared(files)
         XCTAssertGreaterThanOrEqual(faulty, 7)
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
