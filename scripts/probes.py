@@ -16,10 +16,10 @@ Each probe is one document (JSON Lines input), so segmentation cannot merge two;
 counts as tagged when any sentence of it carries the tag.
 """
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
+
+from claimex_records import extract_records
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,13 +39,8 @@ def load(folder: Path) -> list[tuple[str, str, str, str]]:
 def check(folder: Path, binary: str, rules: str, verbose: bool, quiet: bool) -> dict[str, int]:
     tag = folder.name.removeprefix("probes-")
     probes = load(folder)
-    stdin = "".join(json.dumps({"id": f"p{i}", "text": p[3]}) + "\n" for i, p in enumerate(probes))
-    out = subprocess.run([binary, "extract", "--rules", rules, "--input-format", "jsonl",
-                          "--all-sentences", "--profile", "lean"],
-                         input=stdin, capture_output=True, text=True, check=True).stdout
     rules_of: dict[str, set[str]] = {}
-    for line in out.splitlines():
-        rec = json.loads(line)
+    for rec in extract_records(binary, rules, ((f"p{i}", p[3]) for i, p in enumerate(probes))):
         fired = [t["rule"] for t in rec.get("tags", []) if t["label"] == tag]
         rules_of.setdefault(rec["id"], set()).update(fired)
 

@@ -10,8 +10,11 @@ tagged elsewhere only, misses; negatives tagged (false tags).
 import argparse
 import collections
 import json
-import subprocess
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from claimex_records import extract_records  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -24,13 +27,8 @@ def main():
     ap.add_argument("--fields", action="store_true")
     a = ap.parse_args()
     rows = [l.split("\t") for l in (HERE / "paradigm.tsv").read_text().splitlines() if l and not l.startswith("#")]
-    stdin = "".join(json.dumps({"id": f"p{i}", "text": r[5]}) + "\n" for i, r in enumerate(rows))
-    out = subprocess.run([a.bin, "extract", "--rules", a.rules, "--input-format", "jsonl", "-q",
-                          "--all-sentences", "--profile", "lean"], input=stdin, capture_output=True,
-                         text=True, check=True).stdout
     tags = collections.defaultdict(list)
-    for line in out.splitlines():
-        rec = json.loads(line)
+    for rec in extract_records(a.bin, a.rules, ((f"p{i}", r[5]) for i, r in enumerate(rows))):
         for t in rec.get("tags", []):
             if t["label"] == "figure":
                 tags[rec["id"]].append(t)

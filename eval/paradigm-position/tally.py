@@ -4,8 +4,11 @@
 
     python3 eval/paradigm-position/tally.py --bin /work/bin/claimex-r16 --rules rules [--misses FILE] [--json OUT]
 """
-import argparse, collections, json, subprocess
+import argparse, collections, json, sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from claimex_records import extract_records  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -18,12 +21,8 @@ def main():
     ap.add_argument("--json", help="write the counts per class and frame here")
     a = ap.parse_args()
     rows = [l.split("\t") for l in (HERE / "probes.tsv").read_text().splitlines() if l and not l.startswith("#")]
-    stdin = "".join(json.dumps({"id": f"p{i}", "text": r[3]}) + "\n" for i, r in enumerate(rows))
-    out = subprocess.run([a.bin, "extract", "--rules", a.rules, "--input-format", "jsonl", "--all-sentences",
-                          "--profile", "lean"], input=stdin, capture_output=True, text=True, check=True).stdout
     fired = collections.defaultdict(set)
-    for line in out.splitlines():
-        rec = json.loads(line)
+    for rec in extract_records(a.bin, a.rules, ((f"p{i}", r[3]) for i, r in enumerate(rows))):
         fired[rec["id"]].update(t["rule"] for t in rec.get("tags", []) if t["label"] == "position")
     by_cls = collections.defaultdict(lambda: [0, 0]); by_frame = collections.defaultdict(lambda: [0, 0])
     fp_cls = collections.Counter(); neg_cls = collections.Counter(); unk = collections.Counter()

@@ -8,10 +8,12 @@ sentences the rules miss (label +, untagged) and tag falsely (label -, tagged).
 label, class, rules fired (for before / after diffs).
 """
 import argparse
-import json
-import subprocess
+import sys
 from collections import defaultdict, OrderedDict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from claimex_records import extract_records  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -26,12 +28,8 @@ rows = [l.split("\t") for l in (HERE / "paradigm.tsv").read_text().splitlines() 
 docs = OrderedDict()
 for r in rows:
     docs.setdefault(r[3], []).append(r)
-stdin = "".join(json.dumps({"id": d, "text": "\n\n".join(r[4] for r in rs)}) + "\n" for d, rs in docs.items())
-out = subprocess.run([a.bin, "extract", "--rules", a.rules, "--input-format", "jsonl", "--all-sentences",
-                      "--profile", "lean"], input=stdin, capture_output=True, text=True, check=True).stdout
 fired = defaultdict(set)  # (doc, sentence text) -> rules
-for line in out.splitlines():
-    rec = json.loads(line)
+for rec in extract_records(a.bin, a.rules, ((d, "\n\n".join(r[4] for r in rs)) for d, rs in docs.items())):
     rs = {t["rule"] for t in rec.get("tags", []) if t["label"] == "recommendation"}
     fired[(rec["id"], rec["text"].strip())] |= rs
 
