@@ -5,7 +5,10 @@ import Yams
 extension RuleSet {
     /// Loads and compiles every `*.yaml`/`*.yml` rule file and `lexicons/*.txt` lexicon under
     /// `directory`. Every mistake of every file is collected and thrown together.
-    public static func load(directory: String) throws(RuleLoadError) -> RuleSet {
+    ///
+    /// `examples` false: the rules' `examples:` are neither read nor checked (`ExampleBlocks`),
+    /// for commands that run no examples; `claimex test` reads them.
+    public static func load(directory: String, examples: Bool = true) throws(RuleLoadError) -> RuleSet {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
@@ -25,25 +28,26 @@ extension RuleSet {
             }
             files.append((rel, data))
         }
-        return try load(files: files)
+        return try load(files: files, examples: examples)
     }
 
     /// Loads from in-memory files (relative path, contents); the directory loader's core.
-    public static func load(files: [(path: String, data: Data)]) throws(RuleLoadError) -> RuleSet {
-        try load(files: files, sharingPatterns: true)
+    public static func load(files: [(path: String, data: Data)], examples: Bool = true) throws(RuleLoadError) -> RuleSet {
+        try load(files: files, sharingPatterns: true, examples: examples)
     }
 
     /// `sharingPatterns` off: each reference to a named pattern is parsed and compiled where
     /// it stands (`SharedPattern`); `freezingAside` off: each program is frozen as it is
     /// compiled, not on the `Freezer`'s thread. For tests that compare the ways.
     static func load(files: [(path: String, data: Data)], sharingPatterns: Bool,
-                     freezingAside: Bool = true) throws(RuleLoadError) -> RuleSet {
+                     freezingAside: Bool = true, examples: Bool = true) throws(RuleLoadError) -> RuleSet {
         let sorted = files.sorted { $0.path < $1.path }
         // The rule files' YAML trees and the hash need nothing else loaded, so a thread of
         // their own makes them while this one reads the lexicons and units (a start runs
         // before the batch's workers have anything to do: a core is free then).
-        let ahead = YAMLAhead(sorted.filter { isRuleFile($0.path) }, hashing: sorted)
+        let ahead = YAMLAhead(sorted.filter { isRuleFile($0.path) }, hashing: sorted, examples: examples)
         var loader = RuleLoader()
+        loader.readsExamples = examples
         loader.sharesPatterns = sharingPatterns
         loader.freezesAside = freezingAside
         var sources: [SourceFile] = []
@@ -67,7 +71,7 @@ extension RuleSet {
         for src in sources where src.path == UnitRegistry.fileName { loader.loadUnits(src, parsed: units?.parsed) }
         loader.makeTriesAside()
         for src in sources where isRuleFile(src.path) {
-            loader.loadRules(src, tree: ahead.tree(src.path) ?? Result { try Yams.compose(yaml: src.text, .basic) })
+            loader.loadRules(src, tree: ahead.tree(src.path) ?? Result { try composeRuleFile(src.text, examples: examples) })
         }
         var set = loader.finish(sha256: ahead.sha256())
         let diagnostics = loader.diagnostics
@@ -102,6 +106,12 @@ private func releaseAside(_ spent: Spent) {
     }.start()
 }
 
+/// A rule file's YAML tree; without its rules' `examples:` blocks when `examples` is false
+/// (the file whole when `ExampleBlocks` cannot cut it for certain: `parseRule` then skips them).
+private func composeRuleFile(_ text: String, examples: Bool) throws -> Node? {
+    try Yams.compose(yaml: examples ? text : ExampleBlocks.blanked(text) ?? text, .basic)
+}
+
 /// A rule file: neither a lexicon nor the unit registry (the directory loader reads only
 /// these three kinds).
 private func isRuleFile(_ path: String) -> Bool {
@@ -126,7 +136,7 @@ private final class YAMLAhead: @unchecked Sendable {
     private let hashed = DispatchSemaphore(value: 0)
     private var digest = ""
 
-    init(_ ruleFiles: [(path: String, data: Data)], hashing all: [(path: String, data: Data)]) {
+    init(_ ruleFiles: [(path: String, data: Data)], hashing all: [(path: String, data: Data)], examples: Bool) {
         var index: [String: Int] = [:]
         for (k, f) in ruleFiles.enumerated() { index[f.path] = k }
         self.index = index
@@ -146,7 +156,7 @@ private final class YAMLAhead: @unchecked Sendable {
                     // tag: the default resolver's regular expressions per scalar (and per
                     // mapping key, for the duplicate-key check) were a quarter of loading
                     // the default rules.
-                    trees[k] = Result { try Yams.compose(yaml: text, .basic) }
+                    trees[k] = Result { try composeRuleFile(text, examples: examples) }
                 }
                 composed[k].signal()
             }
@@ -365,6 +375,8 @@ struct RuleLoader {
     var sharesPatterns = true
     /// Programs frozen on a thread of their own (`Freezer`) while the next ones compile.
     var freezesAside = true
+    /// Off: `examples:` are skipped (`RuleSet.load(directory:examples:)`).
+    var readsExamples = true
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
     /// The lexicons' tries, made on a thread of its own once every lexicon is loaded.
@@ -681,7 +693,7 @@ struct RuleLoader {
             case "normalize":
                 normalize = parseNormalize(value, src)
             case "examples":
-                examples = parseExamples(value, src)
+                if readsExamples { examples = parseExamples(value, src) }
             default:
                 diagnostics.append(src.diagnostic(key.mark, "unknown key '\(name)' in rule (expected: \(Self.ruleKeys.joined(separator: ", ")))"))
             }

@@ -3,7 +3,9 @@ import Rules
 
 enum RuleLoading {
     /// The rule set of `--rules DIR`, else of `./rules`. Errors go to stderr, exit 2.
-    static func load(_ dir: String?) throws -> RuleSet {
+    /// `examples`: read and check the rules' examples (`test`, `rules`); the commands that run
+    /// none skip them, which is a tenth of a start.
+    static func load(_ dir: String?, examples: Bool = false) throws -> RuleSet {
         let path = dir ?? "rules"
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
@@ -11,7 +13,7 @@ enum RuleLoading {
             throw Status.usage
         }
         let rules: RuleSet
-        do { rules = try RuleSet.load(directory: path) } catch {
+        do { rules = try RuleSet.load(directory: path, examples: examples) } catch {
             Console.error("\(error)")
             throw Status.usage
         }

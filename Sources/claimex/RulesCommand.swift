@@ -26,7 +26,7 @@ struct RulesCommand: ParsableCommand {
             print(Rules.RuleSet.synthetic(rules: synthetic, seed: 1), terminator: "")
             return
         }
-        let set = try RuleLoading.load(ruleOptions.rules)
+        let set = try RuleLoading.load(ruleOptions.rules, examples: true)
         if count {
             print("\(set.ruleCount) rules \(set.sha256)")
             return

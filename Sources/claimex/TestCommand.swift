@@ -16,7 +16,7 @@ struct Test: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let rules = try RuleLoading.load(ruleOptions.rules)
+        let rules = try RuleLoading.load(ruleOptions.rules, examples: true)
         let report = rules.runExamples()
         print(report.render(), terminator: report.render().hasSuffix("\n") ? "" : "\n")
         if report.failed { throw Status.inputsFailed }
