@@ -22,6 +22,8 @@ Half B and eval/check-* are never read.
 
   scripts/carry-signal.py --bin /work/bin/claimex-r17 --rules rules
   scripts/carry-signal.py --bin ... --rules rules --show      # the sentences the signal picks
+  scripts/carry-signal.py --bin ... --rules rules --window 3  # a tagged sentence among the 3 before
+  scripts/carry-signal.py --bin ... --rules rules --window 0  # every untagged sentence
 """
 import argparse
 import json
@@ -163,6 +165,8 @@ def main():
     ap.add_argument("--rules", default=os.path.join(ROOT, "rules"))
     ap.add_argument("--gold-dir", default=os.path.join(ROOT, "..", "shared", "gold"))
     ap.add_argument("--block", action="store_true", help="same paragraph instead of same section")
+    ap.add_argument("--window", type=int, default=1,
+                    help="a tagged sentence with an actor among the N before (same scope); 0: every untagged sentence")
     ap.add_argument("--show", action="store_true", help="print the sentences signal S1 picks")
     args = ap.parse_args()
     rules = os.path.abspath(args.rules)
@@ -175,9 +179,18 @@ def main():
     shown = []
     for name, (gold, paths) in sets.items():
         for doc, sents in sorted(aligned_documents(args.bin, rules, gold, paths).items()):
-            for prev, s in zip(sents, sents[1:]):
-                if s["tagged"] or prev[scope] != s[scope] or not (prev["tagged"] and prev["actors"]):
+            for i, s in enumerate(sents):
+                if s["tagged"] or i == 0:
                     continue
+                before = []
+                for prev in reversed(sents[max(0, i - args.window):i]):
+                    if prev[scope] != s[scope]:
+                        break
+                    before.append(prev)
+                found = [p for p in before if p["tagged"] and p["actors"]]
+                if args.window and not found:
+                    continue
+                prev = found[0] if found else sents[i - 1]
                 row = table[name]
                 row["candidates"] += 1
                 row["gold"] += s["gold"]
@@ -188,7 +201,8 @@ def main():
                 if args.show and sigs["opener + stance word (S1)"](ws):
                     shown.append(f"{'TP' if s['gold'] else 'FP'} {name} {doc} {s['index']} "
                                  f"(before: {', '.join(prev['actors'][:2])}) {s['text'][:160]}")
-    print(f"candidates: untagged sentences after a position-tagged sentence with an actor, same {scope}")
+    print(f"candidates: untagged sentences with a position-tagged sentence with an actor among the {args.window}"
+          f" before, same {scope}" if args.window else "candidates: every untagged sentence but a document's first")
     print(f"{'set':<12}{'candidates':>11}{'gold':>6}  " + "  ".join(f"{s[:26]:>26}" for s in sigs))
     total = {k: ([0, 0] if isinstance(v, list) else 0) for k, v in next(iter(table.values())).items()}
     for name, row in list(table.items()) + [("total", total)]:
