@@ -153,6 +153,7 @@ private final class YAMLAhead: @unchecked Sendable {
         texts.initialize(repeating: nil)
         composed = ruleFiles.map { _ in DispatchSemaphore(value: 0) }
         let thread = Thread { [self] in
+            ThreadHeap.adviseHugePages()
             // Decoded first, for the loader too (`text`): decoding (checking UTF-8) every file
             // on the loading thread as well was 5 M of a start's instructions there.
             for (k, f) in ruleFiles.enumerated() { texts[k] = String(data: f.data, encoding: .utf8) }
@@ -248,6 +249,7 @@ final class UnitsAside: @unchecked Sendable {
 
     init(_ text: String) {
         Thread { [self] in
+            ThreadHeap.adviseHugePages()
             made = Self.parse(text)
             done.signal()
         }.start()
@@ -279,6 +281,7 @@ private final class TriesAside: @unchecked Sendable {
 
     init(_ lexicons: [Lexicon]) {
         Thread { [self] in
+            ThreadHeap.adviseHugePages()
             made = LexiconTries(lexicons)
             done.signal()
         }.start()
