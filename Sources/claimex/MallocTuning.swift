@@ -18,8 +18,9 @@ import CMalloc
 /// The main thread's heap is then grown once, by the 64 MB of top pad, and that part
 /// advised for transparent huge pages (`MADV_HUGEPAGE`, what glibc's own
 /// `glibc.malloc.hugetlb=1` tunable does for every heap): loading the default rules touches
-/// about 40 MB there, and faulting it in 4 KB pages (about 8,300 faults, each a kernel entry
-/// and a page zeroed) was a quarter of a start's time on the main thread, the critical path.
+/// about 33 MB there, and faulting it in 4 KB pages (about 8,300 faults, each a kernel entry
+/// and a page zeroed) was a fifth of the main thread's compiling time, the critical path.
+/// The load's other threads advise their own heaps (`ThreadHeap`, in Rules).
 /// Where the kernel gives no huge pages (THP `never`, or none free) the advice does nothing.
 /// Only the placement of memory changes, never what is computed (docs/benchmarks.md,
 /// "Sixteenth round").
