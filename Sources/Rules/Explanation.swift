@@ -90,7 +90,8 @@ public struct Explanation: Sendable {
 extension RuleSet {
     /// Runs every rule on `sentence` and reports what happened, including near misses.
     public func explain(sentence: [UInt8]) -> Explanation {
-        sentence.withUnsafeBufferPointer { buf in
+        precondition(hasLeaves, "explain on a rule set loaded without leaves")
+        return sentence.withUnsafeBufferPointer { buf in
             var w = SentenceWork()
             prepare(buf, &w)
             tagTokens(buf, &w.tokens, &w.tagger)

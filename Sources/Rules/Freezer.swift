@@ -31,7 +31,10 @@ final class Freezer: @unchecked Sendable {
             started = true
             // A plain thread, as for the YAML trees (`RuleSet.load`): the batch's workers
             // can hold every thread of the global queues while they wait for the rules.
-            Thread { [self] in run() }.start()
+            Thread { [self] in
+                ThreadHeap.adviseHugePages()
+                run()
+            }.start()
         }
         cond.signal()
         return Int32(items.count - 1)

@@ -62,6 +62,10 @@ struct PatternCompiler {
     /// while the next program compiles) and sets only the program's `freezeID`.
     var freezer: Freezer?
 
+    /// Off: no `instElement` and `instLeaf` per instruction (nor a fragment's leaves), for a
+    /// rule set that is never explained (`RuleSet.load(directory:leaves:)`).
+    var keepsLeaves = true
+
     init(vocab: Vocabulary, lexicons: [Lexicon]) {
         self.vocab = vocab
         self.lexicons = lexicons
@@ -122,6 +126,7 @@ struct PatternCompiler {
 
     private mutating func append(_ inst: Program.Inst, leaf: Range<Int>) {
         program.insts.append(inst)
+        guard keepsLeaves else { return }
         program.instElement.append(element)
         program.instLeaf.append(leaf.shifted(leafShift))
     }
@@ -240,8 +245,10 @@ struct PatternCompiler {
                 case let inst: program.insts.append(inst)
                 }
             }
-            program.instElement += repeatElement(element, count: from.count)
-            program.instLeaf.append(contentsOf: Array(program.instLeaf[from]))
+            if keepsLeaves {
+                program.instElement += repeatElement(element, count: from.count)
+                program.instLeaf.append(contentsOf: Array(program.instLeaf[from]))
+            }
             for p in Array(placed[f.placed]) {
                 placed.append(SplitGuards.Placed(start: p.start + Int(delta), end: p.end + Int(delta), share: p.share))
             }
@@ -311,8 +318,10 @@ struct PatternCompiler {
             default: program.insts.append(inst)
             }
         }
-        program.instElement += repeatElement(element, count: f.insts.count)
-        program.instLeaf += f.leaves.map { $0.shifted(moved) }
+        if keepsLeaves {
+            program.instElement += repeatElement(element, count: f.insts.count)
+            program.instLeaf += f.leaves.map { $0.shifted(moved) }
+        }
         placed.append(SplitGuards.Placed(start: Int(base), end: Int(base) + f.insts.count, share: share))
         if f.usesTags { program.usesTags = true }
         if f.usesLemmas { program.usesLemmas = true }

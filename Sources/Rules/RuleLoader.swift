@@ -8,7 +8,12 @@ extension RuleSet {
     ///
     /// `examples` false: the rules' `examples:` are neither read nor checked (`ExampleBlocks`),
     /// for commands that run no examples; `claimex test` reads them.
-    public static func load(directory: String, examples: Bool = true) throws(RuleLoadError) -> RuleSet {
+    ///
+    /// `leaves` false: the compiled programs keep no element and source range per
+    /// instruction, which only `explain` and the examples' failure messages (`runExamples`)
+    /// read; matching never does. Neither may be called on such a set. Making them was 16 M
+    /// of a start's 506 M instructions on the loading thread.
+    public static func load(directory: String, examples: Bool = true, leaves: Bool = true) throws(RuleLoadError) -> RuleSet {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
@@ -28,19 +33,20 @@ extension RuleSet {
             }
             files.append((rel, data))
         }
-        return try load(files: files, examples: examples)
+        return try load(files: files, examples: examples, leaves: leaves)
     }
 
     /// Loads from in-memory files (relative path, contents); the directory loader's core.
-    public static func load(files: [(path: String, data: Data)], examples: Bool = true) throws(RuleLoadError) -> RuleSet {
-        try load(files: files, sharingPatterns: true, examples: examples)
+    public static func load(files: [(path: String, data: Data)], examples: Bool = true,
+                            leaves: Bool = true) throws(RuleLoadError) -> RuleSet {
+        try load(files: files, sharingPatterns: true, examples: examples, leaves: leaves)
     }
 
     /// `sharingPatterns` off: each reference to a named pattern is parsed and compiled where
     /// it stands (`SharedPattern`); `freezingAside` off: each program is frozen as it is
     /// compiled, not on the `Freezer`'s thread. For tests that compare the ways.
     static func load(files: [(path: String, data: Data)], sharingPatterns: Bool,
-                     freezingAside: Bool = true, examples: Bool = true) throws(RuleLoadError) -> RuleSet {
+                     freezingAside: Bool = true, examples: Bool = true, leaves: Bool = true) throws(RuleLoadError) -> RuleSet {
         let sorted = files.sorted { $0.path < $1.path }
         // The rule files' YAML trees and the hash need nothing else loaded, so a thread of
         // their own makes them while this one reads the lexicons and units (a start runs
@@ -48,6 +54,7 @@ extension RuleSet {
         let ahead = YAMLAhead(sorted.filter { isRuleFile($0.path) }, hashing: sorted, examples: examples)
         var loader = RuleLoader()
         loader.readsExamples = examples
+        loader.keepsLeaves = leaves
         loader.sharesPatterns = sharingPatterns
         loader.freezesAside = freezingAside
         var sources: [SourceFile] = []
@@ -146,6 +153,7 @@ private final class YAMLAhead: @unchecked Sendable {
         texts.initialize(repeating: nil)
         composed = ruleFiles.map { _ in DispatchSemaphore(value: 0) }
         let thread = Thread { [self] in
+            ThreadHeap.adviseHugePages()
             // Decoded first, for the loader too (`text`): decoding (checking UTF-8) every file
             // on the loading thread as well was 5 M of a start's instructions there.
             for (k, f) in ruleFiles.enumerated() { texts[k] = String(data: f.data, encoding: .utf8) }
@@ -241,6 +249,7 @@ final class UnitsAside: @unchecked Sendable {
 
     init(_ text: String) {
         Thread { [self] in
+            ThreadHeap.adviseHugePages()
             made = Self.parse(text)
             done.signal()
         }.start()
@@ -272,6 +281,7 @@ private final class TriesAside: @unchecked Sendable {
 
     init(_ lexicons: [Lexicon]) {
         Thread { [self] in
+            ThreadHeap.adviseHugePages()
             made = LexiconTries(lexicons)
             done.signal()
         }.start()
@@ -377,6 +387,8 @@ struct RuleLoader {
     var freezesAside = true
     /// Off: `examples:` are skipped (`RuleSet.load(directory:examples:)`).
     var readsExamples = true
+    /// Off: programs keep no per-instruction element and leaf (`RuleSet.load(directory:leaves:)`).
+    var keepsLeaves = true
     private var rules: [CompiledRule] = []
     private var units = UnitRegistry.empty
     /// The lexicons' tries, made on a thread of its own once every lexicon is loaded.
@@ -731,6 +743,7 @@ struct RuleLoader {
         if let c = compiler.take() { return c }
         defer { vocab = Vocabulary() }
         var c = PatternCompiler(vocab: vocab, lexicons: lexicons)
+        c.keepsLeaves = keepsLeaves
         if freezesAside { c.freezer = Freezer(c.bitmaps) }  // `finish` collects what it froze
         return c
     }
@@ -986,6 +999,7 @@ struct RuleLoader {
             }
         }
         var set = RuleSet(sha256: sha256)
+        set.hasLeaves = keepsLeaves
         set.rules = rules
         set.codeRefs = rules.map { Unmanaged.passUnretained($0.program.code) }
         set.names = RuleNames(ids: rules.map(\.id), files: rules.map(\.file), captures: rules.map(\.program.captureNames),

@@ -6,6 +6,9 @@ public struct RuleSet: Sendable {
     public var ruleCount: Int { rules.count }
     /// Load-time warnings (rules that run on every sentence), for `claimex test`.
     public var warnings: [RuleDiagnostic] = []
+    /// Whether the programs keep their instructions' elements and leaves, which `explain`
+    /// and `runExamples` read (`RuleSet.load(directory:leaves:)`).
+    public internal(set) var hasLeaves = true
 
     var rules: [CompiledRule] = []
     var vocab = Vocabulary()

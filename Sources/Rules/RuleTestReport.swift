@@ -49,6 +49,7 @@ extension RuleSet {
     /// not (after `unless`). Examples test the rule alone; a warning notes when the conflict
     /// policy drops the example's match in the full set.
     public func runExamples() -> RuleTestReport {
+        precondition(hasLeaves, "runExamples on a rule set loaded without leaves")
         var report = RuleTestReport()
         report.warnings = warnings
         for (r, rule) in rules.enumerated() {

@@ -35,7 +35,7 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try RuleLoading.load(ruleOptions.rules)
+        let rules = try RuleLoading.load(ruleOptions.rules, explains: true)
         var bytes: [UInt8]
         if let sentence {
             bytes = Array(sentence.utf8)

@@ -4,8 +4,9 @@ import Rules
 enum RuleLoading {
     /// The rule set of `--rules DIR`, else of `./rules`. Errors go to stderr, exit 2.
     /// `examples`: read and check the rules' examples (`test`, `rules`); the commands that run
-    /// none skip them, which is a tenth of a start.
-    static func load(_ dir: String?, examples: Bool = false) throws -> RuleSet {
+    /// none skip them, which is a tenth of a start. `explains`: keep what `explain` reads
+    /// (`RuleSet.load(directory:leaves:)`); a set loaded for examples keeps it too.
+    static func load(_ dir: String?, examples: Bool = false, explains: Bool = false) throws -> RuleSet {
         let path = dir ?? "rules"
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
@@ -13,7 +14,7 @@ enum RuleLoading {
             throw Status.usage
         }
         let rules: RuleSet
-        do { rules = try RuleSet.load(directory: path, examples: examples) } catch {
+        do { rules = try RuleSet.load(directory: path, examples: examples, leaves: examples || explains) } catch {
             Console.error("\(error)")
             throw Status.usage
         }
