@@ -133,17 +133,16 @@ enum ExampleBlocks {
                 value = key.endIndex + 1
                 while value < line.endIndex && line[value] == 0x20 { value += 1 }
             }
-            // A value's parent: its key, else its dash, else the key or dash above it. A
-            // block scalar's text, a plain scalar's next lines are deeper than the parent.
-            let parent: Int
+            // A value's parent: its key, else its dash, else the key or dash above it (nil:
+            // none, a document's root or an error). A block scalar's text, a plain scalar's
+            // next lines are deeper than the parent.
+            var parent: Int?
             if key != nil {
                 parent = column
             } else if dashes > 0 {
                 parent = dashColumn
             } else if let pending, indent > pending {
                 parent = pending
-            } else {
-                return .giveUp  // a scalar hanging on nothing (or a document's root)
             }
             if self.value(line[value...], parent: parent, keyColumn: column) == .giveUp { return .giveUp }
 
@@ -176,7 +175,7 @@ enum ExampleBlocks {
         /// Follows a value to its line's end: a quoted scalar must close there (or runs on
         /// over the next lines), a flow collection must close there, a block scalar's header
         /// opens its text, a plain scalar may run on; nothing at all leaves the value pending.
-        mutating func value(_ v: ArraySlice<UInt8>, parent: Int, keyColumn: Int) -> Verdict {
+        mutating func value(_ v: ArraySlice<UInt8>, parent: Int?, keyColumn: Int) -> Verdict {
             guard let first = v.first, first != 0x23 else {  // nothing, or a comment
                 pendingParent = parent
                 return .keep
@@ -184,7 +183,7 @@ enum ExampleBlocks {
             switch first {
             case 0x7C, 0x3E:  // '|' '>': the header, then nothing but a comment
                 // Keeping its trailing blank lines, it would take a blanked block's lines.
-                if v.prefix(3).contains(0x2B) { return .giveUp }  // '+'
+                guard let parent, !v.prefix(3).contains(0x2B) else { return .giveUp }  // '+'
                 blockScalarParent = parent
                 return .keep
             case 0x22, 0x27:  // a quoted scalar, which may be a key ("k": v)
@@ -211,6 +210,7 @@ enum ExampleBlocks {
             default:
                 // A plain scalar: it runs on over the lines deeper than its parent, unless a
                 // comment ends it here.
+                guard let parent else { return .giveUp }
                 plainParent = parent
                 plainOpen = !hasComment(v)
                 return .keep
