@@ -27,8 +27,7 @@ enum ExampleBlocks {
         var lineStart = 0
         var cut = false
         while true {
-            var lineEnd = lineStart
-            while lineEnd < utf8.count && utf8[lineEnd] != 0x0A { lineEnd += 1 }
+            guard let lineEnd = lineEnd(utf8, from: lineStart) else { return nil }
             switch scanner.line(utf8[lineStart..<lineEnd]) {
             case .keep: out.append(contentsOf: utf8[lineStart..<lineEnd])
             case .blank: cut = true
@@ -42,6 +41,26 @@ enum ExampleBlocks {
         // inside a block scalar, and one that keeps its trailing blank lines (`|+`) before it
         // makes the scanner give up.
         return cut ? String(decoding: out, as: UTF8.self) : text
+    }
+
+    /// The end of the line from `start` on (its '\n' or the text's end), or nil at a tab or
+    /// another of libyaml's line breaks ("\r", NEL, LS, PS): the scanner counts lines and
+    /// columns as libyaml does only without them.
+    static func lineEnd(_ utf8: [UInt8], from start: Int) -> Int? {
+        utf8.withUnsafeBufferPointer { b in
+            var k = start
+            while k < b.count {
+                let c = b[k]
+                if c == 0x0A { break }
+                if c == 0x09 || c == 0x0D { return nil }
+                if c >= 0x85 && c <= 0xA9 {  // NEL is C2 85, LS and PS E2 80 A8/A9
+                    if c == 0x85 && k >= 1 && b[k - 1] == 0xC2 { return nil }
+                    if (c == 0xA8 || c == 0xA9) && k >= 2 && b[k - 1] == 0x80 && b[k - 2] == 0xE2 { return nil }
+                }
+                k += 1
+            }
+            return k
+        }
     }
 
     enum Verdict { case keep, blank, giveUp }
@@ -71,7 +90,6 @@ enum ExampleBlocks {
         var ruleKeyColumn: Int?
 
         mutating func line(_ line: ArraySlice<UInt8>) -> Verdict {
-            if !plainLineBreaks(line) { return .giveUp }
             if let q = openQuote {
                 // A quoted scalar's next line, at whatever column: its text, up to its quote.
                 if let end = closingQuote(line, from: line.startIndex, quote: q) {
@@ -256,22 +274,6 @@ enum ExampleBlocks {
             var k = v.startIndex
             while k < v.endIndex && v[k] == 0x20 { k += 1 }
             return k == v.endIndex || v[k] == 0x23
-        }
-
-        /// Whether the line has no tab and no line break of libyaml's but '\n' ("\r", NEL,
-        /// LS, PS): the scanner counts lines and columns as libyaml does only without them.
-        func plainLineBreaks(_ line: ArraySlice<UInt8>) -> Bool {
-            for k in line.indices {
-                switch line[k] {
-                case 0x09, 0x0D: return false
-                case 0x85:
-                    if k > line.startIndex && line[k - 1] == 0xC2 { return false }
-                case 0xA8, 0xA9:
-                    if k > line.startIndex + 1 && line[k - 1] == 0x80 && line[k - 2] == 0xE2 { return false }
-                default: continue
-                }
-            }
-            return true
         }
 
         /// The index of the quote `q` that closes a quoted scalar, from `k` on in this line.

@@ -422,7 +422,14 @@ enum ExampleBlocksOracle {
     }
 
     /// nil when the cut is right or given up; else what went wrong. `outcome` names the case
-    /// for the tallies.
+    /// for the tallies. The cut text differs from the whole only in lines left empty, so:
+    /// - the whole text composes: the cut text composes to its tree without some of the
+    ///   rules' `examples` keys (at least one), node for node;
+    /// - the whole text is an error: the cut text may be one too; it may compose only when
+    ///   the error was in what the cut took away (on a blanked line, or on the first line
+    ///   after one but blank lines, where libyaml finds a block's last token unfinished), or
+    ///   when the error is a rule's second `examples` key. Loads that read the examples
+    ///   (`claimex test`) still report those errors; loads that skip them need not.
     static func check(_ text: String, outcome: inout String) -> String? {
         guard let blanked = ExampleBlocks.blanked(text) else { outcome = "gave up"; return nil }
         if blanked == text { outcome = "nothing cut"; return nil }
