@@ -494,10 +494,18 @@ extension ExampleBlocksTests {
                 outcome = "FAIL"
             }
         }
+        // Empty and near-empty texts, documents, a BOM.
+        kind = "edge"
+        let rule = "rules:\n  - id: a\n    examples:\n      match: [x]\n"
+        for text in ["", "\n", " ", "# c", "\u{FEFF}", "rules:", "rules:\n", "examples:\n  x: y\n", "rules:\n  - id: a\n    examples:",
+                     "rules:\n  - id: a\n    examples:\n", rule, "\u{FEFF}" + rule, "---\n" + rule, rule + "...\n", rule + "---\n",
+                     "--- # c\n" + rule, "%YAML 1.1\n---\n" + rule, rule.replacingOccurrences(of: "\n", with: "\r\n")] {
+            run(text)
+        }
         for _ in 0..<count {
             let lines = fuzzer.file()
             kind = fuzzer.odd < 10 ? "odd" : "clean"
-            run(lines.joined(separator: "\n") + (fuzzer.r.oneIn(10) ? "" : "\n"))
+            run(lines.joined(separator: fuzzer.r.oneIn(50) ? "\r\n" : "\n") + (fuzzer.r.oneIn(10) ? "" : "\n"))
         }
 
         // Windows of the repository's rule files (a few rules each, under `rules:`), mutated.
@@ -519,7 +527,7 @@ extension ExampleBlocksTests {
             run(lines.joined(separator: "\n"))
         }
         let summary = tally.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-        print("ExampleBlocks fuzz, \(2 * count) cases: \(summary)")
+        print("ExampleBlocks fuzz, \(tally.values.reduce(0, +)) cases: \(summary)")
         var seen = Set<String>()
         for (why, text) in failures where seen.insert(String(why.prefix(60))).inserted {
             XCTFail("\(why)\n---\n\(text)\n---")
