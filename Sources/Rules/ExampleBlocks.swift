@@ -67,8 +67,13 @@ enum ExampleBlocks {
 
     /// What the scanner knows at the start of a line.
     struct Scanner {
-        /// Inside a block scalar (`|`, `>`): lines deeper than this column, or blank, are its text.
+        /// Inside a block scalar (`|`, `>`): lines deeper than this column, or blank, are its
+        /// text, as long as they are as deep as its text's column (`blockScalarIndent`, from
+        /// its header's indentation indicator or its first line; `blockScalarBlanks`: the
+        /// longest all-space line before that).
         var blockScalarParent: Int?
+        var blockScalarIndent: Int?
+        var blockScalarBlanks = 0
         /// Inside a quoted scalar that runs on over lines: its quote.
         var openQuote: UInt8?
         /// After a plain scalar whose key or dash is at this column: deeper lines go on with
@@ -105,8 +110,19 @@ enum ExampleBlocks {
             let comment = !blank && line[i] == 0x23  // '#'
             let text: Verdict = examplesColumn == nil ? .keep : .blank
             if let p = blockScalarParent {
-                if blank || indent > p { return text }
+                if blank {
+                    if blockScalarIndent == nil { blockScalarBlanks = max(blockScalarBlanks, indent) }
+                    return text
+                }
+                let m = blockScalarIndent ?? max(indent, blockScalarBlanks)
+                if indent >= m && indent > p {
+                    blockScalarIndent = m
+                    return text
+                }
+                // Less deep than its text: the scalar ends here, and the line is an error
+                // unless a comment or not deeper than the parent.
                 blockScalarParent = nil
+                if indent > p && !comment { return .giveUp }
             }
             if let p = plainParent, !blank {
                 if comment {
@@ -203,6 +219,10 @@ enum ExampleBlocks {
                 // Keeping its trailing blank lines, it would take a blanked block's lines.
                 guard let parent, !v.prefix(3).contains(0x2B) else { return .giveUp }  // '+'
                 blockScalarParent = parent
+                blockScalarBlanks = 0
+                // An indentation indicator (a digit next to the chomping one) sets the column.
+                let digit = v.dropFirst().prefix(2).first { $0 >= 0x31 && $0 <= 0x39 }
+                blockScalarIndent = digit.map { parent + Int($0 - 0x30) }
                 return .keep
             case 0x22, 0x27:  // a quoted scalar, which may be a key ("k": v)
                 guard let end = closingQuote(v, from: v.startIndex + 1, quote: first) else {

@@ -88,6 +88,8 @@ final class ExampleBlocksTests: XCTestCase {
                      rule + "    examples:\n\tmatch: [x]\n",
                      rule + "    examples: &e\n      match: [x]\n",
                      rule + "    examples:\n      match: [x]\n---\nrules: []\n",
+                     // less deep than a block scalar's text: libyaml ends the scalar there
+                     rule + "    examples:\n      match:\n        - text: |\n             x\n           \"open\npatterns:\n  p: x\n",
                      rule.replacingOccurrences(of: "\n", with: "\r\n") + "    examples:\r\n      match: [x]\r\n"] {
             XCTAssertNil(ExampleBlocks.blanked(text), text)
         }
@@ -413,11 +415,13 @@ enum ExampleBlocksOracle {
         }
     }
 
-    static func mark(_ error: Error) -> Int? {
+    /// The lines (from 1) of an error's place and of the place of what it was reading.
+    static func marks(_ error: Error) -> [Int] {
         switch error as? YamlError {
-        case .scanner(_, _, let m, _)?, .parser(_, _, let m, _)?, .composer(_, _, let m, _)?: return m.line
-        case .duplicatedKeysInMapping(_, let c)?: return c.mark.line
-        default: return nil
+        case .scanner(let c, _, let m, _)?, .parser(let c, _, let m, _)?, .composer(let c, _, let m, _)?:
+            return [m.line] + (c.map { [$0.mark.line] } ?? [])
+        case .duplicatedKeysInMapping(_, let c)?: return [c.mark.line]
+        default: return []
         }
     }
 
@@ -457,14 +461,18 @@ enum ExampleBlocksOracle {
         case (.failure(let e), .success):
             // An error the cut takes away must be inside a blanked block: on a blanked line,
             // or on the first line after one but blank lines, where libyaml finds that a
-            // block's last token went wrong (a simple key that never found its ':').
+            // block's last token went wrong (a simple key that never found its ':'); or what
+            // it was reading began on a blanked line.
             let blanked = { (k: Int) in k >= 0 && k < lines.count && cutLines[k].isEmpty && !lines[k].isEmpty }
-            guard var k = mark(e).map({ $0 - 1 }) else { return "whole text is an error without a place: \(e)" }
-            if !blanked(k) {
-                k -= 1
-                while k >= 0 && !blanked(k) && lines[k].allSatisfy({ $0 == 0x20 }) { k -= 1 }
+            let inside = marks(e).enumerated().contains { n, line in
+                var k = line - 1
+                if n == 0 && !blanked(k) {
+                    k -= 1
+                    while k >= 0 && !blanked(k) && lines[k].allSatisfy({ $0 == 0x20 }) { k -= 1 }
+                }
+                return blanked(k)
             }
-            guard blanked(k) else { return "whole text is an error outside the blocks, cut text composes: \(e)" }
+            guard inside else { return "whole text is an error outside the blocks, cut text composes: \(e)" }
             outcome = "error inside a block, cut composes"
             return nil
         case (.failure, .failure):
@@ -561,6 +569,8 @@ extension ExampleBlocksTests {
              "rules:\n  - id: a\n    [k]: |\n      \"open\nother: # \"\n  - id: b\n    examples:\n      match: [x]\n"),
             ("a key with a space, then a quoted scalar over lines",
              "rules:\n  - id: a\n    a b: \"x\n    examples:\n      y\"\n"),
+            ("(still cut) a comment less deep than a block scalar's text ends the scalar",
+             "rules:\n  - id: a\n    pattern: |\n        text\n      # a comment\n    examples:\n      match: [x]\n"),
             ("a block scalar's header on a line of its own, its text less deep",
              "rules:\n  - id: a\n    pattern:\n      |\n     \"open\nother: # \"\n  - id: b\n    examples:\n      match: [x]\n"),
         ]
