@@ -195,6 +195,8 @@ struct RuleFileFuzzer {
                 case 0: more.append(r.oneIn(2) ? "" : col(r.int(k + 6)))
                 case 1: more.append(col(base + r.int(3)) + text())
                 case 2: more.append(col(base) + r.pick(["examples:", "- id: z", "\"open", "'open", "|", "key: [a,", "# not a comment", "x: |+", "&a"]))
+                case 3 where base > k + 1 && r.oneIn(4):  // less deep than the text, deeper than the key
+                    more.append(col(k + 1 + r.int(base - k - 1)) + r.pick(["# c", "x", "\"open", "'open", "examples:", "- x"]))
                 default: more.append(col(base) + safeText())
                 }
             }
